@@ -1,0 +1,31 @@
+"""Thin command-line layer: parse arguments, call plain functions, print results.
+
+Every command lives in the module of its job and is registered here; errors derived from
+MilitantmapError are printed as one line (no traceback) with their exit code.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from militantmap import __version__
+from militantmap.errors import MilitantmapError
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except MilitantmapError as err:
+            click.echo(f"militantmap: error: {err}", err=True)
+            sys.exit(err.exit_code)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="militantmap")
+def main() -> None:
+    """Turn news articles about armed groups into an evidence-backed knowledge graph."""
+
+
+# Command modules register themselves below (one module per job).

@@ -1,0 +1,44 @@
+"""One error base class; subclasses carry their facts as fields and format them in __str__.
+
+The CLI catches MilitantmapError and prints str(error) without a traceback, so every message
+must name the input and say what to do next.
+"""
+from __future__ import annotations
+
+
+class MilitantmapError(Exception):
+    """Base class of every error militantmap reports to a person."""
+
+    exit_code = 1
+
+
+class InputError(MilitantmapError):
+    """An input (file, line, URL, stdin) that cannot be used as an article."""
+
+    exit_code = 2
+
+    def __init__(self, source: str, reason: str, hint: str | None = None) -> None:
+        super().__init__(source, reason, hint)
+        self.source = source
+        self.reason = reason
+        self.hint = hint
+
+    def __str__(self) -> str:
+        msg = f"{self.source}: {self.reason}"
+        if self.hint:
+            msg += f" ({self.hint})"
+        return msg
+
+
+class ConfigError(MilitantmapError):
+    """Something about the installation or configuration, e.g. a missing spaCy model."""
+
+    exit_code = 3
+
+    def __init__(self, what: str, fix: str) -> None:
+        super().__init__(what, fix)
+        self.what = what
+        self.fix = fix
+
+    def __str__(self) -> str:
+        return f"{self.what}. To fix: {self.fix}"

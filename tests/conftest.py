@@ -1,0 +1,30 @@
+"""Shared fixtures. Tests that read ../shared skip with a clear message where it is absent."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _shared_dir() -> Path:
+    env = os.environ.get("MILITANTMAP_SHARED")
+    return Path(env) if env else REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    path = _shared_dir()
+    if not (path / "corpus" / "dev").is_dir():
+        pytest.skip(
+            f"needs the shared corpus at {path} (absent in a fresh clone; set MILITANTMAP_SHARED "
+            "to its location to run this test)"
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def dev_dir(shared_dir: Path) -> Path:
+    return shared_dir / "corpus" / "dev"
