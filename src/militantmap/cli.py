@@ -29,3 +29,13 @@ def main() -> None:
 
 
 # Command modules register themselves below (one module per job).
+from militantmap.extract_cli import extract_cmd  # noqa: E402
+
+main.add_command(extract_cmd)
+from militantmap.demo import demo_cmd  # noqa: E402
+
+main.add_command(demo_cmd)
+from militantmap.bench_cli import bench_cmd  # noqa: E402
+
+main.add_command(bench_cmd)
+from militantmap.evaluate_cli import evaluate_cmd; main.add_command(evaluate_cmd)  # noqa: E402, E702

@@ -1,0 +1,112 @@
+"""Per-article working state shared by the extraction stages.
+
+The stages run in one direction: entities -> attribution -> relations/roles/events -> output.
+Each stage reads the Context and adds its own findings; none reaches into another's internals.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+ARMED_GROUP = "armed_group"
+PERSON = "person"
+LOCATION = "location"
+ORGANIZATION = "organization"
+
+
+@dataclass
+class Entity:
+    key: str                      # stable key inside one article: kb id, or "new:<normalized name>"
+    name: str
+    type: str
+    kb_id: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    parent_key: str | None = None  # for factions named in the text
+    country: str | None = None
+    id: str = ""                  # "e1", "e2", ... assigned in order of first mention
+
+    def add_mention(self, start: int, end: int, surface: str) -> None:
+        if (start, end) not in self.mentions:
+            self.mentions.append((start, end))
+        if surface not in self.aliases:
+            self.aliases.append(surface)
+
+    @property
+    def first(self) -> int:
+        return min(s for s, _ in self.mentions) if self.mentions else 1 << 62
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    key: str
+    # True when the mention is only the "of G" complement of a faction phrase ("the X faction of
+    # G"): such a mention is not the head of its noun phrase and must not be an antecedent.
+    complement: bool = False
+
+
+@dataclass
+class Context:
+    text: str
+    doc: Doc
+    published: dt.date | None
+    body_start: int = 0           # offset after a leading title line (no facts taken from titles)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    group_mentions: list[Mention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    # -- entities -----------------------------------------------------------------------------
+    def entity(self, key: str) -> Entity:
+        return self.entities[key]
+
+    def set_group_mentions(self, mentions: list[Mention]) -> None:
+        self.group_mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.group_mentions]
+
+    def groups_between(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.group_mentions) and self.group_mentions[i].start < end:
+            if self.group_mentions[i].end <= end:
+                out.append(self.group_mentions[i])
+            i += 1
+        return out
+
+    def groups_before(self, offset: int) -> list[Mention]:
+        """Group mentions ending before offset, nearest first."""
+        i = bisect.bisect_left(self._starts, offset)
+        return [m for m in reversed(self.group_mentions[:i]) if m.end <= offset]
+
+    def groups_after(self, offset: int) -> list[Mention]:
+        i = bisect.bisect_left(self._starts, offset)
+        return self.group_mentions[i:]
+
+    def group_at(self, start: int, end: int) -> Mention | None:
+        """The group mention overlapping [start, end), if any."""
+        i = bisect.bisect_right(self._starts, end) - 1
+        while i >= 0:
+            m = self.group_mentions[i]
+            if m.end > start and m.start < end:
+                return m
+            if m.end <= start and m.start < start - 200:
+                break
+            i -= 1
+        return None
+
+    def sentences(self) -> list[Span]:
+        return [s for s in self.doc.sents if s.end_char > self.body_start and s.text.strip()]
+
+
+def evidence(sent: Span) -> dict:
+    """Evidence of a fact: the sentence without surrounding whitespace, with its offsets."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    start = sent.start_char + lead
+    end = sent.start_char + trail
+    return {"start": start, "end": end, "sentence": sent.doc.text[start:end]}

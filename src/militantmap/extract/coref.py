@@ -1,0 +1,73 @@
+"""Light coreference for descriptions of groups: "the group", "the splinter group", "a major
+Pakistani militant group". Each description is resolved to the most recent group that heads its
+own noun phrase, checked against the description's nationality and faction words. Unresolvable
+descriptions are left alone (no fact is better than a wrong one)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from militantmap.extract.context import Context, Mention
+
+DESCRIPTION = re.compile(
+    r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?P<mods>(?:[\w’'-]+\s+){0,3}?)"
+    r"(?P<noun>group|outfit|organi[sz]ation|faction|splinter\s+group|breakaway\s+group|movement|"
+    r"militia|network|insurgent\s+group|jihadist\s+group|militants)\b(?!\s+(?:of|called|named|known))"
+)
+_FACTION_WORDS = re.compile(r"splinter|faction|breakaway|offshoot", re.I)
+_NOT_GROUP_MODS = re.compile(
+    r"\b(?:rights|human|aid|civil|political|ethnic|religious|age|working|study|research|"
+    r"advocacy|media|business|tribal|opposition|world|international|contact|pressure|support|"
+    r"parliamentary|peace|monitoring|watchdog|humanitarian|each|other|any|every|no)\b",
+    re.I,
+)
+_LOOKBACK = 1500  # characters: descriptions refer to groups named in the last paragraphs
+
+
+@dataclass(frozen=True)
+class Description:
+    start: int
+    end: int
+    key: str
+
+
+def resolve_descriptions(ctx: Context, demonym_country) -> list[Description]:
+    """Group descriptions in the body with the group they refer to."""
+    out: list[Description] = []
+    text = ctx.text
+    for m in DESCRIPTION.finditer(text, ctx.body_start):
+        if ctx.group_at(m.start(), m.end()) is not None:
+            continue
+        mods = m.group("mods")
+        if _NOT_GROUP_MODS.search(mods):
+            continue
+        noun = m.group("noun")
+        if noun == "militants" and m.group("det").lower() != "the":
+            continue
+        definite = m.group("det").lower() in ("the", "this", "that")
+        nationalities = {c for w in mods.split() if (c := demonym_country(w.strip("’'")))}
+        wants_faction = bool(_FACTION_WORDS.search(mods + " " + noun))
+        key = _antecedent(ctx, m.start(), definite, nationalities, wants_faction)
+        if key:
+            out.append(Description(m.start(), m.end(), key))
+    return out
+
+
+def _antecedent(ctx: Context, offset: int, definite: bool, nationalities: set[str], faction: bool) -> str | None:
+    candidates: list[Mention] = [
+        g for g in ctx.groups_before(offset) if not g.complement and offset - g.end < _LOOKBACK
+    ]
+    if faction:
+        faction_cands = [g for g in candidates if ctx.entities[g.key].parent_key]
+        if not faction_cands and not definite:
+            # "A splinter group that broke from X" in a lede: the faction named later
+            faction_cands = [g for g in ctx.groups_after(offset) if ctx.entities[g.key].parent_key][:1]
+        candidates = faction_cands
+    for g in candidates:
+        ent = ctx.entities[g.key]
+        if nationalities and ent.country and ent.country not in nationalities:
+            continue
+        if not definite and not nationalities and not faction:
+            return None  # "a militant group" with nothing to tie it to a named group
+        return g.key
+    return None

@@ -1,0 +1,517 @@
+"""Events: attacks, leaders killed, arrests, bans and military operations.
+
+A sentence reports an event when it holds a trigger ("stormed", "suicide bombing", "arrested",
+"designated ... as a Foreign Terrorist Organization", "military offensive") and an anchor that
+makes it a real incident rather than talk about violence: a date, a place, a toll, a claim or a
+named perpetrator. Threats, plans and habits ("vowed to attack", "often targets") are not events.
+An article reports one incident in many sentences, so a new mention is merged into the previous
+event of its type unless it names another date or place or says "another"; the sentence with the
+most facts becomes the event's evidence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from militantmap.extract.context import ARMED_GROUP, PERSON, Context, evidence
+from militantmap.extract.dates import resolve_date
+from militantmap.extract.geo import get_geocoder
+from militantmap.extract.numbers import parse_count
+
+_TRIGGERS: dict[str, re.Pattern[str]] = {
+    "leader_killed": re.compile(
+        r"\b(?:(?:leader|chief|founder|co-founder|commander|head|emir|amir|deputy|spokesman|"
+        r"mastermind|ringleader)\b[^.;]{0,80}?\b(?:was|were|been|is|got)\s+(?:\w+\s+)?(?:killed|slain|"
+        r"eliminated|assassinated|shot\s+dead)|(?:killing|death|assassination|elimination)\s+of\s+"
+        r"(?:\w+\s+){0,6}?(?:leader|chief|founder|commander|emir))\b",
+        re.I,
+    ),
+    "ban": re.compile(
+        r"\b(?:ban(?:ned|s|ning)?|proscri(?:bed|be|bes|ption)|outlaw(?:ed|s|ing)?|blacklist(?:ed|s|ing)?|"
+        r"designat(?:ed|es|e|ing|ion)\b[^.;]{0,120}?\b(?:terrorist|FTO|SDGT)|"
+        r"(?:added|adds|listed)\b[^.;]{0,40}?\b(?:terror\w*|sanctions?)\s+list)",
+        re.I,
+    ),
+    "arrest": re.compile(
+        r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed|s)?|nabbed|captured|"
+        r"taken\s+into\s+custody|rounded\s+up|picked\s+up\s+by\s+(?:police|security))\b",
+        re.I,
+    ),
+    "military_operation": re.compile(
+        r"\b(?:(?:military|security|counter-?terror(?:ism|ist)?|army|police|ground|air|joint|"
+        r"clearance|clearing)\s+(?:operations?|offensives?|campaign|sweep|crackdown)|offensives?\s+"
+        r"against|air\s*strikes?|airstrikes?|drone\s+strikes?|crackdown|bombardment|"
+        r"(?:troops|forces|soldiers|army|military)\s+(?:\w+\s+){0,2}?(?:killed|launched|raided|"
+        r"pounded|shelled|carried\s+out|conducted))\b",
+        re.I,
+    ),
+    "attack": re.compile(
+        r"\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|bomb(?:ing|ings|ed|s)?|blasts?|explosions?|"
+        r"suicide\s+(?:attack|bomb\w*)|raid(?:s|ed)?|ambush(?:ed|es)?|shooting|gunmen|"
+        r"storm(?:ed|ing)|massacre[ds]?|car\s+bomb|IEDs?|detonat(?:ed|ing)|blew\s+up|blown\s+up|"
+        r"set\s+off|overr(?:an|un)|opened\s+fire|abduct(?:ed|ion)|kidnapp(?:ed|ing)|behead(?:ed|ing)|"
+        r"hostages?|rocket\s+fire|mortar|grenade|shelling|killing)\b",
+        re.I,
+    ),
+}
+# A trigger in the scope of these words is not a reported incident.
+_IRREALIS = re.compile(
+    r"\b(?:threat\w*|vow\w*|call(?:s|ed|ing)?\s+(?:on|for)|urg\w+|plan\w*|plot\w*|warn\w*|"
+    r"prevent\w*|foil\w*|thwart\w*|capab\w*|ability|abilit\w+|would|will|could|may|might|"
+    r"intend\w*|aim\w*\s+to|seek\w*\s+to|in\s+revenge|retaliat\w+|fear\w*|risk|launch\s+attacks|"
+    r"responsible\s+for\s+(?:numerous|many|several|a\s+series)|accused\s+of|behind)\b",
+    re.I,
+)
+_HABITUAL = re.compile(
+    r"\b(?:often|frequent(?:ly)?|regularly|routinely|usually|repeatedly|numerous|a\s+series\s+of|"
+    r"campaign\s+of|decade-long|years-long|insurgency|history\s+of|scores\s+of\s+attacks)\b",
+    re.I,
+)
+_ANOTHER = re.compile(r"\b(?:another|a\s+separate|separately|second|earlier|previous|a\s+similar)\b", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|"
+                       r"Friday's|Saturday's|today's|yesterday's)\s+(?:\w+\s+)?(?:attack|assault|"
+                       r"bombing|blast|raid|explosion|ambush|massacre|violence|incident)\b", re.I)
+_CLAIM = re.compile(
+    r"(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|took\s+responsibility|"
+    r"was\s+(?:also\s+)?claimed\s+by|responsibility\s+was\s+claimed\s+by|claimed\s+(?:the|it|that))",
+    re.I,
+)
+
+_NUM = (
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|dozens|scores|hundreds|thousands|a\s+dozen)(?:[\s-]+(?:one|two|three|four|five|"
+    r"six|seven|eight|nine|hundred|thousand))*"
+)
+_QUAL = (
+    r"(?:(?:more|fewer|less)\s+than|at\s+least|over|nearly|almost|about|around|some|up\s+to|"
+    r"roughly|approximately|an\s+estimated|as\s+many\s+as|no\s+fewer\s+than)\s+"
+)
+_COUNT = rf"(?:{_QUAL})?{_NUM}"
+_NOUNS = r"(?:[\w.-]+\s+){0,4}?"
+_KILLED = re.compile(
+    rf"(?P<n>{_COUNT}(?:\s+{_NOUNS}and\s+{_COUNT})?)\s+{_NOUNS}(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|"
+    rf"are\s+|being\s+)?(?:killed|dead|died|slain|deaths|lives|fatalities|perished|massacred|executed|"
+    rf"beheaded|shot\s+dead|bodies)\b|(?:killing|killed|left|leaving|claimed\s+the\s+lives\s+of|"
+    rf"death\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)|executed|massacred)\s+(?P<m>{_COUNT})\b"
+    rf"(?!\s+(?:years?|months?|days?|hours?|percent|%|km|kilomet))",
+    re.I,
+)
+_WOUNDED = re.compile(
+    rf"(?P<n>{_COUNT})\s+{_NOUNS}(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:wounded|injured|"
+    rf"hurt|injuries)\b|(?:wounding|injuring|wounded|injured)\s+(?P<m>{_COUNT})\b",
+    re.I,
+)
+_ALONG_WITH = re.compile(rf"\b(?:killed|died|slain)\s+along\s+with\s+(?P<n>{_COUNT})\s+others\b", re.I)
+
+_SPEECH_LEMMAS = {"say", "tell", "claim", "announce", "report", "confirm", "state", "add"}
+_LOC_PREP = {"in", "at", "near", "outside", "inside", "on", "across", "from", "into", "around", "of"}
+_TARGET = re.compile(
+    r"\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raid(?:s|ed)?|bombing|bombed|storm(?:ed|ing)|ambush(?:ed)?|"
+    r"targeted|targeting|overr(?:an|un)|blown\s+up|blew\s+up|strike)\s+(?:(?:on|against|at)\s+)?"
+    r"(?P<t>(?:the|a|an|another|two|three|four|several)\s+(?:[\w'’-]+\s+){0,4}?(?:college|academy|"
+    r"base|bases|camp|hotel|police\s+station|station|checkpoint|post|barracks|convoy|mosque|church|"
+    r"temple|school|market|bus|vehicle|village|town|town\s+hall|consulate|embassy|office|palace|"
+    r"compound|prison|jail|airport|hospital|restaurant|patrol|soldiers|troops|police|policemen|"
+    r"civilians|worshippers|shrine|court|bank|university|rally|wedding|funeral|military\s+base|"
+    r"outpost|headquarters|building|train|ship|pipeline|plant|site|position|positions|"
+    r"community|communities|camp|city))\b",
+    re.I,
+)
+
+
+@dataclass
+class EventHit:
+    type: str
+    sent: Span
+    start: int                  # trigger offset
+    date: dict | None = None    # {"iso", "text"}
+    place: dict | None = None   # location dict
+    perpetrators: list[str] = field(default_factory=list)
+    claimed_by: list[str] = field(default_factory=list)
+    target: str | None = None
+    killed: dict | None = None
+    wounded: dict | None = None
+    definite: bool = False
+    another: bool = False
+    evidence: dict = field(default_factory=dict)
+    richness: int = 0
+
+
+def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str | None) -> list[EventHit]:
+    geo = get_geocoder()
+    leaders = {r.person for r in roles if r.role in ("leader", "founder", "commander", "deputy_leader")}
+    desc_by_sent = descriptions
+    events: list[EventHit] = []
+    for sent in ctx.sentences():
+        stext = sent.text
+        groups = [m for m in ctx.groups_between(sent.start_char, sent.end_char) if not m.complement]
+        groups += [d for d in desc_by_sent if sent.start_char <= d.start < sent.end_char]
+        groups.sort(key=lambda m: m.start)
+        hits = _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country)
+        claim = _CLAIM.search(stext)
+        claimers = _claimers(ctx, sent, groups, claim) if claim else []
+        if claim and not hits and claimers:
+            # "It was also claimed by the Islamic State group": a claim for the last attack
+            last = next((e for e in reversed(events) if e.type == "attack"), None)
+            if last is not None:
+                for g in claimers:
+                    _add(last.claimed_by, g)
+                    _add(last.perpetrators, g)
+                continue
+        for hit in hits:
+            if hit.type == "attack":
+                for g in claimers:
+                    _add(hit.claimed_by, g)
+                    _add(hit.perpetrators, g)
+            _merge_or_add(events, hit)
+    return events
+
+
+_IRREALIS_LEMMAS = {
+    "threaten", "vow", "plan", "plot", "call", "urge", "warn", "prevent", "foil", "thwart",
+    "intend", "seek", "aim", "fear", "try", "attempt", "want", "prepare", "avert", "stop",
+    "deter", "capable", "able", "order", "instruct", "pledge", "promise", "encourage", "incite",
+}
+_FUTURE_AUX = {"will", "would", "can", "shall", "ca", "wo"}
+
+
+def _token_at(sent: Span, offset: int):
+    for tok in sent:
+        if tok.idx <= offset < tok.idx + len(tok.text) or tok.idx >= offset:
+            return tok
+    return sent[-1]
+
+
+def _irrealis(tok) -> bool:
+    """The trigger is threatened, planned, prevented or future ("vowed to attack", "prevented
+    them from carrying out attacks", "will strike"), not a reported incident."""
+    node = tok
+    for _ in range(4):
+        if node.lemma_.lower() in _IRREALIS_LEMMAS:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in node.children):
+            return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> list[EventHit]:
+    found: dict[str, list[EventHit]] = {}
+    leader_in_sentence = any(k in leaders for k in _persons_in(ctx, sent))
+    for type_, pattern in _TRIGGERS.items():
+        for m in pattern.finditer(stext):
+            if type_ == "attack" and "leader_killed" in found:
+                break  # the fight in which a leader died is that one incident
+            tok = _token_at(sent, sent.start_char + m.start())
+            if _irrealis(tok):
+                continue
+            if _HABITUAL.search(stext[max(0, m.start() - 40) : m.end() + 15]):
+                continue
+            if type_ == "attack" and re.match(r"(?i)killing", m.group(0)) and not groups:
+                continue
+            hits = found.setdefault(type_, [])
+            if hits and not _separate_incident(hits, tok):
+                continue
+            hits.append(EventHit(type_, sent, sent.start_char + m.start()))
+            hits[-1].token = tok  # type: ignore[attr-defined]
+    if leader_in_sentence and "leader_killed" not in found and re.search(
+        r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:killed|slain|assassinated)|\b(?:killing|death)\s+of\b", stext, re.I
+    ):
+        found.pop("attack", None)
+        found["leader_killed"] = [EventHit("leader_killed", sent, sent.start_char)]
+    if "ban" in found:
+        found.pop("arrest", None)
+    if "military_operation" in found and "attack" in found and not groups:
+        found.pop("attack")  # "troops killed militants who attacked a post": the operation
+    out = []
+    for type_, hits in found.items():
+        for hit in hits:
+            scope = _scope(hit, hits)
+            _fill(ctx, hit, groups, geo, doc_country, scope)
+            if _anchored(hit):
+                out.extend(_split_by_dates(hit, scope))
+    return out
+
+
+def _separate_incident(hits: list[EventHit], tok) -> bool:
+    """A second trigger in a sentence is another incident when it is a verb coordinated with an
+    earlier trigger verb and has its own object ("blew up a hotel, overran three bases and
+    detonated a bomb")."""
+    if tok.pos_ != "VERB" or not any(c.dep_ in ("dobj", "prep") for c in tok.children):
+        return False
+    for h in hits:
+        prev = getattr(h, "token", None)
+        if prev is not None and prev.pos_ == "VERB" and tok in prev.conjuncts:
+            return True
+    return False
+
+
+def _scope(hit: EventHit, hits: list[EventHit]) -> tuple[int, int]:
+    """Character range of the sentence that belongs to this trigger: the whole sentence, or the
+    verb phrase of one of several coordinated incidents."""
+    sent = hit.sent
+    tok = getattr(hit, "token", None)
+    if len(hits) < 2 or tok is None:
+        return sent.start_char, sent.end_char
+    right = max(t.i for t in tok.subtree if t.dep_ != "conj" and not any(a.dep_ == "conj" and a.head == tok and t in a.subtree for a in tok.children))
+    return tok.idx, sent.doc[right].idx + len(sent.doc[right].text)
+
+
+def _split_by_dates(hit: EventHit, scope: tuple[int, int]) -> list[EventHit]:
+    """"attacks on a barracks on Friday, a post on Sunday, and a town on Monday" are three."""
+    dates = getattr(hit, "all_dates", [])
+    if hit.type != "attack" or len(dates) < 2:
+        return [hit]
+    out = []
+    for d in dates:
+        clone = EventHit(**{k: v for k, v in hit.__dict__.items() if k in EventHit.__dataclass_fields__})
+        clone.date = d
+        out.append(clone)
+    return out
+
+
+def _persons_in(ctx: Context, sent: Span) -> set[str]:
+    out = set()
+    for ent in ctx.entities.values():
+        if ent.type == PERSON and any(sent.start_char <= s < sent.end_char for s, _ in ent.mentions):
+            out.add(ent.key)
+    return out
+
+
+def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
+    sent = hit.sent
+    lo, hi = scope
+    stext = ctx.text[lo:hi] if (lo, hi) != (sent.start_char, sent.end_char) else sent.text
+    hit.evidence = evidence(sent)
+    hit.definite = bool(_DEFINITE.search(stext))
+    hit.another = bool(_ANOTHER.search(stext))
+    # date: a DATE entity of the sentence that does not date a speech verb ("said Thursday")
+    published = ctx.published
+    dates = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if ent.root.head.lemma_ in _SPEECH_LEMMAS and ent.root.head.i < ent.start:
+            continue
+        dates.append(ent)
+    in_scope = [d for d in dates if lo <= d.start_char < hi] or dates
+    if in_scope:
+        best = min(in_scope, key=lambda e: abs(e.start_char - hit.start))
+        resolved = resolve_date(best.text, published)
+        hit.date = {"iso": resolved.iso, "text": best.text}
+        after = [d for d in in_scope if d.start_char > hit.start and _point_in_time(d.text)]
+        if len({d.text.lower() for d in after}) >= 2:
+            hit.all_dates = [  # type: ignore[attr-defined]
+                {"iso": resolve_date(d.text, published).iso, "text": d.text} for d in after
+            ]
+    # place: the most specific place in the sentence, countries last
+    hit.place = _place(ctx, sent, geo, doc_country, scope)
+    # toll
+    hit.killed = _count(_KILLED, stext)
+    along = _ALONG_WITH.search(stext)
+    if along:
+        c = parse_count(along.group("n"))
+        if c is not None:
+            hit.killed = {"value": c.value + 1, "qualifier": c.qualifier, "text": along.group(0)[along.group(0).find("along"):]}
+    hit.wounded = _count(_WOUNDED, stext)
+    if hit.type == "leader_killed" and hit.killed is None:
+        hit.killed = None
+    # perpetrators: groups acting in an attack sentence, not those attacked
+    if hit.type == "attack":
+        actors = [g for g in groups if lo <= g.start < hi] or groups
+        for g in actors:
+            before = ctx.text[max(sent.start_char, g.start - 30) : g.start].lower()
+            if re.search(r"\b(?:against|on|targeting|targeted|fight(?:ing)?|from|of|with|to|"
+                         r"join)\s+(?:the\s+)?$", before):
+                continue
+            if ctx.entities[g.key].type == ARMED_GROUP:
+                _add(hit.perpetrators, g.key)
+    tm = _TARGET.search(stext)
+    if tm and hit.type == "attack":
+        hit.target = re.sub(r"^(?:the|a|an)\s+", "", tm.group("t"), flags=re.I)
+    elif hit.type in ("arrest", "ban", "military_operation"):
+        named = [ctx.entities[g.key].name for g in groups if ctx.entities[g.key].type == ARMED_GROUP]
+        hit.target = ", ".join(dict.fromkeys(named)) or None
+    hit.richness = (4 if hit.killed else 0) + (2 if hit.date and hit.date.get("iso") else 0) + (
+        1 if hit.place else 0
+    ) + (1 if hit.perpetrators else 0)
+
+
+def _point_in_time(text: str) -> bool:
+    return bool(re.search(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                          r"january|february|march|april|may|june|july|august|september|october|"
+                          r"november|december|\d{4})\b", text))
+
+
+def _anchored(hit: EventHit) -> bool:
+    if hit.type == "ban":
+        return True
+    return bool(hit.date or hit.killed or hit.wounded or (hit.place and hit.place.get("name"))
+                or hit.perpetrators or hit.definite)
+
+
+def _count(pattern: re.Pattern[str], text: str) -> dict | None:
+    for m in pattern.finditer(text):
+        raw = m.group("n") if m.groupdict().get("n") else m.group("m")
+        if not raw:
+            continue
+        parts = re.split(r"\s+and\s+", raw)
+        total, qualifier, texts = 0, "exact", []
+        ok = True
+        for part in parts:
+            c = parse_count(part)
+            if c is None:
+                ok = False
+                break
+            total += c.value
+            if c.qualifier != "exact":
+                qualifier = c.qualifier
+        if not ok:
+            c = parse_count(raw)
+            if c is None:
+                continue
+            total, qualifier = c.value, c.qualifier
+        text = m.group(0)
+        return {"value": total, "qualifier": qualifier, "text": text.strip()}
+    return None
+
+
+def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope) -> dict | None:
+    best = None
+    country_only = None
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC") or not (scope[0] <= ent.start_char < scope[1]):
+            continue
+        if ctx.group_at(ent.start_char, ent.end_char) is not None:
+            continue
+        name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
+        name = re.sub(r"[’']s$", "", name)
+        country = geo.is_country(name)
+        if country:
+            country_only = country_only or country
+            continue
+        prep = ent[0].nbor(-1).lower_ if ent.start > 0 else ""
+        place = geo.geocode(name, doc_country)
+        score = (2 if prep in _LOC_PREP else 0) + (1 if place else 0)
+        if best is None or score > best[0]:
+            best = (score, name, place)
+    if best is not None:
+        _, name, place = best
+        if place is not None:
+            return {"name": name, "country": place.country, "lat": place.lat, "lon": place.lon}
+        return {"name": name, "country": country_only or doc_country, "lat": None, "lon": None}
+    if country_only:
+        p = geo.geocode(country_only)
+        return {"name": None, "country": country_only, "lat": p.lat if p else None, "lon": p.lon if p else None}
+    if doc_country:
+        return {"name": None, "country": doc_country, "lat": None, "lon": None}
+    return None
+
+
+def _claimers(ctx: Context, sent: Span, groups, claim: re.Match) -> list[str]:
+    """Groups that claimed: the subject of "claimed responsibility", the agent of "claimed by"."""
+    pos = sent.start_char + claim.start()
+    text = claim.group(0).lower()
+    if "by" in text.split():
+        after = [g for g in groups if g.start >= sent.start_char + claim.end()]
+        return [after[0].key] if after else []
+    before = [g for g in groups if g.end <= pos]
+    return [before[-1].key] if before else []
+
+
+def _merge_or_add(events: list[EventHit], hit: EventHit) -> None:
+    """Merge a mention into the incident it reports again, or start a new incident."""
+    same = [] if hit.another else [e for e in events if e.type == hit.type and _compatible(e, hit)]
+    if not same:
+        events.append(hit)
+        return
+    exact = [e for e in same if _same_anchor(e, hit)]
+    # "the attack" refers to the story's main incident; otherwise the latest one
+    target = exact[0] if exact else (same[0] if hit.definite else same[-1])
+    _merge(target, hit)
+
+
+def _date_key(d: dict | None) -> str | None:
+    if not d:
+        return None
+    if d.get("iso"):
+        return d["iso"]
+    return d["text"].lower() if _point_in_time(d["text"]) else None  # "recent days" is no date
+
+
+_BACKGROUND = re.compile(r"(?i)\b(?:(?:recent|past|last|previous|coming)\s+(?:few\s+|several\s+)?"
+                         r"(?:days|weeks|months|years|decades)|recently|years?\s+ago|decades?)\b")
+
+
+def _background(d: dict | None) -> bool:
+    return bool(d and not d.get("iso") and _BACKGROUND.search(d.get("text") or ""))
+
+
+def _place_key(p: dict | None) -> str | None:
+    return p["name"].lower() if p and p.get("name") else None
+
+
+def _same_anchor(a: EventHit, b: EventHit) -> bool:
+    da, db = _date_key(a.date), _date_key(b.date)
+    pa, pb = _place_key(a.place), _place_key(b.place)
+    return bool((da and da == db) or (pa and pa == pb))
+
+
+def _compatible(a: EventHit, b: EventHit) -> bool:
+    if a.sent.start_char == b.sent.start_char:
+        return False  # incidents of one sentence were told apart on purpose
+    if _background(a.date) or _background(b.date):
+        return False  # "in recent months, X has ..." tells of other incidents
+    da, db = _date_key(a.date), _date_key(b.date)
+    if da and db and not (da.startswith(db) or db.startswith(da)):
+        return False
+    if a.type in ("ban", "arrest") and (da or db) and da != db:
+        return False
+    pa, pb = _place_key(a.place), _place_key(b.place)
+    if pa and pb and pa not in pb and pb not in pa and not b.definite:
+        return False
+    if a.killed and b.killed and a.killed["value"] != b.killed["value"] and not b.definite:
+        return False
+    return True
+
+
+def _merge(into: EventHit, other: EventHit) -> None:
+    main, extra = (other, into) if other.richness > into.richness else (into, other)
+    merged = EventHit(
+        type=into.type,
+        sent=main.sent,
+        start=main.start,
+        date=_better_date(main.date, extra.date),
+        place=_better_place(main.place, extra.place),
+        perpetrators=list(dict.fromkeys(into.perpetrators + other.perpetrators)),
+        claimed_by=list(dict.fromkeys(into.claimed_by + other.claimed_by)),
+        target=main.target or extra.target,
+        killed=main.killed or extra.killed,
+        wounded=main.wounded or extra.wounded,
+        evidence=main.evidence,
+        richness=max(into.richness, other.richness),
+    )
+    into.__dict__.update(merged.__dict__)
+
+
+def _better_date(main: dict | None, extra: dict | None) -> dict | None:
+    """The main sentence's date wins; a resolved date beats an unresolved one."""
+    if main and (main.get("iso") or not (extra and extra.get("iso"))):
+        return main
+    return extra or main
+
+
+def _better_place(a: dict | None, b: dict | None) -> dict | None:
+    if not a or not a.get("name"):
+        return b if b and b.get("name") else (a or b)
+    return a
+
+
+def _add(items: list[str], key: str) -> None:
+    if key not in items:
+        items.append(key)

@@ -1,0 +1,221 @@
+"""Ties between groups stated in one sentence.
+
+Each sentence is masked: every group mention (and every description resolved to a group, such as
+"the splinter group") becomes a placeholder ⟨i⟩. Relation patterns are then written over the
+masked text, so they read like the sentences they describe ("⟨a⟩ split from ⟨b⟩") and never
+match inside a name. Direction, negation, modality and attribution come from the clause.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from militantmap.extract.attribution import Attribution, is_negated, modality_of
+from militantmap.extract.context import Context, evidence
+
+SYMMETRIC = {"cooperates_with", "affiliated_with", "rivals"}
+
+_G = r"⟨(?P<{}>\d+)⟩"
+A, B = _G.format("a"), _G.format("b")
+GAP = r"[^⟨.;:?!]{0,90}?"         # words between an argument and its trigger, no other group
+SHORT = r"[^⟨.;:?!]{0,40}?"
+AND = r"\s*(?:,|and|&|as\s+well\s+as)\s*"
+
+_VERB_COOP = (
+    r"(?:work(?:s|ed|ing)?|cooperat\w+|collaborat\w+|coordinat\w+|partner(?:s|ed|ing)?|"
+    r"team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+(?:hands|forces)|allied|ally|allies|"
+    r"fought\s+alongside|fight(?:s|ing)?\s+alongside|conspir\w+|coalesc\w+|carr(?:y|ied)\s+out"
+    r"\s+joint\s+\w+|operat\w+\s+jointly|plott\w+)"
+)
+_LINK_NOUN = r"(?:links?|ties|connections?|relations(?:hips?)?|contacts?|affiliations?|association)"
+
+# (type, pattern, subject group name). The subject group is "a" unless the pattern says "b".
+PATTERNS: list[tuple[str, re.Pattern[str], str]] = []
+
+
+def _p(type_: str, pattern: str, subject: str = "a") -> None:
+    PATTERNS.append((type_, re.compile(pattern, re.I), subject))
+
+
+# faction_of (subject is the faction)
+_p("faction_of", rf"{A}{GAP}\b(?:split|broke|broken|splinter(?:ed)?|break(?:s|ing)?|splitting|"
+   rf"separated|defected|breakaway)\s+(?:away\s+|off\s+)?from\s+(?:the\s+)?{B}")
+_p("faction_of", rf"{A}\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a|an|the|one)\s+"
+   rf"(?:[\w-]+\s+){{0,3}}?(?:faction|splinter(?:\s+group|\s+faction)?|wing|branch|offshoot|"
+   rf"breakaway\s+(?:group|faction)|province|chapter|cell|franchise)\s+of\s+(?:the\s+)?{B}")
+_p("faction_of", rf"{B}[’']s\s+(?:[\w-]+\s+){{0,3}}?(?:faction|wing|branch|offshoot|province|"
+   rf"affiliate|franchise|splinter\s+group)\s*,?\s*(?:the\s+)?{A}")
+_p("faction_of", rf"{B}\s+(?:splinter|breakaway)\s+(?:group|faction)\s*,?\s*(?:the\s+)?{A}")
+# allegiance_to
+_p("allegiance_to", rf"{A}{GAP}\b(?:pledg\w+|swor?e|swear\w*|declar\w+|announc\w+|offer\w+|"
+   rf"renew\w+|reaffirm\w+|gave|giv\w+|sworn)\s+(?:its\s+|their\s+|his\s+|an?\s+oath\s+of\s+)?"
+   rf"(?:allegiance|loyalty|fealty|bay[’']?a[h]?|bayat|oath)\s+to\s+(?:the\s+)?{B}")
+_p("allegiance_to", rf"{A}{GAP}\b(?:re)?join(?:s|ed|ing)?\s+(?:the\s+ranks\s+of\s+)?(?:the\s+)?{B}")
+_p("allegiance_to", rf"{A}{GAP}\b(?:merg\w+\s+(?:into|with)|becom\w+\s+(?:a\s+)?part\s+of|"
+   rf"became\s+(?:a\s+)?part\s+of|absorbed\s+(?:into|by)|fold\w*\s+into|return\w*\s+to\s+the\s+fold\s+of)"
+   rf"\s+(?:the\s+)?{B}")
+_p("allegiance_to", rf"{A}{GAP}\b(?:became|become|becoming|is\s+now|was\s+made|recogni[sz]ed\s+as)\s+"
+   rf"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:franchise|province|wilayat|branch)\s+of\s+(?:the\s+)?{B}")
+_p("allegiance_to", rf"{A}[’']s\s+(?:pledge\s+of\s+)?allegiance\s+to\s+(?:the\s+)?{B}")
+# cooperates_with
+_p("cooperates_with", rf"{A}{GAP}\b{_VERB_COOP}\s+(?:closely\s+|together\s+)?(?:with|alongside)\s+"
+   rf"(?:the\s+)?{B}")
+_p("cooperates_with", rf"{A}{AND}(?:the\s+)?{B}{GAP}\b(?:worked\s+together|work\s+together|"
+   rf"cooperat\w+|collaborat\w+|joined\s+forces|teamed\s+up|allied|alliance|joint\s+(?:attack|"
+   rf"operation|raid|assault)|coordinat\w+|partners)")
+_p("cooperates_with", rf"\b(?:alliance|coalition|partnership|pact|cooperation|collaboration|"
+   rf"joint\s+(?:attack|operation|raid|assault))\s+(?:between|of|by)\s+(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
+_p("cooperates_with", rf"{A}{GAP}\b(?:formed|forged|announced|entered|sealed|struck|signed)\s+"
+   rf"(?:an?\s+|into\s+an?\s+)?(?:\w+\s+)?(?:alliance|coalition|partnership|pact|agreement)\s+with\s+"
+   rf"(?:the\s+)?{B}")
+_p("cooperates_with", rf"{A}{SHORT}\b(?:allied|aligned)\s+(?:with|to)\s+(?:the\s+)?{B}")
+_p("cooperates_with", rf"{B}[-‐ ](?:allied|aligned)\s+(?:the\s+)?{A}")
+# affiliated_with
+_p("affiliated_with", rf"{A}{GAP}\b(?:affiliated|associated|linked|connected|tied|allied|close)\s+"
+   rf"(?:with|to)\s+(?:the\s+)?{B}")
+_p("affiliated_with", rf"{A}{GAP}\b(?:has|have|had|maintains?|maintained|develop\w*|built|with|"
+   rf"established|forged|retains?)\s+(?:\w+\s+){{0,2}}?{_LINK_NOUN}\s+(?:with|to)\s+(?:the\s+)?{B}")
+_p("affiliated_with", rf"{A}\s*,?\s*(?:an?|the)\s+(?:\w+\s+)?affiliate\s+of\s+(?:the\s+)?{B}")
+_p("affiliated_with", rf"{B}[-‐ ](?:affiliated|linked|inspired|allied)\s+(?:group\s+)?(?:the\s+)?{A}")
+_p("affiliated_with", rf"{_LINK_NOUN}\s+between\s+(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
+# rivals
+_p("rivals", rf"{A}{GAP}\b(?:rival\w*|clash\w*|compet\w+\s+(?:with|against)|feud\w*\s+with|"
+   rf"(?:at\s+)?war\s+(?:with|against)|fought\s+(?:against\s+)?|fight(?:s|ing)?\s+(?:against\s+)?|"
+   rf"battl\w+\s+(?:with\s+|against\s+)?|turned\s+(?:its|their)\s+guns\s+on|attack\w*)\s*(?:the\s+)?{B}")
+_p("rivals", rf"\b(?:rivalry|competition|fighting|clashes|feud|infighting|turf\s+war|war)\s+between\s+"
+   rf"(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
+_p("rivals", rf"{A}{AND}(?:the\s+)?{B}{SHORT}\b(?:are|were|have\s+been|remain)\s+(?:\w+\s+)?"
+   rf"(?:rivals|enemies|at\s+war|fighting\s+each\s+other|competing)")
+_p("rivals", rf"{A}{AND}(?:the\s+)?{B}{SHORT}\b(?:fought|clashed|battled|fight|clash|battle)\s+"
+   rf"(?:with\s+)?each\s+other")
+_p("rivals", rf"{A}[’']s\s+(?:\w+\s+)?(?:rival|rivals|enemy|foe|nemesis)\s*,?\s*(?:the\s+)?{B}")
+# supports (subject is the supporter)
+_p("supports", rf"{A}{GAP}\b(?:fund(?:s|ed|ing)?|financ\w+|arm(?:s|ed|ing)?|shelter\w*|"
+   rf"train(?:s|ed|ing)?|back(?:s|ed|ing)?|support(?:s|ed|ing)?|sponsor\w*|equip\w*|"
+   rf"suppl(?:y|ies|ied|ying)|harbou?r\w*|provid\w+\s+(?:\w+\s+){{0,3}}?(?:to|for))\s+(?:the\s+)?{B}")
+_p("supports", rf"{B}{GAP}\b(?:funded|financed|armed|backed|supported|sponsored|trained|sheltered|"
+   rf"equipped|supplied|harbou?red)\s+by\s+(?:the\s+)?{A}", subject="a")
+_p("supports", rf"{B}{GAP}{A}\s*(?:--|—|–|,|\()\s*(?:their|its|the\s+group[’']s)\s+(?:\w+\s+){{0,2}}?"
+   rf"(?:backers?|sponsors?|patrons?|benefactors?|funders?|financiers?)")
+_p("supports", rf"{A}\s*,?\s*(?:the\s+)?(?:\w+\s+){{0,2}}?(?:backers?|sponsors?|patrons?|benefactors?|"
+   rf"funders?|financiers?)\s+of\s+(?:the\s+)?{B}")
+
+# Words in the clause that invert or block a pattern ("fought alongside" is not rivalry).
+_BLOCK = {
+    "rivals": re.compile(r"alongside|together|with\s+the\s+help|jointly|against\s+(?:the\s+)?(?:government|army|state)", re.I),
+    "supports": re.compile(r"\b(?:support(?:ed|s)?\s+for\s+the\s+talks|peace)\b", re.I),
+    "allegiance_to": re.compile(r"\bjoin(?:ed|s)?\s+(?:hands|forces)\b", re.I),
+}
+
+
+@dataclass
+class RelationHit:
+    subject: str
+    type: str
+    object: str
+    polarity: str
+    modality: str
+    attribution: Attribution | None
+    evidence: dict
+    from_structure: bool = False  # read off a noun phrase ("the X faction of Y"): the outlet's own
+
+
+def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list[RelationHit]:
+    hits: list[RelationHit] = []
+    seen: set[tuple] = set()
+    spans = [(m.start, m.end, m.key) for m in ctx.group_mentions if not m.complement]
+    spans += [(m.start, m.end, m.key) for m in ctx.group_mentions if m.complement]
+    spans += [(d.start, d.end, d.key) for d in descriptions]
+    spans.sort()
+    for sent in ctx.sentences():
+        inside = [s for s in spans if s[0] >= sent.start_char and s[1] <= sent.end_char]
+        if len({k for _, _, k in inside}) < 2:
+            continue
+        masked, keys, offsets = _mask(ctx.text, sent.start_char, sent.end_char, inside)
+        att = attributions.get(sent.start_char)
+        for type_, pattern, _subj in PATTERNS:
+            for m in pattern.finditer(masked):
+                a, b = keys[int(m.group("a"))], keys[int(m.group("b"))]
+                if a == b:
+                    continue
+                clause = m.group(0)
+                first = min(("a", "b"), key=m.start)
+                gap = masked[m.end(first) + 1 : m.start("b" if first == "a" else "a") - 1]
+                if re.search(r"[A-Za-z]{3,}", gap) and not _heads_clause(ctx, offsets[int(m.group(first))], gap):
+                    continue
+                block = _BLOCK.get(type_)
+                if block and block.search(clause):
+                    continue
+                negated = is_negated(_between(clause))
+                modality = modality_of(clause, att)
+                key = (a, type_, b)
+                if key in seen or (type_ in SYMMETRIC and (b, type_, a) in seen):
+                    continue
+                seen.add(key)
+                hits.append(RelationHit(
+                    a, type_, b, "negated" if negated else "positive", modality, att, evidence(sent)
+                ))
+        # "the Al-Alami faction of the LeJ": a faction named in the text belongs to its parent
+        for key in {k for _, _, k in inside}:
+            ent = ctx.entities[key]
+            if ent.kb_id is None and ent.parent_key and ent.parent_key in {k for _, _, k in inside}:
+                rel = (key, "faction_of", ent.parent_key)
+                if rel not in seen:
+                    seen.add(rel)
+                    hits.append(RelationHit(key, "faction_of", ent.parent_key, "positive", "asserted",
+                                            None, evidence(sent), True))
+    return hits
+
+
+def faction_phrase_relations(ctx: Context) -> list[RelationHit]:
+    """faction_of read off "the X faction of G" phrases (the complement mention marks them)."""
+    hits = []
+    for i, m in enumerate(ctx.group_mentions):
+        if not m.complement or i == 0:
+            continue
+        prev = ctx.group_mentions[i - 1]
+        if prev.complement or prev.key == m.key:
+            continue
+        sent = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        hits.append(RelationHit(prev.key, "faction_of", m.key, "positive", "asserted", None,
+                                evidence(sent.sent), True))
+    return hits
+
+
+def _mask(text: str, start: int, end: int, spans: list[tuple[int, int, str]]):
+    out, keys, offsets, pos = [], [], [], start
+    for s, e, key in spans:
+        if s < pos:
+            continue
+        out.append(text[pos:s])
+        out.append(f"⟨{len(keys)}⟩")
+        keys.append(key)
+        offsets.append((s, e))
+        pos = e
+    out.append(text[pos:end])
+    return "".join(out), keys, offsets
+
+
+_OBJECT_DEPS = {"pobj", "dobj", "dative", "pcomp", "attr", "oprd"}
+
+
+def _heads_clause(ctx: Context, span: tuple[int, int], gap: str) -> bool:
+    """Whether a group named before a trigger can be the trigger's subject: not when it is the
+    object of another verb or preposition ("declared allegiance to IS, announced it was
+    rejoining the Taliban"), unless a relative clause follows it ("the Taliban, who pledge...")."""
+    if re.match(r"\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:who|which|that|whose)\b", gap):
+        return True
+    s = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+    if s is None:
+        return True
+    root = s.root
+    if root.dep_ == "conj":
+        root = root.head
+    return root.dep_ not in _OBJECT_DEPS
+
+
+def _between(clause: str) -> str:
+    """The words of a clause outside its arguments (negation is looked for there)."""
+    return re.sub(r"⟨\d+⟩", " ", clause)

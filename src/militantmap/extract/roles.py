@@ -1,0 +1,116 @@
+"""People's roles in groups: leader, founder, spokesperson, commander, member, deputy leader.
+
+Sentences are masked like in relations (⟨g⟩ for a group, ⟪p⟫ for a person) and read with
+patterns of the ways news names a role: "X, a spokesman for G", "G spokesman X", "X, who leads
+G", "G, led by X", "the G chief" (a person already known to hold a role in G).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from militantmap.extract.context import PERSON, Context, evidence
+
+ROLE_WORDS = {
+    "spokesperson": r"spokes(?:man|woman|person)|chief\s+spokes(?:man|person)|media\s+(?:chief|head)",
+    "deputy_leader": r"deputy(?:\s+(?:leader|chief|head|emir|amir|commander))?|second[- ]in[- ]command|number\s+two|no\.\s*2",
+    "founder": r"co-?founders?|founding\s+(?:leader|member|father)|founders?",
+    "leader": r"leaders?|chief|head|emir|amir|supreme\s+leader|boss|chairman|commander-in-chief|ringleader|mastermind|kingpin",
+    "commander": r"(?:military\s+|senior\s+|top\s+|field\s+|regional\s+|local\s+|district\s+)?commanders?",
+    "member": r"members?|militants?|fighters?|operatives?|loyalists?",
+}
+_ROLE_ANY = "|".join(f"(?P<{k}>{v})" for k, v in ROLE_WORDS.items())
+_DET = r"(?:(?:a|an|the|its|their|one|former|late|then|slain|self-styled|self-proclaimed|top|senior|"
+_DET += r"alleged|overall|new|current|reclusive|deceased|now\s+deceased|jailed|detained|slain|purported)\s+)*"
+P = r"⟪(?P<p>\d+)⟫"
+G = r"⟨(?P<g>\d+)⟩"
+
+_PATTERNS = [
+    # "Ali bin Sufyan, a spokesman for LeJ Al-Alami" / "X, the co-founder of the G group"
+    re.compile(rf"{P}\s*,\s*{_DET}(?:[\w-]+\s+)?(?:{_ROLE_ANY})\s+(?:of|for|in|with)\s+(?:the\s+)?{G}", re.I),
+    # "G spokesman X", "the G leader X", "G's leader X", "G's co-founder, X"
+    re.compile(rf"{G}(?:[’']s)?\s+(?:[\w-]+\s+)?(?:{_ROLE_ANY})\s*,?\s*{P}", re.I),
+    # "the leader of G, X" / "spokesman for G X"
+    re.compile(rf"(?:{_ROLE_ANY})\s+(?:of|for)\s+(?:the\s+)?{G}\s*,?\s*{P}", re.I),
+    # "X, G's spokesman"
+    re.compile(rf"{P}\s*,\s*{_DET}{G}[’']s\s+(?:[\w-]+\s+)?(?:{_ROLE_ANY})\b", re.I),
+    # "X, who leads G" / "X founded G" / "X heads G"
+    re.compile(rf"{P}\s*,?\s*(?:who\s+)?(?:(?P<leader>leads|led|heads|headed|commands|commanded|ran|runs)|"
+               rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}", re.I),
+    # "G, led by X" / "G, founded by X" / "under the leadership of X"
+    re.compile(rf"{G}[^⟨⟪.;]{{0,60}}?\b(?:(?P<leader>led|headed|run|commanded)|(?P<founder>founded|"
+               rf"co-founded|established|formed))\s+by\s+(?:\w+\s+){{0,3}}?{P}", re.I),
+    re.compile(rf"{G}[^⟨⟪.;]{{0,80}}?\bunder\s+the\s+(?P<leader>leadership|command)\s+of\s+(?:\w+\s+){{0,4}}?{P}", re.I),
+    # "X led the group" with the group a description resolved earlier
+    re.compile(rf"{P}\s+(?P<leader>led|leads|heads|headed)\s+{G}", re.I),
+]
+# "the LeJ chief" without a name: the person last named in a role of that group
+_UNNAMED = re.compile(rf"\bthe\s+{G}\s+(?:{_ROLE_ANY})\b", re.I)
+
+
+@dataclass
+class RoleHit:
+    person: str
+    role: str
+    group: str
+    evidence: dict
+
+
+def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
+    hits: list[RoleHit] = []
+    seen: set[tuple[str, str, str]] = set()
+    persons = sorted(
+        ((s, e, ent.key) for ent in ctx.entities.values() if ent.type == PERSON for s, e in ent.mentions)
+    )
+    groups = sorted(
+        [(m.start, m.end, m.key) for m in ctx.group_mentions]
+        + [(d.start, d.end, d.key) for d in descriptions]
+    )
+    last_person_of: dict[str, str] = {}
+    for sent in ctx.sentences():
+        sp = [x for x in persons if x[0] >= sent.start_char and x[1] <= sent.end_char]
+        sg = [x for x in groups if x[0] >= sent.start_char and x[1] <= sent.end_char]
+        if not sg:
+            continue
+        masked, pkeys, gkeys = _mask(ctx.text, sent.start_char, sent.end_char, sp, sg)
+        found: list[tuple[str, str, str]] = []
+        if sp:
+            for pattern in _PATTERNS:
+                for m in pattern.finditer(masked):
+                    role = next((k for k in ROLE_WORDS if m.groupdict().get(k)), None)
+                    if role is None:
+                        continue
+                    found.append((pkeys[int(m.group("p"))], role, gkeys[int(m.group("g"))]))
+        for m in _UNNAMED.finditer(masked):
+            role = next((k for k in ROLE_WORDS if m.groupdict().get(k)), None)
+            g = gkeys[int(m.group("g"))]
+            if role in ("leader", "founder") and g in last_person_of and not sp:
+                found.append((last_person_of[g], "leader", g))
+        for person, role, group in found:
+            if role == "member" and (person, "leader", group) in seen:
+                continue
+            key = (person, role, group)
+            if key in seen:
+                continue
+            seen.add(key)
+            last_person_of[group] = person
+            hits.append(RoleHit(person, role, group, evidence(sent)))
+    return hits
+
+
+def _mask(text, start, end, persons, groups):
+    spans = sorted([(s, e, "p", k) for s, e, k in persons] + [(s, e, "g", k) for s, e, k in groups])
+    out, pkeys, gkeys, pos = [], [], [], start
+    for s, e, kind, key in spans:
+        if s < pos:
+            continue
+        out.append(text[pos:s])
+        if kind == "p":
+            out.append(f"⟪{len(pkeys)}⟫")
+            pkeys.append(key)
+        else:
+            out.append(f"⟨{len(gkeys)}⟩")
+            gkeys.append(key)
+        pos = e
+    out.append(text[pos:end])
+    return "".join(out), pkeys, gkeys

@@ -1,0 +1,79 @@
+"""`militantmap extract`: one article (or a JSONL batch) to the JSON of the extraction format."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+
+import click
+
+from militantmap.errors import InputError
+
+
+def _dumps(obj: dict) -> str:
+    # Deterministic output: fixed key order from construction, no NaN, UTF-8 kept readable.
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False)
+
+
+def _parse_published(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from None
+
+
+@click.command("extract")
+@click.argument("path")
+@click.option("--published", help="Publication date YYYY-MM-DD; relative dates resolve against it.")
+@click.option("--format", "fmt", type=click.Choice(["json", "text", "jsonl"]), default="json",
+              show_default=True,
+              help="json: one extraction; text: a summary for a person; jsonl: PATH is a JSONL batch "
+                   "(one article per line), one extraction per output line.")
+def extract_cmd(path: str, published: str | None, fmt: str) -> None:
+    """Extract groups, ties, roles and events from one article (.txt, .html, .json; - for stdin)."""
+    from militantmap.extract import extract, extract_many
+    from militantmap.extract.summary import format_summary
+    from militantmap.sources import iter_jsonl, read_article
+
+    pub = _parse_published(published)
+    if fmt == "jsonl":
+        _batch(path, pub)
+        return
+    article = read_article(path, published=pub)
+    if pub is not None:
+        article.published = pub
+    result = extract(article)
+    if fmt == "text":
+        click.echo(format_summary(result))
+    else:
+        click.echo(_dumps(result))
+
+
+def _batch(path: str, published: dt.date | None) -> None:
+    """One output line per input line, in input order; a bad line gives an error line."""
+    from militantmap.extract import extract_many
+    from militantmap.sources import iter_jsonl
+
+    items = list(iter_jsonl(path))  # raises InputError if the file itself cannot be read
+    articles = []
+    slots: list[dict | None] = []
+    for line_no, item in items:
+        if isinstance(item, InputError):
+            slots.append({"id": _line_id(item), "error": str(item), "line": line_no})
+            continue
+        if published is not None and item.published is None:
+            item.published = published
+        articles.append(item)
+        slots.append(None)
+    results = extract_many(articles)
+    out = sys.stdout
+    for slot in slots:
+        record = slot if slot is not None else next(results)
+        out.write(_dumps(record) + "\n")
+    out.flush()
+
+
+def _line_id(err: InputError) -> str | None:
+    return getattr(err, "article_id", None)

@@ -1,0 +1,200 @@
+"""Extraction on sentences written for these tests (not taken from the dev corpus)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from militantmap.article import Article
+from militantmap.extract import extract
+
+
+def run(text: str, published: str | None = None) -> dict:
+    pub = dt.date.fromisoformat(published) if published else None
+    return extract(Article(text=text, published=pub, source="test"))
+
+
+def groups(ex: dict) -> dict[str, dict]:
+    return {e["name"]: e for e in ex["entities"] if e["type"] == "armed_group"}
+
+
+def names(ex: dict) -> dict[str, str]:
+    return {e["id"]: e["name"] for e in ex["entities"]}
+
+
+def rels(ex: dict) -> set[tuple[str, str, str]]:
+    n = names(ex)
+    return {(n[r["subject"]], r["type"], n[r["object"]]) for r in ex["relations"]}
+
+
+def rel(ex: dict, type_: str) -> dict:
+    found = [r for r in ex["relations"] if r["type"] == type_]
+    assert found, f"no {type_} relation in {ex['relations']}"
+    return found[0]
+
+
+def test_aliases_of_one_group_are_one_entity():
+    ex = run("ISIS claimed the attack. Daesh fighters were seen in the area. The Islamic State "
+             "group later posted photographs. Local people call the group Da'ish.")
+    g = groups(ex)
+    assert list(g) == ["Islamic State"]
+    assert {"ISIS", "Daesh", "Da'ish"} <= set(g["Islamic State"]["aliases"])
+    assert g["Islamic State"]["kb_id"]
+
+
+def test_acronym_is_not_the_verb_is():
+    ex = run("The situation is tense and the army is on alert in the north of the country.")
+    assert groups(ex) == {}
+
+
+def test_acronym_defined_in_text_becomes_alias():
+    ex = run("The Tehreek-e-Taliban Pakistan (TTP) attacked a checkpoint. Later the TTP said it "
+             "had lost two fighters.")
+    g = groups(ex)
+    assert len(g) == 1
+    (entry,) = g.values()
+    assert "TTP" in entry["aliases"]
+    assert len(entry["mentions"]) >= 3
+
+
+def test_named_faction_becomes_its_own_group():
+    ex = run("Police said the raid was carried out by the Shura faction of the Lashkar-e-Taiba "
+             "(LeT), a group based in Punjab.")
+    g = groups(ex)
+    faction = [e for e in g.values() if "Shura faction" in e["aliases"]]
+    assert faction, g
+    assert faction[0]["kb_id"] is None or faction[0]["kb_id"] != g.get("Lashkar-e-Taiba", {}).get("kb_id")
+    assert any(t == "faction_of" for _, t, _ in rels(ex))
+
+
+def test_discovered_group_has_no_kb_id():
+    ex = run("A previously unknown militant group called the Black Crescent Brigades claimed "
+             "responsibility for the blast in Kirkuk on Monday.", "2023-05-10")
+    g = groups(ex)
+    assert "Black Crescent Brigades" in g
+    assert g["Black Crescent Brigades"]["kb_id"] is None
+
+
+def test_police_and_army_are_not_armed_groups():
+    ex = run("The Nigerian Army and the Borno State Police Command said soldiers repelled the "
+             "attack by Boko Haram fighters.")
+    assert set(groups(ex)) == {"Boko Haram"}
+    types = {e["name"]: e["type"] for e in ex["entities"]}
+    assert all(types[n] != "armed_group" for n in types if "Army" in n or "Police" in n)
+
+
+def test_denied_tie_is_negated_and_attributed():
+    ex = run("Hizbul Mujahideen has never had links with Lashkar-e-Taiba, a spokesman for the "
+             "group told reporters.")
+    r = rel(ex, "affiliated_with")
+    assert r["polarity"] == "negated"
+    assert r["attribution"] is not None
+    assert r["attribution"]["kind"] == "group_spokesperson"
+
+
+def test_planned_allegiance_with_anonymous_source():
+    ex = run("Ansar al-Sunna was set to join the Islamic State, a security official who "
+             "requested anonymity told reporters.")
+    r = rel(ex, "allegiance_to")
+    n = names(ex)
+    assert n[r["object"]] == "Islamic State"
+    assert r["modality"] == "planned"
+    assert r["attribution"]["kind"] == "anonymous_official"
+
+
+def test_split_from_and_support():
+    ex = run("Jamaat-ul-Ahrar split from the Tehrik-i-Taliban Pakistan in 2014. Al-Qaeda has "
+             "funded al-Shabaab for years.")
+    r = rels(ex)
+    assert any(t == "faction_of" and s.startswith("Jamaat") for s, t, _ in r), r
+    assert any(t == "supports" and s.lower().startswith("al-qa") for s, t, _ in r), r
+
+
+def test_symmetric_rivalry():
+    ex = run("Boko Haram and ISWAP have been rivals since the split, clashing often around "
+             "Lake Chad.")
+    assert any(t == "rivals" for _, t, _ in rels(ex))
+
+
+def test_spokesperson_and_leader_roles():
+    ex = run("Boko Haram leader Abubakar Shekau appeared in a video. Zabihullah Mujahid, a "
+             "spokesman for the Taliban, denied the report.")
+    n = names(ex)
+    roles = {(n[r["person"]], r["role"]) for r in ex["roles"]}
+    assert ("Abubakar Shekau", "leader") in roles
+    assert ("Zabihullah Mujahid", "spokesperson") in roles
+
+
+def test_attack_event_fields():
+    ex = run("On Sunday, al-Shabaab gunmen stormed a hotel in Mogadishu, killing at least 15 "
+             "people and wounding 20 others, police said.", "2024-03-12")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["date"] == "2024-03-10"
+    assert ev["location"]["name"] == "Mogadishu"
+    assert ev["location"]["country"] == "Somalia"
+    assert ev["killed"]["value"] == 15 and ev["killed"]["qualifier"] == "at_least"
+    assert ev["wounded"]["value"] == 20
+    assert names(ex)[ev["perpetrators"][0]] == "al-Shabaab"
+
+
+def test_claim_in_a_later_sentence_is_attached():
+    ex = run("A suicide bomber killed 9 people at a market in Kabul on Tuesday. The Islamic "
+             "State Khorasan Province claimed responsibility for the attack.", "2022-09-08")
+    attacks = [e for e in ex["events"] if e["type"] == "attack"]
+    assert len(attacks) == 1
+    n = names(ex)
+    assert [n[c] for c in attacks[0]["claimed_by"]] and "Khorasan" in n[attacks[0]["claimed_by"][0]]
+
+
+def test_killed_along_with_others_counts_the_person():
+    ex = run("Al-Shabaab commander Ahmed Diriye was killed along with 6 others in an airstrike "
+             "near Jilib on Friday.", "2021-01-10")
+    kinds = {e["type"]: e for e in ex["events"]}
+    ev = kinds.get("leader_killed") or kinds.get("military_operation")
+    assert ev is not None and ev["killed"]["value"] == 7
+
+
+def test_absurd_toll_is_dropped():
+    ex = run("Militants of Boko Haram attacked the town of Dikwa on Friday and 99999999999 "
+             "people were killed.", "2020-03-01")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["killed"] is None
+
+
+def test_ban_event():
+    ex = run("The government banned the Tehreek-e-Labbaik Pakistan in April 2021 after "
+             "violent protests.", "2021-06-01")
+    bans = [e for e in ex["events"] if e["type"] == "ban"]
+    assert bans and bans[0]["date"] == "2021-04"
+
+
+def test_threats_are_not_events():
+    ex = run("The Islamic State has threatened to attack churches across Europe.")
+    assert [e for e in ex["events"] if e["type"] == "attack"] == []
+
+
+def test_evidence_is_exact_substring():
+    text = ("Fighters of Jama'at Nusrat al-Islam wal-Muslimin ambushed a convoy near Djibo on "
+            "Monday, killing 12 soldiers. JNIM and the Islamic State Sahel Province are rivals.")
+    ex = run(text, "2023-02-15")
+    items = ex["relations"] + ex["roles"] + ex["events"]
+    assert items
+    for item in items:
+        e = item["evidence"]
+        assert ex["article"]["text"][e["start"] : e["end"]] == e["sentence"]
+
+
+def test_output_is_deterministic():
+    text = "Hamas and Palestinian Islamic Jihad fought alongside each other in Gaza on Monday."
+    a = json.dumps(run(text, "2023-10-10"), sort_keys=False)
+    b = json.dumps(run(text, "2023-10-10"), sort_keys=False)
+    assert a == b
+
+
+def test_empty_text_is_refused():
+    from militantmap.errors import InputError
+
+    with pytest.raises(InputError) as err:
+        extract(Article(text="   \n ", source="blank.txt"))
+    assert "blank.txt" in str(err.value)
