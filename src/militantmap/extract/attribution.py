@@ -103,12 +103,21 @@ def _is_quote(sent: Span) -> bool:
     return bool(t) and (t[0] in "\"“‘'" or t.count('"') + t.count("“") + t.count("”") >= 2)
 
 
+_SAY = r"(?:said|says|told|tells|added|adds|reported|stated|confirmed|claimed|explained|noted|insisted|warned|remarked|announced)"
+# ", a security official who requested anonymity told Reuters." / ', said the official.'
+_TRAILING = re.compile(
+    rf"[,”\"]\s*[”\"]?\s*(?P<who>(?:[\w’'.-]+\s+){{0,14}}?[\w’'.-]+)\s+{_SAY}\b[^\"“”,]{{0,80}}(?:,[^\"“”]{{0,80}})?[.!]?\s*[”\"]?\s*$"
+)
+_INVERTED = re.compile(rf"[,”\"]\s*[”\"]?\s*{_SAY}\s+(?P<who>[^,.;]+)")
+
+
 def _sentence_attribution(ctx: Context, sent: Span) -> Attribution | None:
-    m = _ACCORDING.search(sent.text)
+    m = _ACCORDING.search(sent.text) or _INVERTED.search(sent.text) or _TRAILING.search(sent.text)
     if m:
         who = m.group("who").strip()
-        start = sent.start_char + m.start("who")
-        return _classify(ctx, who, start, start + len(who), sent)
+        if who.lower() not in ("it", "which", "that") and not re.match(r"(?i)(?:and|but|which|who)\b", who):
+            start = sent.start_char + m.start("who")
+            return _classify(ctx, who, start, start + len(who), sent)
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_LEMMAS:
             continue
@@ -119,7 +128,9 @@ def _sentence_attribution(ctx: Context, sent: Span) -> Attribution | None:
         if tok.lemma_.lower() in ("report", "claim", "announce", "admit", "deny", "accuse") and not _reports_clause(tok):
             continue
         head = subj[0]
-        if tok.dep_ not in ("ROOT", "parataxis", "ccomp", "conj", "advcl") and not _reports_clause(tok):
+        # a speech verb inside a relative clause ("a move that Mahsud said signaled ...") speaks
+        # for that clause only, not for the sentence
+        if tok.dep_ not in ("ROOT", "parataxis") and not (tok.dep_ == "conj" and tok.head.dep_ == "ROOT"):
             continue
         if head.lower_ in ("i", "you"):
             continue

@@ -275,6 +275,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str]) -> None:
         del ctx.entities[key]
     ctx.set_group_mentions(mentions)
     _named_entities(ctx, taken)
+    _persons_named_by_title(ctx)
 
 
 def _faction_entity(ctx, gaz, x, parent_name, parent_key, new_entities, entity_for_entry) -> str:
@@ -431,3 +432,28 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
         return short[0] in long and len(short[0]) > 2
     n = len(short)
     return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+_TITLE_BEFORE_NAME = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|leader|chief|commander|founder|co-founder|emir|amir|deputy)"
+    r"\s+(?P<name>(?:(?:Sheikh|Mullah|Maulana|Mufti|Abu|Hafiz|Qari|Haji|Commander)\s+)?"
+    r"[A-Z][\w’'-]+(?:\s+(?:bin|ibn|al-|el-|ul-|abu|Abu)?\s*[A-Z][\w’'-]+){1,4})"
+)
+
+
+def _persons_named_by_title(ctx: Context) -> None:
+    """"Al-Shabab spokesman Sheikh Abdiaziz Abu-Musab": a name right after a role title is a
+    person even when the statistical NER missed it (it often does for transliterated names)."""
+    taken = [(s, e) for ent in ctx.entities.values() for s, e in ent.mentions]
+    for m in _TITLE_BEFORE_NAME.finditer(ctx.text):
+        s, e = m.start("name"), m.end("name")
+        name = re.sub(r"[’']s$", "", m.group("name"))
+        e = s + len(name)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        key = f"{PERSON}:{normalize(name)}"
+        ent = ctx.entities.get(key)
+        if ent is None:
+            ent = ctx.entities[key] = Entity(key=key, name=name, type=PERSON)
+        ent.add_mention(s, e, name)
+        taken.append((s, e))

@@ -30,7 +30,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "ban": re.compile(
         r"\b(?:ban(?:ned|s|ning)?|proscri(?:bed|be|bes|ption)|outlaw(?:ed|s|ing)?|blacklist(?:ed|s|ing)?|"
-        r"designat(?:ed|es|e|ing|ion)\b[^.;]{0,120}?\b(?:terrorist|FTO|SDGT)|"
+        r"designat(?:ed|es|e|ing|ion)\b[^.;]{0,120}?\b(?:terrorist|FTO|SDGT)|terrorist\s+designations?|"
         r"(?:added|adds|listed)\b[^.;]{0,40}?\b(?:terror\w*|sanctions?)\s+list)",
         re.I,
     ),
@@ -52,7 +52,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"suicide\s+(?:attack|bomb\w*)|raid(?:s|ed)?|ambush(?:ed|es)?|shooting|gunmen|"
         r"storm(?:ed|ing)|massacre[ds]?|car\s+bomb|IEDs?|detonat(?:ed|ing)|blew\s+up|blown\s+up|"
         r"set\s+off|overr(?:an|un)|opened\s+fire|abduct(?:ed|ion)|kidnapp(?:ed|ing)|behead(?:ed|ing)|"
-        r"hostages?|rocket\s+fire|mortar|grenade|shelling|killing)\b",
+        r"hostages?|rocket\s+fire|mortar|grenade|shelling|killing|assassinat(?:ed|ion|ing))\b",
         re.I,
     ),
 }
@@ -90,11 +90,12 @@ _QUAL = (
     r"roughly|approximately|an\s+estimated|as\s+many\s+as|no\s+fewer\s+than)\s+"
 )
 _COUNT = rf"(?:{_QUAL})?{_NUM}"
-_NOUNS = r"(?:[\w.-]+\s+){0,4}?"
+_NOUNS = r"(?:(?!(?:and|or|but|while|with|including)\b)[A-Za-z.’'-]+\s+){0,4}?"
 _KILLED = re.compile(
     rf"(?P<n>{_COUNT}(?:\s+{_NOUNS}and\s+{_COUNT})?)\s+{_NOUNS}(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|"
     rf"are\s+|being\s+)?(?:killed|dead|died|slain|deaths|lives|fatalities|perished|massacred|executed|"
     rf"beheaded|shot\s+dead|bodies)\b|(?:killing|killed|left|leaving|claimed\s+the\s+lives\s+of|"
+    rf"deaths?\s+of|lives\s+of|"
     rf"death\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)|executed|massacred)\s+(?P<m>{_COUNT})\b"
     rf"(?!\s+(?:years?|months?|days?|hours?|percent|%|km|kilomet))",
     re.I,
@@ -233,15 +234,49 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
         for hit in hits:
             scope = _scope(hit, hits)
             _fill(ctx, hit, groups, geo, doc_country, scope)
-            if _anchored(hit):
+            tok = getattr(hit, "token", None)
+            plural = tok is not None and tok.tag_ == "NNS"
+            if _anchored(hit) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
     return out
+
+
+def _clause_verb(tok):
+    node = tok
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def _dates_trigger(date_ent, trigger) -> bool:
+    """A date dates an incident when it sits in the trigger's own clause or phrase: in "the
+    attack ... was carried out by X, an outfit that has turned its guns on the government in
+    recent years", "recent years" dates the turning, not the attack."""
+    root = date_ent.root
+    if root in trigger.subtree:
+        return True
+    return _clause_verb(root) == _clause_verb(trigger)
+
+
+def _own_date(tok) -> str | None:
+    """A date inside a trigger noun's phrase ("a December 2009 suicide attack")."""
+    for ent in tok.doc.ents:
+        if ent.label_ == "DATE" and ent.root.head == tok or (ent.label_ == "DATE" and ent.end == tok.i and ent.start >= tok.left_edge.i):
+            return ent.text.lower()
+    return None
 
 
 def _separate_incident(hits: list[EventHit], tok) -> bool:
     """A second trigger in a sentence is another incident when it is a verb coordinated with an
     earlier trigger verb and has its own object ("blew up a hotel, overran three bases and
-    detonated a bomb")."""
+    detonated a bomb"), or a noun with its own date ("a December 2009 suicide attack on ...;
+    and an April 2010 suicide bombing against ...")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        mine = _own_date(tok)
+        others = {_own_date(h.token) for h in hits if getattr(h, "token", None) is not None}
+        return bool(mine and others and mine not in others and None not in others)
     if tok.pos_ != "VERB" or not any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return False
     for h in hits:
@@ -258,8 +293,11 @@ def _scope(hit: EventHit, hits: list[EventHit]) -> tuple[int, int]:
     tok = getattr(hit, "token", None)
     if len(hits) < 2 or tok is None:
         return sent.start_char, sent.end_char
-    right = max(t.i for t in tok.subtree if t.dep_ != "conj" and not any(a.dep_ == "conj" and a.head == tok and t in a.subtree for a in tok.children))
-    return tok.idx, sent.doc[right].idx + len(sent.doc[right].text)
+    conj_subtrees = [set(a.subtree) for a in tok.children if a.dep_ == "conj"]
+    own = [t for t in tok.subtree if not any(t in st for st in conj_subtrees)]
+    left = min(t.idx for t in own)
+    right = max(t.idx + len(t.text) for t in own)
+    return left, right
 
 
 def _split_by_dates(hit: EventHit, scope: tuple[int, int]) -> list[EventHit]:
@@ -292,18 +330,22 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     hit.another = bool(_ANOTHER.search(stext))
     # date: a DATE entity of the sentence that does not date a speech verb ("said Thursday")
     published = ctx.published
+    trigger = getattr(hit, "token", None) or _token_at(sent, hit.start)
     dates = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         if ent.root.head.lemma_ in _SPEECH_LEMMAS and ent.root.head.i < ent.start:
             continue
+        if not _dates_trigger(ent, trigger):
+            continue
         dates.append(ent)
     in_scope = [d for d in dates if lo <= d.start_char < hi] or dates
     if in_scope:
         best = min(in_scope, key=lambda e: abs(e.start_char - hit.start))
         resolved = resolve_date(best.text, published)
-        hit.date = {"iso": resolved.iso, "text": best.text}
+        if resolved.iso or _DATE_WORD.search(best.text):
+            hit.date = {"iso": resolved.iso, "text": best.text}
         after = [d for d in in_scope if d.start_char > hit.start and _point_in_time(d.text)]
         if len({d.text.lower() for d in after}) >= 2:
             hit.all_dates = [  # type: ignore[attr-defined]
@@ -311,6 +353,8 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             ]
     # place: the most specific place in the sentence, countries last
     hit.place = _place(ctx, sent, geo, doc_country, scope)
+    if hit.type == "ban":
+        hit.place = _ban_place(stext, geo, hit.place)
     # toll
     hit.killed = _count(_KILLED, stext)
     along = _ALONG_WITH.search(stext)
@@ -342,10 +386,31 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     ) + (1 if hit.perpetrators else 0)
 
 
+_DATE_WORD = re.compile(
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|today|yesterday|tonight|"
+    r"overnight|morning|evening|night|week|weekend|month|year|ago|recent\w*|earlier|last|"
+    r"1[89]\d\d|20\d\d)"
+)
+# Government bodies that ban or designate groups, and the country they act for.
+_AUTHORITIES = [
+    (re.compile(r"\b(?:State\s+Department|Department\s+of\s+State|Treasury|Secretary\s+of\s+State|"
+                r"U\.?S\.?\s+government|Washington|OFAC)\b"), "United States"),
+    (re.compile(r"\b(?:Home\s+Office|Home\s+Secretary|British\s+government|UK\s+government)\b"), "United Kingdom"),
+    (re.compile(r"\b(?:Security\s+Council|United\s+Nations|UN\s+sanctions)\b"), None),
+]
+
+
 def _point_in_time(text: str) -> bool:
     return bool(re.search(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                           r"january|february|march|april|may|june|july|august|september|october|"
                           r"november|december|\d{4})\b", text))
+
+
+def _specific(hit: EventHit) -> bool:
+    """"their attacks" is talk about violence; "attacks on Friday in Borno" are incidents."""
+    return bool((hit.date and hit.date.get("iso")) or _date_key(hit.date) or hit.killed or hit.wounded
+                or (hit.place and hit.place.get("name")))
 
 
 def _anchored(hit: EventHit) -> bool:
@@ -376,8 +441,7 @@ def _count(pattern: re.Pattern[str], text: str) -> dict | None:
             if c is None:
                 continue
             total, qualifier = c.value, c.qualifier
-        text = m.group(0)
-        return {"value": total, "qualifier": qualifier, "text": text.strip()}
+        return {"value": total, "qualifier": qualifier, "text": raw.strip()}
     return None
 
 
@@ -413,6 +477,18 @@ def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope) -> dic
     return None
 
 
+def _ban_place(text: str, geo, place: dict | None) -> dict | None:
+    """A ban happens where the banning authority rules: the State Department's designation is
+    a United States event whatever country the group fights in."""
+    for pattern, country in _AUTHORITIES:
+        if pattern.search(text):
+            if country is None:
+                return None
+            p = geo.geocode(country)
+            return {"name": None, "country": country, "lat": p.lat if p else None, "lon": p.lon if p else None}
+    return place
+
+
 def _claimers(ctx: Context, sent: Span, groups, claim: re.Match) -> list[str]:
     """Groups that claimed: the subject of "claimed responsibility", the agent of "claimed by"."""
     pos = sent.start_char + claim.start()
@@ -441,7 +517,15 @@ def _date_key(d: dict | None) -> str | None:
         return None
     if d.get("iso"):
         return d["iso"]
-    return d["text"].lower() if _point_in_time(d["text"]) else None  # "recent days" is no date
+    if not _point_in_time(d["text"]):
+        return None  # "recent days" is no date
+    # Without a publication date "July 29" and "July this year" stay unresolved: compare the
+    # month (and day) they name, so that the two can still be the same incident.
+    m = re.search(r"(?i)(january|february|march|april|may|june|july|august|september|october|"
+                  r"november|december)(?:\s+(\d{1,2})\b)?", d["text"])
+    if m:
+        return m.group(1).lower() + (f"-{int(m.group(2)):02d}" if m.group(2) else "")
+    return d["text"].lower()
 
 
 _BACKGROUND = re.compile(r"(?i)\b(?:(?:recent|past|last|previous|coming)\s+(?:few\s+|several\s+)?"

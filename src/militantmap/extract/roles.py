@@ -22,7 +22,8 @@ ROLE_WORDS = {
 _ROLE_ANY = "|".join(f"(?P<{k}>{v})" for k, v in ROLE_WORDS.items())
 _DET = r"(?:(?:a|an|the|its|their|one|former|late|then|slain|self-styled|self-proclaimed|top|senior|"
 _DET += r"alleged|overall|new|current|reclusive|deceased|now\s+deceased|jailed|detained|slain|purported)\s+)*"
-P = r"⟪(?P<p>\d+)⟫"
+_HONORIFIC = r"(?:(?:Sheikh|Shaikh|Mullah|Maulana|Maulvi|Mufti|Hafiz|Qari|Haji|Dr\.?|Mr\.?|General|Gen\.?|Commander|Emir|Amir)\s+)?"
+P = _HONORIFIC + r"⟪(?P<p>\d+)⟫"
 G = r"⟨(?P<g>\d+)⟩"
 
 _PATTERNS = [
