@@ -52,28 +52,30 @@ def extract_cmd(path: str, published: str | None, fmt: str) -> None:
 
 
 def _batch(path: str, published: dt.date | None) -> None:
-    """One output line per input line, in input order; a bad line gives an error line."""
+    """One output line per input line, in input order; a bad line gives an error line.
+    Lines are read and extracted in chunks, so memory stays flat on large batches."""
+    from itertools import islice
+
     from militantmap.extract import extract_many
     from militantmap.sources import iter_jsonl
 
-    items = list(iter_jsonl(path))  # raises InputError if the file itself cannot be read
-    articles = []
-    slots: list[dict | None] = []
-    for line_no, item in items:
-        if isinstance(item, InputError):
-            slots.append({"id": _line_id(item), "error": str(item), "line": line_no})
-            continue
-        if published is not None and item.published is None:
-            item.published = published
-        articles.append(item)
-        slots.append(None)
-    results = extract_many(articles)
+    lines = iter_jsonl(path)  # raises InputError if the file itself cannot be read
     out = sys.stdout
-    for slot in slots:
-        record = slot if slot is not None else next(results)
-        out.write(_dumps(record) + "\n")
-    out.flush()
-
-
-def _line_id(err: InputError) -> str | None:
-    return getattr(err, "article_id", None)
+    while True:
+        chunk = list(islice(lines, 64))
+        if not chunk:
+            break
+        good = []
+        for _, item in chunk:
+            if not isinstance(item, InputError):
+                if published is not None and item.published is None:
+                    item.published = published
+                good.append(item)
+        results = iter(extract_many(good))
+        for line_no, item in chunk:
+            if isinstance(item, InputError):
+                record = {"id": getattr(item, "article_id", None), "line": line_no, "error": str(item)}
+            else:
+                record = next(results)
+            out.write(_dumps(record) + "\n")
+        out.flush()

@@ -114,9 +114,10 @@ class _Candidate:
     complement: bool = False
 
 
-def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str]) -> None:
-    """Fill ctx.entities and ctx.group_mentions. `countries` holds lower-cased country names and
-    demonyms, which are never group names on their own."""
+def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality=None) -> None:
+    """Fill ctx.entities and ctx.group_mentions. `countries` holds normalized country names,
+    which are never group names on their own; `nationality(word)` gives the country of a
+    demonym or country name ("Nigerian" -> Nigeria), to tell a state's army from a militia."""
     text = ctx.text
     cands: list[_Candidate] = []
     new_entities: dict[str, Entity] = {}
@@ -239,6 +240,8 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str]) -> None:
             continue
         if _STATE_ARMY.search(name) or not _MILITANT_CUE.search(ent.sent.text):
             continue
+        if nationality is not None and _state_force(name, nationality):
+            continue
         key = entity_for_name(name)
         cands.append(_Candidate(ent.start_char, ent.start_char + len(name), key, 3, name))
         covered.add(ent.start_char, ent.end_char)
@@ -294,6 +297,19 @@ def _faction_entity(ctx, gaz, x, parent_name, parent_key, new_entities, entity_f
         ctx.entities[key] = ent
         new_entities[key] = ent
     return key
+
+
+_FORCE = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<adj>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+(?:National\s+|Regular\s+|Federal\s+)?"
+    r"(?:Army|Armed\s+Forces|Military|Navy|Air\s+Force|Defen[cs]e\s+Forces?|Police|Border\s+(?:Guard|Police)|"
+    r"Special\s+Forces|Security\s+Forces|Marines|Gendarmerie)$"
+)
+
+
+def _state_force(name: str, nationality) -> bool:
+    """"Nigerian Army", "the Afghan National Army", "Pakistan Air Force" belong to states."""
+    m = _FORCE.match(name)
+    return bool(m and nationality(m.group("adj")))
 
 
 def _is_descriptive(ctx: Context, start: int, end: int) -> bool:

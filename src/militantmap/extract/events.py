@@ -29,7 +29,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "ban": re.compile(
-        r"\b(?:ban(?:ned|s|ning)?|proscri(?:bed|be|bes|ption)|outlaw(?:ed|s|ing)?|blacklist(?:ed|s|ing)?|"
+        r"\b(?:ban(?:ned|s|ning)?\b|proscri(?:bed|be|bes|ption)\b|outlaw(?:ed|s|ing)?\b|blacklist(?:ed|s|ing)?\b|"
         r"designat(?:ed|es|e|ing|ion)\b[^.;]{0,120}?\b(?:terrorist|FTO|SDGT)|terrorist\s+designations?|"
         r"(?:added|adds|listed)\b[^.;]{0,40}?\b(?:terror\w*|sanctions?)\s+list)",
         re.I,
@@ -215,6 +215,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                 continue
             if type_ == "attack" and re.match(r"(?i)killing", m.group(0)) and not groups:
                 continue
+            if type_ == "ban" and not _bans_a_group(tok, stext, m.end(), groups):
+                continue
             hits = found.setdefault(type_, [])
             if hits and not _separate_incident(hits, tok):
                 continue
@@ -266,6 +268,22 @@ def _own_date(tok) -> str | None:
         if ent.label_ == "DATE" and ent.root.head == tok or (ent.label_ == "DATE" and ent.end == tok.i and ent.start >= tok.left_edge.i):
             return ent.text.lower()
     return None
+
+
+_ORG_NOUN = re.compile(r"(?i)\b(?:group|groups|organi[sz]ations?|outfits?|movement|militia|network|"
+                      r"party|wing|front|brigades?|faction)\b")
+
+
+def _bans_a_group(tok, stext: str, end: int, groups) -> bool:
+    """A ban event outlaws or designates a group (or a person as a terrorist): "the banned BLA"
+    describes a group, it does not report a ban, and bans on fishing or travel are not ours."""
+    if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound")):
+        return False
+    if re.search(r"(?i)terrorist|FTO|SDGT|sanctions?\s+list", stext):
+        return True
+    return bool(groups) and bool(_ORG_NOUN.search(stext[end : end + 80]) or any(
+        g.start >= tok.idx for g in groups) or tok.dep_ in ("ROOT", "relcl", "conj") and any(
+        g.start < tok.idx for g in groups) and re.search(r"(?i)\b(?:was|were|been|is|are)\s+\w*\s*$", stext[: end - len(tok.text)]))
 
 
 def _separate_incident(hits: list[EventHit], tok) -> bool:

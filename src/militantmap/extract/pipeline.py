@@ -39,6 +39,9 @@ class Extractor:
         self.info = extractor_info()
         self.countries = _country_words(self.geo)
 
+    def _nationality(self, word: str) -> str | None:
+        return self.geo.country_of_demonym(word) or self.geo.is_country(word)
+
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "Extractor":
@@ -103,7 +106,7 @@ class Extractor:
         text = prepared["text"]
         ctx = Context(text=text, doc=doc, published=prepared["published"],
                       body_start=_title_end(text, prepared["title"]))
-        find_entities(ctx, self.gaz, self.countries)
+        find_entities(ctx, self.gaz, self.countries, self._nationality)
         descriptions = resolve_descriptions(ctx, self.geo.country_of_demonym)
         attributions = attribute_sentences(ctx)
         relations = find_relations(ctx, attributions, descriptions) + faction_phrase_relations(ctx)
