@@ -99,7 +99,7 @@ class Context:
         return None
 
     def sentences(self) -> list[Span]:
-        return [s for s in self.doc.sents if s.end_char > self.body_start and s.text.strip()]
+        return [s for s in self.doc.sents if s.start_char >= self.body_start and s.text.strip()]
 
 
 def evidence(sent: Span) -> dict:

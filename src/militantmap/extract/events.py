@@ -66,12 +66,14 @@ _IRREALIS = re.compile(
 )
 _HABITUAL = re.compile(
     r"\b(?:often|frequent(?:ly)?|regularly|routinely|usually|repeatedly|numerous|a\s+series\s+of|"
-    r"campaign\s+of|decade-long|years-long|insurgency|history\s+of|scores\s+of\s+attacks)\b",
+    r"campaign\s+of|decade-long|years-long|insurgency|history\s+of|scores\s+of\s+attacks|"
+    r"increas\w+|escalat\w+|surge\s+in|wave\s+of|spate\s+of|string\s+of|rise\s+in|spike\s+in|"
+    r"uptick\s+in|resurgence)\b",
     re.I,
 )
 _ANOTHER = re.compile(r"\b(?:another|a\s+separate|separately|second|earlier|previous|a\s+similar)\b", re.I)
-_DEFINITE = re.compile(r"\b(?:the|this|that|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|"
-                       r"Friday's|Saturday's|today's|yesterday's)\s+(?:\w+\s+)?(?:attack|assault|"
+_DEFINITE = re.compile(r"\b(?:the|this|that|(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                       r"today|yesterday|Today|Yesterday)[’']s)\s+(?:\w+\s+)?(?:attack|assault|"
                        r"bombing|blast|raid|explosion|ambush|massacre|violence|incident)\b", re.I)
 _CLAIM = re.compile(
     r"(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|took\s+responsibility|"
@@ -175,6 +177,7 @@ _IRREALIS_LEMMAS = {
     "threaten", "vow", "plan", "plot", "call", "urge", "warn", "prevent", "foil", "thwart",
     "intend", "seek", "aim", "fear", "try", "attempt", "want", "prepare", "avert", "stop",
     "deter", "capable", "able", "order", "instruct", "pledge", "promise", "encourage", "incite",
+    "allege", "accuse", "blame",
 }
 _FUTURE_AUX = {"will", "would", "can", "shall", "ca", "wo"}
 
@@ -382,7 +385,7 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             hit.killed = {"value": c.value + 1, "qualifier": c.qualifier, "text": along.group(0)[along.group(0).find("along"):]}
     hit.wounded = _count(_WOUNDED, stext)
     if hit.type == "leader_killed" and hit.killed is None:
-        hit.killed = None
+        hit.killed = {"value": 1, "qualifier": "at_least", "text": None}  # the leader at least
     # perpetrators: groups acting in an attack sentence, not those attacked
     if hit.type == "attack":
         actors = [g for g in groups if lo <= g.start < hi] or groups
@@ -482,6 +485,21 @@ def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope) -> dic
         score = (2 if prep in _LOC_PREP else 0) + (1 if place else 0)
         if best is None or score > best[0]:
             best = (score, name, place)
+    if best is None:
+        for ent in sent.ents:
+            if ent.label_ not in ("ORG", "FAC") or not (scope[0] <= ent.start_char < scope[1]):
+                continue
+            if ctx.group_at(ent.start_char, ent.end_char) is not None:
+                continue
+            words = [t for t in ent if t.lower_ != "the"]
+            for n in (2, 1):
+                head = " ".join(t.text for t in words[:n])
+                place = geo.geocode(head, doc_country) if len(words) > n else None
+                if place is not None and not geo.is_country(head):
+                    best = (0, head, place)
+                    break
+            if best is not None:
+                break
     if best is not None:
         _, name, place = best
         if place is not None:
@@ -575,7 +593,8 @@ def _compatible(a: EventHit, b: EventHit) -> bool:
     if a.type in ("ban", "arrest") and (da or db) and da != db:
         return False
     pa, pb = _place_key(a.place), _place_key(b.place)
-    if pa and pb and pa not in pb and pb not in pa and not b.definite:
+    same_day = bool(da and db and da == db and len(da) == 10)
+    if pa and pb and pa not in pb and pb not in pa and not b.definite and not same_day:
         return False
     if a.killed and b.killed and a.killed["value"] != b.killed["value"] and not b.definite:
         return False

@@ -17,8 +17,12 @@ SYMMETRIC = {"cooperates_with", "affiliated_with", "rivals"}
 
 _G = r"⟨(?P<{}>\d+)⟩"
 A, B = _G.format("a"), _G.format("b")
-GAP = r"[^⟨.;:?!]{0,90}?"         # words between an argument and its trigger, no other group
+GAP = r"[^⟨.;:?!]{0,150}?"         # words between an argument and its trigger, no other group
 SHORT = r"[^⟨.;:?!]{0,40}?"
+# Determiners and modifiers allowed before an object group: "from Nigeria-based Boko Haram"
+PRE = (r"(?:(?:the|its|their|his|a|an)\s+)?(?:(?:[A-Z]?[a-z]+-(?:based|linked|backed|led|affiliated)|"
+       r"parent|former|rival|larger|main|mother|local|global|jihadist|militant|banned|outlawed|"
+       r"notorious|powerful|embattled|shadowy)\s+){0,2}")
 AND = r"\s*(?:,|and|&|as\s+well\s+as)\s*"
 
 _VERB_COOP = (
@@ -39,7 +43,7 @@ def _p(type_: str, pattern: str, subject: str = "a") -> None:
 
 # faction_of (subject is the faction)
 _p("faction_of", rf"{A}{GAP}\b(?:split|broke|broken|splinter(?:ed)?|break(?:s|ing)?|splitting|"
-   rf"separated|defected|breakaway)\s+(?:away\s+|off\s+)?from\s+(?:the\s+)?{B}")
+   rf"separated|defected|breakaway)\s+(?:away\s+|off\s+)?from\s+{PRE}{B}")
 _p("faction_of", rf"{A}\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a|an|the|one)\s+"
    rf"(?:[\w-]+\s+){{0,3}}?(?:faction|splinter(?:\s+group|\s+faction)?|wing|branch|offshoot|"
    rf"breakaway\s+(?:group|faction)|province|chapter|cell|franchise)\s+of\s+(?:the\s+)?{B}")
@@ -71,7 +75,7 @@ _p("cooperates_with", rf"{A}{GAP}\b(?:formed|forged|announced|entered|sealed|str
 _p("cooperates_with", rf"{A}{SHORT}\b(?:allied|aligned)\s+(?:with|to)\s+(?:the\s+)?{B}")
 _p("cooperates_with", rf"{B}[-‐ ](?:allied|aligned)\s+(?:the\s+)?{A}")
 # affiliated_with
-_p("affiliated_with", rf"{A}{GAP}\b(?:affiliated|associated|linked|connected|tied|allied|close)\s+"
+_p("affiliated_with", rf"{A}{GAP}\b(?:affiliated|associated|linked|connected|tied|close)\s+"
    rf"(?:with|to)\s+(?:the\s+)?{B}")
 _p("affiliated_with", rf"{A}{GAP}\b(?:has|have|had|maintains?|maintained|develop\w*|built|with|"
    rf"established|forged|retains?)\s+(?:\w+\s+){{0,2}}?{_LINK_NOUN}\s+(?:with|to)\s+(?:the\s+)?{B}")
@@ -99,6 +103,15 @@ _p("supports", rf"{B}{GAP}{A}\s*(?:--|—|–|,|\()\s*(?:their|its|the\s+group[�
    rf"(?:backers?|sponsors?|patrons?|benefactors?|funders?|financiers?)")
 _p("supports", rf"{A}\s*,?\s*(?:the\s+)?(?:\w+\s+){{0,2}}?(?:backers?|sponsors?|patrons?|benefactors?|"
    rf"funders?|financiers?)\s+of\s+(?:the\s+)?{B}")
+# "TTP draws ideological guidance from AQ", "elements of AQ rely on TTP for safe haven":
+# the group named second is the supporter
+_p("supports", rf"{A}{GAP}\b(?:receiv\w+|draw\w*|drew|get\w*|got|obtain\w*|enjoy\w*|secur\w+|accept\w*)\s+"
+   rf"(?:[\w-]+\s+){{0,2}}?(?:support|funding|funds|money|cash|weapons|arms|guidance|training|backing|"
+   rf"help|assistance|shelter|safe\s+havens?|sanctuary|logistics|recruits|fighters)\s+from\s+{PRE}{B}",
+   subject="b")
+_p("supports", rf"{A}{GAP}\brel(?:y|ies|ied|ying)\s+(?:\w+\s+){{0,3}}?on\s+{PRE}{B}\s+for\s+(?:\w+\s+){{0,2}}?"
+   rf"(?:support|safe\s+havens?|shelter|funding|money|weapons|arms|protection|sanctuary|fighters|logistics)",
+   subject="b")
 
 # Words in the clause that invert or block a pattern ("fought alongside" is not rivalry).
 _BLOCK = {
@@ -136,6 +149,8 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
         for type_, pattern, _subj in PATTERNS:
             for m in pattern.finditer(masked):
                 a, b = keys[int(m.group("a"))], keys[int(m.group("b"))]
+                if _subj == "b":
+                    a, b = b, a
                 if a == b:
                     continue
                 clause = m.group(0)
