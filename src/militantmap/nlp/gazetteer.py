@@ -1,0 +1,476 @@
+"""The gazetteer of armed groups: load it, look names up, and find group mentions in text.
+
+The data (`militantmap/data/gazetteer.json`) is built by `scripts/build_gazetteer.py` from public
+sanctions lists, the Stanford MMP names and a hand-curated file; see docs/gazetteer.md.
+
+Matching works on word tokens, not characters: a name matches only whole words, and the
+comparison ignores case, diacritics, apostrophes and the hyphen/space/dot differences that
+transliterations vary on ("Lashkar-e-Jhangvi" == "Lashkar e Jhangvi", "Da’ish" == "Daish").
+Three case rules keep short and generic names from matching ordinary words:
+
+1. Acronym-like alias words ("IS", "LeJ", "TTP", "ISWAP": two or more capitals, or all capitals)
+   and aliases that are one short word (<= 5 characters: "Hamas", "Isis", "M23") must appear
+   exactly as listed or in full upper case: "IS" never matches "is", "LeJ" matches "LEJ" but not
+   "lej" or "Lej". "Isis" is listed on purpose (British outlets write it so); "isis" is not.
+2. Generic English words that an alias capitalises ("State", "Front", "Army", ...) must be
+   capitalised in the text too, so "an Islamic state" is not the Islamic State.
+3. In running text (`find_mentions`) a match needs at least one capital letter, so all-lowercase
+   phrases are never names; and a name glued to a preceding "al-"/"el-" is part of a longer
+   Arabic name that the gazetteer does not know ("Abdul-Malik al-Houthi" is a person, not the
+   Houthis).
+
+A trailing lowercase "group" after a name is a description, not part of the name: in "the Islamic
+State group" the mention is "Islamic State". A capitalised "Group" that belongs to the name
+("Abu Sayyaf Group") stays in the span.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from militantmap.errors import ConfigError, InputError
+
+_APOSTROPHES = "'`’‘ʼʻ´′"
+# A word: letters/digits (Unicode, with combining marks for decomposed text), possibly joined by
+# apostrophes inside it ("Qa'ida", "Da’ish"). Everything else separates words.
+_WORD = r"(?:[^\W_]|[\u0300-\u036f])+"
+_TOKEN_RE = re.compile(rf"{_WORD}(?:[{_APOSTROPHES}]{_WORD})*")
+_APOS_RE = re.compile(f"[{_APOSTROPHES}]")
+_POSSESSIVE_RE = re.compile(rf"[{_APOSTROPHES}][sS]$")
+# What may stand between two words of one name: spaces and at most one line break, hyphens and
+# dashes, underscores, slashes, parentheses, or a dot not followed by a space ("A.Q." but not
+# "Islamic State. West Africa ...").
+_GAP_RE = re.compile(r"(?:[ \t\u00a0\-‐‑‒–—_/()]|\.(?!\s)|\r?\n(?![ \t]*\r?\n))*")
+
+# Ordinary English words that are also parts of names: when an alias capitalises one of these,
+# the text must capitalise it too ("Islamic State", not "an Islamic state").
+STRICT_CASE_WORDS = frozenset(
+    {
+        "state",
+        "emirate",
+        "caliphate",
+        "jihad",
+        "movement",
+        "front",
+        "army",
+        "party",
+        "resistance",
+        "council",
+        "union",
+        "base",
+        "youth",
+        "organization",
+        "organisation",
+        "forces",
+        "force",
+        "courts",
+        "revolution",
+        "province",
+        "brigade",
+        "brigades",
+        "committee",
+        "committees",
+        "league",
+        "legion",
+        "alliance",
+        "corps",
+        "division",
+        "guard",
+        "guards",
+    }
+)
+# A short alias is matched case-sensitively when it is one word of at most this many characters.
+SHORT_ALIAS_MAX = 5
+# Articles that glue to the next word in Arabic names.
+_ARABIC_ARTICLES = frozenset({"al", "el"})
+_FUZZY_MIN_CHARS = 8
+
+
+def _fold(token: str) -> str:
+    """Strip a possessive "'s", apostrophes and diacritics; keep case. ("People's" -> "People":
+    the possessive goes on both sides, so "People's Protection Units" and "al-Shabab's" match.)"""
+    token = _POSSESSIVE_RE.sub("", token) if len(token) > 2 else token
+    decomposed = unicodedata.normalize("NFKD", _APOS_RE.sub("", token))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _norm_token(token: str) -> str:
+    return _fold(token).casefold()
+
+
+def _tokens(name: str) -> list[str]:
+    return _TOKEN_RE.findall(name)
+
+
+def normalize(name: str) -> str:
+    """The matching key of a name: casefolded, without diacritics or apostrophes, with every
+    run of other punctuation and whitespace as one space, and without a leading "the".
+
+    >>> normalize("Lashkar-e-Jhangvi") == normalize("lashkar e jhangvi")
+    True
+    >>> normalize("Da’ish"), normalize("al-Qa'ida"), normalize("The Taliban")
+    ('daish', 'al qaida', 'taliban')
+    """
+    words = [_norm_token(t) for t in _tokens(name)]
+    words = [w for w in words if w]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def is_acronym_word(word: str) -> bool:
+    """True for alias words that must keep their case: two or more capitals ("LeJ", "ISWAP",
+    "IS") or all capitals ("K" in "IS-K")."""
+    folded = _fold(word)
+    letters = [c for c in folded if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return bool(letters) and (upper >= 2 or upper == len(letters))
+
+
+def _case_rules(alias: str) -> tuple[tuple[str, int], ...]:
+    """Per alias word: (folded form, rule) with rule 0 = any case, 1 = exact or upper case,
+    2 = must start with a capital."""
+    words = _tokens(alias)
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    folded = [_fold(w) for w in words]
+    if len(folded) == 1 and len(folded[0]) <= SHORT_ALIAS_MAX:
+        return ((folded[0], 1),)
+    rules = []
+    for w in folded:
+        if is_acronym_word(w):
+            rules.append((w, 1))
+        elif w[:1].isupper() and w.casefold() in STRICT_CASE_WORDS:
+            rules.append((w, 2))
+        else:
+            rules.append((w, 0))
+    return tuple(rules)
+
+
+def _case_ok(rules: tuple[tuple[str, int], ...], words: list[str], *, generic: bool) -> bool:
+    """Whether the text words (already folded, case kept) satisfy an alias's case rules.
+    `generic` also applies rule 2 (generic words); lookups of a known name skip it."""
+    for (form, rule), word in zip(rules, words):
+        if rule == 1 and word != form and word != form.upper():
+            return False
+        if rule == 2 and generic and not word[:1].isupper():
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class GroupEntry:
+    """One armed group of the gazetteer. `aliases` are the names matched in text: they include
+    `name` unless it is too generic to find the group by ("Islamic Front"). `sources` are the
+    source tags ("ofac-fto", "un-2015", "mmp", "curated"); `source_ids` the records
+    ("ofac:6366", "un:QDe.004", "mmp:21")."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    parent: str | None
+    parent_relation: str | None  # faction | branch | province | wing | splinter
+    country: str | None
+    region: str | None
+    ideology: str | None
+    sources: tuple[str, ...]
+    source_ids: tuple[str, ...] = ()
+
+
+class Mention(NamedTuple):
+    """A gazetteer name found in a text: offsets are [start, end) into that text."""
+
+    start: int
+    end: int
+    entry_id: str
+    surface: str
+
+
+# A word of the text: (start, end, normalized form, folded form with its case, end without a
+# possessive "'s").
+_Tok = tuple[int, int, str, str, int]
+
+
+class _Node:
+    __slots__ = ("children", "terminals")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        # (entry index, case rules of the alias)
+        self.terminals: list[tuple[int, tuple[tuple[str, int], ...]]] = []
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("militantmap").joinpath("data", "gazetteer.json")))
+
+
+def _entry_from_json(obj: Any, where: str) -> GroupEntry:
+    if not isinstance(obj, dict):
+        raise InputError(where, "a group must be a JSON object")
+    for key in ("id", "name"):
+        if not isinstance(obj.get(key), str) or not obj[key].strip():
+            raise InputError(where, f"group field '{key}' must be a non-empty string")
+    # A hand-written file may leave out "aliases": then the name is the one alias.
+    aliases = obj.get("aliases", [obj["name"]])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise InputError(where, f"group '{obj['id']}': 'aliases' must be a list of strings")
+    lists = {}
+    for key in ("sources", "source_ids"):
+        value = obj.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+            raise InputError(where, f"group '{obj['id']}': '{key}' must be a list of strings")
+        lists[key] = tuple(value)
+
+    def opt(key: str) -> str | None:
+        value = obj.get(key)
+        if value is not None and not isinstance(value, str):
+            raise InputError(where, f"group '{obj['id']}': '{key}' must be a string or null")
+        return value
+
+    return GroupEntry(
+        id=obj["id"],
+        name=obj["name"],
+        aliases=tuple(aliases),
+        parent=opt("parent"),
+        parent_relation=opt("parent_relation"),
+        country=opt("country"),
+        region=opt("region"),
+        ideology=opt("ideology"),
+        sources=lists["sources"],
+        source_ids=lists["source_ids"],
+    )
+
+
+class Gazetteer:
+    """Armed groups by id, with exact, fuzzy and running-text name matching."""
+
+    def __init__(self, entries: list[GroupEntry]) -> None:
+        self._entries = list(entries)
+        self._by_id = {e.id: e for e in self._entries}
+        self._root = _Node()
+        # normalized alias -> [(entry index, case rules)], in entry order: the first entry
+        # listing a name wins when a hand-made file lists one twice.
+        self._exact: dict[str, list[tuple[int, tuple[tuple[str, int], ...]]]] = {}
+        self._fuzzy_keys: list[str] = []
+        self._fuzzy_entry: list[int] = []
+        for idx, entry in enumerate(self._entries):
+            # The aliases are what is matched. They normally include the name; the build leaves
+            # out a name too generic to find a group by ("Islamic Front").
+            for alias in dict.fromkeys(entry.aliases):
+                key = normalize(alias)
+                if not key:
+                    continue
+                rules = _case_rules(alias)
+                self._exact.setdefault(key, []).append((idx, rules))
+                node = self._root
+                for word in key.split(" "):
+                    node = node.children.setdefault(word, _Node())
+                node.terminals.append((idx, rules))
+                # Fuzzy matching only over names that are not case-sensitive: a near miss of an
+                # acronym is just another word.
+                if all(rule != 1 for _, rule in rules):
+                    self._fuzzy_keys.append(key)
+                    self._fuzzy_entry.append(idx)
+
+    # -- loading ----------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Gazetteer:
+        """Read a gazetteer JSON file (default: the one shipped in the package)."""
+        file = Path(path) if path is not None else default_path()
+        try:
+            raw = file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            if path is None:
+                raise ConfigError(
+                    f"the packaged gazetteer is missing ({file})",
+                    "run `python scripts/build_gazetteer.py` or reinstall militantmap",
+                ) from None
+            raise InputError(str(file), "no such file") from None
+        except OSError as exc:
+            raise InputError(str(file), f"cannot read it: {exc.strerror or exc}") from None
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise InputError(str(file), f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        groups = data.get("groups") if isinstance(data, dict) else None
+        if not isinstance(groups, list):
+            raise InputError(str(file), "expected a JSON object with a 'groups' list")
+        entries = [_entry_from_json(g, f"{file} group {i}") for i, g in enumerate(groups)]
+        return cls(entries)
+
+    # -- access -----------------------------------------------------------------------------
+    def get(self, id: str) -> GroupEntry | None:
+        return self._by_id.get(id)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[GroupEntry]:
+        return iter(self._entries)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._by_id
+
+    def ancestors(self, id: str) -> list[str]:
+        """Parent, grandparent, ... of a group (empty for a top-level or unknown group)."""
+        chain: list[str] = []
+        entry = self._by_id.get(id)
+        while entry is not None and entry.parent and entry.parent not in chain + [id]:
+            chain.append(entry.parent)
+            entry = self._by_id.get(entry.parent)
+        return chain
+
+    # -- names ------------------------------------------------------------------------------
+    def lookup(self, surface: str) -> GroupEntry | None:
+        """The group whose name or alias is `surface` (normalized), or None. Acronym-like and
+        short aliases must match in case ("IS" is found, "is" is not)."""
+        found = self._lookup(surface)
+        if found is None and _POSSESSIVE_RE.search(surface.strip()):
+            found = self._lookup(_POSSESSIVE_RE.sub("", surface.strip()))
+        return found
+
+    def _lookup(self, surface: str) -> GroupEntry | None:
+        key = normalize(surface)
+        cands = self._exact.get(key)
+        if not cands:
+            return None
+        words = [_fold(w) for w in _tokens(surface)]
+        if len(words) > len(key.split(" ")):  # a leading "the" that normalize dropped
+            words = words[1:]
+        for idx, rules in cands:
+            if _case_ok(rules, words, generic=False):
+                return self._entries[idx]
+        return None
+
+    def fuzzy_lookup(self, surface: str, min_score: float = 90) -> GroupEntry | None:
+        """The closest group name (rapidfuzz ratio >= min_score over normalized names), for
+        spelling variants the gazetteer lacks ("Tehreek-i-Taliban Pakistan"). Exact matches
+        come first. Only for names of two words or at least 8 characters, and None when two
+        groups tie for the best score."""
+        exact = self.lookup(surface)
+        if exact is not None:
+            return exact
+        key = normalize(surface)
+        if not key or (" " not in key and len(key) < _FUZZY_MIN_CHARS):
+            return None
+        from rapidfuzz import fuzz, process
+
+        hits = process.extract(
+            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=min_score, limit=8
+        )
+        if not hits:
+            return None
+        best_score = hits[0][1]
+        best = {self._fuzzy_entry[i] for _, score, i in hits if score >= best_score - 1e-9}
+        if len(best) != 1:
+            return None
+        return self._entries[best.pop()]
+
+    # -- running text -----------------------------------------------------------------------
+    def find_mentions(self, text: str) -> list[Mention]:
+        """Every gazetteer name in `text`, left to right, longest match first, non-overlapping.
+        Linear in the length of the text (a word trie, walked at most as deep as the longest
+        name from each word)."""
+        toks: list[_Tok] = []
+        for m in _TOKEN_RE.finditer(text):
+            raw = m.group(0)
+            start, end = m.start(), m.end()
+            pm = _POSSESSIVE_RE.search(raw) if len(raw) > 2 else None
+            folded = _fold(raw)
+            toks.append((start, end, folded.casefold(), folded, start + pm.start() if pm else end))
+
+        mentions: list[Mention] = []
+        n = len(toks)
+        i = 0
+        while i < n:
+            best = self._longest_at(text, toks, i)
+            if best is None:
+                i += 1
+                continue
+            j, idx = best
+            start, end = toks[i][0], toks[j - 1][4]  # "al-Shabab's": the name ends before "'s"
+            if text.count("(", start, end) > text.count(")", start, end) and text.startswith(
+                ")", end
+            ):
+                end += 1  # "CPI (Maoist)": close the bracket the name opened
+            mentions.append(Mention(start, end, self._entries[idx].id, text[start:end]))
+            i = j
+        return mentions
+
+    def _longest_at(self, text: str, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+        """The longest accepted match starting at token i: (end token index, entry index)."""
+        if self._after_personal_name(text, toks, i):
+            return None
+        node = self._root
+        accepted: list[tuple[int, int]] = []
+        j = i
+        while j < len(toks):
+            if j > i and _GAP_RE.fullmatch(text, toks[j - 1][1], toks[j][0]) is None:
+                break
+            child = node.children.get(toks[j][2])
+            if child is None:
+                break
+            node = child
+            j += 1
+            if node.terminals:
+                words = [t[3] for t in toks[i:j]]
+                if not any(c.isupper() for w in words for c in w):
+                    continue
+                if j - i == 1 and len(words[0]) <= 3 and _shouting(toks, i):
+                    continue
+                for idx, rules in node.terminals:
+                    if _case_ok(rules, words, generic=True):
+                        accepted.append((j, idx))
+                        break
+        if not accepted:
+            return None
+        j, idx = accepted[-1]
+        # "the Islamic State group": a lowercase trailing "group" describes the name.
+        if toks[j - 1][3] == "group" and len(accepted) > 1:
+            prev_j, prev_idx = accepted[-2]
+            if prev_j == j - 1 and prev_idx == idx:
+                return prev_j, prev_idx
+        return j, idx
+
+    @staticmethod
+    def _after_personal_name(text: str, toks: list[_Tok], i: int) -> bool:
+        """True for the "Houthi" of "Abdul-Malik al-Houthi": a word glued to "al-"/"el-" after a
+        capitalised word is the end of an Arabic personal name, not a group name. (A group
+        written with its article, "al-Shabaab", is listed with it and matches from "al".)"""
+        if i < 2 or toks[i - 1][2] not in _ARABIC_ARTICLES:
+            return False
+        if text[toks[i - 1][1] : toks[i][0]] not in ("-", "‐", "‑"):
+            return False
+        before = toks[i - 2]
+        gap = text[before[1] : toks[i - 1][0]]
+        return before[3][:1].isupper() and gap in (" ", "-", "‐", "‑")
+
+
+def _shouting(toks: list[_Tok], i: int) -> bool:
+    """An all-capitals neighbourhood ("WHAT IS HAPPENING"): there a 2-3 letter capitalised word
+    is an ordinary word, not an acronym."""
+
+    def caps(k: int) -> bool:
+        if not 0 <= k < len(toks):
+            return False
+        w = toks[k][3]
+        return len(w) >= 2 and w.isalpha() and w.isupper()
+
+    if not toks[i][3].isupper():
+        return False
+    before, after = caps(i - 1), caps(i + 1)
+    return (before and after) or (before and i + 1 == len(toks)) or (i == 0 and after)
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, loaded once per process."""
+    return Gazetteer.load()
