@@ -45,4 +45,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
+            # ...and a line does not end after its first word ("Pakistani | authorities said")
+            if tok.is_alpha and tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
+                doc[tok.i + 1].is_sent_start = False
     return doc
