@@ -52,7 +52,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"suicide\s+(?:attack|bomb\w*)|raid(?:s|ed)?|ambush(?:ed|es)?|shooting|gunmen|"
         r"storm(?:ed|ing)|massacre[ds]?|car\s+bomb|IEDs?|detonat(?:ed|ing)|blew\s+up|blown\s+up|"
         r"set\s+off|overr(?:an|un)|opened\s+fire|abduct(?:ed|ion)|kidnapp(?:ed|ing)|behead(?:ed|ing)|"
-        r"hostages?|rocket\s+fire|mortar|grenade|shelling|killing|assassinat(?:ed|ion|ing))\b",
+        r"hostages?|rocket\s+fire|mortar|grenade|shelling|killing|assassinat(?:ed|ion|ing)|"
+        r"(?:suicide\s+)?(?:car\s+)?bombers?|targeted)\b",
         re.I,
     ),
 }
@@ -268,7 +269,7 @@ def _dates_trigger(date_ent, trigger) -> bool:
 def _own_date(tok) -> str | None:
     """A date inside a trigger noun's phrase ("a December 2009 suicide attack")."""
     for ent in tok.doc.ents:
-        if ent.label_ == "DATE" and ent.root.head == tok or (ent.label_ == "DATE" and ent.end == tok.i and ent.start >= tok.left_edge.i):
+        if ent.label_ in ("DATE", "TIME") and (ent.root.head == tok or (ent.end == tok.i and ent.start >= tok.left_edge.i)):
             return ent.text.lower()
     return None
 
@@ -348,7 +349,9 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     stext = ctx.text[lo:hi] if (lo, hi) != (sent.start_char, sent.end_char) else sent.text
     hit.evidence = evidence(sent)
     hit.definite = bool(_DEFINITE.search(stext))
-    hit.another = bool(_ANOTHER.search(stext))
+    hit.another = bool(_ANOTHER.search(stext)) or bool(
+        re.search(r"(?i)\b(?:after|before|since|following)\s+an?\s+(?:[\w-]+\s+){0,2}$",
+                  ctx.text[max(sent.start_char, hit.start - 50) : hit.start]))
     # date: a DATE entity of the sentence that does not date a speech verb ("said Thursday")
     published = ctx.published
     trigger = getattr(hit, "token", None) or _token_at(sent, hit.start)
