@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test setup lock bench evaluate clean
+.PHONY: demo test setup lock bench evaluate clean web-assets
 
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -16,7 +16,8 @@ $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-setup: $(STAMP)
+# The web app's browser libraries come with the set-up, so `make test` runs its browser tests.
+setup: $(STAMP) web-assets
 
 demo: setup
 	$(BIN)/militantmap demo --shared $(SHARED)
@@ -37,4 +38,19 @@ lock:
 	cd requirements && /tmp/militantmap-lock/bin/pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o dev.txt dev.in
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build *.egg-info src/*.egg-info web/node_modules
+
+# Browser libraries of the web app (sigma.js, graphology, Natural Earth shapes), pinned with
+# their integrity hashes by web/package-lock.json and installed from the npm registry into the
+# git-ignored web/node_modules; the app serves them itself (no CDN, nothing fetched at run time).
+# npm writes node_modules/.package-lock.json, which is the stamp: re-run only when the lock changes.
+WEB_STAMP := web/node_modules/.package-lock.json
+
+web-assets: $(WEB_STAMP)
+
+$(WEB_STAMP): web/package.json web/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  cd web && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch node_modules/.package-lock.json; \
+	else \
+	  echo "web-assets: npm not found (apt-get install npm); the app still runs, but the network graph and the events map stay empty and their browser tests skip"; \
+	fi

@@ -35,7 +35,7 @@ def run(shared: Path, repeat: int = 1) -> dict:
 
     articles = load_voa(shared, repeat)
     ex = Extractor.default()  # model and gazetteer load outside the timings
-    texts = [ex._prepare(a)["text"] for a in articles]
+    texts = [ex.prepare(a)["text"] for a in articles]
     chars = sum(len(t) for t in texts)
     t0 = time.perf_counter()
     for _ in ex.nlp.pipe(texts, batch_size=32):

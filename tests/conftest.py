@@ -28,3 +28,16 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def dev_dir(shared_dir: Path) -> Path:
     return shared_dir / "corpus" / "dev"
+
+
+@pytest.fixture(scope="session")
+def dev_store(tmp_path_factory: pytest.TempPathFactory, dev_dir: Path) -> str:
+    """A SQLite store of the dev corpus built by the real ingest (real extractor, no mocks).
+    Read-only for its users: tests that ingest make their own store."""
+    from militantmap.sources import read_article
+    from militantmap.store import ingest_articles
+
+    db_url = f"sqlite:///{tmp_path_factory.mktemp('dev-store') / 'dev.db'}"
+    summary = ingest_articles(db_url, [read_article(p) for p in sorted(dev_dir.glob("*.json"))])
+    assert summary.new == len(list(dev_dir.glob("*.json"))), summary.as_dict()
+    return db_url

@@ -198,3 +198,21 @@ def test_empty_text_is_refused():
     with pytest.raises(InputError) as err:
         extract(Article(text="   \n ", source="blank.txt"))
     assert "blank.txt" in str(err.value)
+
+
+def test_a_tie_under_a_verb_of_denial_is_negated():
+    ex = run("A spokesman for al-Shabaab denied that the group had pledged allegiance to the Islamic "
+             "State, saying its loyalty remained with al-Qaeda.")
+    assert rel(ex, "allegiance_to")["polarity"] == "negated"
+    ex = run("Boko Haram, which denied any role in the kidnapping, pledged allegiance to the "
+             "Islamic State in 2015.")
+    assert rel(ex, "allegiance_to")["polarity"] == "positive"
+
+
+def test_a_rising_death_toll_and_a_groups_own_word_are_read():
+    ex = run("The death toll from Friday's ambush on a convoy near Gao climbed to 23, officials said. "
+             "JNIM said it carried out the ambush.", published="2023-04-09")
+    attack = [e for e in ex["events"] if e["type"] == "attack"]
+    assert attack and attack[0]["killed"]["value"] == 23
+    n = names(ex)
+    assert [n[g] for g in attack[0]["claimed_by"]] == ["Jama'at Nusrat al-Islam wal-Muslimin"]

@@ -28,14 +28,18 @@ def main() -> None:
     """Turn news articles about armed groups into an evidence-backed knowledge graph."""
 
 
-# Command modules register themselves below (one module per job).
-from militantmap.extract_cli import extract_cmd  # noqa: E402
+# Command modules register themselves here (one module per job).
+def _register() -> None:
+    from militantmap.bench_cli import bench_cmd
+    from militantmap.demo import demo_cmd
+    from militantmap.evaluate_cli import evaluate_cmd
+    from militantmap.export_cli import export_cmd
+    from militantmap.extract_cli import extract_cmd
+    from militantmap.store_cli import COMMANDS as STORE_COMMANDS
+    from militantmap.web_cli import serve_cmd
 
-main.add_command(extract_cmd)
-from militantmap.demo import demo_cmd  # noqa: E402
+    for cmd in [extract_cmd, *STORE_COMMANDS, export_cmd, serve_cmd, evaluate_cmd, bench_cmd, demo_cmd]:
+        main.add_command(cmd)
 
-main.add_command(demo_cmd)
-from militantmap.bench_cli import bench_cmd  # noqa: E402
 
-main.add_command(bench_cmd)
-from militantmap.evaluate_cli import evaluate_cmd; main.add_command(evaluate_cmd)  # noqa: E402, E702
+_register()

@@ -78,7 +78,10 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|(?:Sunday|Monday|Tuesday|Wednesday|T
                        r"bombing|blast|raid|explosion|ambush|massacre|violence|incident)\b", re.I)
 _CLAIM = re.compile(
     r"(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|took\s+responsibility|"
-    r"was\s+(?:also\s+)?claimed\s+by|responsibility\s+was\s+claimed\s+by|claimed\s+(?:the|it|that))",
+    r"was\s+(?:also\s+)?claimed\s+by|responsibility\s+was\s+claimed\s+by|claimed\s+(?:the|it|that)|"
+    # a group's own word that it did it: "IS said it carried out the bombing"
+    r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried\s+out|"
+    r"(?:was|were)\s+behind|conducted|staged|launched|perpetrated))",
     re.I,
 )
 
@@ -99,7 +102,10 @@ _KILLED = re.compile(
     rf"are\s+|being\s+)?(?:killed|dead|died|slain|deaths|lives|fatalities|perished|massacred|executed|"
     rf"beheaded|shot\s+dead|bodies)\b|(?:killing|killed|left|leaving|claimed\s+the\s+lives\s+of|"
     rf"deaths?\s+of|lives\s+of|"
-    rf"death\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)|executed|massacred)\s+(?P<m>{_COUNT})\b"
+    rf"death\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)|executed|massacred|"
+    # "the death toll from Sunday's bombing rose to 14"
+    rf"death\s+toll\b[^.;]{{0,80}}?\b(?:rose|risen|climbed|reached|jumped|increased|stood|stands)(?:\s+to|\s+at)?"
+    rf")\s+(?P<m>{_COUNT})\b"
     rf"(?!\s+(?:years?|months?|days?|hours?|percent|%|km|kilomet))",
     re.I,
 )

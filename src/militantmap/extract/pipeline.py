@@ -6,6 +6,7 @@ Stages, in the one direction data flows:
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import Counter
@@ -49,18 +50,29 @@ class Extractor:
 
     # -- public ------------------------------------------------------------------------------
     def extract(self, article: Article) -> dict:
-        prepared = self._prepare(article)
+        prepared = self.prepare(article)
         doc = self.nlp(prepared["text"])
         return self._extract_doc(prepared, doc)
 
     def extract_batch(self, articles: list[Article]) -> list[dict]:
+        prepared: list[dict | InputError] = []
+        for art in articles:
+            try:
+                prepared.append(self.prepare(art))
+            except InputError as err:
+                prepared.append(err)
+        return self.extract_prepared(articles, prepared)
+
+    def extract_prepared(self, articles: list[Article], prepared: list) -> list[dict]:
+        """Extract articles already cleaned by `prepare` (the store cleans first to skip
+        known texts without parsing them). An InputError in `prepared` gives an error record."""
         out: list[dict | None] = [None] * len(articles)
         ready = []
-        for i, art in enumerate(articles):
-            try:
-                ready.append((i, self._prepare(art)))
-            except InputError as err:
-                out[i] = error_record(art, err)
+        for i, (art, p) in enumerate(zip(articles, prepared)):
+            if isinstance(p, InputError):
+                out[i] = error_record(art, p)
+            else:
+                ready.append((i, p))
         with self.nlp.memory_zone():
             docs = self.nlp.pipe((p["text"] for _, p in ready), batch_size=len(ready) or 1)
             for (i, prepared), doc in zip(ready, docs):
@@ -71,7 +83,8 @@ class Extractor:
         return [o for o in out if o is not None]
 
     # -- stages ------------------------------------------------------------------------------
-    def _prepare(self, article: Article) -> dict:
+    def prepare(self, article: Article) -> dict:
+        """Clean an article (HTML to text, boilerplate, language) without parsing it."""
         from militantmap.clean.boilerplate import remove_boilerplate
         from militantmap.clean.language import detect_language
 
@@ -86,6 +99,8 @@ class Extractor:
             published = published or h.published
             publisher = publisher or h.publisher
             url = url or h.url
+        if published is None and article.meta.get("crawl_date"):
+            published = dt.date.fromisoformat(article.meta["crawl_date"])  # WARC record date
         if len(raw) > MAX_CHARS:
             raise InputError(article.source, f"text too long ({len(raw):,} characters; the limit is "
                              f"{MAX_CHARS:,})", "split it into articles")

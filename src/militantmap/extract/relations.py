@@ -161,7 +161,8 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                 block = _BLOCK.get(type_)
                 if block and block.search(clause):
                     continue
-                negated = is_negated(_between(clause))
+                last = max(int(m.group("a")), int(m.group("b")))
+                negated = is_negated(_between(clause)) or _under_denial(ctx, offsets[last])
                 modality = modality_of(clause, att)
                 key = (a, type_, b)
                 if key in seen or (type_ in SYMMETRIC and (b, type_, a) in seen):
@@ -231,6 +232,25 @@ def _heads_clause(ctx: Context, span: tuple[int, int], gap: str) -> bool:
     return root.dep_ not in _OBJECT_DEPS
 
 
+DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute", "disavow", "rebuff"}
+
+
+def _under_denial(ctx: Context, span: tuple[int, int]) -> bool:
+    """Whether the clause naming a group hangs under a verb of denial: "X denied that the group
+    had pledged allegiance to IS", "dismissed reports of ties with IS". The denial governs the
+    tie only when it is an ancestor of the argument in the parse, so "X, which denied the
+    attack, pledged allegiance to IS" stays positive."""
+    s = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+    if s is None:
+        return False
+    return any(anc.lemma_.lower() in DENIAL_LEMMAS and anc.pos_ == "VERB"
+               and not any(c.dep_ == "neg" for c in anc.children)      # "did not deny"
+               for anc in s.root.ancestors)
+
+
 def _between(clause: str) -> str:
     """The words of a clause outside its arguments (negation is looked for there)."""
-    return re.sub(r"⟨\d+⟩", " ", clause)
+    clause = re.sub(r"⟨\d+⟩", " ", clause)
+    # A relative clause set off by commas describes a group; its "denied" is not about the tie
+    # ("Boko Haram, which denied the kidnapping, pledged allegiance to IS").
+    return re.sub(r",\s*(?:which|who|whose)\b[^,]*,", ",", clause)

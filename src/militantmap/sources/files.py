@@ -111,7 +111,7 @@ def parse_published(value: Any, where: str) -> dt.date | None:
         raise InputError(where, f'"published" must be a date string, got {value!r}')
     try:
         if len(value) > 10 and value[10] in "T ":
-            return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+            return dt.datetime.fromisoformat(value).date()
         return dt.date.fromisoformat(value[:10] if len(value) >= 10 else value)
     except ValueError:
         raise InputError(where, f'"published" is not a valid date: {value!r}', "use YYYY-MM-DD") from None

@@ -1,0 +1,71 @@
+"""Exact and near-duplicate detection of articles.
+
+Exact: sha256 of the cleaned text. Near: MinHash over 5-word shingles with an LSH index
+(datasketch); every LSH candidate is verified on the real shingle sets (Jaccard >= THRESHOLD)
+before an article is called a copy, because LSH only promises likely candidates.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 128
+SHINGLE = 5
+SCHEME = "affine32"  # stored signatures must be read back with the scheme that made them
+THRESHOLD = 0.8  # syndicated copies differ by a dateline, a byline or a trimmed paragraph
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def shingles(text: str) -> set[str]:
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < SHINGLE:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def minhash_of(sh: set[str]) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME)
+    m.update_batch([s.encode("utf-8") for s in sh])
+    return m
+
+
+def to_bytes(m: MinHash) -> bytes:
+    return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
+
+
+def from_bytes(b: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME, hashvalues=np.frombuffer(b, dtype=np.uint64).copy())
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+@dataclass
+class NearDuplicateIndex:
+    """Near-duplicate lookup over the stored articles (loaded once per ingest run)."""
+
+    lsh: MinHashLSH = field(default_factory=lambda: MinHashLSH(threshold=0.5, num_perm=NUM_PERM))
+
+    def add(self, article_id: int, m: MinHash) -> None:
+        key = str(article_id)
+        if key not in self.lsh:
+            self.lsh.insert(key, m)
+
+    def find(self, m: MinHash, sh: set[str], text_of) -> int | None:
+        """The stored article this text copies (verified on the texts), or None. `text_of`
+        fetches a stored text by id: texts are not kept in memory."""
+        best, best_j = None, THRESHOLD
+        for key in sorted(self.lsh.query(m), key=int):
+            aid = int(key)
+            j = jaccard(sh, shingles(text_of(aid)))
+            if j >= best_j:
+                best, best_j = aid, j
+        return best

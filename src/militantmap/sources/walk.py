@@ -1,0 +1,82 @@
+"""Turning the paths a user gives `ingest` into a stream of articles (or reasons to skip)."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from militantmap.article import Article
+from militantmap.errors import InputError
+from militantmap.sources.files import iter_jsonl, read_article
+from militantmap.sources.warc import iter_warc
+
+ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".json"}
+BATCH_SUFFIXES = {".jsonl", ".warc", ".gz"}
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Files under the given paths, recursively, in a stable order. A symlink that points
+    outside the directory being walked is skipped (reported), never followed."""
+    for raw in paths:
+        root = Path(raw)
+        if not root.exists():
+            yield InputError(str(root), "no such file or directory")
+            continue
+        if root.is_file():
+            yield root
+            continue
+        real_root = root.resolve()
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+            dirnames.sort()
+            for d in list(dirnames):
+                full = Path(dirpath) / d
+                if full.is_symlink() and not _inside(full.resolve(), real_root):
+                    dirnames.remove(d)
+                    yield InputError(str(full), "symlink to a folder outside the ingested directory, not followed")
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                full = Path(dirpath) / name
+                if full.is_symlink() and not _inside(full.resolve(), real_root):
+                    yield InputError(str(full), "symlink to a file outside the ingested directory, not followed")
+                    continue
+                yield full
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
+    """Articles from files of any supported kind; "-" is JSONL on stdin."""
+    for raw in paths:
+        if str(raw) == "-":
+            for _, item in iter_jsonl("-"):
+                yield item
+            continue
+        for item in iter_paths([raw]):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            yield from _articles_of(item)
+
+
+def _articles_of(path: Path) -> Iterator[Article | InputError]:
+    name = path.name.lower()
+    try:
+        if name.endswith(".jsonl"):
+            for _, item in iter_jsonl(path):
+                yield item
+        elif name.endswith((".warc", ".warc.gz")):
+            yield from iter_warc(path)
+        elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            yield read_article(path)
+        else:
+            yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'!r}",
+                             "militantmap reads .txt, .html, .json, .jsonl and .warc(.gz)")
+    except InputError as err:
+        yield err

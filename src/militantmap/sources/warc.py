@@ -1,0 +1,58 @@
+"""Articles from WARC archives (.warc, .warc.gz): the HTML of each HTTP response record."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+from militantmap.article import Article
+from militantmap.errors import InputError
+
+MAX_RECORD = 20 * 1024 * 1024
+
+
+def iter_warc(path: str | Path) -> Iterator[Article | InputError]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    name = str(path)
+    try:
+        fh = open(path, "rb")  # noqa: SIM115  (closed by the with below; open errors are reported)
+    except OSError as err:
+        yield InputError(name, f"cannot be read ({err.strerror or err})")
+        return
+    with fh:
+        try:
+            for n, record in enumerate(ArchiveIterator(fh), 1):
+                if record.rec_type != "response":
+                    continue
+                where = f"{name}#{n}"
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+                if "html" not in ctype.lower():
+                    continue
+                body = record.content_stream().read(MAX_RECORD + 1)
+                if len(body) > MAX_RECORD:
+                    yield InputError(where, "response too large", f"{url}")
+                    continue
+                charset = "utf-8"
+                if "charset=" in ctype.lower():
+                    charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip() or "utf-8"
+                try:
+                    html = body.decode(charset, errors="replace")
+                except LookupError:
+                    html = body.decode("utf-8", errors="replace")
+                published = None
+                wdate = record.rec_headers.get_header("WARC-Date")
+                if wdate:
+                    try:
+                        published = dt.datetime.fromisoformat(wdate).date()
+                    except ValueError:
+                        published = None
+                # The crawl date is only a fallback: the page's own date wins (html_to_text).
+                yield Article(text="", html=html, url=url, source=where,
+                              meta={"crawl_date": published.isoformat() if published else ""})
+        except ArchiveLoadFailed as err:
+            yield InputError(name, f"not a readable WARC archive ({err})")
+        except (OSError, EOFError, ValueError) as err:
+            yield InputError(name, f"truncated or corrupt WARC archive ({err})")

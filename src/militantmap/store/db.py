@@ -1,0 +1,60 @@
+"""Opening the store: SQLite file by default (WAL, busy timeout, foreign keys), PostgreSQL by URL."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from sqlalchemy import event, inspect, select
+from sqlalchemy.engine import Engine, create_engine
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from militantmap.errors import ConfigError
+from militantmap.store.schema import SCHEMA_VERSION, meta, metadata
+
+DEFAULT_URL = "sqlite:///militantmap.db"
+
+
+def resolve_url(url: str | None) -> str:
+    url = url or os.environ.get("MILITANTMAP_DB") or DEFAULT_URL
+    if url.startswith(("postgresql://", "postgres://")):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]  # psycopg 3 is the driver we ship
+    return url
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")      # readers never block the one writer
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")     # WAL + NORMAL: committed data survives a crash of the process
+    cur.close()
+
+
+@lru_cache(maxsize=8)
+def get_engine(url: str | None = None) -> Engine:
+    """One engine per URL per process; tables are created on first use."""
+    url = resolve_url(url)
+    try:
+        engine = create_engine(url, future=True, pool_pre_ping=True)
+    except (ArgumentError, SQLAlchemyError, ImportError) as err:
+        raise ConfigError(f"cannot open the store at {url!r} ({err})",
+                          "use sqlite:///path.db or postgresql://user:pass@host/db") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        metadata.create_all(engine)
+        with engine.begin() as conn:
+            got = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+            if got is None:
+                conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif int(got) > SCHEMA_VERSION:
+                raise ConfigError(f"the store at {url} was written by a newer militantmap (schema {got})",
+                                  "upgrade militantmap")
+    except OperationalError as err:
+        raise ConfigError(f"cannot open the store at {url} ({err.orig})",
+                          "check the path or the server, and that you may write there") from None
+    return engine
+
+
+def has_tables(engine: Engine) -> bool:
+    return inspect(engine).has_table("articles")

@@ -1,0 +1,536 @@
+"""The questions analysts ask of the store, answered as plain JSON-ready dicts.
+
+The CLI's query commands, the exports and the web app all call these functions, so they always
+agree. The graph is aggregated here, at query time, from the per-article facts:
+- an entity merged into another (`merge`) is read as that other entity everywhere;
+- a tie is every relation between two groups of one type (either direction for the symmetric
+  types), with first/last seen (article dates), articles, independent sources (stories: near-
+  duplicate copies count once) and a confidence (graph.confidence);
+- an event is an incident with all its reports, each source's casualty figure and their range.
+Functions take a store URL (None: the default store) and raise LookupError for an unknown name
+or id.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from militantmap.graph.confidence import tie_confidence
+from militantmap.nlp.gazetteer import normalize
+from militantmap.store.db import get_engine
+from militantmap.store.schema import (
+    aliases,
+    article_entities,
+    articles,
+    entities,
+    event_actors,
+    event_reports,
+    incidents,
+    relations,
+    roles,
+)
+from militantmap.store.schema import (
+    evidence as evidence_table,
+)
+
+SYMMETRIC = {"cooperates_with", "affiliated_with", "rivals"}
+RELATION_TYPES = ["cooperates_with", "affiliated_with", "allegiance_to", "faction_of", "rivals", "supports"]
+
+
+# -- the entity table, with merges applied ---------------------------------------------------
+
+@dataclass
+class _Entities:
+    rows: dict[int, dict]          # id -> entity row
+    canon: dict[int, int]          # id -> id after following merges
+
+    @classmethod
+    def load(cls, conn: Connection) -> _Entities:
+        rows = {r["id"]: dict(r) for r in conn.execute(select(entities)).mappings()}
+        canon = {}
+        for eid in rows:
+            seen, cur = {eid}, eid
+            while rows[cur]["merged_into"] is not None and rows[cur]["merged_into"] not in seen:
+                cur = rows[cur]["merged_into"]
+                seen.add(cur)
+            canon[eid] = cur
+        return cls(rows, canon)
+
+    def ref(self, eid: int) -> dict:
+        row = self.rows[self.canon[eid]]
+        return {"id": row["key"], "name": row["name"]}
+
+    def members(self, cid: int) -> set[int]:
+        return {e for e, c in self.canon.items() if c == cid}
+
+    def find(self, conn: Connection, name: str, type_: str | None = "armed_group") -> int:
+        """The canonical id of an entity named by key, name or any alias (any case)."""
+        name = (name or "").strip()
+        by_key = [e for e, r in self.rows.items() if r["key"] == name and (type_ is None or r["type"] == type_)]
+        if by_key:
+            return self.canon[by_key[0]]
+        norm = normalize(name)
+        if norm:
+            q = (select(aliases.c.entity_id).join(entities, entities.c.id == aliases.c.entity_id)
+                 .where(aliases.c.norm == norm))
+            if type_ is not None:
+                q = q.where(entities.c.type == type_)
+            hits = Counter(self.canon[r.entity_id] for r in conn.execute(q))
+            if hits:  # an alias shared by two groups: the better-known one
+                return max(hits, key=lambda c: (hits[c], -c))
+        if type_ in (None, "armed_group"):
+            # A gazetteer alias the articles never used ("ISIS" when they wrote "Daesh").
+            from militantmap.nlp.gazetteer import get_gazetteer
+
+            entry = get_gazetteer().lookup(name) or get_gazetteer().lookup(name.upper())
+            if entry is not None:
+                by_kb = [e for e, r in self.rows.items() if r["kb_id"] == entry.id]
+                if by_kb:
+                    return self.canon[by_kb[0]]
+        what = (type_ or "entity").replace("_", " ")
+        raise LookupError(f"no {what} called {name!r} in the store")
+
+
+def _conn(db_url: str | None):
+    return get_engine(db_url).connect()
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
+def _article_dates(conn: Connection) -> dict[int, dict]:
+    """id -> {story, date, ...}. An article without a publication date has no date: the day
+    we ingested it says nothing about when a tie existed."""
+    out = {}
+    for r in conn.execute(select(articles.c.id, articles.c.story_id, articles.c.published,
+                                 articles.c.title, articles.c.url, articles.c.publisher)):
+        out[r.id] = {"story": r.story_id, "date": r.published,
+                     "title": r.title, "url": r.url, "publisher": r.publisher,
+                     "published": _iso(r.published)}
+    return out
+
+
+def _article_ref(aid: int, arts: dict[int, dict]) -> dict:
+    a = arts[aid]
+    return {"id": aid, "title": a["title"], "url": a["url"], "publisher": a["publisher"],
+            "published": a["published"]}
+
+
+# -- ties -----------------------------------------------------------------------------------
+
+def _tie_key(ents: _Entities, subj: int, type_: str, obj: int) -> tuple[int, str, int]:
+    s, o = ents.canon[subj], ents.canon[obj]
+    if type_ in SYMMETRIC and ents.rows[o]["key"] < ents.rows[s]["key"]:
+        s, o = o, s
+    return s, type_, o
+
+
+def _tie_id(ents: _Entities, key: tuple[int, str, int]) -> str:
+    return f"{ents.rows[key[0]]['key']}~{key[1]}~{ents.rows[key[2]]['key']}"
+
+
+def _aggregate_ties(conn: Connection, ents: _Entities, arts: dict[int, dict],
+                    only: set[int] | None = None) -> dict[tuple[int, str, int], dict]:
+    q = select(relations)
+    rows = conn.execute(q).mappings().all()
+    groups: dict[tuple[int, str, int], list[dict]] = defaultdict(list)
+    for r in rows:
+        key = _tie_key(ents, r["subject_id"], r["type"], r["object_id"])
+        if key[0] == key[2] or (only is not None and key[0] not in only and key[2] not in only):
+            continue
+        groups[key].append(dict(r))
+    ties = {}
+    for key, rs in groups.items():
+        dates = [d for d in (arts[r["article_id"]]["date"] for r in rs) if d]
+        positive = [r for r in rs if r["polarity"] != "negated"]
+        ties[key] = {
+            "id": _tie_id(ents, key), "type": key[1],
+            "subject": ents.ref(key[0]), "object": ents.ref(key[2]),
+            "polarity": "positive" if positive else "negated",
+            "modality": Counter(r["modality"] for r in (positive or rs)).most_common(1)[0][0],
+            "confidence": tie_confidence((arts[r["article_id"]]["story"], r["polarity"], r["confidence"])
+                                         for r in rs),
+            "articles": len({r["article_id"] for r in rs}),
+            "independent_sources": len({arts[r["article_id"]]["story"] for r in positive or rs}),
+            "denials": len({r["article_id"] for r in rs if r["polarity"] == "negated"}),
+            "first_seen": min(dates).isoformat() if dates else None,
+            "last_seen": max(dates).isoformat() if dates else None,
+            "_relations": rs,
+        }
+    return ties
+
+
+def _public(tie: dict) -> dict:
+    return {k: v for k, v in tie.items() if not k.startswith("_")}
+
+
+def all_ties(db_url: str | None = None, min_confidence: float = 0.0, types: Iterable[str] | None = None,
+             since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
+    """Every tie between groups, strongest first."""
+    with _conn(db_url) as conn:
+        ents = _Entities.load(conn)
+        ties = _aggregate_ties(conn, ents, _article_dates(conn)).values()
+    return _filter_ties(ties, min_confidence, types, since, until)
+
+
+def _filter_ties(ties: Iterable[dict], min_confidence: float = 0.0, types: Iterable[str] | None = None,
+                 since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
+    wanted = set(types) if types else None
+    out = [_public(t) for t in ties
+           if (wanted is None or t["type"] in wanted)
+           and (t["confidence"] >= min_confidence or t["polarity"] == "negated" and min_confidence == 0)
+           and (since is None or (t["last_seen"] or "") >= since.isoformat())
+           and (until is None or (t["first_seen"] or "9999") <= until.isoformat())]
+    return sorted(out, key=lambda t: (-t["confidence"], -t["independent_sources"], t["id"]))
+
+
+def ties(db_url: str | None, name: str, type: str | None = None, since: dt.date | None = None,
+         min_confidence: float = 0.0) -> list[dict]:
+    """The ties of one group (any alias names it)."""
+    with _conn(db_url) as conn:
+        ents = _Entities.load(conn)
+        cid = ents.find(conn, name)
+        found = _aggregate_ties(conn, ents, _article_dates(conn), only={cid}).values()
+    return _filter_ties(found, min_confidence, [type] if type else None, since)
+
+
+def tie(db_url: str | None, tie_id: str) -> dict:
+    """One tie with every sentence behind it."""
+    with _conn(db_url) as conn:
+        ents = _Entities.load(conn)
+        arts = _article_dates(conn)
+        for t in _aggregate_ties(conn, ents, arts).values():
+            if t["id"] == tie_id:
+                return {**_public(t), "evidence": _relation_evidence(conn, ents, arts, t["_relations"])}
+    raise LookupError(f"no tie {tie_id!r} in the store")
+
+
+def _relation_evidence(conn: Connection, ents: _Entities, arts: dict[int, dict], rels: list[dict]) -> list[dict]:
+    ev_rows = {r.id: r for r in conn.execute(
+        select(evidence_table).where(evidence_table.c.id.in_([r["evidence_id"] for r in rels])))}
+    out = []
+    for r in sorted(rels, key=lambda r: (arts[r["article_id"]]["date"] or dt.date.max, r["id"])):
+        ev = ev_rows[r["evidence_id"]]
+        out.append({"id": str(ev.id), "sentence": ev.sentence, "polarity": r["polarity"],
+                    "modality": r["modality"], "confidence": r["confidence"],
+                    "direction": f"{ents.ref(r['subject_id'])['name']} {r['type']} {ents.ref(r['object_id'])['name']}",
+                    "attribution": _attribution(r),
+                    "article": _article_ref(r["article_id"], arts)})
+    return out
+
+
+def _attribution(r: dict) -> dict | None:
+    if not r.get("attribution_text") and not r.get("attribution_kind"):
+        return None
+    return {"text": r.get("attribution_text"), "kind": r.get("attribution_kind")}
+
+
+# -- groups ---------------------------------------------------------------------------------
+
+def _group_stats(conn: Connection, ents: _Entities, arts: dict[int, dict]) -> dict[int, dict]:
+    stats: dict[int, dict] = defaultdict(lambda: {"articles": set(), "ties": 0, "events": set()})
+    for r in conn.execute(select(article_entities.c.article_id, article_entities.c.entity_id)):
+        stats[ents.canon[r.entity_id]]["articles"].add(r.article_id)
+    for r in conn.execute(select(event_actors.c.entity_id, event_reports.c.incident_id)
+                          .join(event_reports, event_reports.c.id == event_actors.c.report_id)):
+        stats[ents.canon[r.entity_id]]["events"].add(r.incident_id)
+    return stats
+
+
+def list_groups(db_url: str | None = None) -> list[dict]:
+    """Every armed group named in at least one article, best-covered first."""
+    with _conn(db_url) as conn:
+        ents = _Entities.load(conn)
+        arts = _article_dates(conn)
+        stats = _group_stats(conn, ents, arts)
+        tie_count: Counter = Counter()
+        for key in _aggregate_ties(conn, ents, arts):
+            tie_count[key[0]] += 1
+            tie_count[key[2]] += 1
+        alias_rows = defaultdict(list)
+        for r in conn.execute(select(aliases.c.entity_id, aliases.c.alias).order_by(aliases.c.id)):
+            alias_rows[ents.canon[r.entity_id]].append(r.alias)
+    out = []
+    for cid in sorted({c for c in ents.canon.values()}):
+        row = ents.rows[cid]
+        if row["type"] != "armed_group" or not stats[cid]["articles"]:
+            continue
+        dates = [d for d in (arts[a]["date"] for a in stats[cid]["articles"]) if d]
+        out.append({"id": row["key"], "name": row["name"], "kb_id": row["kb_id"],
+                    "aliases": list(dict.fromkeys(a for a in alias_rows[cid] if a != row["name"])),
+                    "country": row["country"], "region": row["region"],
+                    "parent": ents.ref(row["parent_id"]) if row["parent_id"] else None,
+                    "articles": len(stats[cid]["articles"]), "ties": tie_count[cid],
+                    "events": len(stats[cid]["events"]),
+                    "first_seen": min(dates).isoformat() if dates else None,
+                    "last_seen": max(dates).isoformat() if dates else None})
+    return sorted(out, key=lambda g: (-g["articles"], g["name"].casefold()))
+
+
+all_groups = list_groups
+
+
+def get_group(db_url: str | None, name: str) -> dict:
+    """Everything about one group: aliases, parent, factions, people, ties, events, articles."""
+    with _conn(db_url) as conn:
+        ents = _Entities.load(conn)
+        cid = ents.find(conn, name)
+        members = ents.members(cid)
+        arts = _article_dates(conn)
+        row = ents.rows[cid]
+        names = [r.alias for r in conn.execute(
+            select(aliases.c.alias).where(aliases.c.entity_id.in_(members)).order_by(aliases.c.id))]
+        article_ids = sorted({r.article_id for r in conn.execute(
+            select(article_entities.c.article_id).where(article_entities.c.entity_id.in_(members)))},
+            key=lambda a: (arts[a]["date"] or dt.date.min, a), reverse=True)
+        group_ties = [_public(t) for t in _aggregate_ties(conn, ents, arts, only={cid}).values()]
+        factions = {ents.canon[e] for e, r in ents.rows.items() if r["parent_id"] in members}
+        for t in group_ties:
+            if t["type"] == "faction_of" and t["object"]["id"] == row["key"] and t["polarity"] == "positive":
+                factions.add(ents.find(conn, t["subject"]["id"]))
+        parents = [ents.ref(row["parent_id"])] if row["parent_id"] else []
+        for t in group_ties:
+            if t["type"] == "faction_of" and t["subject"]["id"] == row["key"] and t["polarity"] == "positive":
+                ref = t["object"]
+                if ref not in parents:
+                    parents.append(ref)
+        people = _people_of(conn, ents, members)
+        events_ = _events(conn, ents, arts, members=members)
+    dates = [arts[a]["date"] for a in article_ids if arts[a]["date"]]
+    return {
+        "id": row["key"], "name": row["name"], "kb_id": row["kb_id"],
+        "aliases": list(dict.fromkeys(n for n in names if n != row["name"])),
+        "country": row["country"], "region": row["region"],
+        "parent": parents[0] if parents else None, "parents": parents,
+        "factions": sorted((ents.ref(f) for f in factions - {cid}), key=lambda r: r["name"]),
+        "articles": len(article_ids),
+        "first_seen": min(dates).isoformat() if dates else None,
+        "last_seen": max(dates).isoformat() if dates else None,
+        "ties": sorted(group_ties, key=lambda t: (-t["confidence"], t["id"])),
+        "people": people,
+        "events": events_[:50],
+        "articles_list": [_article_ref(a, arts) for a in article_ids],
+    }
+
+
+def _people_of(conn: Connection, ents: _Entities, members: set[int]) -> list[dict]:
+    found: dict[tuple[int, str], dict] = {}
+    for r in conn.execute(select(roles).where(roles.c.group_id.in_(members)).order_by(roles.c.id)):
+        key = (ents.canon[r.person_id], r.role)
+        if key not in found:
+            ref = ents.ref(r.person_id)
+            found[key] = {"id": ref["id"], "name": ref["name"], "role": r.role,
+                          "evidence_id": str(r.evidence_id), "articles": set()}
+        found[key]["articles"].add(r.article_id)
+    out = [dict(p, articles=len(p["articles"])) for p in found.values()]
+    order = {"leader": 0, "founder": 1, "deputy_leader": 2, "commander": 3, "spokesperson": 4, "member": 5}
+    return sorted(out, key=lambda p: (order.get(p["role"], 9), -p["articles"], p["name"]))
+
+
+# -- events ---------------------------------------------------------------------------------
+
+def _figure(values: list[int]) -> tuple[int | None, int | None, int | None]:
+    """(best, min, max) of the casualty figures the sources gave: the median is the best
+    single figure when sources disagree; the range shows by how much."""
+    if not values:
+        return None, None, None
+    return int(statistics.median_low(values)), min(values), max(values)
+
+
+def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: set[int] | None = None,
+            country: str | None = None, since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
+    q = select(event_reports)
+    if members is not None:
+        mine = select(event_reports.c.incident_id).join(
+            event_actors, event_actors.c.report_id == event_reports.c.id).where(event_actors.c.entity_id.in_(members))
+        q = q.where(event_reports.c.incident_id.in_(mine))
+    reports = conn.execute(q.order_by(event_reports.c.id)).mappings().all()
+    actors: dict[int, list] = defaultdict(list)
+    if reports:
+        for r in conn.execute(select(event_actors).where(event_actors.c.report_id.in_([r["id"] for r in reports]))):
+            actors[r.report_id].append((r.role, r.entity_id))
+    incident_rows = {r["id"]: dict(r) for r in conn.execute(
+        select(incidents).where(incidents.c.id.in_({r["incident_id"] for r in reports}))).mappings()}
+    by_incident: dict[int, list] = defaultdict(list)
+    for r in reports:
+        by_incident[r["incident_id"]].append(r)
+    out = []
+    for iid, reps in by_incident.items():
+        inc = incident_rows[iid]
+        if country and (inc["country"] or "").casefold() != country.casefold():
+            continue
+        date = inc["date"] or next((r["date"] for r in reps if r["date"]), None)
+        if since and (not date or date < since.isoformat()[: len(date)]):
+            continue
+        if until and (not date or date > until.isoformat()[: len(date)]):
+            continue
+        refs = {"perpetrator": [], "claimed_by": []}
+        for r in reps:
+            for role, eid in actors[r["id"]]:
+                ref = ents.ref(eid)
+                if ref not in refs[role]:
+                    refs[role].append(ref)
+        killed = _figure([r["killed"] for r in reps if r["killed"] is not None])
+        wounded = _figure([r["wounded"] for r in reps if r["wounded"] is not None])
+        first = reps[0]
+        out.append({
+            "id": str(iid), "type": inc["type"], "date": date,
+            "location": inc["location_name"], "country": inc["country"],
+            "lat": inc["lat"], "lon": inc["lon"],
+            "perpetrators": refs["perpetrator"], "claimed_by": refs["claimed_by"],
+            "target": next((r["target"] for r in reps if r["target"]), None),
+            "killed": killed[0], "killed_min": killed[1], "killed_max": killed[2],
+            "wounded": wounded[0], "wounded_min": wounded[1], "wounded_max": wounded[2],
+            "sources": len({r["article_id"] for r in reps}),
+            "independent_sources": len({arts[r["article_id"]]["story"] for r in reps}),
+            "evidence_id": str(first["evidence_id"]),
+            "reports": [{"article": _article_ref(r["article_id"], arts), "killed": r["killed"],
+                         "killed_text": r["killed_text"], "wounded": r["wounded"],
+                         "wounded_text": r["wounded_text"], "date_text": r["date_text"],
+                         "evidence_id": str(r["evidence_id"])} for r in reps],
+        })
+    return sorted(out, key=lambda e: (e["date"] or "", e["id"]), reverse=True)
+
+
+def events(db_url: str | None = None, group: str | None = None, country: str | None = None,
+           since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
+    """Events (merged incidents), newest first."""
+    with _conn(db_url) as conn:
+        ents = _Entities.load(conn)
+        members = ents.members(ents.find(conn, group)) if group else None
+        return _events(conn, ents, _article_dates(conn), members, country, since, until)
+
+
+def timeline(db_url: str | None, name: str) -> list[dict]:
+    """A group's history: its events, the first report of each tie, its people's roles."""
+    group = get_group(db_url, name)
+    items = []
+    for e in group["events"]:
+        place = ", ".join(x for x in (e["location"], e["country"]) if x)
+        killed = f", {e['killed']} killed" if e["killed"] is not None else ""
+        items.append({"date": e["date"], "kind": "event", "type": e["type"],
+                      "text": f"{e['type'].replace('_', ' ')}{' in ' + place if place else ''}{killed}",
+                      "evidence_id": e["evidence_id"]})
+    for t in group["ties"]:
+        other = t["object"] if t["subject"]["id"] == group["id"] else t["subject"]
+        neg = "denied: " if t["polarity"] == "negated" else ""
+        items.append({"date": t["first_seen"], "kind": "tie", "type": t["type"],
+                      "text": f"{neg}{t['type'].replace('_', ' ')} {other['name']} (first reported)",
+                      "evidence_id": None, "tie_id": t["id"]})
+    # Undated items last: they happened, but the text does not say when.
+    return sorted(items, key=lambda i: (i["date"] is None, i["date"] or "", i["kind"], i["text"]))
+
+
+# -- evidence and search ----------------------------------------------------------------------
+
+def evidence_of(db_url: str | None, evidence_id: str) -> dict:
+    """The sentence behind a fact, its article (whole text) and who asserted it."""
+    with _conn(db_url) as conn:
+        ents = _Entities.load(conn)
+        key = str(evidence_id).strip()
+        if key.startswith("article:"):
+            aid = _int(key.split(":", 1)[1], key)
+            art = conn.execute(select(articles).where(articles.c.id == aid)).mappings().first()
+            if art is None:
+                raise LookupError(f"no article {aid} in the store")
+            return {"id": key, "sentence": "", "start": 0, "end": 0, "polarity": None, "modality": None,
+                    "attribution": None, "fact": None, "facts": [], "article": _article_full(art)}
+        ev = conn.execute(select(evidence_table).where(evidence_table.c.id == _int(key, key))).mappings().first()
+        if ev is None:
+            raise LookupError(f"no evidence {key!r} in the store")
+        art = conn.execute(select(articles).where(articles.c.id == ev["article_id"])).mappings().first()
+        out = {"id": str(ev["id"]), "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"],
+               "polarity": None, "modality": None, "attribution": None, "fact": None,
+               "article": _article_full(art)}
+        # One sentence may support several facts: all are listed, the first is "fact".
+        facts = []
+        for rel in conn.execute(select(relations).where(relations.c.evidence_id == ev["id"])
+                                .order_by(relations.c.id)).mappings():
+            if not facts:
+                out.update(polarity=rel["polarity"], modality=rel["modality"], attribution=_attribution(dict(rel)))
+            facts.append({"kind": "relation", "polarity": rel["polarity"], "modality": rel["modality"],
+                          "text": f"{ents.ref(rel['subject_id'])['name']} {rel['type'].replace('_', ' ')} "
+                                  f"{ents.ref(rel['object_id'])['name']}",
+                          "tie_id": _tie_id(ents, _tie_key(ents, rel["subject_id"], rel["type"], rel["object_id"]))})
+        for role in conn.execute(select(roles).where(roles.c.evidence_id == ev["id"]).order_by(roles.c.id)).mappings():
+            facts.append({"kind": "role", "text": f"{ents.ref(role['person_id'])['name']}, "
+                          f"{role['role'].replace('_', ' ')} of {ents.ref(role['group_id'])['name']}",
+                          "group": ents.ref(role["group_id"])})
+        for rep in conn.execute(select(event_reports).where(event_reports.c.evidence_id == ev["id"])
+                                .order_by(event_reports.c.id)).mappings():
+            place = rep["location_name"] or rep["country"]
+            facts.append({"kind": "event", "text": f"{rep['type'].replace('_', ' ')}"
+                          f"{' in ' + place if place else ''}{' on ' + rep['date'] if rep['date'] else ''}",
+                          "event_id": str(rep["incident_id"])})
+        out["facts"] = facts
+        out["fact"] = facts[0] if facts else None
+        return out
+
+
+evidence = evidence_of  # the web app and the CLI call it `evidence`
+
+
+def _int(value: str, shown: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise LookupError(f"{shown!r} is not an evidence id (a number, or article:N)") from None
+
+
+def _article_full(art) -> dict:
+    return {"id": art["id"], "key": art["article_key"], "title": art["title"], "url": art["url"],
+            "publisher": art["publisher"], "published": _iso(art["published"]), "lang": art["lang"],
+            "status": art["status"], "source": art["source"], "text": art["text"],
+            "duplicate_of": art["duplicate_of"], "extractor_version": art["extractor_version"]}
+
+
+def search(db_url: str | None, q: str, limit: int = 50) -> dict:
+    """Groups (by name or any alias), people and places whose names contain the query."""
+    norm = normalize(q or "")
+    if not norm:
+        return {"groups": [], "people": [], "places": []}
+    like = f"%{norm}%"
+    with _conn(db_url) as conn:
+        ents = _Entities.load(conn)
+        mentioned = {ents.canon[r.entity_id] for r in conn.execute(select(article_entities.c.entity_id))}
+        hits: dict[int, str] = {}
+        for r in conn.execute(select(aliases.c.entity_id, aliases.c.alias).where(aliases.c.norm.like(like))
+                              .order_by(func.length(aliases.c.norm))):
+            cid = ents.canon[r.entity_id]
+            if cid in mentioned and cid not in hits:
+                hits[cid] = r.alias
+        groups, people, places = [], [], []
+        for cid, matched in hits.items():
+            row = ents.rows[cid]
+            if row["type"] == "armed_group":
+                groups.append({"id": row["key"], "name": row["name"], "matched": matched})
+            elif row["type"] == "person":
+                person_roles = [{"role": r.role, "group": ents.ref(r.group_id), "evidence_id": str(r.evidence_id)}
+                                for r in conn.execute(select(roles).where(roles.c.person_id.in_(ents.members(cid))))]
+                people.append({"id": row["key"], "name": row["name"], "roles": person_roles})
+            elif row["type"] == "location":
+                places.append({"name": row["name"], "country": row["country"]})
+        for r in conn.execute(select(incidents.c.location_name, incidents.c.country).distinct()):
+            for name in (r.location_name, r.country):
+                if name and norm in normalize(name):
+                    place = {"name": name, "country": r.country}
+                    if place not in places:
+                        places.append(place)
+    by_len = lambda d: (len(d["name"]), d["name"])
+    return {"groups": sorted(groups, key=by_len)[:limit], "people": sorted(people, key=by_len)[:limit],
+            "places": sorted(places, key=by_len)[:limit]}
+
+
+def overview(db_url: str | None = None) -> dict:
+    """Counts for a person: how big is this store."""
+    with _conn(db_url) as conn:
+        n = lambda t: conn.execute(select(func.count()).select_from(t)).scalar() or 0
+        return {"articles": n(articles), "entities": n(entities), "relations": n(relations),
+                "roles": n(roles), "event_reports": n(event_reports), "incidents": n(incidents)}

@@ -1,0 +1,179 @@
+"""The knowledge store's tables (SQLAlchemy Core; SQLite by default, PostgreSQL for teams).
+
+Per-article facts are stored as extracted (relations, roles, event reports, each with its
+evidence); the graph an analyst sees is aggregated from them at query time, so a merge or a
+re-extraction never loses a source.
+
+    articles ──< article_entities >── entities ──< aliases
+       │                                  │ (merged_into: reversible merges, merge_log)
+       ├──< evidence
+       ├──< relations  (subject, object -> entities; evidence; attribution)
+       ├──< roles      (person, group -> entities; evidence)
+       └──< event_reports ──< event_actors >── entities
+                 └── incident_id -> incidents (one real-world event, several reports)
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+SCHEMA_VERSION = 1
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_key", String(200), nullable=False, unique=True),   # input id or sha256
+    Column("content_hash", String(64), nullable=False, unique=True),   # sha256 of cleaned text
+    Column("url", Text), Column("title", Text), Column("publisher", Text),
+    Column("published", Date), Column("lang", String(16)),
+    Column("source", Text),                                            # path, URL or "<stdin>"
+    Column("raw_text", Text, nullable=False),                          # the input as given
+    Column("raw_format", String(8), nullable=False, default="text"),   # text | html
+    Column("text", Text, nullable=False),                              # cleaned; offsets point here
+    Column("removed", Text, nullable=False, default="[]"),             # JSON boilerplate ranges
+    Column("status", String(20), nullable=False, default="ok"),        # ok | non_english | no_text
+    Column("story_id", Integer, nullable=False),                       # near-duplicates share it
+    Column("duplicate_of", Integer, ForeignKey("articles.id")),
+    Column("minhash", LargeBinary),
+    Column("extractor_version", String(32)),
+    Column("ingested_at", DateTime, nullable=False),
+)
+Index("ix_articles_published", articles.c.published)
+Index("ix_articles_story", articles.c.story_id)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(300), nullable=False, unique=True),   # gazetteer id, or "<type>:<slug>"
+    Column("name", Text, nullable=False),
+    Column("type", String(20), nullable=False),                # armed_group | person | location | organization
+    Column("kb_id", String(200)),
+    Column("parent_id", Integer, ForeignKey("entities.id")),
+    Column("country", Text), Column("region", Text),
+    Column("lat", Float), Column("lon", Float),
+    Column("merged_into", Integer, ForeignKey("entities.id")),  # set by `merge`, cleared by `split`
+)
+Index("ix_entities_type", entities.c.type)
+
+aliases = Table(
+    "aliases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("norm", String(300), nullable=False),
+    UniqueConstraint("entity_id", "alias", name="uq_alias"),
+)
+Index("ix_aliases_norm", aliases.c.norm)
+
+article_entities = Table(
+    "article_entities", metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("local_id", String(16), nullable=False),            # "e3" in the extraction
+    Column("surface_forms", Text, nullable=False),             # JSON list
+    Column("mentions", Text, nullable=False),                  # JSON [[start, end], ...]
+)
+Index("ix_article_entities_entity", article_entities.c.entity_id)
+
+evidence = Table(
+    "evidence", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+)
+Index("ix_evidence_article", evidence.c.article_id)
+
+relations = Table(
+    "relations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("subject_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("object_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("polarity", String(16), nullable=False),
+    Column("modality", String(16), nullable=False),
+    Column("attribution_text", Text),
+    Column("attribution_kind", String(32)),
+    Column("attribution_entity_id", Integer, ForeignKey("entities.id")),
+    Column("confidence", Float, nullable=False),
+    Column("evidence_id", Integer, ForeignKey("evidence.id"), nullable=False),
+)
+Index("ix_relations_subject", relations.c.subject_id)
+Index("ix_relations_object", relations.c.object_id)
+
+roles = Table(
+    "roles", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("person_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("group_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("role", String(32), nullable=False),
+    Column("evidence_id", Integer, ForeignKey("evidence.id"), nullable=False),
+)
+Index("ix_roles_group", roles.c.group_id)
+
+incidents = Table(
+    "incidents", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("type", String(32), nullable=False),
+    Column("date", String(10)),                                # YYYY, YYYY-MM or YYYY-MM-DD
+    Column("location_name", Text), Column("country", Text),
+    Column("lat", Float), Column("lon", Float),
+)
+Index("ix_incidents_date", incidents.c.date)
+
+event_reports = Table(
+    "event_reports", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("incident_id", Integer, ForeignKey("incidents.id"), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("date", String(10)), Column("date_text", Text),
+    Column("location_name", Text), Column("country", Text),
+    Column("lat", Float), Column("lon", Float),
+    Column("target", Text),
+    Column("killed", Integer), Column("killed_qualifier", String(16)), Column("killed_text", Text),
+    Column("wounded", Integer), Column("wounded_qualifier", String(16)), Column("wounded_text", Text),
+    Column("evidence_id", Integer, ForeignKey("evidence.id"), nullable=False),
+)
+Index("ix_event_reports_incident", event_reports.c.incident_id)
+
+event_actors = Table(
+    "event_actors", metadata,
+    Column("report_id", Integer, ForeignKey("event_reports.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("role", String(16), primary_key=True),              # perpetrator | claimed_by
+)
+Index("ix_event_actors_entity", event_actors.c.entity_id)
+
+merge_log = Table(
+    "merge_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("action", String(8), nullable=False),               # merge | split
+    Column("source_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("target_id", Integer, ForeignKey("entities.id")),
+    Column("note", Text),
+)
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -1,0 +1,112 @@
+"""Writing one extracted article into the store. The caller wraps each call in a transaction:
+an article is either wholly in the store, with all its facts, or not at all."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.engine import Connection
+
+from militantmap.graph.incidents import assign_incident
+from militantmap.graph.resolve import Resolver
+from militantmap.store.schema import (
+    article_entities,
+    articles,
+    event_actors,
+    event_reports,
+    evidence,
+    relations,
+    roles,
+)
+
+
+def insert_article(conn: Connection, ex: dict, raw_text: str, raw_format: str, source: str,
+                   content_hash: str, minhash: bytes | None, duplicate_of: int | None,
+                   story_id: int | None, status: str = "ok") -> int:
+    art = ex["article"]
+    published = dt.date.fromisoformat(art["published"]) if art.get("published") else None
+    values = {
+        "article_key": str(art["id"])[:200], "content_hash": content_hash,
+        "url": art.get("url"), "title": art.get("title"), "publisher": art.get("publisher"),
+        "published": published, "lang": art.get("lang"), "source": source,
+        "raw_text": raw_text, "raw_format": raw_format, "text": art["text"], "removed": json.dumps(art.get("removed", [])),
+        "status": status, "story_id": story_id or 0, "duplicate_of": duplicate_of,
+        "minhash": minhash, "extractor_version": ex["extractor"]["version"],
+        "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+    }
+    article_id = int(conn.execute(articles.insert().values(**values)).inserted_primary_key[0])
+    if not story_id:  # a new story is its own first article
+        conn.execute(update(articles).where(articles.c.id == article_id).values(story_id=article_id))
+    if status == "ok":
+        write_facts(conn, article_id, ex)
+    return article_id
+
+
+def clear_facts(conn: Connection, article_id: int) -> None:
+    """Remove an article's facts (before re-extraction); the article itself stays."""
+    report_ids = select(event_reports.c.id).where(event_reports.c.article_id == article_id)
+    conn.execute(delete(event_actors).where(event_actors.c.report_id.in_(report_ids)))
+    for table in (event_reports, relations, roles, article_entities):
+        conn.execute(delete(table).where(table.c.article_id == article_id))
+    conn.execute(delete(evidence).where(evidence.c.article_id == article_id))
+
+
+def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
+    resolver = Resolver(conn)
+    ids: dict[str, int] = {}
+    for ent in ex["entities"]:
+        eid = resolver.resolve(ent)
+        ids[ent["id"]] = eid
+        row = conn.execute(select(article_entities.c.local_id).where(
+            article_entities.c.article_id == article_id, article_entities.c.entity_id == eid)).first()
+        if row is None:  # two local entities may resolve to one stored entity
+            conn.execute(article_entities.insert().values(
+                article_id=article_id, entity_id=eid, local_id=ent["id"],
+                surface_forms=json.dumps(ent.get("aliases", []), ensure_ascii=False),
+                mentions=json.dumps(ent.get("mentions", []))))
+    evidence_ids: dict[tuple[int, int], int] = {}
+
+    def evidence_id(ev: dict) -> int:
+        key = (ev["start"], ev["end"])
+        if key not in evidence_ids:
+            evidence_ids[key] = int(conn.execute(evidence.insert().values(
+                article_id=article_id, start=ev["start"], end=ev["end"], sentence=ev["sentence"])
+            ).inserted_primary_key[0])
+        return evidence_ids[key]
+
+    for r in ex["relations"]:
+        att = r.get("attribution") or {}
+        if ids[r["subject"]] == ids[r["object"]]:
+            continue
+        conn.execute(relations.insert().values(
+            article_id=article_id, subject_id=ids[r["subject"]], object_id=ids[r["object"]],
+            type=r["type"], polarity=r["polarity"], modality=r["modality"],
+            attribution_text=att.get("text"), attribution_kind=att.get("kind"),
+            attribution_entity_id=ids.get(att.get("entity")) if att.get("entity") else None,
+            confidence=float(r.get("confidence", 0.5)), evidence_id=evidence_id(r["evidence"])))
+    for r in ex["roles"]:
+        conn.execute(roles.insert().values(
+            article_id=article_id, person_id=ids[r["person"]], group_id=ids[r["group"]],
+            role=r["role"], evidence_id=evidence_id(r["evidence"])))
+    for ev in ex["events"]:
+        loc = ev.get("location") or {}
+        killed, wounded = ev.get("killed") or {}, ev.get("wounded") or {}
+        report = {
+            "type": ev["type"], "date": ev.get("date"), "date_text": ev.get("date_text"),
+            "location_name": loc.get("name"), "country": loc.get("country"),
+            "lat": loc.get("lat"), "lon": loc.get("lon"), "target": ev.get("target"),
+            "killed": killed.get("value"), "killed_qualifier": killed.get("qualifier"),
+            "killed_text": killed.get("text"), "wounded": wounded.get("value"),
+            "wounded_qualifier": wounded.get("qualifier"), "wounded_text": wounded.get("text"),
+        }
+        incident_id = assign_incident(conn, report)
+        report_id = int(conn.execute(event_reports.insert().values(
+            article_id=article_id, incident_id=incident_id, evidence_id=evidence_id(ev["evidence"]),
+            **report)).inserted_primary_key[0])
+        seen: set[tuple[int, str]] = set()
+        for role, key in [("perpetrator", p) for p in ev.get("perpetrators", [])] + [
+                ("claimed_by", c) for c in ev.get("claimed_by", [])]:
+            if key in ids and (ids[key], role) not in seen:
+                seen.add((ids[key], role))
+                conn.execute(event_actors.insert().values(report_id=report_id, entity_id=ids[key], role=role))

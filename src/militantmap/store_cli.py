@@ -1,0 +1,353 @@
+"""The store's commands: ingest, the queries (groups, group, ties, timeline, events, evidence),
+merge/split. Each query prints a readable table, or the query function's JSON with --json."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from militantmap.errors import InputError
+
+DB_OPTION = click.option("--db", "db_url", default=None, envvar="MILITANTMAP_DB",
+                         help="Store URL: sqlite:///file.db (default ./militantmap.db) or "
+                              "postgresql://user:pass@host/db.")
+JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
+
+
+def _date(_ctx, param, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD", param=param) from None
+
+
+def _print_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _lookup(fn, *args, **kwargs):
+    """A query whose name or id is unknown: a message with what to try, exit code 2."""
+    try:
+        return fn(*args, **kwargs)
+    except LookupError as err:
+        raise InputError("not found", str(err.args[0] if err.args else err),
+                         "`militantmap groups` lists the groups; any alias works") from None
+
+
+# -- ingest -----------------------------------------------------------------------------------
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1)
+@DB_OPTION
+@click.option("--urls", "urls_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="A file with one URL per line to fetch and ingest.")
+@click.option("--feed", "feeds", multiple=True, help="An RSS/Atom feed URL: ingest the articles it links to.")
+@click.option("--allow-private", is_flag=True, help="Allow fetching from private and loopback addresses.")
+@click.option("--reprocess", is_flag=True,
+              help="Re-extract stored articles whose extractor version is older (all of them "
+                   "when no PATH is given).")
+@JSON_OPTION
+def ingest_cmd(paths: tuple[str, ...], db_url: str | None, urls_file: Path | None, feeds: tuple[str, ...],
+               allow_private: bool, reprocess: bool, as_json: bool) -> None:
+    """Add articles to the store: files and folders of .txt, .html, .json, .jsonl and
+    .warc(.gz), or - for JSONL on stdin. Running it again on the same input changes nothing."""
+    from militantmap.sources.walk import iter_articles
+    from militantmap.sources.web import fetch_urls, read_feed
+    from militantmap.store import ingest_articles, reprocess_stored
+
+    if not (paths or urls_file or feeds or reprocess):
+        raise click.UsageError("give files or folders to ingest, --urls FILE, --feed URL or --reprocess")
+
+    def items():
+        yield from iter_articles(paths)
+        if urls_file is not None:
+            try:
+                lines = urls_file.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as err:
+                yield InputError(str(urls_file), f"cannot be read ({err})")
+            else:
+                yield from fetch_urls(lines, allow_private)
+        for feed in feeds:
+            yield from read_feed(feed, allow_private)
+
+    with _Progress(quiet=as_json) as progress:
+        if reprocess and not (paths or urls_file or feeds):
+            summary = reprocess_stored(db_url, progress=progress)
+        else:
+            summary = ingest_articles(db_url, items(), reprocess=reprocess, progress=progress)
+    if as_json:
+        _print_json(summary.as_dict())
+    else:
+        for line in summary.lines():
+            click.echo(line, err=line.startswith("  skipped"))
+    if summary.skipped and not (summary.new or summary.known or summary.reprocessed):
+        sys.exit(2)  # nothing usable at all: say so to scripts too
+
+
+class _Progress:
+    """A live progress line on a terminal (rich); a line every 25 articles otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.rich = None
+        self.last = 0
+
+    def __enter__(self):
+        if not self.quiet and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.rich = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                 console=Console(stderr=True), transient=True)
+            self.rich.start()
+            self.task = self.rich.add_task("ingesting", total=None)
+        return self
+
+    def __call__(self, summary, source: str) -> None:
+        if self.quiet:
+            return
+        done = summary.seen
+        text = (f"{done} articles: {summary.new} new, {summary.known} known, "
+                f"{len(summary.skipped)} skipped - {source[-60:]}")
+        if self.rich is not None:
+            self.rich.update(self.task, description=text)
+        elif done - self.last >= 25:
+            self.last = done
+            click.echo(text, err=True)
+
+    def __exit__(self, *exc) -> None:
+        if self.rich is not None:
+            self.rich.stop()
+
+
+# -- queries ----------------------------------------------------------------------------------
+
+def _ref_names(refs: list[dict]) -> str:
+    return ", ".join(r["name"] for r in refs)
+
+
+@click.command("groups")
+@DB_OPTION
+@JSON_OPTION
+def groups_cmd(db_url: str | None, as_json: bool) -> None:
+    """Every armed group in the store: aliases, articles, first and last seen."""
+    from militantmap.store.queries import list_groups
+
+    groups = list_groups(db_url)
+    if as_json:
+        return _print_json(groups)
+    if not groups:
+        click.echo("The store has no groups yet: `militantmap ingest PATH` adds articles.")
+        return
+    click.echo(f"{'group':44} {'aliases':>7} {'articles':>8} {'ties':>5} {'events':>6}  first seen  last seen")
+    for g in groups:
+        click.echo(f"{g['name'][:44]:44} {len(g['aliases']):>7} {g['articles']:>8} {g['ties']:>5} "
+                   f"{g['events']:>6}  {g['first_seen'] or '-':10}  {g['last_seen'] or '-'}")
+
+
+@click.command("group")
+@click.argument("name")
+@DB_OPTION
+@JSON_OPTION
+def group_cmd(name: str, db_url: str | None, as_json: bool) -> None:
+    """One group by any of its names: aliases, parent and factions, people, ties, events."""
+    from militantmap.store.queries import get_group
+
+    g = _lookup(get_group, db_url, name)
+    if as_json:
+        return _print_json(g)
+    click.echo(f"{g['name']}  [{g['id']}]")
+    if g["aliases"]:
+        click.echo(f"  also called: {', '.join(g['aliases'])}")
+    if g["parents"]:
+        click.echo(f"  part of: {_ref_names(g['parents'])}")
+    if g["factions"]:
+        click.echo(f"  factions and branches: {_ref_names(g['factions'])}")
+    click.echo(f"  {g['articles']} articles, first seen {g['first_seen'] or '-'}, last seen {g['last_seen'] or '-'}")
+    if g["people"]:
+        click.echo("  people:")
+        for p in g["people"]:
+            click.echo(f"    {p['role'].replace('_', ' '):14} {p['name']}  (evidence {p['evidence_id']})")
+    if g["ties"]:
+        click.echo("  ties:")
+        for t in g["ties"]:
+            click.echo("    " + _tie_line(t))
+    if g["events"]:
+        click.echo("  recent events:")
+        for e in g["events"][:10]:
+            click.echo("    " + _event_line(e))
+
+
+def _tie_line(t: dict) -> str:
+    neg = "NOT " if t["polarity"] == "negated" else ""
+    seen = f"{t['first_seen']}..{t['last_seen']}" if t["first_seen"] else "undated"
+    return (f"{t['subject']['name']} {neg}{t['type'].replace('_', ' ')} {t['object']['name']}: "
+            f"confidence {t['confidence']:.2f}, {t['articles']} article(s), "
+            f"{t['independent_sources']} independent, {seen}  [{t['id']}]")
+
+
+def _event_line(e: dict) -> str:
+    place = ", ".join(x for x in (e["location"], e["country"]) if x) or "place unknown"
+    killed = ""
+    if e["killed"] is not None:
+        killed = f", {e['killed']} killed" + (f" ({e['killed_min']}-{e['killed_max']} by source)"
+                                              if e["killed_min"] != e["killed_max"] else "")
+    who = _ref_names(e["perpetrators"]) or _ref_names(e["claimed_by"])
+    return (f"{e['date'] or 'undated':10} {e['type'].replace('_', ' '):18} {place}{killed}"
+            f"{' - ' + who if who else ''} ({e['sources']} source(s), evidence {e['evidence_id']})")
+
+
+@click.command("ties")
+@click.argument("name")
+@click.option("--type", "type_", type=click.Choice(
+    ["cooperates_with", "affiliated_with", "allegiance_to", "faction_of", "rivals", "supports"]))
+@click.option("--since", callback=_date, help="Only ties reported on or after YYYY-MM-DD.")
+@click.option("--min-confidence", default=0.0, type=click.FloatRange(0, 1))
+@DB_OPTION
+@JSON_OPTION
+def ties_cmd(name: str, type_: str | None, since: dt.date | None, min_confidence: float,
+             db_url: str | None, as_json: bool) -> None:
+    """The ties of one group, strongest first."""
+    from militantmap.store.queries import ties
+
+    found = _lookup(ties, db_url, name, type=type_, since=since, min_confidence=min_confidence)
+    if as_json:
+        return _print_json(found)
+    if not found:
+        click.echo(f"No ties of {name} match.")
+    for t in found:
+        click.echo(_tie_line(t))
+
+
+@click.command("timeline")
+@click.argument("name")
+@DB_OPTION
+@JSON_OPTION
+def timeline_cmd(name: str, db_url: str | None, as_json: bool) -> None:
+    """A group's history: events and ties by date."""
+    from militantmap.store.queries import timeline
+
+    items = _lookup(timeline, db_url, name)
+    if as_json:
+        return _print_json(items)
+    for i in items:
+        ref = f"  (evidence {i['evidence_id']})" if i.get("evidence_id") else ""
+        click.echo(f"{i['date'] or 'undated':10}  {i['kind']:5}  {i['text']}{ref}")
+
+
+@click.command("events")
+@click.option("--group", default=None, help="Only events of this group (any alias).")
+@click.option("--country", default=None)
+@click.option("--since", callback=_date, help="YYYY-MM-DD")
+@click.option("--until", callback=_date, help="YYYY-MM-DD")
+@DB_OPTION
+@JSON_OPTION
+def events_cmd(group: str | None, country: str | None, since: dt.date | None, until: dt.date | None,
+               db_url: str | None, as_json: bool) -> None:
+    """Events merged across articles, newest first."""
+    from militantmap.store.queries import events
+
+    found = _lookup(events, db_url, group=group, country=country, since=since, until=until)
+    if as_json:
+        return _print_json(found)
+    if not found:
+        click.echo("No events match.")
+    for e in found:
+        click.echo(_event_line(e))
+
+
+@click.command("evidence")
+@click.argument("evidence_id")
+@DB_OPTION
+@JSON_OPTION
+def evidence_cmd(evidence_id: str, db_url: str | None, as_json: bool) -> None:
+    """The sentence, article and attribution behind a fact (ids are printed by the other
+    commands), or every sentence behind a tie when given a tie id."""
+    from militantmap.store.queries import evidence, tie
+
+    if "~" in evidence_id:
+        t = _lookup(tie, db_url, evidence_id)
+        if as_json:
+            return _print_json(t)
+        click.echo(_tie_line(t))
+        for item in t["evidence"]:
+            _print_evidence(item["sentence"], item["article"], item["attribution"],
+                            item["polarity"], item["modality"])
+        return
+    item = _lookup(evidence, db_url, evidence_id)
+    if as_json:
+        return _print_json(item)
+    for fact in item["facts"]:
+        click.echo(f"{fact['kind']}: {fact['text']}")
+    _print_evidence(item["sentence"], item["article"], item["attribution"], item["polarity"], item["modality"])
+
+
+def _print_evidence(sentence: str, art: dict, attribution: dict | None, polarity, modality) -> None:
+    click.echo(f'  "{sentence}"')
+    click.echo(f"    article: {art.get('title') or '(untitled)'} ({art.get('published') or 'undated'})"
+               f"{' ' + art['url'] if art.get('url') else ''}")
+    if attribution:
+        click.echo(f"    asserted by: {attribution.get('text') or '-'} ({attribution.get('kind')})")
+    if polarity or modality:
+        click.echo(f"    {polarity or ''} {modality or ''}".rstrip())
+
+
+# -- curation ----------------------------------------------------------------------------------
+
+@click.command("merge")
+@click.argument("absorbed", required=False)
+@click.argument("into", required=False)
+@click.option("--note", default=None, help="Why (kept in the merge log).")
+@click.option("--log", "show_log", is_flag=True, help="List the merges and splits made so far.")
+@DB_OPTION
+@JSON_OPTION
+def merge_cmd(absorbed: str | None, into: str | None, note: str | None, show_log: bool,
+              db_url: str | None, as_json: bool) -> None:
+    """Read entity ABSORBED as INTO from now on (undo with `militantmap split ABSORBED`)."""
+    from militantmap.store.curate import merge, merge_history
+
+    if show_log:
+        log = merge_history(db_url)
+        if as_json:
+            return _print_json(log)
+        for e in log:
+            target = f" -> {e['target']['name']}" if e["target"] else ""
+            click.echo(f"{e['at']}  {e['action']:5}  {e['entity']['name']}{target}  {e['note'] or ''}")
+        return
+    if not (absorbed and into):
+        raise click.UsageError("give two names: militantmap merge ABSORBED INTO")
+    try:
+        done = _lookup(merge, db_url, absorbed, into, note)
+    except ValueError as err:
+        raise InputError("merge", str(err)) from None
+    if as_json:
+        return _print_json(done)
+    click.echo(f"Merged {done['merged']['name']} into {done['into']['name']} "
+               f"(undo: militantmap split {done['merged']['id']!r}).")
+
+
+@click.command("split")
+@click.argument("name")
+@DB_OPTION
+@JSON_OPTION
+def split_cmd(name: str, db_url: str | None, as_json: bool) -> None:
+    """Undo a merge: NAME (the absorbed entity's id or alias) becomes its own entity again."""
+    from militantmap.store.curate import split
+
+    try:
+        done = _lookup(split, db_url, name)
+    except ValueError as err:
+        raise InputError("split", str(err)) from None
+    if as_json:
+        return _print_json(done)
+    click.echo(f"{done['split']['name']} is its own entity again (was merged into {done['from']['name']}).")
+
+
+COMMANDS = [ingest_cmd, groups_cmd, group_cmd, ties_cmd, timeline_cmd, events_cmd, evidence_cmd,
+            merge_cmd, split_cmd]
+__all__ = ["COMMANDS"]

@@ -1,0 +1,139 @@
+"""The JSON REST API under /api/ (OpenAPI description at /api/openapi.json).
+
+Read endpoints return what the store's query functions return (the same JSON as the CLI's
+--json), so scripts can move between the two. Every error has one shape:
+{"error": {"status": 404, "message": "...", "hint": "..."}}.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from militantmap.errors import InputError
+from militantmap.web import data
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "Not found", "content": {"application/json": {"example": {
+        "error": {"status": 404, "message": "Group 'Foo' is not in the store",
+                  "hint": "search for it: /api/search?q=Foo"}}}}},
+    422: {"description": "Bad input", "content": {"application/json": {"example": {
+        "error": {"status": 422, "message": "since: 'yesterday' is not a date as YYYY-MM-DD",
+                  "hint": None}}}}},
+}
+router = APIRouter(prefix="/api", tags=["militantmap"], responses=ERRORS)
+
+
+class ArticleIn(BaseModel):
+    """One article to ingest: its text (or HTML) and what is known about it. Other fields (as in
+    the corpus files: lang, annotations) are ignored, so a file for `militantmap ingest` can be
+    posted as it is."""
+
+    text: str | None = Field(None, description="Plain text of the article.")
+    html: str | None = Field(None, description="Raw HTML, when there is no plain text.")
+    id: str | None = Field(None, max_length=200, description="Your id; default: content hash.")
+    url: str | None = Field(None, max_length=2000, description="http(s) address of the article.")
+    title: str | None = Field(None, max_length=1000)
+    publisher: str | None = Field(None, max_length=300)
+    published: str | None = Field(None, description="YYYY-MM-DD", examples=["2016-10-26"])
+
+
+class IngestIn(ArticleIn):
+    """One article (the fields above), or a batch in "articles" (then nothing else)."""
+
+    articles: list[ArticleIn] | None = Field(None, min_length=1, max_length=1000,
+                                             description="A batch of articles.")
+
+
+def _db(request: Request) -> str:
+    return request.app.state.settings.db_url
+
+
+@router.get("/groups", summary="All armed groups in the store")
+def api_groups(request: Request) -> Any:
+    return data.api_groups(_db(request))
+
+
+@router.get("/groups/{key:path}", summary="One group by id, name or any alias")
+def api_group(request: Request, key: str) -> Any:
+    return data.api_group(_db(request), key)
+
+
+@router.get("/ties", summary="Ties between groups, for one group or the whole store")
+def api_ties(
+    request: Request,
+    group: Annotated[str | None, Query(description="Group id, name or alias")] = None,
+    type: Annotated[list[str] | None, Query(description="Relation type(s)")] = None,
+    since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+    min_confidence: Annotated[float, Query(ge=0, le=1)] = 0.0,
+) -> Any:
+    return data.api_ties(_db(request), group, type, since, until, min_confidence)
+
+
+@router.get("/ties/{tie_id}", summary="One tie with every evidence sentence behind it")
+def api_tie(request: Request, tie_id: str) -> Any:
+    return data.api_tie(_db(request), tie_id)
+
+
+@router.get("/timeline/{key:path}", summary="A group's events and ties in date order")
+def api_timeline(request: Request, key: str) -> Any:
+    return data.api_timeline(_db(request), key)
+
+
+@router.get("/events", summary="Events (attacks, arrests, bans...) with filters")
+def api_events(
+    request: Request,
+    group: str | None = None,
+    country: str | None = None,
+    type: str | None = None,
+    since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+) -> Any:
+    return data.api_events(_db(request), data.event_filters(group, country, type, since, until))
+
+
+@router.get("/evidence/{evidence_id}", summary="The sentence, article and attribution behind a fact")
+def api_evidence(request: Request, evidence_id: str) -> Any:
+    return data.api_evidence(_db(request), evidence_id)
+
+
+@router.get("/search", summary="Search group names and aliases, people and places")
+def api_search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)]) -> Any:
+    return data.api_search(_db(request), q.strip())
+
+
+@router.get("/graph", summary="The network with server-computed positions (for the network page)")
+def api_graph(
+    request: Request,
+    type: Annotated[list[str] | None, Query()] = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: str | None = None,
+    color: str = "community",
+    isolated: str | None = None,
+) -> Any:
+    filters = data.graph_filters(type, since, until, min_confidence, color, isolated)
+    return data.graph_view(_db(request), filters, with_layout=True)
+
+
+@router.post("/articles", status_code=201, summary="Add articles (same pipeline as the CLI)")
+async def api_articles(
+    request: Request,
+    payload: Annotated[IngestIn, Body(description=(
+        "One article, or {\"articles\": [...]}. The request body is capped in size."))],
+) -> JSONResponse:
+    single = payload.model_dump(exclude={"articles"}, exclude_none=True)
+    if payload.articles is None:
+        articles = [data.api_article(single, "article")]
+    elif single:
+        raise InputError("the request", f"both a batch and article fields ({', '.join(single)})",
+                         'send one article, or {"articles": [...]} alone')
+    else:
+        articles = [data.api_article(item.model_dump(), f"articles[{index}]")
+                    for index, item in enumerate(payload.articles)]
+    summary = await run_in_threadpool(data.ingest, _db(request), articles)
+    return JSONResponse(summary, status_code=201)

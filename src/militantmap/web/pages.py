@@ -1,0 +1,201 @@
+"""Server-rendered HTML pages: network, groups, group, tie, events, evidence, search, ingest."""
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from militantmap.errors import InputError
+from militantmap.web import data
+from militantmap.web.assets import INSTALL_HINT, vendor_installed, vendor_path
+from militantmap.web.basemap import load_basemap
+from militantmap.web.charts import EVENT_TYPES, map_markers, timeline
+
+router = APIRouter(include_in_schema=False)
+MAX_EVENT_ROWS = 1000
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: object
+           ) -> HTMLResponse:
+    from militantmap.web.security import redact
+
+    settings = request.app.state.settings
+    env = request.app.state.templates
+    context.setdefault("title", "militantmap")
+    context.setdefault("store_label", redact(settings.db_url))
+    html = env.get_template(template).render(**context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def _db(request: Request) -> str:
+    return request.app.state.settings.db_url
+
+
+@router.get("/")
+def home() -> RedirectResponse:
+    return RedirectResponse("/network", status_code=303)
+
+
+@router.get("/network")
+def network_page(
+    request: Request,
+    type: Annotated[list[str] | None, Query()] = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: str | None = None,
+    color: str = "community",
+    isolated: str | None = None,
+) -> HTMLResponse:
+    filters = data.graph_filters(type, since, until, min_confidence, color, isolated)
+    view = data.graph_view(_db(request), filters, with_layout=False)
+    query = filters.query_pairs()
+    return render(
+        request, "network.html", title="Network", nav="network", wide=True,
+        filters=filters, view=view, relation_types=data.RELATION_TYPES,
+        directed_types=data.DIRECTED_TYPES,
+        api_url="/api/graph" + (f"?{urlencode(query)}" if query else ""),
+        vendor_ok=vendor_installed(), install_hint=INSTALL_HINT,
+    )
+
+
+@router.get("/groups")
+def groups_page(request: Request) -> HTMLResponse:
+    groups = data.groups_list(_db(request))
+    return render(request, "groups.html", title="Groups", nav="groups", groups=groups,
+                  total=len(groups))
+
+
+@router.get("/groups/{key:path}")
+def group_page(request: Request, key: str) -> HTMLResponse:
+    detail = data.group_detail(_db(request), key)
+    chart = timeline(detail["events"])
+    history = data.group_timeline(_db(request), detail["group"]["id"])
+    return render(request, "group.html", title=detail["group"]["name"], nav="groups",
+                  timeline=chart, history=history, **detail)
+
+
+@router.get("/ties/{tie_id}")
+def tie_page(request: Request, tie_id: str) -> HTMLResponse:
+    detail = data.tie_detail(_db(request), tie_id)
+    tie = detail["tie"]
+    title = f"{tie['subject']['name']} {tie['type'].replace('_', ' ')} {tie['object']['name']}"
+    return render(request, "tie.html", title=title, nav="network", **detail)
+
+
+@router.get("/events")
+def events_page(
+    request: Request,
+    group: str | None = None,
+    country: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    place: str | None = None,
+) -> HTMLResponse:
+    filters = data.event_filters(group, country, type, since, until, place)
+    notice = None
+    try:
+        events = data.events_list(_db(request), filters)
+    except data.NotFound as err:
+        events, notice = [], err.message()
+    truncated = len(events) > MAX_EVENT_ROWS
+    events = events[:MAX_EVENT_ROWS]
+    base = load_basemap()
+    map_view = None
+    if base is not None:
+        markers, unplaced = map_markers(base, events)
+        from militantmap.web.basemap import HEIGHT, WIDTH
+
+        map_view = {"width": f"{WIDTH:g}", "height": f"{HEIGHT:g}", "markers": markers,
+                    "unplaced": unplaced}
+    return render(request, "events.html", title="Events", nav="events", wide=True,
+                  filters=filters, events=events, truncated=truncated, map=map_view,
+                  notice=notice, event_types=EVENT_TYPES, install_hint=INSTALL_HINT)
+
+
+@router.get("/evidence/{evidence_id}")
+def evidence_page(request: Request, evidence_id: str) -> HTMLResponse:
+    detail = data.evidence_detail(_db(request), evidence_id)
+    title = "Evidence" if detail["item"]["sentence"] else (detail["article"].get("title")
+                                                           or "Article")
+    return render(request, "evidence.html", title=title, **detail)
+
+
+@router.get("/search")
+def search_page(request: Request, q: str = "") -> HTMLResponse:
+    q = q.strip()[:200]
+    results = data.search_all(_db(request), q) if q else {"groups": [], "people": [],
+                                                           "places": []}
+    return render(request, "search.html", title=f"Search {q}" if q else "Search", query=q,
+                  results=results)
+
+
+@router.get("/ingest")
+def ingest_form(request: Request) -> HTMLResponse:
+    return _ingest_page(request)
+
+
+@router.post("/ingest")
+async def ingest_submit(
+    request: Request,
+    text: Annotated[str | None, Form()] = None,
+    title: Annotated[str | None, Form()] = None,
+    url: Annotated[str | None, Form()] = None,
+    published: Annotated[str | None, Form()] = None,
+    files: Annotated[list[UploadFile] | None, File()] = None,
+) -> HTMLResponse:
+    try:
+        pub = data.parse_date(published, "published")
+        uploads = []
+        for upload in files or []:
+            if upload.filename or upload.size:
+                uploads.append((upload.filename or "upload", await upload.read()))
+        if text and text.strip():
+            articles = [data.pasted_article(text, title, url, pub)]
+        elif uploads:
+            articles = data.uploaded_articles(uploads, pub)
+        else:
+            raise InputError("the form", "no article given",
+                             "paste a text or choose at least one file")
+        summary = await run_in_threadpool(data.ingest, _db(request), articles)
+    except InputError as err:
+        return _ingest_page(request, error=str(err), status_code=422)
+    return _ingest_page(request, report=data.ingest_report(summary))
+
+
+def _ingest_page(request: Request, status_code: int = 200, **context: object) -> HTMLResponse:
+    settings = request.app.state.settings
+    return render(request, "ingest.html", status_code=status_code, title="Ingest", nav="ingest",
+                  max_upload=_size(settings.max_upload_bytes), **context)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.3g} MB" if n >= 1024 * 1024 else f"{n // 1024} KiB"
+
+
+@router.get("/vendor/{name}")
+def vendor_file(name: str) -> Response:
+    from fastapi.responses import FileResponse
+
+    from militantmap.web.app import WebError
+
+    path = vendor_path(name)  # a fixed list of file names, never a path from the request
+    if path is None:
+        raise WebError(404, f"/vendor/{name} is not available", INSTALL_HINT)
+    return FileResponse(path, media_type="text/javascript",
+                        headers={"Cache-Control": "public, max-age=86400"})
+
+
+@router.get("/map/world.svg")
+def world_map() -> Response:
+    from militantmap.web.app import WebError
+
+    base = load_basemap()
+    if base is None:
+        raise WebError(404, "The base map is not installed", INSTALL_HINT)
+    return Response(base.svg, media_type="image/svg+xml",
+                    headers={"Cache-Control": "public, max-age=86400"})
+
