@@ -519,3 +519,11 @@ def test_junk_aliases_are_recognised() -> None:
         assert build.junk_reason(junk, blocked, stop), junk
     for good in ["LeT", "Lashkar-e-Taiba", "Ansar Bayt al-Maqdis", "Shabaab"]:
         assert build.junk_reason(good, blocked, stop) is None, good
+
+
+def test_names_written_with_commas_match_but_lists_stay_apart():
+    from militantmap.nlp.gazetteer import get_gazetteer
+
+    found = get_gazetteer().find_mentions(
+        "Fighters of the Return, Reclamation, Rehabilitation clashed with Hamas, Hezbollah and ISIS.")
+    assert [m.surface for m in found] == ["Return, Reclamation, Rehabilitation", "Hamas", "Hezbollah", "ISIS"]

@@ -49,6 +49,9 @@ _POSSESSIVE_RE = re.compile(rf"[{_APOSTROPHES}][sS]$")
 # dashes, underscores, slashes, parentheses, or a dot not followed by a space ("A.Q." but not
 # "Islamic State. West Africa ...").
 _GAP_RE = re.compile(r"(?:[ \t\u00a0\-‐‑‒–—_/()]|\.(?!\s)|\r?\n(?![ \t]*\r?\n))*")
+# Between the words of a name that is itself written with commas ("Return, Reclamation,
+# Rehabilitation"); accepted only for such names, so a list "Hamas, Islamic Jihad" stays two.
+_COMMA_GAP_RE = re.compile(r",[ \t\u00a0]*")
 
 # Ordinary English words that are also parts of names: when an alias capitalises one of these,
 # the text must capitalise it too ("Islamic State", not "an Islamic state").
@@ -412,9 +415,12 @@ class Gazetteer:
         node = self._root
         accepted: list[tuple[int, int]] = []
         j = i
+        comma = False
         while j < len(toks):
             if j > i and _GAP_RE.fullmatch(text, toks[j - 1][1], toks[j][0]) is None:
-                break
+                if _COMMA_GAP_RE.fullmatch(text, toks[j - 1][1], toks[j][0]) is None:
+                    break
+                comma = True
             child = node.children.get(toks[j][2])
             if child is None:
                 break
@@ -427,6 +433,8 @@ class Gazetteer:
                 if j - i == 1 and len(words[0]) <= 3 and _shouting(toks, i):
                     continue
                 for idx, rules in node.terminals:
+                    if comma and not any("," in n for n in self._entries[idx].aliases):
+                        continue
                     if _case_ok(rules, words, generic=True):
                         accepted.append((j, idx))
                         break
