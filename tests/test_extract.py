@@ -216,3 +216,12 @@ def test_a_rising_death_toll_and_a_groups_own_word_are_read():
     assert attack and attack[0]["killed"]["value"] == 23
     n = names(ex)
     assert [n[g] for g in attack[0]["claimed_by"]] == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+
+
+def test_a_spokesman_named_before_his_title_is_a_person_and_not_an_attacker():
+    ex = run("Zabihullah Mujahid, a spokesman for the Taliban, condemned the attack on the market.")
+    assert groups(ex).keys() == {"Afghan Taliban"}
+    assert [(names(ex)[r["person"]], r["role"]) for r in ex["roles"]] == [("Zabihullah Mujahid", "spokesperson")]
+    assert all(not e["perpetrators"] for e in ex["events"])
+    ex = run("Hamas denounced the bombing, which killed 20 people at a bus station in Jerusalem.")
+    assert all(not e["perpetrators"] for e in ex["events"])

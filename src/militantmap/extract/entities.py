@@ -72,6 +72,10 @@ _DISCOVERY = [
     ),
 ]
 
+_APPOSITIVE_ROLE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:spokes(?:man|woman|person)|commander|leader|chief|"
+    r"founder|deputy|member|official|emir|militant|fighter|cleric|preacher)\b", re.I)
+
 # Head words that make an ORG entity look like an armed group's name.
 _GROUP_HEADS = {
     "front", "army", "brigade", "brigades", "movement", "mujahideen", "mujahedeen", "mujahidin",
@@ -79,8 +83,9 @@ _GROUP_HEADS = {
     "harakat", "katibat", "katiba", "jaish", "hizb", "hezb", "hizbul", "taliban", "jihad",
     "militia", "militias", "battalion", "battalions", "martyrs", "resistance", "kataib", "kata'ib",
     "liwa", "saraya", "jund", "tanzim", "sipah", "tigers", "guerrillas", "rebels", "insurgents",
-    "legion", "cartel", "clan", "commandos", "fighters", "mujahid", "wilayat", "caliphate",
+    "legion", "cartel", "clan", "commandos", "fighters", "wilayat", "caliphate",
 }
+# ("mujahid" is not a head: it is a common personal name, "Zabihullah Mujahid".)
 # Words that mark a state body, a party, media or an institution rather than an armed group.
 _NOT_GROUP_WORDS = {
     "police", "ministry", "department", "government", "council", "nations", "union", "court",
@@ -235,6 +240,8 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
     for ent in ctx.doc.ents:
         if ent.label_ not in ("ORG", "NORP", "PERSON", "GPE") or covered.overlaps(ent.start_char, ent.end_char):
             continue
+        if _APPOSITIVE_ROLE.match(text, ent.end_char):
+            continue  # "X, a spokesman for the Taliban": X is a person whatever the tagger says
         name = _trim_name(ent.text)
         if not name or not _looks_like_group(name) or not _acceptable_new_name(name, countries):
             continue

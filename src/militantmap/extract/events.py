@@ -401,8 +401,12 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         for g in actors:
             before = ctx.text[max(sent.start_char, g.start - 30) : g.start].lower()
             if re.search(r"\b(?:against|on|targeting|targeted|fight(?:ing)?|from|of|with|to|"
-                         r"join)\s+(?:the\s+)?$", before):
-                continue
+                         r"join|for)\s+(?:the\s+)?$", before):
+                continue  # attacked, or named in a title: "a spokesman for the Taliban"
+            after = ctx.text[g.end : min(sent.end_char, g.end + 40)].lower()
+            if re.match(r"\W*(?:\w+\s+)?(?:condemned|condemns|denounced|denounces|denied|denies|"
+                        r"blamed|blames|accused|accuses|rejected|rejects|mourned)\b", after):
+                continue  # reacting to an attack is not carrying it out
             if ctx.entities[g.key].type == ARMED_GROUP:
                 _add(hit.perpetrators, g.key)
     tm = _TARGET.search(stext)
