@@ -9,7 +9,7 @@ if TYPE_CHECKING:
 __all__ = ["create_app"]
 
 
-def create_app(db_url: str, **options: object) -> "FastAPI":
+def create_app(db_url: str, **options: object) -> FastAPI:
     """Build the FastAPI app over the store at `db_url` (see militantmap.web.app.create_app)."""
     from militantmap.web.app import create_app as _create
 

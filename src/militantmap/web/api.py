@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from militantmap.errors import InputError
-from militantmap.web import data
+from militantmap.web import data, filters, intake, network
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"description": "Not found", "content": {"application/json": {"example": {
@@ -93,7 +93,7 @@ def api_events(
     since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
 ) -> Any:
-    return data.api_events(_db(request), data.event_filters(group, country, type, since, until))
+    return data.api_events(_db(request), filters.event_filters(group, country, type, since, until))
 
 
 @router.get("/evidence/{evidence_id}", summary="The sentence, article and attribution behind a fact")
@@ -116,8 +116,8 @@ def api_graph(
     color: str = "community",
     isolated: str | None = None,
 ) -> Any:
-    filters = data.graph_filters(type, since, until, min_confidence, color, isolated)
-    return data.graph_view(_db(request), filters, with_layout=True)
+    chosen = filters.graph_filters(type, since, until, min_confidence, color, isolated)
+    return network.graph_view(_db(request), chosen, with_layout=True)
 
 
 @router.post("/articles", status_code=201, summary="Add articles (same pipeline as the CLI)")
@@ -128,12 +128,12 @@ async def api_articles(
 ) -> JSONResponse:
     single = payload.model_dump(exclude={"articles"}, exclude_none=True)
     if payload.articles is None:
-        articles = [data.api_article(single, "article")]
+        articles = [intake.api_article(single, "article")]
     elif single:
         raise InputError("the request", f"both a batch and article fields ({', '.join(single)})",
                          'send one article, or {"articles": [...]} alone')
     else:
-        articles = [data.api_article(item.model_dump(), f"articles[{index}]")
+        articles = [intake.api_article(item.model_dump(), f"articles[{index}]")
                     for index, item in enumerate(payload.articles)]
-    summary = await run_in_threadpool(data.ingest, _db(request), articles)
+    summary = await run_in_threadpool(intake.ingest, _db(request), articles)
     return JSONResponse(summary, status_code=201)

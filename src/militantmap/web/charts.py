@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
+from typing import Any
 
 from militantmap.web.basemap import BaseMap, country_centre, project
 
@@ -38,9 +39,9 @@ def timeline(events: list[dict], width: int = 960) -> dict:
 
     Each event dict needs: type, date, evidence_url, and a title for the tooltip.
     """
-    dated = [(parse_partial_date(e.get("date")), e) for e in events]
-    undated = sum(1 for d, _ in dated if d is None)
-    dated = [(d, e) for d, e in dated if d is not None]
+    parsed = [(parse_partial_date(e.get("date")), e) for e in events]
+    undated = sum(1 for d, _ in parsed if d is None)
+    dated = [(d, e) for d, e in parsed if d is not None]
     left, right = 130, width - 20
     if not dated:
         return {"dots": [], "undated": undated, "width": width, "height": 0}
@@ -112,7 +113,7 @@ def map_markers(base: BaseMap, events: list[dict]) -> tuple[list[dict], int]:
                 continue
             key = (*centre, True)
         spots.setdefault(key, []).append(ev)
-    markers = []
+    markers: list[dict[str, Any]] = []
     for (x, y, country_level), evs in sorted(spots.items(), key=lambda kv: -len(kv[1])):
         first = evs[0]
         place = first.get("location") or first.get("country") or ""

@@ -69,7 +69,8 @@ def _layout_cached(nodes: tuple, edges: tuple) -> tuple[tuple[Hashable, Pos], ..
             row_height = 0.0
         cx, cy = x + radius, y + radius
         for node, (px, py) in pos.items():
-            placed[node] = (round(cx + px, 4), round(-(cy + py), 4))
+            # float(): ForceAtlas2 gives numpy float32, which JSON cannot encode.
+            placed[node] = (round(float(cx + px), 4), round(float(-(cy + py)), 4))
         x += size + gap
         row_height = max(row_height, size)
     return tuple(placed.items())

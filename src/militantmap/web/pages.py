@@ -8,8 +8,9 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from militantmap.article import Article
 from militantmap.errors import InputError
-from militantmap.web import data
+from militantmap.web import data, filters, intake, network
 from militantmap.web.assets import INSTALL_HINT, vendor_installed, vendor_path
 from militantmap.web.basemap import load_basemap
 from militantmap.web.charts import EVENT_TYPES, map_markers, timeline
@@ -49,13 +50,13 @@ def network_page(
     color: str = "community",
     isolated: str | None = None,
 ) -> HTMLResponse:
-    filters = data.graph_filters(type, since, until, min_confidence, color, isolated)
-    view = data.graph_view(_db(request), filters, with_layout=False)
-    query = filters.query_pairs()
+    chosen = filters.graph_filters(type, since, until, min_confidence, color, isolated)
+    view = network.graph_view(_db(request), chosen, with_layout=False)
+    query = chosen.query_pairs()
     return render(
         request, "network.html", title="Network", nav="network", wide=True,
-        filters=filters, view=view, relation_types=data.RELATION_TYPES,
-        directed_types=data.DIRECTED_TYPES,
+        filters=chosen, view=view, relation_types=filters.RELATION_TYPES,
+        directed_types=filters.DIRECTED_TYPES,
         api_url="/api/graph" + (f"?{urlencode(query)}" if query else ""),
         vendor_ok=vendor_installed(), install_hint=INSTALL_HINT,
     )
@@ -95,10 +96,10 @@ def events_page(
     until: str | None = None,
     place: str | None = None,
 ) -> HTMLResponse:
-    filters = data.event_filters(group, country, type, since, until, place)
+    chosen = filters.event_filters(group, country, type, since, until, place)
     notice = None
     try:
-        events = data.events_list(_db(request), filters)
+        events = data.events_list(_db(request), chosen)
     except data.NotFound as err:
         events, notice = [], err.message()
     truncated = len(events) > MAX_EVENT_ROWS
@@ -112,7 +113,7 @@ def events_page(
         map_view = {"width": f"{WIDTH:g}", "height": f"{HEIGHT:g}", "markers": markers,
                     "unplaced": unplaced}
     return render(request, "events.html", title="Events", nav="events", wide=True,
-                  filters=filters, events=events, truncated=truncated, map=map_view,
+                  filters=chosen, events=events, truncated=truncated, map=map_view,
                   notice=notice, event_types=EVENT_TYPES, install_hint=INSTALL_HINT)
 
 
@@ -148,22 +149,23 @@ async def ingest_submit(
     files: Annotated[list[UploadFile] | None, File()] = None,
 ) -> HTMLResponse:
     try:
-        pub = data.parse_date(published, "published")
+        pub = filters.parse_date(published, "published")
         uploads = []
         for upload in files or []:
             if upload.filename or upload.size:
                 uploads.append((upload.filename or "upload", await upload.read()))
+        articles: list[Article | InputError]
         if text and text.strip():
-            articles = [data.pasted_article(text, title, url, pub)]
+            articles = [intake.pasted_article(text, title, url, pub)]
         elif uploads:
-            articles = data.uploaded_articles(uploads, pub)
+            articles = intake.uploaded_articles(uploads, pub)
         else:
             raise InputError("the form", "no article given",
                              "paste a text or choose at least one file")
-        summary = await run_in_threadpool(data.ingest, _db(request), articles)
+        summary = await run_in_threadpool(intake.ingest, _db(request), articles)
     except InputError as err:
         return _ingest_page(request, error=str(err), status_code=422)
-    return _ingest_page(request, report=data.ingest_report(summary))
+    return _ingest_page(request, report=intake.ingest_report(summary))
 
 
 def _ingest_page(request: Request, status_code: int = 200, **context: object) -> HTMLResponse:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import json
-from http.cookies import SimpleCookie
+from http.cookies import CookieError, SimpleCookie
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -67,10 +67,11 @@ def safe_url(url: object) -> str | None:
 def redact(url: str) -> str:
     """The store URL without its password, for the console and page footers."""
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # not a URL SQLAlchemy knows: show only its scheme
+    except (ArgumentError, ValueError):  # not a URL SQLAlchemy knows: show only its scheme
         return url.split(":", 1)[0] + ":…"
 
 
@@ -219,7 +220,7 @@ class SecurityMiddleware:
             cookie = SimpleCookie()
             try:
                 cookie.load(headers["cookie"])
-            except Exception:  # a malformed cookie header is simply no token
+            except CookieError:  # a malformed cookie header is simply no token
                 cookie = SimpleCookie()
             if TOKEN_COOKIE in cookie:
                 return cookie[TOKEN_COOKIE].value, False

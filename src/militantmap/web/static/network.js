@@ -19,6 +19,9 @@
     return;
   }
 
+  var EDGE_EVENTS_MAX = 1500;
+  var CURVED = Sigma.rendering && Sigma.rendering.EdgeCurveProgram;
+
   function sameOriginPath(url) {
     // Only follow links to our own pages, whatever the data says.
     return typeof url === "string" && url.charAt(0) === "/" && url.charAt(1) !== "/" ? url : null;
@@ -31,6 +34,23 @@
       var div = document.createElement("div");
       div.textContent = line;
       info.appendChild(div);
+    });
+  }
+
+  function showLegend(entries) {
+    // Node colours: communities or regions, largest first. Colours go through the CSSOM
+    // (allowed by the CSP), never through a style attribute.
+    var legend = document.getElementById("node-legend");
+    if (!legend) return;
+    legend.replaceChildren();
+    entries.forEach(function (entry) {
+      var item = document.createElement("span");
+      var swatch = document.createElement("span");
+      swatch.className = "swatch";
+      swatch.style.backgroundColor = /^#[0-9a-f]{6}$/i.test(entry.color) ? entry.color : "#999999";
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(entry.label));
+      legend.appendChild(item);
     });
   }
 
@@ -55,11 +75,28 @@
         url: n.url, articles: n.articles, group: n.group_label,
       });
     });
+    // Two groups often have several ties (supports, affiliated with, allegiance to): drawn
+    // straight they would lie on top of one another, so all but the middle one are curved
+    // apart. (The curved program of sigma's bundle draws no arrowhead: the middle one keeps it.)
+    var parallels = {};
     data.edges.forEach(function (e) {
-      if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) return;
-      graph.addDirectedEdgeWithKey(e.id, e.source, e.target, {
-        size: e.size, color: e.color, type: e.directed ? "arrow" : "line",
-        url: e.url, label: e.label, relation: e.type, confidence: e.confidence,
+      var pair = e.source < e.target ? e.source + "\u0000" + e.target : e.target + "\u0000" + e.source;
+      (parallels[pair] = parallels[pair] || []).push(e);
+    });
+    Object.keys(parallels).forEach(function (pair) {
+      var group = parallels[pair];
+      group.forEach(function (e, index) {
+        if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) return;
+        var offset = index - (group.length - 1) / 2;
+        // Curvature bends to the left of the edge's direction: flip it for reversed edges so
+        // that A->B and B->A still go separate ways.
+        var curvature = offset * 0.35 * (e.source < e.target ? 1 : -1);
+        graph.addDirectedEdgeWithKey(e.id, e.source, e.target, {
+          size: e.size, color: e.color,
+          type: offset !== 0 && CURVED ? "curved" : e.directed ? "arrow" : "line",
+          curvature: curvature,
+          url: e.url, label: e.label, relation: e.type, confidence: e.confidence,
+        });
       });
     });
     if (graph.order === 0) {
@@ -69,8 +106,15 @@
 
     var hovered = null;
     var neighbours = null;
+    // Edge hover needs sigma to draw every edge again into a picking buffer and read it back,
+    // which costs frames on big graphs; there a click near an edge still opens it (clickStage).
+    var edgeEvents = graph.size <= EDGE_EVENTS_MAX;
     var renderer = new Sigma(graph, container, {
-      enableEdgeEvents: true,
+      enableEdgeEvents: edgeEvents,
+      edgeProgramClasses: CURVED ? { curved: CURVED } : {},
+      // While panning or zooming a big graph, draw only the nodes: the picture follows the
+      // hand, and the edges come back the moment it stops.
+      hideEdgesOnMove: !edgeEvents,
       renderEdgeLabels: false,
       labelDensity: 0.08,
       labelRenderedSizeThreshold: 7,
@@ -154,6 +198,8 @@
       });
       return best;
     }
+
+    showLegend(data.legend || []);
 
     // For the browser tests and for people poking at the page from the console.
     window.militantmapNetwork = { renderer: renderer, graph: graph };

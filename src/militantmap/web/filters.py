@@ -1,0 +1,104 @@
+"""Filters of the network and events views: read from the query string, checked, explained.
+
+A bad value becomes an InputError naming the parameter (HTTP 422 with that message), never a
+silently ignored filter.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from militantmap.errors import InputError
+
+RELATION_TYPES = ["cooperates_with", "affiliated_with", "allegiance_to", "faction_of", "rivals",
+                  "supports"]
+DIRECTED_TYPES = {"allegiance_to", "faction_of", "supports"}
+
+
+def parse_date(value: str | None, name: str) -> dt.date | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(name, f"{value!r} is not a date as YYYY-MM-DD") from None
+
+
+@dataclass
+class GraphFilters:
+    types: list[str] = field(default_factory=lambda: list(RELATION_TYPES))
+    since: dt.date | None = None
+    until: dt.date | None = None
+    min_confidence: float = 0.0
+    color: str = "community"
+    isolated: bool = False
+
+    def narrows(self) -> bool:
+        """True when some tie of the store may be left out of the view."""
+        return (set(self.types) != set(RELATION_TYPES) or self.since is not None
+                or self.until is not None or self.min_confidence > 0)
+
+    def query_pairs(self) -> list[tuple[str, str]]:
+        pairs: list[tuple[str, str]] = []
+        if set(self.types) != set(RELATION_TYPES):
+            pairs += [("type", t) for t in self.types]
+        if self.since:
+            pairs.append(("since", self.since.isoformat()))
+        if self.until:
+            pairs.append(("until", self.until.isoformat()))
+        if self.min_confidence:
+            pairs.append(("min_confidence", f"{self.min_confidence:g}"))
+        if self.color != "community":
+            pairs.append(("color", self.color))
+        if self.isolated:
+            pairs.append(("isolated", "1"))
+        return pairs
+
+
+def graph_filters(types: list[str] | None, since: str | None, until: str | None,
+                  min_confidence: str | None, color: str | None, isolated: str | None
+                  ) -> GraphFilters:
+    chosen = [t for t in (types or []) if t]
+    unknown = [t for t in chosen if t not in RELATION_TYPES]
+    if unknown:
+        raise InputError("type", f"unknown relation type {unknown[0]!r}",
+                         "use one of " + ", ".join(RELATION_TYPES))
+    try:
+        conf = float(min_confidence) if min_confidence not in (None, "") else 0.0
+    except ValueError:
+        raise InputError("min_confidence", f"{min_confidence!r} is not a number") from None
+    if not 0.0 <= conf <= 1.0 or math.isnan(conf):
+        raise InputError("min_confidence", f"{conf:g} is outside 0..1")
+    if color not in (None, "", "community", "region"):
+        raise InputError("color", f"{color!r} is not a colouring", "use community or region")
+    filters = GraphFilters(types=chosen or list(RELATION_TYPES),
+                           since=parse_date(since, "since"), until=parse_date(until, "until"),
+                           min_confidence=conf, color=color or "community",
+                           isolated=isolated not in (None, "", "0", "false"))
+    if filters.since and filters.until and filters.since > filters.until:
+        raise InputError("since", f"{filters.since} is after until ({filters.until})")
+    return filters
+
+
+@dataclass
+class EventFilters:
+    group: str | None = None
+    country: str | None = None
+    type: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    place: str | None = None
+
+
+def event_filters(group: str | None, country: str | None, type: str | None, since: str | None,
+                  until: str | None, place: str | None = None) -> EventFilters:
+    from militantmap.web.charts import EVENT_TYPES
+
+    if type and type not in EVENT_TYPES:
+        raise InputError("type", f"unknown event type {type!r}", "use one of "
+                         + ", ".join(EVENT_TYPES))
+    return EventFilters(group=(group or "").strip() or None,
+                        country=(country or "").strip() or None, type=type or None,
+                        since=parse_date(since, "since"), until=parse_date(until, "until"),
+                        place=(place or "").strip() or None)
