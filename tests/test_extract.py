@@ -225,3 +225,12 @@ def test_a_spokesman_named_before_his_title_is_a_person_and_not_an_attacker():
     assert all(not e["perpetrators"] for e in ex["events"])
     ex = run("Hamas denounced the bombing, which killed 20 people at a bus station in Jerusalem.")
     assert all(not e["perpetrators"] for e in ex["events"])
+
+
+def test_denied_links_are_a_negated_affiliation():
+    ex = run("The Allied Democratic Forces denied any links to al-Shabaab, a rebel commander told "
+             "reporters on Tuesday.")
+    tie = rel(ex, "affiliated_with")
+    assert tie["polarity"] == "negated"
+    ex = run("The Allied Democratic Forces maintain close links with the Islamic State, officials say.")
+    assert rel(ex, "affiliated_with")["polarity"] == "positive"

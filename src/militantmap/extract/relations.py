@@ -78,7 +78,7 @@ _p("cooperates_with", rf"{B}[-‐ ](?:allied|aligned)\s+(?:the\s+)?{A}")
 _p("affiliated_with", rf"{A}{GAP}\b(?:affiliated|associated|linked|connected|tied|close)\s+"
    rf"(?:with|to)\s+(?:the\s+)?{B}")
 _p("affiliated_with", rf"{A}{GAP}\b(?:has|have|had|maintains?|maintained|develop\w*|built|with|"
-   rf"established|forged|retains?)\s+(?:\w+\s+){{0,2}}?{_LINK_NOUN}\s+(?:with|to)\s+(?:the\s+)?{B}")
+   rf"established|forged|retains?|denied|denies|deny|denying|rejected|rejects)\s+(?:\w+\s+){{0,2}}?{_LINK_NOUN}\s+(?:with|to)\s+(?:the\s+)?{B}")
 _p("affiliated_with", rf"{A}\s*,?\s*(?:an?|the)\s+(?:\w+\s+)?affiliate\s+of\s+(?:the\s+)?{B}")
 _p("affiliated_with", rf"{B}[-‐ ](?:affiliated|linked|inspired|allied)\s+(?:group\s+)?(?:the\s+)?{A}")
 _p("affiliated_with", rf"{_LINK_NOUN}\s+between\s+(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
