@@ -28,6 +28,7 @@ from urllib.parse import quote, urlsplit
 
 from militantmap.export.collect import StoreData
 from militantmap.store.queries import SYMMETRIC
+from militantmap.urls import safe_url as http_url
 
 SPEC_VERSION = "2.1"
 NAMESPACE = uuid.UUID("8b0c2e6a-4f5d-5e2b-9c1a-3d7e6f0a9b41")  # never change: ids would change
@@ -62,16 +63,8 @@ def relationship_type(our_type: str) -> str:
 
 def safe_url(url: str | None) -> str | None:
     """An http(s) URL as a valid URI, or None. Article URLs come from untrusted input."""
-    if not url or not isinstance(url, str):
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or re.search(r"[\x00-\x20\x7f]", url):
-        return None
-    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+    url = http_url(url)
+    return None if url is None else quote(url, safe=":/?#[]@!$&'()*+,;=%~")
 
 
 @lru_cache(maxsize=1)

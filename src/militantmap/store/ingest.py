@@ -130,8 +130,7 @@ class _Run:
 
     def batch(self, chunk: list[Article | InputError]) -> None:
         """Clean a chunk, drop what is known, parse the rest together, write one by one."""
-        todo: list[tuple[Article, dict, str, int | None]] = []   # article, prepared, hash, stored id
-        hashes_here: set[str] = set()
+        cleaned: list[tuple[Article, dict, str]] = []
         for item in chunk:
             if isinstance(item, InputError):
                 self._skip(item.source, item.reason)
@@ -141,21 +140,22 @@ class _Run:
             except InputError as err:
                 self._skip(err.source, err.reason)
                 continue
-            digest = content_hash(prepared["text"])
-            if digest in hashes_here:
+            cleaned.append((item, prepared, content_hash(prepared["text"])))
+        with self.engine.connect() as conn:  # one lookup for the whole chunk
+            stored = {r.content_hash: r for r in conn.execute(
+                select(articles.c.id, articles.c.content_hash, articles.c.extractor_version, articles.c.status)
+                .where(articles.c.content_hash.in_({h for _, _, h in cleaned})))}
+        todo: list[tuple[Article, dict, str, int | None]] = []   # article, prepared, hash, stored id
+        hashes_here: set[str] = set()
+        for item, prepared, digest in cleaned:
+            old = stored.get(digest)
+            if digest in hashes_here or (old is not None and not (
+                    self.reprocess and old.status == "ok" and old.extractor_version != self.version)):
                 self.summary.known += 1
                 self._tick(item.source)
                 continue
             hashes_here.add(digest)
-            with self.engine.connect() as conn:
-                stored = conn.execute(select(articles.c.id, articles.c.extractor_version, articles.c.status)
-                                      .where(articles.c.content_hash == digest)).first()
-            if stored is not None and not (self.reprocess and stored.status == "ok"
-                                           and stored.extractor_version != self.version):
-                self.summary.known += 1
-                self._tick(item.source)
-                continue
-            todo.append((item, prepared, digest, stored.id if stored is not None else None))
+            todo.append((item, prepared, digest, old.id if old is not None else None))
 
         english = [(a, p, h, s) for a, p, h, s in todo if p["lang"] == "en"]
         extracted = self.extractor.extract_prepared([a for a, *_ in english], [p for _, p, *_ in english])

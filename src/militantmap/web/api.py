@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -107,16 +107,8 @@ def api_search(request: Request, q: Annotated[str, Query(min_length=1, max_lengt
 
 
 @router.get("/graph", summary="The network with server-computed positions (for the network page)")
-def api_graph(
-    request: Request,
-    type: Annotated[list[str] | None, Query()] = None,
-    since: str | None = None,
-    until: str | None = None,
-    min_confidence: str | None = None,
-    color: str = "community",
-    isolated: str | None = None,
-) -> Any:
-    chosen = filters.graph_filters(type, since, until, min_confidence, color, isolated)
+def api_graph(request: Request,
+              chosen: Annotated[filters.GraphFilters, Depends(filters.graph_query)]) -> Any:
     return network.graph_view(_db(request), chosen, with_layout=True)
 
 

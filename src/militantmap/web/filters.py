@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Query
 
 from militantmap.errors import InputError
 
@@ -54,6 +57,18 @@ class GraphFilters:
         if self.isolated:
             pairs.append(("isolated", "1"))
         return pairs
+
+
+def graph_query(
+    type: Annotated[list[str] | None, Query()] = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: str | None = None,
+    color: str = "community",
+    isolated: str | None = None,
+) -> GraphFilters:
+    """The network filters of a request (a FastAPI dependency shared by the page and the API)."""
+    return graph_filters(type, since, until, min_confidence, color, isolated)
 
 
 def graph_filters(types: list[str] | None, since: str | None, until: str | None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -41,16 +41,8 @@ def home() -> RedirectResponse:
 
 
 @router.get("/network")
-def network_page(
-    request: Request,
-    type: Annotated[list[str] | None, Query()] = None,
-    since: str | None = None,
-    until: str | None = None,
-    min_confidence: str | None = None,
-    color: str = "community",
-    isolated: str | None = None,
-) -> HTMLResponse:
-    chosen = filters.graph_filters(type, since, until, min_confidence, color, isolated)
+def network_page(request: Request,
+                 chosen: Annotated[filters.GraphFilters, Depends(filters.graph_query)]) -> HTMLResponse:
     view = network.graph_view(_db(request), chosen, with_layout=False)
     query = chosen.query_pairs()
     return render(

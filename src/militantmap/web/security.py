@@ -19,6 +19,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from militantmap.urls import safe_url  # noqa: F401  (re-exported for the app and templates)
+
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
@@ -45,23 +47,6 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def safe_url(url: object) -> str | None:
-    """The URL when it is an absolute http(s) link, else None (no javascript:, data:, etc.)."""
-    if not isinstance(url, str):
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    # Control characters and spaces in a URL are how filters get fooled; refuse them outright.
-    if any(ord(ch) < 0x21 or ch == "\x7f" for ch in url):
-        return None
-    return url
 
 
 def redact(url: str) -> str:
