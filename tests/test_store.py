@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
+import sys
+import time
 import uuid
 
 import pytest
@@ -223,3 +226,27 @@ def test_bad_store_url_is_a_clear_error():
 def test_input_errors_in_the_stream_are_skipped_not_fatal(db_url):
     summary = ingest_articles(db_url, [InputError("feed.xml", "not a readable RSS/Atom feed"), KABUL_1])
     assert summary.new == 1 and summary.skipped == [("feed.xml", "not a readable RSS/Atom feed")]
+
+
+_OPEN_AT_ONCE = """
+import sys, time
+from militantmap.store.db import get_engine
+start = float(sys.argv[2])
+while time.time() < start:
+    pass
+get_engine(sys.argv[1])
+"""
+
+
+def test_processes_opening_a_new_store_at_once_all_succeed(db_url):
+    # `serve` and `ingest` started together on a store that does not exist yet must not fail with
+    # "table already exists": each process checks and creates the tables on its own.
+    start = time.time() + 3.0
+    procs = [subprocess.Popen([sys.executable, "-c", _OPEN_AT_ONCE, db_url, str(start)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(6)]
+    results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
+    assert all(code == 0 for code, _ in results), [err[-400:] for code, err in results if code]
+    with get_engine(db_url).connect() as conn:
+        assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
+        assert conn.execute(text("SELECT count(*) FROM meta WHERE key = 'schema_version'")).scalar() == 1

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import os
+import time
 from functools import lru_cache
 
 from sqlalchemy import event, inspect, select
 from sqlalchemy.engine import Engine, create_engine
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (ArgumentError, IntegrityError, OperationalError, ProgrammingError,
+                            SQLAlchemyError)
 
 from militantmap.errors import ConfigError
 from militantmap.store.schema import SCHEMA_VERSION, meta, metadata
@@ -23,8 +25,8 @@ def resolve_url(url: str | None) -> str:
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")     # first: switching to WAL below may have to wait
     cur.execute("PRAGMA journal_mode=WAL")      # readers never block the one writer
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")     # WAL + NORMAL: committed data survives a crash of the process
     cur.close()
@@ -42,18 +44,40 @@ def get_engine(url: str | None = None) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
-        metadata.create_all(engine)
-        with engine.begin() as conn:
-            got = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
-            if got is None:
-                conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif int(got) > SCHEMA_VERSION:
-                raise ConfigError(f"the store at {url} was written by a newer militantmap (schema {got})",
-                                  "upgrade militantmap")
-    except OperationalError as err:
-        raise ConfigError(f"cannot open the store at {url} ({err.orig})",
+        _create_schema(engine, url)
+    except SQLAlchemyError as err:
+        raise ConfigError(f"cannot open the store at {url} ({getattr(err, 'orig', err)})",
                           "check the path or the server, and that you may write there") from None
     return engine
+
+
+def _lost_creation_race(err: SQLAlchemyError) -> bool:
+    """Another process created the same table, index or row between our check and our CREATE,
+    or (SQLite) holds the lock while it does so, which SQLite reports at once to avoid a deadlock."""
+    text = str(getattr(err, "orig", err)).lower()
+    return any(sign in text for sign in ("already exists", "duplicate key", "unique constraint",
+                                         "database is locked"))
+
+
+def _create_schema(engine: Engine, url: str) -> None:
+    # Two processes opening a new store at once (``serve`` and ``ingest``, or two ingests) both see
+    # no tables and both issue CREATE; the loser gets "already exists". Checking again settles it.
+    attempts = 8
+    for attempt in range(attempts):
+        try:
+            metadata.create_all(engine)
+            with engine.begin() as conn:
+                got = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+                if got is None:
+                    conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+                elif int(got) > SCHEMA_VERSION:
+                    raise ConfigError(f"the store at {url} was written by a newer militantmap (schema {got})",
+                                      "upgrade militantmap")
+            return
+        except (OperationalError, ProgrammingError, IntegrityError) as err:
+            if attempt == attempts - 1 or not _lost_creation_race(err):
+                raise
+            time.sleep(0.1 * (attempt + 1))
 
 
 def has_tables(engine: Engine) -> bool:
