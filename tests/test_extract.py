@@ -234,3 +234,23 @@ def test_denied_links_are_a_negated_affiliation():
     assert tie["polarity"] == "negated"
     ex = run("The Allied Democratic Forces maintain close links with the Islamic State, officials say.")
     assert rel(ex, "affiliated_with")["polarity"] == "positive"
+
+
+def test_a_yearless_date_takes_the_year_the_sentence_gives():
+    # Written in 2019 about 2015: "July 22" is 2015-07-22, not 2019, and it carries on to the
+    # next sentence when the article itself has no date.
+    ex = run("On August 5, 2015, Boko Haram claimed responsibility for the July 22 abduction of "
+             "an engineer near Maiduguri.", "2019-03-01")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["date"] == "2015-07-22"
+    ex = run("On May 3, 2012, al-Shabaab claimed the April 30 attack on a police post. The post in "
+             "Baidoa was attacked on April 30 by a dozen gunmen, who killed four officers.")
+    dates = {e["date"] for e in ex["events"] if e["type"] == "attack"}
+    assert dates == {"2012-04-30"}
+
+
+def test_the_year_of_a_date_is_not_a_death_toll():
+    ex = run("On January 3, 2016 gunmen from the Taliban killed five people in Kabul.", "2016-01-05")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["killed"]["value"] == 5
+    assert ev["date"] == "2016-01-03"

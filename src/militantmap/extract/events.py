@@ -10,6 +10,7 @@ most facts becomes the event's evidence.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -86,7 +87,7 @@ _CLAIM = re.compile(
 )
 
 _NUM = (
-    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety|hundred|dozens|scores|hundreds|thousands|a\s+dozen)(?:[\s-]+(?:one|two|three|four|five|"
     r"six|seven|eight|nine|hundred|thousand))*"
@@ -272,6 +273,34 @@ def _dates_trigger(date_ent, trigger) -> bool:
     return _clause_verb(root) == _clause_verb(trigger)
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH_NAME = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+                         r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                         r"nov|dec)[a-z]*\b")
+
+
+def _year_anchor(sent: Span, date_ent, published):
+    """The full date a yearless "July 22" counts back from. A writer who gives a year in the
+    sentence ("On August 5, 2015, IS claimed the July 22 abduction") means that year, even in an
+    article published years later. Without a publication date, the latest full date of the two
+    sentences before carries on ("... the July 22 abduction. Salopek was kidnapped on July 22")."""
+    if _YEAR.search(date_ent.text) or not _MONTH_NAME.search(date_ent.text):
+        return None
+    candidates = [e for e in sent.ents if e is not date_ent]
+    if published is None:
+        doc = sent.doc
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        start = doc[start - 1].sent.start if start > 0 else start
+        candidates += reversed(doc[start : sent.start].ents)
+    for ent in candidates:
+        if ent.label_ != "DATE" or not _YEAR.search(ent.text):
+            continue
+        anchor = resolve_date(ent.text, published)
+        if anchor.precision == "day":
+            return dt.date.fromisoformat(anchor.iso)
+    return None
+
+
 def _own_date(tok) -> str | None:
     """A date inside a trigger noun's phrase ("a December 2009 suicide attack")."""
     for ent in tok.doc.ents:
@@ -373,7 +402,7 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     in_scope = [d for d in dates if lo <= d.start_char < hi] or dates
     if in_scope:
         best = min(in_scope, key=lambda e: abs(e.start_char - hit.start))
-        resolved = resolve_date(best.text, published)
+        resolved = resolve_date(best.text, _year_anchor(sent, best, published) or published)
         if resolved.iso or _DATE_WORD.search(best.text):
             hit.date = {"iso": resolved.iso, "text": best.text}
         after = [d for d in in_scope if d.start_char > hit.start and _point_in_time(d.text)]
@@ -401,7 +430,9 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         for g in actors:
             before = ctx.text[max(sent.start_char, g.start - 30) : g.start].lower()
             if re.search(r"\b(?:against|on|targeting|targeted|fight(?:ing)?|from|of|with|to|"
-                         r"join|for)\s+(?:the\s+)?$", before):
+                         r"join|for)\s+(?:the\s+)?$", before) and not re.search(
+                    r"\b(?:gunmen|fighters|militants|members|insurgents|attackers|bombers?|cadres|"
+                    r"operatives)\s+(?:from|of)\s+(?:the\s+)?$", before):
                 continue  # attacked, or named in a title: "a spokesman for the Taliban"
             after = ctx.text[g.end : min(sent.end_char, g.end + 40)].lower()
             if re.match(r"\W*(?:\w+\s+)?(?:condemned|condemns|denounced|denounces|denied|denies|"
@@ -454,10 +485,25 @@ def _anchored(hit: EventHit) -> bool:
                 or hit.perpetrators or hit.definite)
 
 
+def _is_year(text: str, start: int, raw: str) -> bool:
+    """"On January 3, 2016 gunmen killed": 2016 is the year of a date, not a toll."""
+    if not re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()):
+        return False
+    return bool(re.search(r"(?i)(?:\b(?:in|since|of|during|by|until|from|early|late|mid)\s+|"
+                          r"[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*|\d{1,2}\s+[a-z]+\.?,?\s+)$",
+                          text[max(0, start - 20) : start]))
+
+
 def _count(pattern: re.Pattern[str], text: str) -> dict | None:
-    for m in pattern.finditer(text):
-        raw = m.group("n") if m.groupdict().get("n") else m.group("m")
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        pos = m.end()
+        group = "n" if m.groupdict().get("n") else "m"
+        raw = m.group(group)
         if not raw:
+            continue
+        if _is_year(text, m.start(group), raw):
+            pos = m.end(group)              # look again just after the year
             continue
         parts = re.split(r"\s+and\s+", raw)
         total, qualifier, texts = 0, "exact", []
