@@ -254,3 +254,32 @@ def test_the_year_of_a_date_is_not_a_death_toll():
     (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
     assert ev["killed"]["value"] == 5
     assert ev["date"] == "2016-01-03"
+
+
+def test_statistics_about_many_attacks_are_not_an_incident():
+    for text in ("In 2023, the Baloch Liberation Army killed nearly 300 people in over 40 attacks.",
+                 "Deaths in attacks by the TTP rose from 90 in 2022 to 310 in 2023.",
+                 "Since 2012, hundreds of people have been killed in suicide attacks by al-Shabaab."):
+        assert [e for e in run(text, "2024-01-10")["events"] if e["type"] == "attack"] == [], text
+    # ... while twin bombings on one day are one incident
+    ex = run("Twin suicide bombings claimed by the TTP killed four policemen in Bannu on Monday.",
+             "2024-01-10")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["date"] == "2024-01-08" and ev["killed"]["value"] == 4
+
+
+def test_an_earlier_attack_named_inside_a_sentence_is_its_own_incident():
+    ex = run("Boko Haram gunmen killed 12 farmers in Gwoza on Friday. The massacre came a day after "
+             "an ambush in which Boko Haram fighters killed three soldiers near Bama.", "2024-05-12")
+    attacks = [e for e in ex["events"] if e["type"] == "attack"]
+    assert sorted(e["killed"]["value"] for e in attacks) == [3, 12]
+    gwoza = next(e for e in attacks if e["killed"]["value"] == 12)
+    assert gwoza["location"]["name"] == "Gwoza" and gwoza["date"] == "2024-05-10"
+
+
+def test_a_statement_posted_on_x_ends_its_sentence():
+    ex = run("The spokesman said in a statement posted on X. Militants of the Baloch Liberation Army "
+             "attacked a train near Sibi on Tuesday.", "2025-03-13")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["evidence"]["sentence"].startswith("Militants of the Baloch Liberation Army")
+    assert ev["date"] == "2025-03-11"

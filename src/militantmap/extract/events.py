@@ -220,6 +220,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             if type_ == "attack" and "leader_killed" in found:
                 break  # the fight in which a leader died is that one incident
             tok = _token_at(sent, sent.start_char + m.start())
+            while (tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
+                   and tok.head.i <= tok.i + 3):
+                tok = tok.head  # "suicide bombings", "car bomb": the noun the phrase is about
             if _irrealis(tok):
                 continue
             if _HABITUAL.search(stext[max(0, m.start() - 40) : m.end() + 15]):
@@ -249,6 +252,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             _fill(ctx, hit, groups, geo, doc_country, scope)
             tok = getattr(hit, "token", None)
             plural = tok is not None and tok.tag_ == "NNS"
+            if plural and _aggregate(hit, tok, stext):
+                continue
             if _anchored(hit) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
     return out
@@ -330,6 +335,10 @@ def _separate_incident(hits: list[EventHit], tok) -> bool:
     earlier trigger verb and has its own object ("blew up a hotel, overran three bases and
     detonated a bomb"), or a noun with its own date ("a December 2009 suicide attack on ...;
     and an April 2010 suicide bombing against ...")."""
+    if tok.pos_ in ("NOUN", "PROPN") and re.search(
+            r"(?i)\b(?:after|before|following|since|than)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,2}$",
+            tok.sent.text[: tok.idx - tok.sent.start_char]):
+        return True  # "the bombing came hours after an overnight attack in which ..."
     if tok.pos_ in ("NOUN", "PROPN"):
         mine = _own_date(tok)
         others = {_own_date(h.token) for h in hits if getattr(h, "token", None) is not None}
@@ -351,6 +360,11 @@ def _scope(hit: EventHit, hits: list[EventHit]) -> tuple[int, int]:
     if len(hits) < 2 or tok is None:
         return sent.start_char, sent.end_char
     conj_subtrees = [set(a.subtree) for a in tok.children if a.dep_ == "conj"]
+    # ... nor the phrase of another incident named inside this one's ("after an attack in which")
+    for other in hits:
+        o = getattr(other, "token", None)
+        if o is not None and o is not tok and tok not in o.subtree:
+            conj_subtrees.append(set(o.subtree))
     own = [t for t in tok.subtree if not any(t in st for st in conj_subtrees)]
     left = min(t.idx for t in own)
     right = max(t.idx + len(t.text) for t in own)
@@ -446,9 +460,10 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     elif hit.type in ("arrest", "ban", "military_operation"):
         named = [ctx.entities[g.key].name for g in groups if ctx.entities[g.key].type == ARMED_GROUP]
         hit.target = ", ".join(dict.fromkeys(named)) or None
-    hit.richness = (4 if hit.killed else 0) + (2 if hit.date and hit.date.get("iso") else 0) + (
-        1 if hit.place else 0
-    ) + (1 if hit.perpetrators else 0)
+    # How much of the incident this sentence tells; the richest mention becomes the evidence.
+    hit.richness = (2 if hit.killed else 0) + (2 if hit.date and hit.date.get("iso") else 0) + (
+        1 if hit.place and hit.place.get("name") else 0
+    ) + (1 if hit.perpetrators else 0) + (1 if hit.target else 0)
 
 
 _DATE_WORD = re.compile(
@@ -476,6 +491,35 @@ def _specific(hit: EventHit) -> bool:
     """"their attacks" is talk about violence; "attacks on Friday in Borno" are incidents."""
     return bool((hit.date and hit.date.get("iso")) or _date_key(hit.date) or hit.killed or hit.wounded
                 or (hit.place and hit.place.get("name")))
+
+
+_MANY = re.compile(r"(?i)^(?:several|many|numerous|dozens|scores|hundreds|thousands|countless|"
+                   r"a\s+series|a\s+string|a\s+wave|a\s+spate)$")
+_TREND = re.compile(r"(?i)\bfrom\s+[\d,]+\s+in\s+\d{4}\s+to\s+[\d,]+|\b(?:per|a)\s+(?:year|month)\b|"
+                    r"\b(?:rose|fell|surged|doubled|tripled|dropped|declined|jumped)\s+(?:from|by)\b")
+
+
+def _aggregate(hit: EventHit, tok, stext: str) -> bool:
+    """Plural triggers that count or summarise many incidents ("killed nearly 400 people in over
+    50 attacks in 2024", "since 2009, hundreds have died in suicide attacks", "deaths in the attacks
+    surged from 88 in 2023 to 388 in 2024") are statistics, not one incident. "Twin bombings",
+    "two blasts" and "Saturday's multiple blasts" stay incidents."""
+    for child in tok.children:
+        if child.dep_ == "nummod" and child.ent_type_ != "DATE":
+            n = parse_count(child.text)
+            if n is not None and n.value >= 5:
+                return True
+        if child.dep_ in ("amod", "nummod", "det") and _MANY.match(child.text):
+            return True
+    quantifier = stext[max(0, tok.idx - hit.sent.start_char - 15) : tok.idx - hit.sent.start_char]
+    if re.search(r"(?i)\b(?:a\s+(?:series|string|wave|spate)|dozens|scores|hundreds)\s+of\s+(?:\w+\s+)?$", quantifier):
+        return True
+    if _TREND.search(stext):
+        return True
+    date = (hit.date or {}).get("text") or ""
+    iso = (hit.date or {}).get("iso") or ""
+    since = bool(date) and re.search(rf"(?i)\bsince\s+(?:the\s+)?{re.escape(date)}", stext)
+    return bool(since or re.match(r"(?i)\s*since\b", date) or len(iso) == 4)
 
 
 def _anchored(hit: EventHit) -> bool:
