@@ -283,3 +283,29 @@ def test_a_statement_posted_on_x_ends_its_sentence():
     (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
     assert ev["evidence"]["sentence"].startswith("Militants of the Baloch Liberation Army")
     assert ev["date"] == "2025-03-11"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Boko Haram fighters abducted 30 pupils from their school in the village of Kuriga on Friday.", "Kuriga"),
+    ("ISKP claimed a bombing on Saturday outside a mosque in Kabul's western Qala-e-Nazir neighborhood.",
+     "Qala-e-Nazir"),
+    ("TTP gunmen stormed a police station in Mir Ali, North Waziristan, on Sunday.", "Mir Ali"),
+    ("Boko Haram abducted 110 schoolgirls from Dapchi in Yobe State in 2018.", "Dapchi"),
+    ("A court in Paris on Monday opened the trial over the 2016 bombing by Ansar Dine of a "
+     "hotel in Gao.", "Gao"),
+    ("Al-Shabaab claimed a deadly attack on the Ambassador Hotel in Mogadishu on Sunday.",
+     "Ambassador Hotel"),
+])
+def test_an_event_is_placed_at_the_most_specific_place_its_clause_names(text, place):
+    ex = run(text, "2024-03-12")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["location"]["name"] == place
+
+
+def test_a_place_the_gazetteer_lacks_takes_its_coordinates_from_the_place_it_lies_in():
+    ex = run("Gunmen from al-Shabaab attacked the Hotel Maka Al-Mukarama in Mogadishu on Friday.",
+             "2024-03-12")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    loc = ev["location"]
+    assert loc["name"] != "Mogadishu" and loc["country"] == "Somalia"
+    assert abs(loc["lat"] - 2.04) < 0.2 and abs(loc["lon"] - 45.34) < 0.2

@@ -342,7 +342,7 @@ def _separate_incident(hits: list[EventHit], tok) -> bool:
     if tok.pos_ in ("NOUN", "PROPN"):
         mine = _own_date(tok)
         others = {_own_date(h.token) for h in hits if getattr(h, "token", None) is not None}
-        return bool(mine and others and mine not in others and None not in others)
+        return bool(mine and _point_in_time(mine) and others and mine not in others and None not in others)
     if tok.pos_ != "VERB" or not any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return False
     for h in hits:
@@ -425,7 +425,7 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
                 {"iso": resolve_date(d.text, published).iso, "text": d.text} for d in after
             ]
     # place: the most specific place in the sentence, countries last
-    hit.place = _place(ctx, sent, geo, doc_country, scope)
+    hit.place = _place(ctx, sent, geo, doc_country, scope, trigger)
     if hit.type == "ban":
         hit.place = _ban_place(stext, geo, hit.place)
     # toll
@@ -442,6 +442,9 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     if hit.type == "attack":
         actors = [g for g in groups if lo <= g.start < hi] or groups
         for g in actors:
+            if _modifies(_token_at(sent, g.start), trigger):
+                _add(hit.perpetrators, g.key)  # "the TTP bomb blast", "IS's attack"
+                continue
             before = ctx.text[max(sent.start_char, g.start - 30) : g.start].lower()
             if re.search(r"\b(?:against|on|targeting|targeted|fight(?:ing)?|from|of|with|to|"
                          r"join|for)\s+(?:the\s+)?$", before) and not re.search(
@@ -529,6 +532,18 @@ def _anchored(hit: EventHit) -> bool:
                 or hit.perpetrators or hit.definite)
 
 
+def _modifies(tok, trigger) -> bool:
+    """The group names the trigger's own noun phrase from the left: "the TTP bomb blast"."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("compound", "poss", "nmod", "amod") or node.head.i <= node.i:
+            return False
+        node = node.head
+        if node == trigger:
+            return True
+    return False
+
+
 def _is_year(text: str, start: int, raw: str) -> bool:
     """"On January 3, 2016 gunmen killed": 2016 is the year of a date, not a toll."""
     if not re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()):
@@ -569,45 +584,135 @@ def _count(pattern: re.Pattern[str], text: str) -> dict | None:
     return None
 
 
-def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope) -> dict | None:
-    best = None
+# Where the text itself says what kind of place a name is: "the village of Jangebe", "Kabul's
+# western Dasht-e-Barchi neighborhood", "the Sahafi Hotel". spaCy's small model misses many
+# small places, and these are the most specific ones an article names.
+_NAME = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:[A-Z][\w'’]*(?:-[\w'’]+)*|al-\w+|el-\w+|de|du|la))*"
+_SMALL_PLACE = r"village|town|hamlet|settlement|locality|suburb|neighbou?rhood|camp|township"
+_CUE_OF = re.compile(rf"\b(?P<kind>{_SMALL_PLACE}|city|district|area|county)\s+of\s+(?P<name>{_NAME})")
+_CUE_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?P<kind>{_SMALL_PLACE}|district|area)\b")
+_FACILITY = re.compile(
+    rf"\b(?P<name>{_NAME}\s+(?:Hotel|Mosque|Church|Cathedral|Temple|Shrine|Market|Bazaar|Airport|"
+    r"Air\s+Base|Airbase|Base|Camp|Barracks|University|College|Academy|School|Prison|Jail|Stadium|"
+    r"Mall|Embassy|Hospital|Station|Checkpoint))\b"
+)
+_KIND_RANK = {"facility": 4, "city": 3, "admin1": 2, "region": 1, "country": 0}
+_SMALL_WORDS = re.compile(rf"(?i)^(?:{_SMALL_PLACE})$")
+
+
+@dataclass
+class _PlaceCandidate:
+    start: int
+    end: int
+    name: str
+    place: object | None    # geo.Place when the gazetteer knows it
+    rank: int               # how specific: facility 4, town 3, region 2 ...
+    located: bool           # "in X", "the village of X": the text puts something there
+    tok: object | None      # the spaCy token of the name, when there is one
+
+
+def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tuple[list, str | None]:
+    """Places named in the scope of the trigger, and the country named there (if only that)."""
+    lo, hi = scope
+    out: list[_PlaceCandidate] = []
     country_only = None
+
+    def add(start, end, name, place, rank, located, tok):
+        if any(c.start <= start < c.end or start <= c.start < end for c in out):
+            return
+        out.append(_PlaceCandidate(start, end, name, place, rank, located, tok))
+
+    text = sent.text
+    base = sent.start_char
+    for pattern in (_FACILITY, _CUE_OF, _CUE_AFTER):
+        for m in pattern.finditer(text):
+            start, end = base + m.start("name"), base + m.end("name")
+            name = re.sub(r"[’']s$", "", m.group("name"))
+            if not (lo <= start < hi) or ctx.group_at(start, end) is not None:
+                continue
+            if geo.is_country(name) or geo.country_of_demonym(name.split()[-1]) or \
+                    _SMALL_WORDS.match(name.split()[0]) or name.split()[0].lower() in ("the", "a"):
+                continue
+            kind = (m.groupdict().get("kind") or "").lower()
+            rank = 4 if pattern is _FACILITY else (2 if kind in ("district", "area", "county", "city") else 3)
+            if kind == "city":
+                rank = 3
+            place = geo.geocode(name, doc_country) if pattern is not _FACILITY else None
+            tok = _token_at(sent, start)
+            add(start, end, name, place, rank, pattern is not _CUE_AFTER or _prep_before(tok), tok)
     for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC") or not (scope[0] <= ent.start_char < scope[1]):
+        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON") or not (lo <= ent.start_char < hi):
             continue
         if ctx.group_at(ent.start_char, ent.end_char) is not None:
             continue
+        if ent.label_ == "PERSON" and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "near")):
+            continue  # "a hotel in Gao": the small model sometimes takes a town for a person
         name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
         name = re.sub(r"[’']s$", "", name)
         country = geo.is_country(name)
         if country:
             country_only = country_only or country
             continue
-        prep = ent[0].nbor(-1).lower_ if ent.start > 0 else ""
         place = geo.geocode(name, doc_country)
-        score = (2 if prep in _LOC_PREP else 0) + (1 if place else 0)
-        if best is None or score > best[0]:
-            best = (score, name, place)
-    if best is None:
-        for ent in sent.ents:
-            if ent.label_ not in ("ORG", "FAC") or not (scope[0] <= ent.start_char < scope[1]):
-                continue
-            if ctx.group_at(ent.start_char, ent.end_char) is not None:
-                continue
-            words = [t for t in ent if t.lower_ != "the"]
-            for n in (2, 1):
-                head = " ".join(t.text for t in words[:n])
-                place = geo.geocode(head, doc_country) if len(words) > n else None
-                if place is not None and not geo.is_country(head):
-                    best = (0, head, place)
-                    break
-            if best is not None:
-                break
-    if best is not None:
-        _, name, place = best
+        if ent.label_ in ("ORG", "PERSON") and (place is None or place.kind != "city" or name.isupper()):
+            continue  # an organisation, unless the name is a town the tagger mislabelled
+        rank = _KIND_RANK.get(place.kind, 2) if place is not None else 2
+        add(ent.start_char, ent.end_char, name, place, rank, _prep_before(ent[0]), ent.root)
+    out.sort(key=lambda c: c.start)
+    return out, country_only
+
+
+def _prep_before(tok) -> bool:
+    if tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    if prev.lower_ in _LOC_PREP:
+        return True
+    return prev.lower_ == "the" and tok.i > 1 and tok.doc[tok.i - 2].lower_ in _LOC_PREP
+
+
+_INSIDE = re.compile(r"(?i)^(?:\s+(?:area|district|neighbou?rhood|village|town|city|province|region|"
+                     r"county|state))?\s*(?:,|\s+in|\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$")
+_NEAR = re.compile(r"(?i)^(?:\s+(?:area|district|village|town))?\s*,?\s+(?:near|outside|close\s+to|"
+                   r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|\d+\s*(?:km|kilomet\w+|miles?)\s+"
+                   r"(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+_OWNER = re.compile(r"(?i)^[’']s\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _broader(c: _PlaceCandidate, others: list[_PlaceCandidate], text: str) -> bool:
+    """`c` only says where another named place lies: "Mir Ali, North Waziristan", "Chibok in
+    Borno State", "L'Estere, near Gonaives", "Kabul's Dasht-e-Barchi neighborhood"."""
+    for o in others:
+        if o is c:
+            continue
+        if o.end <= c.start and (_INSIDE.match(text[o.end : c.start]) or _NEAR.match(text[o.end : c.start])):
+            return True
+        if c.end <= o.start and _OWNER.match(text[c.end : o.start]):
+            return True
+    return False
+
+
+def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope, trigger=None) -> dict | None:
+    """The most specific place the trigger's own clause names, with coordinates from the
+    gazetteer or, for a place it does not know, from the broader place the text puts it in."""
+    candidates, country_only = _place_candidates(ctx, sent, geo, doc_country, scope)
+    if candidates:
+        text = ctx.text
+
+        def key(c: _PlaceCandidate):
+            near = 0
+            if trigger is not None and c.tok is not None:
+                near = 2 if c.tok in trigger.subtree else (1 if _clause_verb(c.tok) == _clause_verb(trigger) else 0)
+            return (near, not _broader(c, candidates, text), c.located, c.rank, c.place is not None)
+
+        best = max(candidates, key=key)   # max keeps the first of equals
+        place = best.place
+        if place is None:
+            known = [c.place for c in candidates if c.place is not None and c is not best]
+            place = known[0] if known else None
         if place is not None:
-            return {"name": name, "country": place.country, "lat": place.lat, "lon": place.lon}
-        return {"name": name, "country": country_only or doc_country, "lat": None, "lon": None}
+            return {"name": best.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+        return {"name": best.name, "country": country_only or doc_country, "lat": None, "lon": None}
     if country_only:
         p = geo.geocode(country_only)
         return {"name": None, "country": country_only, "lat": p.lat if p else None, "lon": p.lon if p else None}
@@ -685,6 +790,16 @@ def _same_anchor(a: EventHit, b: EventHit) -> bool:
     return bool((da and da == db) or (pa and pa == pb))
 
 
+def _same_spot(a: dict, b: dict) -> bool:
+    """"the Sahafi Hotel" and "Mogadishu" can be one incident: the hotel's coordinates are the
+    city's. Places that far apart (more than a town's width) are not."""
+    if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
+        # a hotel or base the gazetteer cannot place ("the Sahafi Hotel in Somalia's capital")
+        # may well be in the other place
+        return bool(_FACILITY.fullmatch(a.get("name") or "") or _FACILITY.fullmatch(b.get("name") or ""))
+    return abs(a["lat"] - b["lat"]) < 0.2 and abs(a["lon"] - b["lon"]) < 0.2
+
+
 def _compatible(a: EventHit, b: EventHit) -> bool:
     if a.sent.start_char == b.sent.start_char:
         return False  # incidents of one sentence were told apart on purpose
@@ -697,7 +812,8 @@ def _compatible(a: EventHit, b: EventHit) -> bool:
         return False
     pa, pb = _place_key(a.place), _place_key(b.place)
     same_day = bool(da and db and da == db and len(da) == 10)
-    if pa and pb and pa not in pb and pb not in pa and not b.definite and not same_day:
+    if pa and pb and pa not in pb and pb not in pa and not b.definite and not same_day \
+            and not _same_spot(a.place, b.place):
         return False
     if a.killed and b.killed and a.killed["value"] != b.killed["value"] and not b.definite:
         return False
