@@ -309,3 +309,23 @@ def test_a_place_the_gazetteer_lacks_takes_its_coordinates_from_the_place_it_lie
     loc = ev["location"]
     assert loc["name"] != "Mogadishu" and loc["country"] == "Somalia"
     assert abs(loc["lat"] - 2.04) < 0.2 and abs(loc["lon"] - 45.34) < 0.2
+
+
+def test_a_toll_with_a_breakdown_between_count_and_verb_is_read():
+    ex = run("Officials said 27 people, including 18 soldiers, lost their lives in Monday's hijacking "
+             "of a bus by the Baloch Liberation Army near Turbat.", "2025-03-14")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["killed"]["value"] == 27 and ev["date"] == "2025-03-10"
+
+
+def test_a_date_after_since_is_a_span_not_the_incident_date():
+    ex = run("The abduction of 40 farmers by Boko Haram near Damboa is the third such incident "
+             "since January.", "2024-06-02")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["date"] is None
+
+
+def test_an_operation_conducted_by_an_agency_is_a_military_operation():
+    ex = run("The raid follows an operation conducted by the intelligence agency against "
+             "al-Shabaab in the Lower Juba region on Sunday.", "2024-06-04")
+    assert [e for e in ex["events"] if e["type"] == "military_operation"]

@@ -42,7 +42,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "military_operation": re.compile(
         r"\b(?:(?:military|security|counter-?terror(?:ism|ist)?|army|police|ground|air|joint|"
-        r"clearance|clearing)\s+(?:operations?|offensives?|campaign|sweep|crackdown)|offensives?\s+"
+        r"clearance|clearing)\s+(?:operations?|offensives?|campaign|sweep|crackdown)|"
+        r"operations?\s+(?:conducted|carried\s+out|launched|led)\s+by|"
+        r"(?:conducted|carried\s+out|launched)\s+an?\s+(?:\w+\s+){0,2}?operation|offensives?\s+"
         r"against|air\s*strikes?|airstrikes?|drone\s+strikes?|crackdown|bombardment|"
         r"(?:troops|forces|soldiers|army|military)\s+(?:\w+\s+){0,2}?(?:killed|launched|raided|"
         r"pounded|shelled|carried\s+out|conducted))\b",
@@ -53,6 +55,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"suicide\s+(?:attack|bomb\w*)|raid(?:s|ed)?|ambush(?:ed|es)?|shooting|gunmen|"
         r"storm(?:ed|ing)|massacre[ds]?|car\s+bomb|IEDs?|detonat(?:ed|ing)|blew\s+up|blown\s+up|"
         r"set\s+off|overr(?:an|un)|opened\s+fire|abduct(?:ed|ion)|kidnapp(?:ed|ing)|behead(?:ed|ing)|"
+        r"hijack(?:ed|ing)?|siege|"
         r"hostages?|rocket\s+fire|mortar|grenade|shelling|killing|assassinat(?:ed|ion|ing)|"
         r"(?:suicide\s+)?(?:car\s+)?bombers?|targeted)\b",
         re.I,
@@ -99,8 +102,11 @@ _QUAL = (
 _COUNT = rf"(?:{_QUAL})?{_NUM}"
 _NOUNS = r"(?:(?!(?:and|or|but|while|with|including)\b)[A-Za-z.’'-]+\s+){0,4}?"
 _KILLED = re.compile(
-    rf"(?P<n>{_COUNT}(?:\s+{_NOUNS}and\s+{_COUNT})?)\s+{_NOUNS}(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|"
-    rf"are\s+|being\s+)?(?:killed|dead|died|slain|deaths|lives|fatalities|perished|massacred|executed|"
+    rf"(?P<n>{_COUNT}(?:\s+{_NOUNS}and\s+{_COUNT})?)\s+{_NOUNS}"
+    # "31 people, including 23 soldiers, lost their lives"
+    rf"(?:[A-Za-z’'-]+,\s+(?:including|among\s+them|most\s+of\s+them|mostly)\b[^,.;]{{1,60}},\s+)?"
+    rf"(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|"
+    rf"are\s+|being\s+)?(?:killed|dead|died|slain|deaths|lives|lost\s+their\s+lives|fatalities|perished|massacred|executed|"
     rf"beheaded|shot\s+dead|bodies)\b|(?:killing|killed|left|leaving|claimed\s+the\s+lives\s+of|"
     rf"deaths?\s+of|lives\s+of|"
     rf"death\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)|executed|massacred|"
@@ -410,6 +416,8 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             continue
         if ent.root.head.lemma_ in _SPEECH_LEMMAS and ent.root.head.i < ent.start:
             continue
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since":
+            continue  # "the fourth such incident since December": a span, not this incident's date
         if not _dates_trigger(ent, trigger):
             continue
         dates.append(ent)
@@ -521,7 +529,8 @@ def _aggregate(hit: EventHit, tok, stext: str) -> bool:
         return True
     date = (hit.date or {}).get("text") or ""
     iso = (hit.date or {}).get("iso") or ""
-    since = bool(date) and re.search(rf"(?i)\bsince\s+(?:the\s+)?{re.escape(date)}", stext)
+    since = any(e.label_ == "DATE" and e.start > 0 and e.doc[e.start - 1].lower_ == "since"
+                for e in hit.sent.ents)
     return bool(since or re.match(r"(?i)\s*since\b", date) or len(iso) == 4)
 
 
