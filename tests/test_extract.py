@@ -329,3 +329,10 @@ def test_an_operation_conducted_by_an_agency_is_a_military_operation():
     ex = run("The raid follows an operation conducted by the intelligence agency against "
              "al-Shabaab in the Lower Juba region on Sunday.", "2024-06-04")
     assert [e for e in ex["events"] if e["type"] == "military_operation"]
+
+
+def test_a_town_and_the_province_it_lies_in_are_one_incident():
+    ex = run("Gunmen of the Baloch Liberation Army attacked a bus near Turbat on Tuesday. Officials "
+             "condemned the attack in Balochistan province and said 9 passengers died.", "2025-03-14")
+    attacks = [e for e in ex["events"] if e["type"] == "attack"]
+    assert len(attacks) == 1 and attacks[0]["location"]["name"] == "Turbat"

@@ -420,6 +420,8 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             continue  # "the fourth such incident since December": a span, not this incident's date
         if not _dates_trigger(ent, trigger):
             continue
+        if not (_DATE_WORD.search(ent.text) or re.search(r"\d", ent.text)):
+            continue  # "near Turbat" tagged DATE by the small model
         dates.append(ent)
     in_scope = [d for d in dates if lo <= d.start_char < hi] or dates
     if in_scope:
@@ -650,12 +652,14 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
             tok = _token_at(sent, start)
             add(start, end, name, place, rank, pattern is not _CUE_AFTER or _prep_before(tok), tok)
     for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON") or not (lo <= ent.start_char < hi):
+        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON", "DATE") or not (lo <= ent.start_char < hi):
             continue
         if ctx.group_at(ent.start_char, ent.end_char) is not None:
             continue
-        if ent.label_ == "PERSON" and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "near")):
-            continue  # "a hotel in Gao": the small model sometimes takes a town for a person
+        mislabelled = ent.label_ in ("PERSON", "DATE")
+        if mislabelled and (_DATE_WORD.search(ent.text) or not (
+                ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "near", "outside"))):
+            continue  # "a hotel in Gao", "near Turbat": the small model may take a town for a person or a date
         name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
         name = re.sub(r"[’']s$", "", name)
         country = geo.is_country(name)
@@ -663,7 +667,7 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
             country_only = country_only or country
             continue
         place = geo.geocode(name, doc_country)
-        if ent.label_ in ("ORG", "PERSON") and (place is None or place.kind != "city" or name.isupper()):
+        if (ent.label_ == "ORG" or mislabelled) and (place is None or place.kind != "city" or name.isupper()):
             continue  # an organisation, unless the name is a town the tagger mislabelled
         rank = _KIND_RANK.get(place.kind, 2) if place is not None else 2
         add(ent.start_char, ent.end_char, name, place, rank, _prep_before(ent[0]), ent.root)
@@ -799,9 +803,17 @@ def _same_anchor(a: EventHit, b: EventHit) -> bool:
     return bool((da and da == db) or (pa and pa == pb))
 
 
+def _is_region(p: dict) -> bool:
+    """A province, state or region: it may hold the other place named."""
+    place = get_geocoder().geocode(p.get("name") or "", p.get("country"))
+    return place is not None and place.kind in ("admin1", "region")
+
+
 def _same_spot(a: dict, b: dict) -> bool:
     """"the Sahafi Hotel" and "Mogadishu" can be one incident: the hotel's coordinates are the
     city's. Places that far apart (more than a town's width) are not."""
+    if a.get("country") and a.get("country") == b.get("country") and (_is_region(a) or _is_region(b)):
+        return True  # "an attack near Sibi" and "the attack in Balochistan province"
     if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
         # a hotel or base the gazetteer cannot place ("the Sahafi Hotel in Somalia's capital")
         # may well be in the other place
