@@ -336,3 +336,20 @@ def test_a_town_and_the_province_it_lies_in_are_one_incident():
              "condemned the attack in Balochistan province and said 9 passengers died.", "2025-03-14")
     attacks = [e for e in ex["events"] if e["type"] == "attack"]
     assert len(attacks) == 1 and attacks[0]["location"]["name"] == "Turbat"
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Suspected jihadists killed 15 villagers in northern Burkina Faso on Sunday.", "attack"),
+    ("Houthi rebels fired two missiles at a tanker in the Red Sea on Tuesday.", "attack"),
+    ("The M23 rebel group seized the town of Rubaya on Friday.", "attack"),
+    ("The army said it had killed 35 Boko Haram fighters near Bama on Monday.", "military_operation"),
+    ("Six militants of the TTP were killed by security forces in Bannu on Monday.", "military_operation"),
+])
+def test_who_does_the_harm_decides_attack_or_operation(text, type_):
+    types = {e["type"] for e in run(text, "2024-06-08")["events"]}
+    assert type_ in types and not ({"attack", "military_operation"} - {type_}) & types, types
+
+
+def test_a_release_of_a_kidnapped_person_is_not_a_kidnapping():
+    ex = run("The ELN released a kidnapped soldier in Arauca on Thursday.", "2024-06-08")
+    assert [e for e in ex["events"] if e["type"] == "attack"] == []

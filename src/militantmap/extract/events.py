@@ -47,7 +47,14 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:conducted|carried\s+out|launched)\s+an?\s+(?:\w+\s+){0,2}?operation|offensives?\s+"
         r"against|air\s*strikes?|airstrikes?|drone\s+strikes?|crackdown|bombardment|"
         r"(?:troops|forces|soldiers|army|military)\s+(?:\w+\s+){0,2}?(?:killed|launched|raided|"
-        r"pounded|shelled|carried\s+out|conducted))\b",
+        r"pounded|shelled|carried\s+out|conducted)|"
+        # "the army said it had killed 35 Boko Haram fighters"
+        r"(?:troops|forces|soldiers|army|military|police)\b[^.;]{0,40}?\b(?:killed|neutrali[sz]ed|"
+        r"eliminated)\s+(?:[\w-]+\s+){0,4}?(?:militants|fighters|insurgents|terrorists|jihadists|rebels|"
+        r"bandits|members|extremists)|"
+        r"(?:militants|fighters|insurgents|terrorists|jihadists|rebels|bandits)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:were|have\s+been|had\s+been)\s+killed\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?(?:\w+\s+)?"
+        r"(?:troops|forces|soldiers|army|military|police|air\s*strikes?|drone\s+strikes?))\b",
         re.I,
     ),
     "attack": re.compile(
@@ -56,6 +63,12 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"storm(?:ed|ing)|massacre[ds]?|car\s+bomb|IEDs?|detonat(?:ed|ing)|blew\s+up|blown\s+up|"
         r"set\s+off|overr(?:an|un)|opened\s+fire|abduct(?:ed|ion)|kidnapp(?:ed|ing)|behead(?:ed|ing)|"
         r"hijack(?:ed|ing)?|siege|"
+        r"fired\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
+        r"seized\s+(?:control\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:town|city|village|district|base|capital)|"
+        # an armed actor doing the harm: "suspected jihadists killed 15 villagers"
+        r"(?:militants|jihadists|gunmen|insurgents|fighters|rebels|bandits|attackers|terrorists|"
+        r"extremists|assailants)\s+(?!(?:were|was|have|had|been|being|are)\b)(?:[\w-]+\s+){0,2}?"
+        r"(?:killed|shot\s+dead|murdered|slaughtered|abducted|torched)\s+(?!by\b)|"
         r"hostages?|rocket\s+fire|mortar|grenade|shelling|killing|assassinat(?:ed|ion|ing)|"
         r"(?:suicide\s+)?(?:car\s+)?bombers?|targeted)\b",
         re.I,
@@ -231,6 +244,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                 tok = tok.head  # "suicide bombings", "car bomb": the noun the phrase is about
             if _irrealis(tok):
                 continue
+            if type_ == "attack" and tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ"):
+                continue  # "released a kidnapped soldier" tells of a release, not a kidnapping
             if _HABITUAL.search(stext[max(0, m.start() - 40) : m.end() + 15]):
                 continue
             if type_ == "attack" and re.match(r"(?i)killing", m.group(0)) and not groups:
@@ -512,11 +527,19 @@ _TREND = re.compile(r"(?i)\bfrom\s+[\d,]+\s+in\s+\d{4}\s+to\s+[\d,]+|\b(?:per|a)
                     r"\b(?:rose|fell|surged|doubled|tripled|dropped|declined|jumped)\s+(?:from|by)\b")
 
 
+_INCIDENT_NOUNS = {"attack", "bombing", "bomb", "blast", "explosion", "raid", "ambush", "assault",
+                   "strike", "airstrike", "operation", "kidnapping", "abduction", "incident", "killing",
+                   "shooting", "massacre", "hijacking", "offensive", "clash"}
+
+
 def _aggregate(hit: EventHit, tok, stext: str) -> bool:
     """Plural triggers that count or summarise many incidents ("killed nearly 400 people in over
     50 attacks in 2024", "since 2009, hundreds have died in suicide attacks", "deaths in the attacks
     surged from 88 in 2023 to 388 in 2024") are statistics, not one incident. "Twin bombings",
-    "two blasts" and "Saturday's multiple blasts" stay incidents."""
+    "two blasts" and "Saturday's multiple blasts" stay incidents, and so do plural actors ("six
+    militants were killed by troops")."""
+    if tok.lemma_.lower() not in _INCIDENT_NOUNS:
+        return False
     for child in tok.children:
         if child.dep_ == "nummod" and child.ent_type_ != "DATE":
             n = parse_count(child.text)
@@ -602,6 +625,7 @@ _NAME = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:[A-Z][\w'’]*(?:-[\w'’]+)
 _SMALL_PLACE = r"village|town|hamlet|settlement|locality|suburb|neighbou?rhood|camp|township"
 _CUE_OF = re.compile(rf"\b(?P<kind>{_SMALL_PLACE}|city|district|area|county)\s+of\s+(?P<name>{_NAME})")
 _CUE_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?P<kind>{_SMALL_PLACE}|district|area)\b")
+_FEATURE = re.compile(rf"\b(?P<name>{_NAME}\s+(?P<kind>Forest|Mountains?|Hills|Valley|Desert))\b")
 _FACILITY = re.compile(
     rf"\b(?P<name>{_NAME}\s+(?:Hotel|Mosque|Church|Cathedral|Temple|Shrine|Market|Bazaar|Airport|"
     r"Air\s+Base|Airbase|Base|Camp|Barracks|University|College|Academy|School|Prison|Jail|Stadium|"
@@ -635,7 +659,7 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
 
     text = sent.text
     base = sent.start_char
-    for pattern in (_FACILITY, _CUE_OF, _CUE_AFTER):
+    for pattern in (_FACILITY, _CUE_OF, _CUE_AFTER, _FEATURE):
         for m in pattern.finditer(text):
             start, end = base + m.start("name"), base + m.end("name")
             name = re.sub(r"[’']s$", "", m.group("name"))
@@ -645,9 +669,12 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
                     _SMALL_WORDS.match(name.split()[0]) or name.split()[0].lower() in ("the", "a"):
                 continue
             kind = (m.groupdict().get("kind") or "").lower()
-            rank = 4 if pattern is _FACILITY else (2 if kind in ("district", "area", "county", "city") else 3)
-            if kind == "city":
-                rank = 3
+            if pattern is _FACILITY:
+                rank = 4
+            elif pattern is _FEATURE or kind in ("district", "area", "county"):
+                rank = 2
+            else:
+                rank = 3    # a village, town, city, neighbourhood or camp
             place = geo.geocode(name, doc_country) if pattern is not _FACILITY else None
             tok = _token_at(sent, start)
             add(start, end, name, place, rank, pattern is not _CUE_AFTER or _prep_before(tok), tok)
