@@ -353,3 +353,29 @@ def test_who_does_the_harm_decides_attack_or_operation(text, type_):
 def test_a_release_of_a_kidnapped_person_is_not_a_kidnapping():
     ex = run("The ELN released a kidnapped soldier in Arauca on Thursday.", "2024-06-08")
     assert [e for e in ex["events"] if e["type"] == "attack"] == []
+
+
+def test_every_group_of_a_joint_claim_is_a_claimant():
+    ex = run("Both Lashkar-e-Jhangvi and the Islamic State claimed the bombing in Mastung on Friday, "
+             "which killed 20 people.", "2024-06-08")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    n = names(ex)
+    assert {n[c] for c in ev["claimed_by"]} == {"Lashkar-e-Jhangvi", "Islamic State"}
+
+
+def test_declaring_a_group_a_terrorist_organisation_is_a_ban():
+    ex = run("Canada declared the Lashkar-e-Taiba a terrorist organisation on Monday.", "2024-06-08")
+    assert [e for e in ex["events"] if e["type"] == "ban"]
+
+
+def test_an_event_named_as_the_cause_is_not_reported_again():
+    ex = run("Hezbollah said it fired dozens of rockets at northern Israel on Wednesday in response "
+             "to the killing of its commander.", "2024-06-08")
+    assert {e["type"] for e in ex["events"]} == {"attack"}
+
+
+def test_a_town_after_in_that_the_tagger_missed_is_the_place():
+    ex = run("Gunmen from Ansar al-Sunna beheaded five villagers in Mocimboa da Praia on Sunday.",
+             "2024-06-08")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["location"]["name"] == "Mocimboa da Praia" and ev["location"]["country"] == "Mozambique"

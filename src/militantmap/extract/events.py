@@ -32,6 +32,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "ban": re.compile(
         r"\b(?:ban(?:ned|s|ning)?\b|proscri(?:bed|be|bes|ption)\b|outlaw(?:ed|s|ing)?\b|blacklist(?:ed|s|ing)?\b|"
         r"designat(?:ed|es|e|ing|ion)\b[^.;]{0,120}?\b(?:terrorist|FTO|SDGT)|terrorist\s+designations?|"
+        r"(?:declared|declares|declaring|labell?ed|listed|named)\b[^.;]{0,80}?\b(?:an?\s+)?(?:terrorist|"
+        r"proscribed|banned|unlawful)\s+(?:organi[sz]ation|group|entity|outfit|association)|"
         r"(?:added|adds|listed)\b[^.;]{0,40}?\b(?:terror\w*|sanctions?)\s+list)",
         re.I,
     ),
@@ -244,6 +246,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                 tok = tok.head  # "suicide bombings", "car bomb": the noun the phrase is about
             if _irrealis(tok):
                 continue
+            if re.search(r"(?i)\b(?:in\s+(?:response|retaliation|revenge)\s+(?:to|for)|to\s+avenge)\s+"
+                         r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", stext[: m.start()]):
+                continue  # "in response to the killing of its commander": another, earlier event
             if type_ == "attack" and tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ"):
                 continue  # "released a kidnapped soldier" tells of a release, not a kidnapping
             if _HABITUAL.search(stext[max(0, m.start() - 40) : m.end() + 15]):
@@ -621,10 +626,14 @@ def _count(pattern: re.Pattern[str], text: str) -> dict | None:
 # Where the text itself says what kind of place a name is: "the village of Jangebe", "Kabul's
 # western Dasht-e-Barchi neighborhood", "the Sahafi Hotel". spaCy's small model misses many
 # small places, and these are the most specific ones an article names.
-_NAME = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:[A-Z][\w'’]*(?:-[\w'’]+)*|al-\w+|el-\w+|de|du|la))*"
+_NAME = (r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:[A-Z][\w'’]*(?:-[\w'’]+)*|al-\w+|el-\w+|de|du|da|do|"
+         r"dos|das|la|el)(?=\s+[A-Z]|[\s,.;:]|$))*")
 _SMALL_PLACE = r"village|town|hamlet|settlement|locality|suburb|neighbou?rhood|camp|township"
 _CUE_OF = re.compile(rf"\b(?P<kind>{_SMALL_PLACE}|city|district|area|county)\s+of\s+(?P<name>{_NAME})")
 _CUE_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?P<kind>{_SMALL_PLACE}|district|area)\b")
+# A capitalised name after "in" or "near" that the gazetteer knows as a town: the small model
+# misses many ("in Mocimboa da Praia").
+_AFTER_PREP = re.compile(rf"\b(?:in|near|outside|at)\s+(?P<name>{_NAME})")
 _FEATURE = re.compile(rf"\b(?P<name>{_NAME}\s+(?P<kind>Forest|Mountains?|Hills|Valley|Desert))\b")
 _FACILITY = re.compile(
     rf"\b(?P<name>{_NAME}\s+(?:Hotel|Mosque|Church|Cathedral|Temple|Shrine|Market|Bazaar|Airport|"
@@ -678,6 +687,14 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
             place = geo.geocode(name, doc_country) if pattern is not _FACILITY else None
             tok = _token_at(sent, start)
             add(start, end, name, place, rank, pattern is not _CUE_AFTER or _prep_before(tok), tok)
+    for m in _AFTER_PREP.finditer(text):
+        start, end = base + m.start("name"), base + m.end("name")
+        if not (lo <= start < hi) or ctx.group_at(start, end) is not None or \
+                any(ent.start_char <= start < ent.end_char for ent in sent.ents):
+            continue  # spaCy's own entities are judged below
+        place = geo.geocode(m.group("name"), doc_country)
+        if place is not None and place.kind in ("city", "admin1") and not geo.is_country(m.group("name")):
+            add(start, end, m.group("name"), place, _KIND_RANK[place.kind], True, _token_at(sent, start))
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON", "DATE") or not (lo <= ent.start_char < hi):
             continue
@@ -716,7 +733,7 @@ _INSIDE = re.compile(r"(?i)^(?:\s+(?:area|district|neighbou?rhood|village|town|c
 _NEAR = re.compile(r"(?i)^(?:\s+(?:area|district|village|town))?\s*,?\s+(?:near|outside|close\s+to|"
                    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|\d+\s*(?:km|kilomet\w+|miles?)\s+"
                    r"(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
-_OWNER = re.compile(r"(?i)^[’']s\s+(?:[a-z-]+\s+){0,2}$")
+_OWNER = re.compile(r"(?i)^(?:\s+(?:state|province|region|district|county))?[’']s\s+(?:[a-z-]+\s+){0,2}$")
 
 
 def _broader(c: _PlaceCandidate, others: list[_PlaceCandidate], text: str) -> bool:
@@ -781,7 +798,16 @@ def _claimers(ctx: Context, sent: Span, groups, claim: re.Match) -> list[str]:
         after = [g for g in groups if g.start >= sent.start_char + claim.end()]
         return [after[0].key] if after else []
     before = [g for g in groups if g.end <= pos]
-    return [before[-1].key] if before else []
+    if not before:
+        return []
+    # "Both the Islamic State and the Pakistani Taliban claimed the bombing": every conjunct
+    claimers = [before[-1]]
+    for g in reversed(before[:-1]):
+        gap = ctx.text[g.end : claimers[-1].start]
+        if not re.fullmatch(r"(?i)[\s,]*(?:and|or|as\s+well\s+as)?\s*(?:the\s+|its\s+)?", gap):
+            break
+        claimers.append(g)
+    return [g.key for g in reversed(claimers)]
 
 
 def _merge_or_add(events: list[EventHit], hit: EventHit) -> None:
