@@ -86,6 +86,7 @@ class Extractor:
     def prepare(self, article: Article) -> dict:
         """Clean an article (HTML to text, boilerplate, language) without parsing it."""
         from militantmap.clean.boilerplate import remove_boilerplate
+        from militantmap.clean.dateline import published_from
         from militantmap.clean.language import detect_language
 
         title, published, url, publisher = article.title, article.published, article.url, article.publisher
@@ -101,6 +102,8 @@ class Extractor:
             url = url or h.url
         if published is None and article.meta.get("crawl_date"):
             published = dt.date.fromisoformat(article.meta["crawl_date"])  # WARC record date
+        if published is None:
+            published = published_from(url, raw)  # "/2016/10/26/" in the URL, or a dateline
         if len(raw) > MAX_CHARS:
             raise InputError(article.source, f"text too long ({len(raw):,} characters; the limit is "
                              f"{MAX_CHARS:,})", "split it into articles")
