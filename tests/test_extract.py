@@ -379,3 +379,11 @@ def test_a_town_after_in_that_the_tagger_missed_is_the_place():
              "2024-06-08")
     (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
     assert ev["location"]["name"] == "Mocimboa da Praia" and ev["location"]["country"] == "Mozambique"
+
+
+def test_a_leaders_death_told_twice_is_one_event():
+    ex = run("Police said Qari Zahid, the chief of Lashkar-e-Jhangvi, was killed days before he was "
+             "to join the Islamic State. Zahid was killed along with 5 others on March 3 in a raid "
+             "in Multan.", "2024-06-08")
+    deaths = [e for e in ex["events"] if e["type"] == "leader_killed"]
+    assert len(deaths) == 1 and deaths[0]["killed"]["value"] == 6

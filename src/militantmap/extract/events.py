@@ -889,7 +889,8 @@ def _compatible(a: EventHit, b: EventHit) -> bool:
     if pa and pb and pa not in pb and pb not in pa and not b.definite and not same_day \
             and not _same_spot(a.place, b.place):
         return False
-    if a.killed and b.killed and a.killed["value"] != b.killed["value"] and not b.definite:
+    if a.killed and b.killed and a.killed["value"] != b.killed["value"] and not b.definite \
+            and a.killed.get("text") and b.killed.get("text"):  # not "the leader at least"
         return False
     return True
 
