@@ -58,6 +58,9 @@ class Context:
     body_start: int = 0           # offset after a leading title line (no facts taken from titles)
     entities: dict[str, Entity] = field(default_factory=dict)
     group_mentions: list[Mention] = field(default_factory=list)
+    # (faction key, parent key, offset) for "G's X faction" phrases: the text itself says the
+    # one belongs to the other, even when both are known groups.
+    faction_ties: list[tuple[str, str, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 
     # -- entities -----------------------------------------------------------------------------

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from militantmap.extract.context import Context, Mention
 
+# Modifiers are content words: "the emir of the group" is a person, not a description.
+_MOD = r"(?!(?:of|the|a|an|and|or|in|for|to|with|by|from|on|at|as)\b)[\w’'-]+\s+"
 DESCRIPTION = re.compile(
-    r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?P<mods>(?:[\w’'-]+\s+){0,3}?)"
+    rf"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?P<mods>(?:{_MOD}){{0,3}}?)"
     r"(?P<noun>group|outfit|organi[sz]ation|faction|splinter\s+group|breakaway\s+group|movement|"
     r"militia|network|insurgent\s+group|jihadist\s+group|militants)\b(?!\s+(?:of|called|named|known))"
 )
@@ -21,6 +23,12 @@ _NOT_GROUP_MODS = re.compile(
     r"parliamentary|peace|monitoring|watchdog|humanitarian|each|other|any|every|no)\b",
     re.I,
 )
+# "X, the group's Sahel affiliate": a possessive description in an appositive names the
+# parent of the group it describes, never that group itself.
+_PART_AFTER = re.compile(
+    r"[’']s?\s+(?:[\w-]+\s+){0,3}?(?:faction|wing|branch|offshoot|affiliate|province|chapter|"
+    r"franchise|splinter\s+group)\b", re.I)
+_APPOSITIVE_BEFORE = re.compile(r"\s*(?:,|\(|—|–|--)\s*$")
 _LOOKBACK = 1500  # characters: descriptions refer to groups named in the last paragraphs
 
 
@@ -47,15 +55,28 @@ def resolve_descriptions(ctx: Context, demonym_country) -> list[Description]:
         definite = m.group("det").lower() in ("the", "this", "that")
         nationalities = {c for w in mods.split() if (c := demonym_country(w.strip("’'")))}
         wants_faction = bool(_FACTION_WORDS.search(mods + " " + noun))
-        key = _antecedent(ctx, m.start(), definite, nationalities, wants_faction)
+        exclude = _appositive_head(ctx, m.start(), m.end())
+        key = _antecedent(ctx, m.start(), definite, nationalities, wants_faction, exclude)
         if key:
             out.append(Description(m.start(), m.end(), key))
     return out
 
 
-def _antecedent(ctx: Context, offset: int, definite: bool, nationalities: set[str], faction: bool) -> str | None:
+def _appositive_head(ctx: Context, start: int, end: int) -> str | None:
+    """The group that "the group's X affiliate" stands in apposition to, if any."""
+    if not _PART_AFTER.match(ctx.text, end):
+        return None
+    before = ctx.groups_before(start)
+    if before and _APPOSITIVE_BEFORE.fullmatch(ctx.text, before[0].end, start):
+        return before[0].key
+    return None
+
+
+def _antecedent(ctx: Context, offset: int, definite: bool, nationalities: set[str], faction: bool,
+                exclude: str | None = None) -> str | None:
     candidates: list[Mention] = [
-        g for g in ctx.groups_before(offset) if not g.complement and offset - g.end < _LOOKBACK
+        g for g in ctx.groups_before(offset)
+        if not g.complement and offset - g.end < _LOOKBACK and g.key != exclude
     ]
     if faction:
         faction_cands = [g for g in candidates if ctx.entities[g.key].parent_key]

@@ -4,9 +4,13 @@ and other organisations.
 Group mentions come from, in order of authority:
 1. names the text itself defines: "Lashkar-e-Jhangvi (LeJ)" makes LeJ an alias here, and
    "the Al-Alami faction of the LeJ" makes a faction of its own;
-2. the gazetteer (every spelling it knows, case- and hyphen-insensitive);
-3. groups discovered from context ("a militant group called X", "the X outfit") or from named
-   organisations whose name is built like an armed group's ("... Brigades", "Jaish-...").
+   "Islamic State's Sahel affiliate" picks out the parent's branch based there;
+2. the gazetteer (every spelling it knows, case- and hyphen-insensitive; a few names mean
+   another group in one country: "al-Shabaab" in an article about Mozambique);
+3. groups discovered from context ("a militant group called X", "the X outfit", "a cell calling
+   itself X", "the X gang", "X rebels") or from named organisations whose name is built like an
+   armed group's ("... Brigades", "Jaish-..."). States, parties, media and civil bodies are
+   kept out by their words ("police", "party", "rights", ...).
 People, places and other organisations come from spaCy's NER, never overlapping a group.
 """
 from __future__ import annotations
@@ -30,11 +34,13 @@ from militantmap.nlp.gazetteer import Gazetteer, normalize
 # A capitalised name of up to eight words, allowing the particles of transliterated names.
 _WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][snrdtz]|[Uu]l)[-‐‑][A-Z][\w’'‐‑-]*|[A-Z][\w’'‐‑-]*)"
 _PARTICLE = r"(?:of|al|el|ul|wal|e|i|the|and|for|in|bin|ibn|de|del|la|los|las|du|des|fi)"
-NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{0,7}}"
+# "Lions of the Caliphate in the Maghreb": a preposition may take an article after it.
+_LINK = rf"(?:(?:of|for|in|fi|de|du|des)\s+(?:the|al|el|la|le|los|las)\s+|{_PARTICLE}\s+)"
+NAME = rf"{_WORD}(?:\s+{_LINK}?{_WORD}){{0,7}}"
 
 _FACTION_KIND = (
     r"faction|wing|splinter group|splinter faction|breakaway faction|breakaway group|branch|"
-    r"offshoot|chapter"
+    r"offshoot|chapter|affiliate|franchise|[Pp]rovince"
 )
 _FACTION_BEFORE = re.compile(
     rf"(?:^|(?<=\W))(?:[Tt]he\s+|[Aa]n?\s+)?(?P<x>{NAME})\s+(?P<kind>{_FACTION_KIND})\s+of\s+"
@@ -44,16 +50,23 @@ _FACTION_AFTER = re.compile(rf"^[’']s\s+(?P<x>{NAME})\s+(?P<kind>{_FACTION_KIN
 
 _ACRONYM = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)\s*\)")
 
-_GROUP_NOUN = r"(?:group|outfit|organi[sz]ation|faction|movement|militia|network|front|coalition|alliance|cell)"
+_GROUP_NOUN = (
+    r"(?:group|outfit|organi[sz]ation|faction|movement|militia|network|front|coalition|alliance|"
+    r"cell|gang|cartel)"
+)
+# Nouns that name an armed group only with a militant word near them: "a movement called X" is
+# as likely a party or a charity as a militia.
+_GENERIC_NOUN = re.compile(r"group|organi[sz]ation|faction|movement|network|front|coalition|alliance")
 _MILITANT_ADJ = (
     r"(?:militant|jihadist|jihadi|terrorist|terror|insurgent|extremist|separatist|rebel|armed|"
     r"Islamist|sectarian|banned|outlawed|proscribed|paramilitary|guerrilla|criminal|vigilante)"
 )
 _DISCOVERY = [
-    # "a militant group called X", "an outfit calling itself X", "a faction known as X"
+    # "a militant group called X", "an outfit calling itself X", "a faction known as X",
+    # "a terrorist cell calling itself 'the Lions of ...'"
     re.compile(
-        rf"\b{_GROUP_NOUN}\s+(?:called|named|known\s+as|calling\s+itself|dubbed|styling\s+itself)"
-        rf"\s+(?:the\s+)?[\"“‘']?(?P<x>{NAME})"
+        rf"\b(?P<noun>{_GROUP_NOUN})\s+(?:called|named|known\s+as|calling\s+itself|dubbed|"
+        rf"styling\s+itself)\s+(?:the\s+)?[\"“‘']?(?:the\s+)?(?P<x>{NAME})"
     ),
     # "the militant group X", "a little-known jihadist outfit X"
     re.compile(
@@ -71,6 +84,36 @@ _DISCOVERY = [
         rf"previously\s+unknown|[A-Z]\w+-based)\s+)?{_MILITANT_ADJ}\s+(?:\w+\s+)?{_GROUP_NOUN}\b"
     ),
 ]
+# Weaker cues: the noun after the name says "armed group" but the name is only a name if it is
+# a proper noun ("the Village de Dieu gang", "Twirwaneho rebels"; not "the Haitian gang",
+# "Sudanese rebels", "Armed rebels"). A gang is named with its noun ("the Grand Ravine gang":
+# the place alone is a neighbourhood); rebels are named without it.
+# "Machar's rebels", "Kony rebels" are a man's followers, not a group's name: possessives never
+# count, and rebels named after a person are left alone.
+_PROPER_DISCOVERY = [
+    (re.compile(rf"\b[Tt]he\s+(?P<x>{NAME})\s+(?P<noun>gang)\b"), True),
+    (re.compile(rf"(?<![\w’'-])(?P<x>{NAME})\s+(?P<noun>rebels|insurgents|guerrillas)\b"), False),
+]
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+# Words before the noun that make "a group called X" a civil body, not an armed one.
+_CIVIL_MODS = re.compile(
+    r"\b(?:rights|human|aid|charity|charitable|humanitarian|political|opposition|advocacy|media|"
+    r"news|civil|civic|student|students|activist|environmental|peace|monitoring|watchdog|relief|"
+    r"medical|business|trade|labou?r|lobby|think|research|religious|church|party|parliamentary|"
+    r"police|army|government|state|ruling|campaign|protest|pressure)\b",
+    re.I,
+)
+_MILITANT_MOD = re.compile(rf"\b{_MILITANT_ADJ}\b|\bgunmen\b|\bjihad", re.I)
+# Words that make a discovered name a state body, a party, media or a civil organisation.
+_NEVER_GROUP_WORDS = {
+    "police", "ministry", "department", "government", "parliament", "party", "parties", "media",
+    "news", "agency", "ngo", "charity", "watch", "rights", "embassy", "university", "school",
+    "hospital", "company", "bank", "court", "commission", "tribunal", "senate", "congress",
+    "cabinet", "presidency", "municipality", "gendarmerie", "navy", "coastguard", "foundation",
+    "fund", "institute", "center", "centre", "bureau", "office", "press", "times", "post", "radio",
+    "tv", "television", "college", "program", "programme", "project", "report",
+    "research", "service", "services", "nations", "kingdom", "association", "society", "club",
+}
 
 _APPOSITIVE_ROLE = re.compile(
     r",\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:spokes(?:man|woman|person)|commander|leader|chief|"
@@ -149,7 +192,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             new_entities[key] = ent
         return key
 
-    gaz_mentions = gaz.find_mentions(text)
+    gaz_mentions = _local_readings(ctx, gaz, gaz.find_mentions(text), nationality)
     for m in gaz_mentions:
         entity_for_entry(m.entry_id)
         cands.append(_Candidate(m.start, m.end, m.entry_id, 2, text[m.start : m.end]))
@@ -180,17 +223,30 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         if not hit:
             continue
         x = hit.group("x").strip()
-        if x.lower() in _BAD_NAME_START or normalize(x) in countries and False:
+        if x.lower() in _BAD_NAME_START:
             continue
         parent = gaz.get(m.entry_id)
         assert parent is not None
-        key = _faction_entity(ctx, gaz, x, parent.name, m.entry_id, new_entities, entity_for_entry)
         base = window_start if fm else m.end
         xs = base + hit.start("x")
         xe = base + hit.end("kind")
+        if _is_descriptive(ctx, xs, xs + len(x)):
+            # "Islamic State's Sahel affiliate", "the Somali branch of IS": a place names no
+            # faction of its own; it picks out the one branch of the parent based there.
+            child = _child_by_place(gaz, m.entry_id, x, nationality)
+            if child is None:
+                continue
+            key = entity_for_entry(child.id)
+        else:
+            key = _faction_entity(ctx, gaz, x, parent.name, m.entry_id, new_entities, entity_for_entry)
+        if key == m.entry_id:
+            continue
+        if not fm:  # "G's X faction": the tie is read off the phrase (faction_phrase_relations)
+            ctx.faction_ties.append((key, m.entry_id, xs))
         cands.append(_Candidate(xs, xe, key, 0, text[xs:xe]))
-        if fm:  # the parent mention is the complement of the faction phrase
-            cands.append(_Candidate(m.start, m.end, m.entry_id, 1, text[m.start : m.end], True))
+        # The parent mention is the complement of the faction phrase ("of G", "G's"): the
+        # faction heads the phrase (it is the attacker, the antecedent).
+        cands.append(_Candidate(m.start, m.end, m.entry_id, 1, text[m.start : m.end], True))
         # "LeJ Al-Alami", "Lashkar-e-Jhangvi al-Alami": parent alias + faction name elsewhere
         for alias in {text[g.start : g.end] for g in gaz_mentions if g.entry_id == m.entry_id}:
             for fx in re.finditer(rf"(?<![\w-]){re.escape(alias)}[\s-]+{re.escape(x)}(?![\w-])", text, re.I):
@@ -226,17 +282,12 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
 
     # Groups discovered from context.
     covered = _Coverage(cands)
-    for pattern in _DISCOVERY:
-        for dm in pattern.finditer(text):
-            s, e = dm.start("x"), dm.end("x")
-            name = _trim_name(text[s:e])
-            if not name or covered.overlaps(s, s + len(name)):
-                continue
-            if not _acceptable_new_name(name, countries) or _is_descriptive(ctx, s, s + len(name)):
-                continue
-            key = entity_for_name(name)
-            cands.append(_Candidate(s, s + len(name), key, 3, name))
-            covered.add(s, s + len(name))
+    for s, e, name in _discovered_names(ctx, countries, nationality):
+        if covered.overlaps(s, e):
+            continue
+        key = entity_for_name(name)
+        cands.append(_Candidate(s, e, key, 3, name))
+        covered.add(s, e)
     for ent in ctx.doc.ents:
         if ent.label_ not in ("ORG", "NORP", "PERSON", "GPE") or covered.overlaps(ent.start_char, ent.end_char):
             continue
@@ -288,6 +339,83 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
     _persons_named_by_title(ctx)
 
 
+def _discovered_names(ctx: Context, countries: set[str], nationality) -> list[tuple[int, int, str]]:
+    """Names of groups the gazetteer lacks, read off the phrases that introduce them:
+    (start, end, name), in the order of the patterns (stronger cues first)."""
+    text = ctx.text
+    found: list[tuple[int, int, str]] = []
+    for pattern in _DISCOVERY:
+        for dm in pattern.finditer(text):
+            s = dm.start("x")
+            name = _trim_name(text[s : dm.end("x")])
+            if not name or not _acceptable_discovery(ctx, s, s + len(name), name, countries, nationality):
+                continue
+            if "noun" in pattern.groupindex and not _armed_noun_phrase(ctx, dm):
+                continue
+            found.append((s, s + len(name), name))
+    for pattern, keep_noun in _PROPER_DISCOVERY:
+        for dm in pattern.finditer(text):
+            if _POSSESSIVE_END.search(dm.group("x")):
+                continue
+            name = _trim_name(dm.group("x"))
+            s = text.find(name, dm.start("x"), dm.end("x")) if name else -1
+            if s < 0:
+                continue
+            e = s + len(name)
+            if not _acceptable_discovery(ctx, s, e, name, countries, nationality):
+                continue
+            if not _proper_name(ctx, s, e, people=keep_noun):
+                continue
+            if keep_noun:
+                e = dm.end("noun")
+                name = text[s:e]
+            found.append((s, e, name))
+    return found
+
+
+def _acceptable_discovery(ctx: Context, s: int, e: int, name: str, countries, nationality) -> bool:
+    """Shared checks of a discovered name: well-formed, a name rather than a description, and
+    not a state body, party, medium or civil organisation."""
+    if not _acceptable_new_name(name, countries) or _is_descriptive(ctx, s, e):
+        return False
+    words = {w.lower().strip("’'") for w in re.split(r"[\s-]+", name)}
+    if words & _NEVER_GROUP_WORDS or _STATE_ARMY.search(name):
+        return False
+    return not (nationality is not None and _state_force(name, nationality))
+
+
+def _armed_noun_phrase(ctx: Context, dm: re.Match) -> bool:
+    """"a human rights group called X" is no armed group; "a movement called X" is one only
+    with a militant word before the noun or a militant cue in its sentence."""
+    text = ctx.text
+    before = " ".join(text[max(0, dm.start("noun") - 60) : dm.start("noun")].split()[-3:])
+    if _CIVIL_MODS.search(before):
+        return False
+    if not _GENERIC_NOUN.fullmatch(dm.group("noun")) or _MILITANT_MOD.search(before):
+        return True
+    span = ctx.doc.char_span(dm.start("noun"), dm.end("noun"), alignment_mode="expand")
+    return span is not None and bool(_MILITANT_CUE.search(span.sent.text))
+
+
+def _proper_name(ctx: Context, start: int, end: int, people: bool = True) -> bool:
+    """Whether a capitalised phrase is a proper name: a proper noun or an acronym that is not a
+    nationality, place, date or a capitalised first word of the sentence (nor, unless `people`,
+    a person's name)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if not people and any(t.ent_type_ == "PERSON" for t in span):
+        return False
+    for t in span:
+        if t.ent_type_ in ("NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"):
+            continue
+        if t.is_sent_start and len(span) == 1 and not t.is_upper:
+            continue
+        if t.pos_ == "PROPN" or (t.is_upper and len(t.text) > 1) or any(c.isdigit() for c in t.text):
+            return True
+    return False
+
+
 def _faction_entity(ctx, gaz, x, parent_name, parent_key, new_entities, entity_for_entry) -> str:
     for candidate in (f"{parent_name} {x}", f"{x} {parent_name}", x):
         entry = gaz.lookup(candidate)
@@ -304,6 +432,51 @@ def _faction_entity(ctx, gaz, x, parent_name, parent_key, new_entities, entity_f
         ctx.entities[key] = ent
         new_entities[key] = ent
     return key
+
+
+def _child_by_place(gaz: Gazetteer, parent_id: str, place: str, nationality):
+    """The one faction, branch or province of a group that a place or demonym picks out
+    ("Sahel" -> IS Sahel Province, "Somali" -> IS Somalia Province), or None."""
+    key = f" {normalize(place)} "
+    country = nationality(place) if nationality is not None else None
+    hits = [
+        c for c in gaz.children(parent_id)
+        if (country and c.country == country) or any(key in f" {normalize(a)} " for a in c.aliases)
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+# Names a group goes by only in one country: there the local insurgents took them.
+# (Mozambique's Cabo Delgado insurgents are called "al-Shabaab" locally and
+# "Ahlu Sunna Wal Jamaa" by themselves; elsewhere the names are Somalia's groups.)
+_LOCAL_NAMES = {
+    "Mozambique": {
+        "al-shabaab": "islamic-state-mozambique-province",
+        "ahlu-sunna-wal-jamaa": "islamic-state-mozambique-province",
+    },
+}
+
+
+def _local_readings(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -> list:
+    """Relink the mentions of a name that means another group in the country the article is
+    about (named more often than the name's usual country)."""
+    if nationality is None:
+        return mentions
+    counts: dict[str, int] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            country = nationality(re.sub(r"[’']s$", "", ent.text))
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+    out = []
+    for m in mentions:
+        for country, table in _LOCAL_NAMES.items():
+            target = table.get(m.entry_id)
+            usual = gaz.get(m.entry_id)
+            if target and counts.get(country, 0) > counts.get(usual.country if usual else None, 0):
+                m = m._replace(entry_id=target)
+        out.append(m)
+    return out
 
 
 _FORCE = re.compile(
@@ -338,7 +511,8 @@ def _initials_match(name: str, acr: str) -> bool:
 
 
 def _trim_name(name: str) -> str:
-    name = re.sub(r"[’']s$", "", name.strip())
+    # a possessive, or the closing quote of "calling itself 'the X'", is not part of the name
+    name = re.sub(r"[’']s$", "", name.strip()).rstrip("’'")
     words = name.split()
     while words and words[0].lower() in _BAD_NAME_START:
         words = words[1:]
@@ -354,7 +528,8 @@ def _looks_like_group(name: str) -> bool:
 
 def _acceptable_new_name(name: str, countries: set[str]) -> bool:
     low = normalize(name)
-    if not low or low in countries or len(name) < 3 or len(name.split()) > 8:
+    content = [w for w in name.split() if w[:1].isupper() or w[:1].isdigit()]
+    if not low or low in countries or len(name) < 3 or len(content) > 8:
         return False
     first = name.split()[0].lower()
     return first not in _BAD_NAME_START and any(c.isupper() for c in name)

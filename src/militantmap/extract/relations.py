@@ -35,20 +35,35 @@ _LINK_NOUN = r"(?:links?|ties|connections?|relations(?:hips?)?|contacts?|affilia
 
 # (type, pattern, subject group name). The subject group is "a" unless the pattern says "b".
 PATTERNS: list[tuple[str, re.Pattern[str], str]] = []
+# Patterns that read a tie off a noun phrase ("X, an offshoot of Y"): the phrase says it
+# wherever X stands in its clause, even as the object of a verb or preposition.
+NOUN_PHRASE: set[re.Pattern[str]] = set()
 
 
-def _p(type_: str, pattern: str, subject: str = "a") -> None:
-    PATTERNS.append((type_, re.compile(pattern, re.I), subject))
+def _p(type_: str, pattern: str, subject: str = "a", noun_phrase: bool = False) -> None:
+    compiled = re.compile(pattern, re.I)
+    PATTERNS.append((type_, compiled, subject))
+    if noun_phrase:
+        NOUN_PHRASE.add(compiled)
+
+
+# What a part of a group is called (SCHEMA: affiliate, branch, province, wing, offshoot are
+# faction_of; "linked to", "affiliated with" are affiliated_with).
+_PART = (r"(?:faction|splinter(?:\s+group|\s+faction)?|wing|branch|offshoot|affiliate|"
+         r"breakaway\s+(?:group|faction)|province|chapter|franchise)")
 
 
 # faction_of (subject is the faction)
 _p("faction_of", rf"{A}{GAP}\b(?:split|broke|broken|splinter(?:ed)?|break(?:s|ing)?|splitting|"
    rf"separated|defected|breakaway)\s+(?:away\s+|off\s+)?from\s+{PRE}{B}")
+# "X, an ideological offshoot of Y", "X, which is an affiliate of Y"
 _p("faction_of", rf"{A}\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a|an|the|one)\s+"
-   rf"(?:[\w-]+\s+){{0,3}}?(?:faction|splinter(?:\s+group|\s+faction)?|wing|branch|offshoot|"
-   rf"breakaway\s+(?:group|faction)|province|chapter|cell|franchise)\s+of\s+(?:the\s+)?{B}")
-_p("faction_of", rf"{B}[’']s\s+(?:[\w-]+\s+){{0,3}}?(?:faction|wing|branch|offshoot|province|"
-   rf"affiliate|franchise|splinter\s+group)\s*,?\s*(?:the\s+)?{A}")
+   rf"(?:[\w-]+\s+){{0,3}}?(?:{_PART}|cell)\s+of\s+(?:the\s+)?{B}", noun_phrase=True)
+# "Y's Somali affiliate, X"
+_p("faction_of", rf"{B}[’']s?\s+(?:[\w-]+\s+){{0,3}}?{_PART}\s*,?\s*(?:the\s+)?{A}", noun_phrase=True)
+# "X, the group's Sahel affiliate" / "X (Y's wing)"
+_p("faction_of", rf"{A}\s*(?:,|\(|—|–|--)\s*(?:the\s+|its\s+)?{B}[’']s?\s+(?:[\w-]+\s+){{0,3}}?{_PART}\b",
+   noun_phrase=True)
 _p("faction_of", rf"{B}\s+(?:splinter|breakaway)\s+(?:group|faction)\s*,?\s*(?:the\s+)?{A}")
 # allegiance_to
 _p("allegiance_to", rf"{A}{GAP}\b(?:pledg\w+|swor?e|swear\w*|declar\w+|announc\w+|offer\w+|"
@@ -72,20 +87,24 @@ _p("cooperates_with", rf"\b(?:alliance|coalition|partnership|pact|cooperation|co
 _p("cooperates_with", rf"{A}{GAP}\b(?:formed|forged|announced|entered|sealed|struck|signed)\s+"
    rf"(?:an?\s+|into\s+an?\s+)?(?:\w+\s+)?(?:alliance|coalition|partnership|pact|agreement)\s+with\s+"
    rf"(?:the\s+)?{B}")
-_p("cooperates_with", rf"{A}{SHORT}\b(?:allied|aligned)\s+(?:with|to)\s+(?:the\s+)?{B}")
-_p("cooperates_with", rf"{B}[-‐ ](?:allied|aligned)\s+(?:the\s+)?{A}")
+_p("cooperates_with", rf"{A}{SHORT}\b(?:allied)\s+(?:with|to)\s+(?:the\s+)?{B}")
+_p("cooperates_with", rf"{B}[-‐ ](?:allied)\s+(?:the\s+)?{A}")
 # affiliated_with
-_p("affiliated_with", rf"{A}{GAP}\b(?:affiliated|associated|linked|connected|tied|close)\s+"
+# "aligned with IS" says whose side a group is on, not that they act together (allied)
+_p("affiliated_with", rf"{A}{GAP}\b(?:affiliated|associated|linked|connected|tied|close|aligned)\s+"
    rf"(?:with|to)\s+(?:the\s+)?{B}")
 _p("affiliated_with", rf"{A}{GAP}\b(?:has|have|had|maintains?|maintained|develop\w*|built|with|"
    rf"established|forged|retains?|denied|denies|deny|denying|rejected|rejects)\s+(?:\w+\s+){{0,2}}?{_LINK_NOUN}\s+(?:with|to)\s+(?:the\s+)?{B}")
-_p("affiliated_with", rf"{A}\s*,?\s*(?:an?|the)\s+(?:\w+\s+)?affiliate\s+of\s+(?:the\s+)?{B}")
-_p("affiliated_with", rf"{B}[-‐ ](?:affiliated|linked|inspired|allied)\s+(?:group\s+)?(?:the\s+)?{A}")
+_p("affiliated_with", rf"{B}[-‐ ](?:affiliated|linked|inspired|allied|aligned)\s+(?:group\s+)?(?:the\s+)?{A}")
 _p("affiliated_with", rf"{_LINK_NOUN}\s+between\s+(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
 # rivals
-_p("rivals", rf"{A}{GAP}\b(?:rival\w*|clash\w*|compet\w+\s+(?:with|against)|feud\w*\s+with|"
-   rf"(?:at\s+)?war\s+(?:with|against)|fought\s+(?:against\s+)?|fight(?:s|ing)?\s+(?:against\s+)?|"
-   rf"battl\w+\s+(?:with\s+|against\s+)?|turned\s+(?:its|their)\s+guns\s+on|attack\w*)\s*(?:the\s+)?{B}")
+_p("rivals", rf"{A}{GAP}\b(?:rival\w*|clash\w*\s+(?:with\s+|against\s+)?|compet\w+\s+(?:with|against)|"
+   rf"feud\w*\s+with|(?:at\s+)?war\s+(?:with|against)|fought\s+(?:back\s+)?(?:against\s+)?|"
+   rf"fight(?:s|ing)?\s+(?:back\s+)?(?:against\s+)?|battl\w+\s+(?:with\s+|against\s+)?|"
+   rf"turned\s+(?:its|their)\s+guns\s+on|attack\w*|at\s+loggerheads\s+with)\s*(?:the\s+)?{B}")
+# "X says it protects herders from attacks by Y": X stands against Y
+_p("rivals", rf"{A}{GAP}\b(?:protect\w*|defend\w*|shield\w*)\s+{GAP}\b(?:from|against)\s+(?:[\w-]+\s+){{0,2}}?"
+   rf"(?:attacks?|raids?|abuses?|incursions?)\s+(?:by|from)\s+{PRE}(?:[A-Z][\w-]*\s+)?{B}")
 _p("rivals", rf"\b(?:rivalry|competition|fighting|clashes|feud|infighting|turf\s+war|war)\s+between\s+"
    rf"(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
 _p("rivals", rf"{A}{AND}(?:the\s+)?{B}{SHORT}\b(?:are|were|have\s+been|remain)\s+(?:\w+\s+)?"
@@ -156,7 +175,8 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                 clause = m.group(0)
                 first = min(("a", "b"), key=m.start)
                 gap = masked[m.end(first) + 1 : m.start("b" if first == "a" else "a") - 1]
-                if re.search(r"[A-Za-z]{3,}", gap) and not _heads_clause(ctx, offsets[int(m.group(first))], gap):
+                if (pattern not in NOUN_PHRASE and re.search(r"[A-Za-z]{3,}", gap)
+                        and not _heads_clause(ctx, offsets[int(m.group(first))], gap)):
                     continue
                 block = _BLOCK.get(type_)
                 if block and block.search(clause):
@@ -168,8 +188,12 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                 if key in seen or (type_ in SYMMETRIC and (b, type_, a) in seen):
                     continue
                 seen.add(key)
+                # An appositive ("X, the group's Somali affiliate") is the writer's own
+                # description even inside a reported clause, unless it stands in a quotation.
+                structural = pattern in NOUN_PHRASE and not negated and not _QUOTES.search(sent.text)
                 hits.append(RelationHit(
-                    a, type_, b, "negated" if negated else "positive", modality, att, evidence(sent)
+                    a, type_, b, "negated" if negated else "positive", modality, att, evidence(sent),
+                    structural,
                 ))
         # "the Al-Alami faction of the LeJ": a faction named in the text belongs to its parent
         for key in {k for _, _, k in inside}:
@@ -184,14 +208,22 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
 
 
 def faction_phrase_relations(ctx: Context) -> list[RelationHit]:
-    """faction_of read off "the X faction of G" phrases (the complement mention marks them)."""
+    """faction_of read off "the X faction of G" phrases (the complement mention marks them) and
+    "G's X affiliate" phrases (entities recorded them in ctx.faction_ties)."""
     hits = []
+    for child, parent, offset in ctx.faction_ties:
+        span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is not None and offset >= ctx.body_start:
+            hits.append(RelationHit(child, "faction_of", parent, "positive", "asserted", None,
+                                    evidence(span.sent), True))
     for i, m in enumerate(ctx.group_mentions):
         if not m.complement or i == 0:
             continue
         prev = ctx.group_mentions[i - 1]
         if prev.complement or prev.key == m.key:
             continue
+        if not re.fullmatch(r"\s+of\s+(?:the\s+)?", ctx.text[prev.end : m.start]):
+            continue  # "G's X affiliate" (a complement before its faction): see faction_ties
         sent = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if sent is None:
             continue
@@ -214,6 +246,7 @@ def _mask(text: str, start: int, end: int, spans: list[tuple[int, int, str]]):
     return "".join(out), keys, offsets
 
 
+_QUOTES = re.compile(r"[\"“”]")
 _OBJECT_DEPS = {"pobj", "dobj", "dative", "pcomp", "attr", "oprd"}
 
 

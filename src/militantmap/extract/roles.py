@@ -1,8 +1,10 @@
 """People's roles in groups: leader, founder, spokesperson, commander, member, deputy leader.
 
 Sentences are masked like in relations (⟨g⟩ for a group, ⟪p⟫ for a person) and read with
-patterns of the ways news names a role: "X, a spokesman for G", "G spokesman X", "X, who leads
-G", "G, led by X", "the G chief" (a person already known to hold a role in G).
+patterns of the ways news names a role: "X, a spokesman for G", "X — leader of the Islamist G
+that ... —", "X, a senior G leader", "G spokesman X", "G foreign ministry spokesman X",
+"identified X as a member of G", "X, who leads G", "G, led by X", "the G chief" (a person
+already known to hold a role in G).
 """
 from __future__ import annotations
 
@@ -13,28 +15,53 @@ from militantmap.extract.context import PERSON, Context, evidence
 
 ROLE_WORDS = {
     "spokesperson": r"spokes(?:man|woman|person)|chief\s+spokes(?:man|person)|media\s+(?:chief|head)",
-    "deputy_leader": r"deputy(?:\s+(?:leader|chief|head|emir|amir|commander))?|second[- ]in[- ]command|number\s+two|no\.\s*2",
+    "deputy_leader": r"deputy(?:\s+(?:leader|chief|head|emir|amir|commander|caliph))?|second[- ]in[- ]command|number\s+two|no\.\s*2",
     "founder": r"co-?founders?|founding\s+(?:leader|member|father)|founders?",
-    "leader": r"leaders?|chief|head|emir|amir|supreme\s+leader|boss|chairman|commander-in-chief|ringleader|mastermind|kingpin",
+    "leader": r"leaders?|chief|head|emir|amir|caliph|supreme\s+leader|boss|chairman|commander-in-chief|ringleader|mastermind|kingpin",
     "commander": r"(?:military\s+|senior\s+|top\s+|field\s+|regional\s+|local\s+|district\s+)?commanders?",
     "member": r"members?|militants?|fighters?|operatives?|loyalists?",
 }
 _ROLE_ANY = "|".join(f"(?P<{k}>{v})" for k, v in ROLE_WORDS.items())
+# Titles proper (every role but plain membership: "G fighters" is no title)
+_TITLE_ANY = "|".join(f"(?P<{k}>{v})" for k, v in ROLE_WORDS.items() if k != "member")
 _DET = r"(?:(?:a|an|the|its|their|one|former|late|then|slain|self-styled|self-proclaimed|top|senior|"
 _DET += r"alleged|overall|new|current|reclusive|deceased|now\s+deceased|jailed|detained|slain|purported)\s+)*"
 _HONORIFIC = r"(?:(?:Sheikh|Shaikh|Mullah|Maulana|Maulvi|Mufti|Hafiz|Qari|Haji|Dr\.?|Mr\.?|General|Gen\.?|Commander|Emir|Amir)\s+)?"
 P = _HONORIFIC + r"⟪(?P<p>\d+)⟫"
 G = r"⟨(?P<g>\d+)⟩"
+# An appositive opens with a comma, a dash or a bracket: "Al-Sharaa — leader of HTS — said".
+_APPOS = r"\s*(?:,|—|–|--|\()\s*"
+# Describing words before a group's name: "the Islamist G", "the Somalia-based G".
+_GMOD = (r"(?:(?:[A-Z]?[a-z]+-(?:based|linked|backed|led|allied)|Islamist|jihadist|militant|extremist|"
+         r"terrorist|insurgent|rebel|armed|banned|outlawed|proscribed|notorious|powerful|shadowy|"
+         r"separatist|little-known|now-defunct|(?-i:[A-Z][a-z]+(?:i|an|ese|ish)))\s+){0,2}")
+# Words between a group and its title ("G foreign ministry spokesman X"): never a verb or a
+# function word ("G killed police chief X" names no chief of G). Lazy, so that a title of two
+# words is read whole ("G deputy caliph X", "G media chief X", "G chief spokesman X").
+_TITLE_MOD = (r"(?:(?!(?:and|or|of|the|a|an|to|from|by|on|in|at|with|for|said|says|told|kills?|"
+              r"shot|hit|claims?|\w+ed)\b)[\w-]+\s+){0,2}?")
 
 _PATTERNS = [
-    # "Ali bin Sufyan, a spokesman for LeJ Al-Alami" / "X, the co-founder of the G group"
-    re.compile(rf"{P}\s*,\s*{_DET}(?:[\w-]+\s+)?(?:{_ROLE_ANY})\s+(?:of|for|in|with)\s+(?:the\s+)?{G}", re.I),
-    # "G spokesman X", "the G leader X", "G's leader X", "G's co-founder, X"
-    re.compile(rf"{G}(?:[’']s)?\s+(?:[\w-]+\s+)?(?:{_ROLE_ANY})\s*,?\s*{P}", re.I),
+    # "Ali bin Sufyan, a spokesman for LeJ Al-Alami" / "X, the co-founder of the G group" /
+    # "Al-Sharaa — leader of the Islamist G that spearheaded the offensive — said"
+    re.compile(rf"{P}{_APPOS}{_DET}(?:[\w-]+\s+)??(?:{_ROLE_ANY})\s+(?:of|for|in|with)\s+(?:the\s+)?{_GMOD}{G}", re.I),
+    # "X, a senior G leader who ...", "X, an al-Shabaab commander,", "X (a Taliban fighter)",
+    # "X, G's deputy leader". An article or a possessive marks the appositive: in "a message to
+    # X, G fighters said" X is no fighter.
+    re.compile(rf"{P}{_APPOS}(?:a|an|the|one)\s+{_DET}{_GMOD}{G}(?:[’']s?)?\s+{_TITLE_MOD}(?:{_ROLE_ANY})\b(?![’'-])", re.I),
+    re.compile(rf"{P}{_APPOS}{_DET}{_GMOD}{G}[’']s?\s+{_TITLE_MOD}(?:{_ROLE_ANY})\b(?![’'-])", re.I),
+    # "Zabihullah Mujahid, Taliban spokesman, said": a bare title must close the appositive
+    re.compile(rf"{P}{_APPOS}{G}\s+{_TITLE_MOD}(?:{_TITLE_ANY})\s*(?:,|—|–|--|\))", re.I),
+    # "authorities identified X as a member of G", "X served as the group's deputy leader"
+    # ("killed X as G fighters stormed the town" has no article: no role)
+    re.compile(rf"{P}\s+as\s+{_DET}(?:{_ROLE_ANY})\s+(?:of|for|in|with)\s+(?:the\s+)?{_GMOD}{G}", re.I),
+    re.compile(rf"{P}\s+as\s+(?:a|an|the|one)\s+{_DET}{_GMOD}{G}(?:[’']s?)?\s+{_TITLE_MOD}(?:{_ROLE_ANY})\b(?![’'-])", re.I),
+    re.compile(rf"{P}\s+as\s+{_DET}{_GMOD}{G}[’']s?\s+{_TITLE_MOD}(?:{_ROLE_ANY})\b(?![’'-])", re.I),
+    # "G spokesman X", "the G leader X", "G's leader X", "G's co-founder, X", "IS deputy caliph X",
+    # "G foreign ministry spokesman X"
+    re.compile(rf"{G}(?:[’']s?)?\s+{_TITLE_MOD}(?:{_ROLE_ANY})\s*,?\s*{P}", re.I),
     # "the leader of G, X" / "spokesman for G X"
     re.compile(rf"(?:{_ROLE_ANY})\s+(?:of|for)\s+(?:the\s+)?{G}\s*,?\s*{P}", re.I),
-    # "X, G's spokesman"
-    re.compile(rf"{P}\s*,\s*{_DET}{G}[’']s\s+(?:[\w-]+\s+)?(?:{_ROLE_ANY})\b", re.I),
     # "X, who leads G" / "X founded G" / "X heads G"
     re.compile(rf"{P}\s*,?\s*(?:who\s+)?(?:(?P<leader>leads|led|heads|headed|commands|commanded|ran|runs)|"
                rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}", re.I),
@@ -45,6 +72,10 @@ _PATTERNS = [
     # "X led the group" with the group a description resolved earlier
     re.compile(rf"{P}\s+(?P<leader>led|leads|heads|headed)\s+{G}", re.I),
 ]
+# "a senior G leader" is one of the group's commanders, and news calls him a leader too: both.
+_SENIOR_LEADER = re.compile(
+    r"\b(?:senior|high[- ]ranking|mid[- ]level)\s+(?:(?:⟨\d+⟩(?:[’']s?)?|[\w-]+)\s+){0,2}?(?:leaders?|chief)\b",
+    re.I)
 # "the LeJ chief" without a name: the person last named in a role of that group
 _UNNAMED = re.compile(rf"\bthe\s+{G}\s+(?:{_ROLE_ANY})\b", re.I)
 
@@ -81,7 +112,10 @@ def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                     role = next((k for k in ROLE_WORDS if m.groupdict().get(k)), None)
                     if role is None:
                         continue
-                    found.append((pkeys[int(m.group("p"))], role, gkeys[int(m.group("g"))]))
+                    person, group = pkeys[int(m.group("p"))], gkeys[int(m.group("g"))]
+                    found.append((person, role, group))
+                    if role == "leader" and _SENIOR_LEADER.search(masked, max(0, m.start() - 30), m.end()):
+                        found.append((person, "commander", group))
         for m in _UNNAMED.finditer(masked):
             role = next((k for k in ROLE_WORDS if m.groupdict().get(k)), None)
             g = gkeys[int(m.group("g"))]

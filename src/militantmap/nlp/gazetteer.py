@@ -21,7 +21,10 @@ Three case rules keep short and generic names from matching ordinary words:
 
 A trailing lowercase "group" after a name is a description, not part of the name: in "the Islamic
 State group" the mention is "Islamic State". A capitalised "Group" that belongs to the name
-("Abu Sayyaf Group") stays in the span.
+("Abu Sayyaf Group") stays in the span. Likewise a possessive followed by a lowercase part noun
+ends the name before it: "Islamic State's Sahel affiliate" mentions the Islamic State (the
+extractor reads the affiliate off the phrase), while "Islamic State's Khorasan Province" is one
+name.
 """
 
 from __future__ import annotations
@@ -322,6 +325,10 @@ class Gazetteer:
     def __contains__(self, id: object) -> bool:
         return id in self._by_id
 
+    def children(self, id: str) -> list[GroupEntry]:
+        """The groups whose parent is `id` (its factions, branches, provinces, wings)."""
+        return [e for e in self._entries if e.parent == id]
+
     def ancestors(self, id: str) -> list[str]:
         """Parent, grandparent, ... of a group (empty for a top-level or unknown group)."""
         chain: list[str] = []
@@ -441,6 +448,9 @@ class Gazetteer:
         if not accepted:
             return None
         j, idx = accepted[-1]
+        cut = _possessive_cut(text, toks, i, j, accepted)
+        if cut is not None:
+            return cut
         # "the Islamic State group": a lowercase trailing "group" describes the name.
         if toks[j - 1][3] == "group" and len(accepted) > 1:
             prev_j, prev_idx = accepted[-2]
@@ -460,6 +470,30 @@ class Gazetteer:
         before = toks[i - 2]
         gap = text[before[1] : toks[i - 1][0]]
         return before[3][:1].isupper() and gap in (" ", "-", "‐", "‑")
+
+
+# A lowercase noun for a part of a group, after a name: "... Sahel affiliate", "... Yemen branch".
+_PART_NOUN_RE = re.compile(
+    r"[ \t\u00a0]+(?:affiliate|branch|wing|faction|province|franchise|chapter|offshoot|arm|cell|"
+    r"unit)s?\b"
+)
+
+
+def _possessive_cut(
+    text: str, toks: list[_Tok], i: int, j: int, accepted: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """"Islamic State's Sahel affiliate": the words after a possessive describe the possessed
+    thing when a lowercase part noun follows them, even if the whole spells another alias
+    ("Islamic State Sahel"); then the match is the complete name before the possessive. With no
+    such noun the name goes on ("Islamic State's Khorasan Province", "Lord's Resistance Army")."""
+    if not _PART_NOUN_RE.match(text, toks[j - 1][1]):
+        return None
+    for k in range(j - 2, i - 1, -1):
+        if toks[k][4] < toks[k][1]:  # token k ends with a possessive
+            shorter = [a for a in accepted if a[0] == k + 1]
+            if shorter:
+                return shorter[-1]
+    return None
 
 
 def _shouting(toks: list[_Tok], i: int) -> bool:
