@@ -387,3 +387,11 @@ def test_a_leaders_death_told_twice_is_one_event():
              "in Multan.", "2024-06-08")
     deaths = [e for e in ex["events"] if e["type"] == "leader_killed"]
     assert len(deaths) == 1 and deaths[0]["killed"]["value"] == 6
+
+
+def test_a_group_named_as_the_attacker_wins_over_a_description_resolved_elsewhere():
+    ex = run("Gunmen of the Baloch Liberation Army attacked a train near Sibi on Tuesday. The Afghan "
+             "Taliban denied that the attack was planned in Afghanistan. The militants blew up the "
+             "tracks and stormed the train.", "2025-03-14")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert [names(ex)[p] for p in ev["perpetrators"]] == ["Balochistan Liberation Army"]

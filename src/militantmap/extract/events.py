@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from militantmap.extract.context import ARMED_GROUP, PERSON, Context, evidence
+from militantmap.extract.coref import Description
 from militantmap.extract.dates import resolve_date
 from militantmap.extract.geo import get_geocoder
 from militantmap.extract.numbers import parse_count
@@ -170,6 +171,9 @@ class EventHit:
     another: bool = False
     evidence: dict = field(default_factory=dict)
     richness: int = 0
+    # perpetrators known only from a description ("the militants"): a named group told by
+    # another mention of the incident wins over them
+    described: list[str] = field(default_factory=list)
 
 
 def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str | None) -> list[EventHit]:
@@ -404,7 +408,8 @@ def _split_by_dates(hit: EventHit, scope: tuple[int, int]) -> list[EventHit]:
         return [hit]
     out = []
     for d in dates:
-        clone = EventHit(**{k: v for k, v in hit.__dict__.items() if k in EventHit.__dataclass_fields__})
+        clone = EventHit(**{k: (list(v) if isinstance(v, list) else v) for k, v in hit.__dict__.items()
+                            if k in EventHit.__dataclass_fields__})
         clone.date = d
         out.append(clone)
     return out
@@ -487,6 +492,8 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
                 continue  # reacting to an attack is not carrying it out
             if ctx.entities[g.key].type == ARMED_GROUP:
                 _add(hit.perpetrators, g.key)
+                if isinstance(g, Description):
+                    _add(hit.described, g.key)
     tm = _TARGET.search(stext)
     if tm and hit.type == "attack":
         hit.target = re.sub(r"^(?:the|a|an)\s+", "", tm.group("t"), flags=re.I)
@@ -903,15 +910,22 @@ def _merge(into: EventHit, other: EventHit) -> None:
         start=main.start,
         date=_better_date(main.date, extra.date),
         place=_better_place(main.place, extra.place),
-        perpetrators=list(dict.fromkeys(into.perpetrators + other.perpetrators)),
+        perpetrators=_merged_perpetrators(into, other),
         claimed_by=list(dict.fromkeys(into.claimed_by + other.claimed_by)),
         target=main.target or extra.target,
         killed=main.killed or extra.killed,
         wounded=main.wounded or extra.wounded,
         evidence=main.evidence,
         richness=max(into.richness, other.richness),
+        described=[p for p in dict.fromkeys(into.described + other.described)
+                   if not any(p in h.perpetrators and p not in h.described for h in (into, other))],
     )
     into.__dict__.update(merged.__dict__)
+
+
+def _merged_perpetrators(a: EventHit, b: EventHit) -> list[str]:
+    named = [p for h in (a, b) for p in h.perpetrators if p not in h.described]
+    return list(dict.fromkeys(named or a.perpetrators + b.perpetrators))
 
 
 def _better_date(main: dict | None, extra: dict | None) -> dict | None:
