@@ -395,3 +395,9 @@ def test_a_group_named_as_the_attacker_wins_over_a_description_resolved_elsewher
              "tracks and stormed the train.", "2025-03-14")
     (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
     assert [names(ex)[p] for p in ev["perpetrators"]] == ["Balochistan Liberation Army"]
+
+
+def test_the_military_claiming_the_killing_of_militants_is_an_operation_with_its_toll():
+    ex = run("The army claimed the killing of 21 terrorists in a raid near Mir Ali on Sunday.", "2025-03-13")
+    (ev,) = [e for e in ex["events"] if e["type"] == "military_operation"]
+    assert ev["killed"]["value"] == 21 and not [e for e in ex["events"] if e["type"] == "attack"]
