@@ -250,3 +250,185 @@ def test_processes_opening_a_new_store_at_once_all_succeed(db_url):
     with get_engine(db_url).connect() as conn:
         assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
         assert conn.execute(text("SELECT count(*) FROM meta WHERE key = 'schema_version'")).scalar() == 1
+
+
+# -- who asserted roles and events (schema 2, extractor 0.4.0) ------------------------------------
+
+def test_roles_and_event_reports_keep_who_asserted_them(db_url):
+    from militantmap.store.schema import roles
+
+    ingest_articles(db_url, [KABUL_1, KABUL_2, DENIAL])
+    kabul = [e for e in queries.events(db_url) if e["location"] == "Kabul"]
+    assert len(kabul) == 1 and kabul[0]["sources"] == 2
+    # each source of the incident with its own speaker
+    by_article = {r["article"]["url"]: r for r in kabul[0]["reports"]}
+    assert by_article["https://example.org/kabul-1"]["attribution"] == {"text": "police", "kind": "anonymous_official"}
+    assert by_article["https://example.net/kabul-2"]["attribution"] == {"text": "health officials",
+                                                                       "kind": "anonymous_official"}
+    assert {r["modality"] for r in kabul[0]["reports"]} == {"reported"}
+    # the evidence of one report: the sentence, its article, and who said it
+    item = queries.evidence(db_url, by_article["https://example.org/kabul-1"]["evidence_id"])
+    assert item["fact"]["kind"] == "event"
+    assert (item["modality"], item["attribution"]) == ("reported", {"text": "police", "kind": "anonymous_official"})
+    assert item["fact"]["attribution"] == item["attribution"] and item["fact"]["modality"] == "reported"
+    # a spokesman's role named by the outlet: asserted, with no speaker
+    spokesman = [p for p in queries.get_group(db_url, "TTP")["people"] if p["role"] == "spokesperson"]
+    role_item = queries.evidence(db_url, spokesman[0]["evidence_id"])
+    role_fact = next(f for f in role_item["facts"] if f["kind"] == "role")
+    assert (role_fact["modality"], role_fact["attribution"]) == ("asserted", None)
+    with get_engine(db_url).connect() as conn:
+        assert conn.execute(select(func.count()).select_from(roles).where(roles.c.modality.is_(None))).scalar() == 0
+        assert conn.execute(select(func.count()).select_from(event_reports)
+                            .where(event_reports.c.modality.is_(None))).scalar() == 0
+
+
+NEW_COLUMNS = ("modality", "attribution_text", "attribution_kind", "attribution_entity_id")
+
+
+def _old_store(db_url: str) -> dict[str, int]:
+    """A store as militantmap 0.3 wrote it (schema 1: roles and event_reports without the
+    attribution columns), with one article, one role and one event report; returns their ids."""
+    from sqlalchemy import Column, ForeignKey, MetaData, Table
+
+    from militantmap.store.schema import ADDED_COLUMNS, metadata
+
+    assert {(t, c) for t in ("roles", "event_reports") for c in NEW_COLUMNS} <= set(ADDED_COLUMNS)
+    old = MetaData()
+    for table in metadata.sorted_tables:
+        Table(table.name, old, *[
+            Column(c.name, c.type, *[ForeignKey(fk.target_fullname) for fk in c.foreign_keys],
+                   primary_key=c.primary_key, nullable=c.nullable, unique=c.unique)
+            for c in table.columns if not (table.name in ("roles", "event_reports") and c.name in NEW_COLUMNS)])
+    t = old.tables
+    engine = create_engine(db_url)
+    try:
+        old.create_all(engine)
+        text_ = "Ahmed Diriye, who leads al-Shabaab, said the group attacked a hotel in Mogadishu on Monday."
+        with engine.begin() as conn:
+            def add(table: str, **values) -> int:  # ids from the database, as the old writer had them
+                return conn.execute(t[table].insert().values(**values)).inserted_primary_key[0]
+
+            add("meta", key="schema_version", value="1")
+            article = add("articles", article_key="old-1", content_hash="0" * 64, raw_text=text_, raw_format="text",
+                          text=text_, removed="[]", status="ok", story_id=0, extractor_version="0.3.0",
+                          published=dt.date(2024, 3, 4), title="Old article", ingested_at=dt.datetime(2024, 3, 5))
+            conn.execute(update(t["articles"]).where(t["articles"].c.id == article).values(story_id=article))
+            group = add("entities", key="al-shabaab", name="al-Shabaab", type="armed_group", kb_id="al-shabaab")
+            person = add("entities", key="person:ahmed-diriye", name="Ahmed Diriye", type="person", kb_id=None)
+            for entity, alias, norm, local in ((group, "al-Shabaab", "al shabaab", "e2"),
+                                               (person, "Ahmed Diriye", "ahmed diriye", "e1")):
+                add("aliases", entity_id=entity, alias=alias, norm=norm)
+                conn.execute(t["article_entities"].insert().values(
+                    article_id=article, entity_id=entity, local_id=local, surface_forms="[]", mentions="[]"))
+            evidence_id = add("evidence", article_id=article, start=0, end=len(text_), sentence=text_)
+            add("roles", article_id=article, person_id=person, group_id=group, role="leader", evidence_id=evidence_id)
+            incident = add("incidents", type="attack", date="2024-03-04", location_name="Mogadishu", country="Somalia")
+            report = add("event_reports", article_id=article, incident_id=incident, type="attack", date="2024-03-04",
+                         location_name="Mogadishu", country="Somalia", evidence_id=evidence_id)
+            conn.execute(t["event_actors"].insert().values(report_id=report, entity_id=group, role="perpetrator"))
+    finally:
+        engine.dispose()
+    return {"evidence": evidence_id, "incident": incident}
+
+
+def _columns(db_url: str, table: str) -> list[str]:
+    from sqlalchemy import inspect
+
+    return [c["name"] for c in inspect(get_engine(db_url)).get_columns(table)]
+
+
+def test_opening_an_older_store_adds_the_attribution_columns(db_url):
+    from fastapi.testclient import TestClient
+
+    from militantmap.store.schema import SCHEMA_VERSION
+    from militantmap.web import create_app
+
+    ids = _old_store(db_url)
+    get_engine(db_url)  # opening it upgrades it
+    for table in ("roles", "event_reports"):
+        columns = _columns(db_url, table)
+        assert all(columns.count(c) == 1 for c in NEW_COLUMNS), (table, columns)
+    with get_engine(db_url).connect() as conn:
+        assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == str(SCHEMA_VERSION)
+    # the old rows read as before, their attribution "not recorded" (None)
+    item = queries.evidence(db_url, str(ids["evidence"]))
+    assert [f["kind"] for f in item["facts"]] == ["role", "event"]
+    assert all(f["modality"] is None and f["attribution"] is None for f in item["facts"])
+    assert (item["modality"], item["attribution"]) == (None, None)
+    (event,) = queries.events(db_url)
+    assert event["reports"][0]["modality"] is None and event["reports"][0]["attribution"] is None
+    assert queries.get_group(db_url, "al-Shabaab")["people"][0]["name"] == "Ahmed Diriye"
+    with TestClient(create_app(db_url), base_url="http://127.0.0.1:8000") as client:
+        page = client.get(f"/evidence/{ids['evidence']}").text
+    assert "not recorded for this role" in page
+    # new articles in the upgraded store record it
+    ingest_articles(db_url, [KABUL_1])
+    kabul = [e for e in queries.events(db_url) if e["location"] == "Kabul"]
+    assert kabul[0]["reports"][0]["attribution"] == {"text": "police", "kind": "anonymous_official"}
+    # and opening it again (another process) changes nothing
+    get_engine.cache_clear()
+    get_engine(db_url)
+    assert _columns(db_url, "roles").count("modality") == 1
+
+
+def test_processes_opening_an_older_store_at_once_all_upgrade_it(db_url):
+    ids = _old_store(db_url)
+    start = time.time() + 3.0
+    procs = [subprocess.Popen([sys.executable, "-c", _OPEN_AT_ONCE, db_url, str(start)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(6)]
+    results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
+    assert all(code == 0 for code, _ in results), [err[-400:] for code, err in results if code]
+    for table in ("roles", "event_reports"):
+        columns = _columns(db_url, table)
+        assert all(columns.count(c) == 1 for c in NEW_COLUMNS), (table, columns)
+    assert queries.evidence(db_url, str(ids["evidence"]))["facts"][0]["modality"] is None
+
+
+def test_a_column_another_process_added_meanwhile_is_a_lost_race_not_an_error(db_url, monkeypatch):
+    # Two processes upgrading at once: both see the column missing, one adds it first; the other's
+    # ALTER then fails on SQLite ("duplicate column") and is skipped on PostgreSQL (IF NOT EXISTS).
+    # Either way the store opens, upgraded.
+    from militantmap.store import db
+    from militantmap.store.schema import SCHEMA_VERSION
+
+    ids = _old_store(db_url)
+    engine = get_engine(db_url)   # upgrades it: the columns are there now
+    with engine.begin() as conn:  # ... but as if the other process had not yet recorded it
+        conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+    real_inspect, stale = db.inspect, {"left": 1}
+
+    class Stale:
+        def __init__(self, conn):
+            self.real = real_inspect(conn)
+
+        def get_columns(self, table):
+            columns = self.real.get_columns(table)
+            if stale["left"]:  # the first look does not see them yet
+                columns = [c for c in columns if c["name"] not in NEW_COLUMNS]
+            return columns
+
+    original_upgrade, real_race, races = db._upgrade, db._lost_creation_race, []
+
+    def upgrade(engine_):
+        try:
+            original_upgrade(engine_)
+        finally:
+            stale["left"] = 0
+
+    def race(err):
+        races.append(str(getattr(err, "orig", err)))
+        return real_race(err)
+
+    monkeypatch.setattr(db, "inspect", Stale)
+    monkeypatch.setattr(db, "_upgrade", upgrade)
+    monkeypatch.setattr(db, "_lost_creation_race", race)
+    db._create_schema(engine, db_url)
+    if db_url.startswith("sqlite"):
+        assert len(races) == 1 and "duplicate column" in races[0], races
+    else:
+        assert races == []  # ADD COLUMN IF NOT EXISTS
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == str(SCHEMA_VERSION)
+    assert all(_columns(db_url, "roles").count(c) == 1 for c in NEW_COLUMNS)
+    assert queries.evidence(db_url, str(ids["evidence"]))["facts"][0]["kind"] == "role"

@@ -214,3 +214,25 @@ def test_bad_articles_are_refused_before_anything_is_stored(fresh: TestClient):
                         headers={"Content-Type": "application/json"})
     assert "not valid JSON" in _error(broken, 422)["message"]
     assert fresh.get("/api/groups").json() == []
+
+
+REPORTED = {
+    "title": "Gunmen kill five in Baidoa", "published": "2024-03-04", "url": "https://example.org/baidoa",
+    "text": ("Police said al-Shabaab gunmen killed five people in Baidoa on Monday.\n\n"
+             "Ahmed Diriye, the alleged leader of al-Shabaab, is believed to be hiding near Jilib."),
+}
+
+
+def test_events_and_evidence_say_who_reported_them(fresh: TestClient):
+    assert fresh.post("/api/articles", json=REPORTED).status_code == 201
+    (event,) = fresh.get("/api/events").json()
+    (report,) = event["reports"]
+    assert report["attribution"] == {"text": "Police", "kind": "anonymous_official"}
+    assert report["modality"] == "reported"
+    item = fresh.get(f"/api/evidence/{report['evidence_id']}").json()
+    assert item["fact"]["kind"] == "event"
+    assert (item["modality"], item["attribution"]) == ("reported", {"text": "Police", "kind": "anonymous_official"})
+    assert item["fact"]["attribution"] == item["attribution"]
+    (person,) = fresh.get("/api/groups/al-shabaab").json()["people"]
+    role = fresh.get(f"/api/evidence/{person['evidence_id']}").json()
+    assert (role["fact"]["kind"], role["modality"], role["attribution"]) == ("role", "speculated", None)

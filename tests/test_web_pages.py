@@ -183,3 +183,33 @@ def test_pages_say_how_to_install_missing_browser_libraries(tmp_path, monkeypatc
         assert "make web-assets" in client.get("/events").text
         assert client.get("/vendor/sigma.min.js").status_code == 404
         assert client.get("/map/world.svg").status_code == 404
+
+
+def test_evidence_page_of_an_event_says_who_reported_it(fresh: TestClient):
+    article = {"title": "Gunmen kill five in Baidoa", "published": "2024-03-04",
+               "text": "Police said al-Shabaab gunmen killed five people in Baidoa on Monday."}
+    assert fresh.post("/api/articles", json=article).status_code == 201
+    (event,) = fresh.get("/api/events").json()
+    page = _main(fresh.get(f"/evidence/{event['evidence_id']}").text)
+    assert '<span class="tag">event</span>' in page
+    attribution = re.search(r'<dt>Attribution</dt><dd class="attribution">(.*?)</dd>', page, re.DOTALL)
+    assert attribution, page
+    assert "Police" in attribution.group(1) and "anonymous official" in attribution.group(1)
+    assert re.search(r'<dt>Hedging</dt><dd class="hedging">reported</dd>', page)
+    assert "not recorded" not in page
+
+
+def test_evidence_page_gives_each_fact_of_the_sentence_its_own_speaker(fresh: TestClient):
+    # The spokesman states the tie; his title is the outlet's description of him.
+    article = {"title": "Statement", "published": "2024-03-04",
+               "text": "Ali Dhere, a spokesman for al-Shabaab, said the group, which is allied with "
+                       "al-Qaeda, would fight on."}
+    assert fresh.post("/api/articles", json=article).status_code == 201
+    (person,) = fresh.get("/api/groups/al-shabaab").json()["people"]
+    page = _main(fresh.get(f"/evidence/{person['evidence_id']}").text)
+    listed = page[page.index('<ul class="sentence-facts">'):]
+    listed = listed[:listed.index("</ul>")]
+    items = {re.search(r'<span class="tag">(\w+)</span>', li).group(1): re.sub(r"\s+", " ", li)
+             for li in re.findall(r"<li>(.*?)</li>", listed, re.DOTALL)}
+    assert "asserted, by the outlet itself" in items["role"]
+    assert "reported, according to Ali Dhere, a spokesman for al-Shabaab" in items["relation"]

@@ -282,9 +282,16 @@ def evidence_cmd(evidence_id: str, db_url: str | None, as_json: bool) -> None:
     item = _lookup(evidence, db_url, evidence_id)
     if as_json:
         return _print_json(item)
+    shown = (item["modality"], item["attribution"])
     for fact in item["facts"]:
-        click.echo(f"{fact['kind']}: {fact['text']}")
+        # A fact hedged or attributed otherwise than the sentence's first says so on its line.
+        own = (fact.get("modality"), fact.get("attribution"))
+        differs = fact.get("modality") is not None and own != shown
+        click.echo(f"{fact['kind']}: {fact['text']}{' (' + _hedging_text(*own) + ')' if differs else ''}")
     _print_evidence(item["sentence"], item["article"], item["attribution"], item["polarity"], item["modality"])
+    if item["facts"] and item["modality"] is None:
+        click.echo("    attribution and hedging: not recorded (stored before militantmap 0.4.0; "
+                   "`militantmap ingest --reprocess` records them)")
 
 
 def _print_evidence(sentence: str, art: dict, attribution: dict | None, polarity, modality) -> None:
@@ -293,8 +300,17 @@ def _print_evidence(sentence: str, art: dict, attribution: dict | None, polarity
                f"{' ' + art['url'] if art.get('url') else ''}")
     if attribution:
         click.echo(f"    asserted by: {attribution.get('text') or '-'} ({attribution.get('kind')})")
+    elif modality:
+        click.echo("    asserted by: the outlet itself")
     if polarity or modality:
-        click.echo(f"    {polarity or ''} {modality or ''}".rstrip())
+        click.echo("    " + " ".join(x for x in (polarity, modality) if x))
+
+
+def _hedging_text(modality: str | None, attribution: dict | None) -> str:
+    """"reported, according to Police (anonymous_official)", "asserted by the outlet itself"."""
+    if attribution:
+        return f"{modality}, according to {attribution.get('text') or '-'} ({attribution.get('kind')})"
+    return f"{modality} by the outlet itself"
 
 
 # -- curation ----------------------------------------------------------------------------------

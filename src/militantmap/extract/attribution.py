@@ -103,16 +103,16 @@ def _is_quote(sent: Span) -> bool:
     return bool(t) and (t[0] in "\"“‘'" or t.count('"') + t.count("“") + t.count("”") >= 2)
 
 
-_SAY = r"(?:said|says|told|tells|added|adds|reported|stated|confirmed|claimed|explained|noted|insisted|warned|remarked|announced)"
+SAY_WORDS = _SAY = r"(?:said|says|told|tells|added|adds|reported|stated|confirmed|claimed|explained|noted|insisted|warned|remarked|announced)"
 # ", a security official who requested anonymity told Reuters." / ', said the official.'
 _TRAILING = re.compile(
     rf"[,”\"]\s*[”\"]?\s*(?P<who>(?:[\w’'.-]+\s+){{0,14}}?[\w’'.-]+)\s+{_SAY}\b[^\"“”,]{{0,80}}(?:,[^\"“”]{{0,80}})?[.!]?\s*[”\"]?\s*$"
 )
-_INVERTED = re.compile(rf"[,”\"]\s*[”\"]?\s*{_SAY}\s+(?P<who>[^,.;]+)")
+_INVERTED = re.compile(rf"[,”\"]\s*[”\"]?\s*(?P<verb>{_SAY})\s+(?P<who>[^,.;]+)")
 
 
 def _sentence_attribution(ctx: Context, sent: Span) -> Attribution | None:
-    m = _ACCORDING.search(sent.text) or _INVERTED.search(sent.text) or _TRAILING.search(sent.text)
+    m = _ACCORDING.search(sent.text) or _inverted(sent) or _TRAILING.search(sent.text)
     if m:
         who = m.group("who").strip()
         if who.lower() not in ("it", "which", "that") and not re.match(r"(?i)(?:and|but|which|who)\b", who):
@@ -136,6 +136,19 @@ def _sentence_attribution(ctx: Context, sent: Span) -> Attribution | None:
             continue
         span = _speaker_span(head)
         return _classify(ctx, span.text, span.start_char, span.end_char, sent)
+    return None
+
+
+def _inverted(sent: Span) -> re.Match | None:
+    """', said the official.': the speaker after the verb. Not when the verb has its subject
+    before it ("X, a spokesman for G, said the group ...", "G, a designated group, claimed
+    responsibility ..."): what follows is what was said, not who said it."""
+    for m in _INVERTED.finditer(sent.text):
+        verb = sent.doc.char_span(sent.start_char + m.start("verb"), sent.start_char + m.end("verb"))
+        if verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb[0].i
+                                    for c in verb[0].children):
+            continue
+        return m
     return None
 
 

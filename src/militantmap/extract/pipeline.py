@@ -9,24 +9,27 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
 from militantmap.article import Article
 from militantmap.errors import InputError
 from militantmap.extract import SCHEMA, error_record, extractor_info
-from militantmap.extract.attribution import attribute_sentences
+from militantmap.extract.attribution import SAY_WORDS, Attribution, attribute_sentences, modality_of
 from militantmap.extract.context import ARMED_GROUP, LOCATION, Context
 from militantmap.extract.coref import resolve_descriptions
 from militantmap.extract.entities import find_entities
 from militantmap.extract.events import EventHit, find_events
 from militantmap.extract.geo import get_geocoder
 from militantmap.extract.relations import RelationHit, faction_phrase_relations, find_relations
-from militantmap.extract.roles import find_roles
+from militantmap.extract.roles import RoleHit, find_roles
 from militantmap.nlp.gazetteer import get_gazetteer
 from militantmap.nlp.pipeline import get_nlp
 
 MAX_CHARS = 2_000_000  # longer inputs are refused with a clear message, not parsed for minutes
+
+_SPEECH_VERB = re.compile(rf"\b{SAY_WORDS}\b")
 
 _CONFIDENCE = {"asserted": 0.8, "reported": 0.7, "planned": 0.5, "speculated": 0.4}
 _ATTRIBUTION_PENALTY = {"anonymous_official": 0.1, "militant_source": 0.1, "unknown": 0.05}
@@ -131,10 +134,11 @@ class Extractor:
         relations = _dedupe_relations(relations)
         roles = find_roles(ctx, descriptions)
         events = find_events(ctx, roles, descriptions, _doc_country(ctx, self.geo))
-        return self._output(prepared, ctx, relations, roles, events)
+        return self._output(prepared, ctx, relations, roles, events, attributions)
 
     # -- output ------------------------------------------------------------------------------
-    def _output(self, prepared, ctx: Context, relations: list[RelationHit], roles, events: list[EventHit]) -> dict:
+    def _output(self, prepared, ctx: Context, relations: list[RelationHit], roles: list[RoleHit],
+                events: list[EventHit], attributions: dict[int, Attribution | None] | None = None) -> dict:
         # Every entity a fact refers to is output, ordered by first mention.
         ents = sorted((e for e in ctx.entities.values() if e.mentions), key=lambda e: (e.first, e.key))
         ids = {}
@@ -159,12 +163,19 @@ class Extractor:
                 "attribution": att.to_json(ids) if att else None,
                 "confidence": round(conf, 2), "evidence": r.evidence,
             })
-        out_roles = [
-            {"person": ids[r.person], "role": r.role, "group": ids[r.group], "evidence": r.evidence}
-            for r in sorted(roles, key=lambda r: (r.evidence["start"], ids[r.person], r.role))
-        ]
+        # Roles and events are hedged and attributed like relations, from their evidence sentence.
+        hedging = _Hedging(ctx, attribute_sentences(ctx) if attributions is None else attributions)
+        out_roles = []
+        for role in sorted(roles, key=lambda r: (r.evidence["start"], ids[r.person], r.role)):
+            modality, att = hedging.of_role(role)
+            out_roles.append({
+                "person": ids[role.person], "role": role.role, "group": ids[role.group],
+                "modality": modality, "attribution": att.to_json(ids) if att else None,
+                "evidence": role.evidence,
+            })
         out_events = []
         for ev in sorted(events, key=lambda e: (e.evidence["start"], e.type)):
+            modality, att = hedging.of_sentence(ev.evidence)
             out_events.append({
                 "type": ev.type,
                 "date": ev.date.get("iso") if ev.date else None,
@@ -175,6 +186,8 @@ class Extractor:
                 "target": ev.target,
                 "killed": ev.killed,
                 "wounded": ev.wounded,
+                "modality": modality,
+                "attribution": att.to_json(ids) if att else None,
                 "evidence": ev.evidence,
             })
         return {
@@ -191,6 +204,79 @@ class Extractor:
             "roles": out_roles,
             "events": out_events,
         }
+
+
+# Hedges about who did it or how many died, not about whether the incident happened:
+# "suspected militants killed five", "the death toll could rise".
+_NOT_EVENT_HEDGES = re.compile(
+    r"(?i)\b(?:suspected|alleged|presumed|believed)\s+(?:[\w-]+\s+){0,2}?(?:militants?|gunmen|"
+    r"jihadists?|insurgents?|rebels?|fighters?|bandits?|attackers?|bombers?|members?|extremists?)\b|"
+    r"\b(?:toll|number\s+of\s+(?:dead|casualties|victims))\s+(?:could|may|might|is\s+likely\s+to)\s+"
+    r"(?:rise|climb|increase|go\s+up)\b|\bbelieved\s+to\s+be\s+(?:members?\s+of|from)\b")
+
+
+class _Hedging:
+    """Modality and attribution of a role or an event, read off its evidence sentence the way
+    relations read theirs: the sentence's speaker (attribution.attribute_sentences) and the
+    planned/speculated words of the sentence (attribution.modality_of)."""
+
+    def __init__(self, ctx: Context, attributions: dict[int, Attribution | None]) -> None:
+        self.ctx = ctx
+        self.attributions = attributions
+        spans = sorted((s.start_char, s.end_char) for s in ctx.sentences())
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def _attribution(self, ev: dict) -> Attribution | None:
+        """The attribution of the sentence the evidence lies in (keyed by the sentence start;
+        the evidence starts after the sentence's leading whitespace)."""
+        i = bisect_right(self.starts, ev["start"]) - 1
+        if i < 0 or ev["start"] >= self.ends[i]:
+            return None
+        return self.attributions.get(self.starts[i])
+
+    def of_sentence(self, ev: dict) -> tuple[str, Attribution | None]:
+        att = self._attribution(ev)
+        return modality_of(_NOT_EVENT_HEDGES.sub(" ", ev["sentence"]), att), att
+
+    def of_role(self, r: RoleHit) -> tuple[str, Attribution | None]:
+        """A role named in the speaker's own description ("Ali Dhere, a spokesman for
+        al-Shabaab, said ...", "al-Shabaab spokesman Ali Dhere said ...") is the outlet's
+        description of its source, not something the source says: asserted, with no
+        attribution (hedged only by the words of that description), as for faction ties read
+        off a noun phrase."""
+        att = self._attribution(r.evidence)
+        if att is not None:
+            span = _speaker_span(r.evidence, att.text)
+            if span is not None and self._inside(r.person, span, r.evidence) \
+                    and self._inside(r.group, span, r.evidence, absent_ok=True):
+                words = self.ctx.text[span[0]:span[1]]
+                return modality_of(words, None), None
+        return modality_of(r.evidence["sentence"], att), att
+
+    def _inside(self, key: str, span: tuple[int, int], ev: dict, absent_ok: bool = False) -> bool:
+        """A mention of the entity lies in `span`; with `absent_ok`, also when the sentence does
+        not name it at all (a group known from a description such as "the group")."""
+        ent = self.ctx.entities.get(key)
+        mentions = [(s, e) for s, e in (ent.mentions if ent else []) if ev["start"] <= s and e <= ev["end"]]
+        if not mentions:
+            return absent_ok
+        return any(span[0] <= s and e <= span[1] for s, e in mentions)
+
+
+def _speaker_span(ev: dict, who: str) -> tuple[int, int] | None:
+    """Offsets of the speaker's words in the evidence sentence with the description that
+    follows them up to the speech verb ("Al-Sharaa — leader of HTS — said"), or to the end of
+    the sentence when no speech verb follows (", said Ali Dhere, a spokesman for G.").
+    None when the speaker is not named in the sentence (a quotation continued from the one
+    before)."""
+    sentence = ev["sentence"]
+    at = sentence.find(who) if who else -1
+    if at < 0:
+        return None
+    verb = _SPEECH_VERB.search(sentence, at + len(who))
+    end = verb.start() if verb else len(sentence)
+    return ev["start"] + at, ev["start"] + end
 
 
 def _dedupe_relations(relations: list[RelationHit]) -> list[RelationHit]:

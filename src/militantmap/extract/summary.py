@@ -34,13 +34,12 @@ def format_summary(ex: dict, width: int = 100) -> str:
     for r in ex["relations"]:
         verb = _REL_WORDS[r["type"]]
         neg = "NOT " if r["polarity"] == "negated" else ""
-        who = r["attribution"]["text"] + f" ({r['attribution']['kind']})" if r["attribution"] else "the outlet"
         lines.append(f"  - {names[r['subject']]} {neg}{verb} {names[r['object']]}"
-                     f"  [{r['modality']}, according to {who}, confidence {r['confidence']}]")
+                     f"  [{r['modality']}, according to {_who(r)}, confidence {r['confidence']}]")
         lines.append(_quote(r["evidence"]["sentence"], width))
     lines.append(f"Roles ({len(ex['roles'])}):")
     for r in ex["roles"]:
-        lines.append(f"  - {names[r['person']]}: {r['role']} of {names[r['group']]}")
+        lines.append(f"  - {names[r['person']]}: {r['role']} of {names[r['group']]}{_hedging(r)}")
         lines.append(_quote(r["evidence"]["sentence"], width))
     lines.append(f"Events ({len(ex['events'])}):")
     for ev in ex["events"]:
@@ -58,9 +57,22 @@ def format_summary(ex: dict, width: int = 100) -> str:
             parts.append(f"killed: {ev['killed']['value']} ({ev['killed']['qualifier']})")
         if ev["wounded"]:
             parts.append(f"wounded: {ev['wounded']['value']} ({ev['wounded']['qualifier']})")
-        lines.append("  - " + "; ".join(parts))
+        lines.append("  - " + "; ".join(parts) + _hedging(ev))
         lines.append(_quote(ev["evidence"]["sentence"], width))
     return "\n".join(lines)
+
+
+def _who(fact: dict) -> str:
+    att = fact.get("attribution")
+    return f"{att['text']} ({att['kind']})" if att else "the outlet"
+
+
+def _hedging(fact: dict) -> str:
+    """"  [reported, according to police (anonymous_official)]"; nothing for an extraction
+    without it (before 0.4.0)."""
+    if not fact.get("modality"):
+        return ""
+    return f"  [{fact['modality']}, according to {_who(fact)}]"
 
 
 def _quote(sentence: str, width: int) -> str:

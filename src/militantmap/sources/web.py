@@ -19,7 +19,7 @@ from militantmap.errors import InputError
 TIMEOUT = 20.0
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
-USER_AGENT = "militantmap/0.3 (+https://github.com/militantmap)"
+USER_AGENT = "militantmap/0.4 (+https://github.com/militantmap)"
 
 
 def check_url(url: str, allow_private: bool = False) -> None:

@@ -227,6 +227,9 @@ def _relation_evidence(conn: Connection, ents: _Entities, arts: dict[int, dict],
 
 
 def _attribution(r: dict) -> dict | None:
+    """Who asserted a relation, role or event report ({text, kind}); None when the outlet
+    itself asserts it, or, for a role or report with no modality (stored before 0.4.0), when
+    it was not recorded."""
     if not r.get("attribution_text") and not r.get("attribution_kind"):
         return None
     return {"text": r.get("attribution_text"), "kind": r.get("attribution_kind")}
@@ -394,7 +397,11 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
             "reports": [{"article": _article_ref(r["article_id"], arts), "killed": r["killed"],
                          "killed_text": r["killed_text"], "wounded": r["wounded"],
                          "wounded_text": r["wounded_text"], "date_text": r["date_text"],
-                         "evidence_id": str(r["evidence_id"])} for r in reps],
+                         "evidence_id": str(r["evidence_id"]),
+                         # who this source says reported it, and how firmly (None: not
+                         # recorded, for reports stored before 0.4.0)
+                         "modality": r["modality"], "attribution": _attribution(dict(r))}
+                        for r in reps],
         })
     return sorted(out, key=lambda e: (e["date"] or "", e["id"]), reverse=True)
 
@@ -449,26 +456,33 @@ def evidence_of(db_url: str | None, evidence_id: str) -> dict:
         out = {"id": str(ev["id"]), "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"],
                "polarity": None, "modality": None, "attribution": None, "fact": None,
                "article": _article_full(art)}
-        # One sentence may support several facts: all are listed, the first is "fact".
+        # One sentence may support several facts: all are listed, the first is "fact". Each
+        # fact has its modality and attribution (None for a role or an event report stored
+        # before 0.4.0: not recorded); the item has those of the first fact that records them.
         facts = []
         for rel in conn.execute(select(relations).where(relations.c.evidence_id == ev["id"])
                                 .order_by(relations.c.id)).mappings():
-            if not facts:
-                out.update(polarity=rel["polarity"], modality=rel["modality"], attribution=_attribution(dict(rel)))
             facts.append({"kind": "relation", "polarity": rel["polarity"], "modality": rel["modality"],
+                          "attribution": _attribution(dict(rel)),
                           "text": f"{ents.ref(rel['subject_id'])['name']} {rel['type'].replace('_', ' ')} "
                                   f"{ents.ref(rel['object_id'])['name']}",
                           "tie_id": _tie_id(ents, _tie_key(ents, rel["subject_id"], rel["type"], rel["object_id"]))})
         for role in conn.execute(select(roles).where(roles.c.evidence_id == ev["id"]).order_by(roles.c.id)).mappings():
-            facts.append({"kind": "role", "text": f"{ents.ref(role['person_id'])['name']}, "
+            facts.append({"kind": "role", "modality": role["modality"], "attribution": _attribution(dict(role)),
+                          "text": f"{ents.ref(role['person_id'])['name']}, "
                           f"{role['role'].replace('_', ' ')} of {ents.ref(role['group_id'])['name']}",
                           "group": ents.ref(role["group_id"])})
         for rep in conn.execute(select(event_reports).where(event_reports.c.evidence_id == ev["id"])
                                 .order_by(event_reports.c.id)).mappings():
             place = rep["location_name"] or rep["country"]
-            facts.append({"kind": "event", "text": f"{rep['type'].replace('_', ' ')}"
+            facts.append({"kind": "event", "modality": rep["modality"], "attribution": _attribution(dict(rep)),
+                          "text": f"{rep['type'].replace('_', ' ')}"
                           f"{' in ' + place if place else ''}{' on ' + rep['date'] if rep['date'] else ''}",
                           "event_id": str(rep["incident_id"])})
+        recorded = next((f for f in facts if f["modality"] is not None), None)
+        if recorded is not None:
+            out.update(polarity=recorded.get("polarity"), modality=recorded["modality"],
+                       attribution=recorded["attribution"])
         out["facts"] = facts
         out["fact"] = facts[0] if facts else None
         return out

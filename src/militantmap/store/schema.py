@@ -8,9 +8,14 @@ re-extraction never loses a source.
        │                                  │ (merged_into: reversible merges, merge_log)
        ├──< evidence
        ├──< relations  (subject, object -> entities; evidence; attribution)
-       ├──< roles      (person, group -> entities; evidence)
-       └──< event_reports ──< event_actors >── entities
+       ├──< roles      (person, group -> entities; evidence; attribution)
+       └──< event_reports ──< event_actors >── entities   (evidence; attribution)
                  └── incident_id -> incidents (one real-world event, several reports)
+
+Schema versions (meta.schema_version); opening an older store adds what it lacks (db.py):
+  1  the first tables
+  2  roles and event_reports: modality, attribution_text, attribution_kind,
+     attribution_entity_id (NULL in rows stored before: "not recorded")
 """
 from __future__ import annotations
 
@@ -30,8 +35,28 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 metadata = MetaData()
+
+
+def attribution_columns() -> list[Column]:
+    """Who asserted a role or an event report and how firmly (as for relations). Nullable: rows
+    stored by an extractor before 0.4.0 have none ("not recorded")."""
+    return [
+        Column("modality", String(16)),                        # asserted | reported | planned | speculated
+        Column("attribution_text", Text),
+        Column("attribution_kind", String(32)),
+        Column("attribution_entity_id", Integer, ForeignKey("entities.id")),
+    ]
+
+
+# Columns added to existing tables since schema 1, in order: opening an older store adds the
+# ones it lacks (ALTER TABLE ... ADD COLUMN; db._add_missing_columns). Only nullable columns
+# without a server default may be added this way.
+ADDED_COLUMNS: list[tuple[str, str]] = [
+    (table, column) for table in ("roles", "event_reports")
+    for column in ("modality", "attribution_text", "attribution_kind", "attribution_entity_id")
+]
 
 articles = Table(
     "articles", metadata,
@@ -125,6 +150,7 @@ roles = Table(
     Column("group_id", Integer, ForeignKey("entities.id"), nullable=False),
     Column("role", String(32), nullable=False),
     Column("evidence_id", Integer, ForeignKey("evidence.id"), nullable=False),
+    *attribution_columns(),                                    # schema 2; NULL before
 )
 Index("ix_roles_group", roles.c.group_id)
 
@@ -151,6 +177,7 @@ event_reports = Table(
     Column("killed", Integer), Column("killed_qualifier", String(16)), Column("killed_text", Text),
     Column("wounded", Integer), Column("wounded_qualifier", String(16)), Column("wounded_text", Text),
     Column("evidence_id", Integer, ForeignKey("evidence.id"), nullable=False),
+    *attribution_columns(),                                    # schema 2; NULL before
 )
 Index("ix_event_reports_incident", event_reports.c.incident_id)
 

@@ -76,19 +76,16 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
         return evidence_ids[key]
 
     for r in ex["relations"]:
-        att = r.get("attribution") or {}
         if ids[r["subject"]] == ids[r["object"]]:
             continue
         conn.execute(relations.insert().values(
             article_id=article_id, subject_id=ids[r["subject"]], object_id=ids[r["object"]],
-            type=r["type"], polarity=r["polarity"], modality=r["modality"],
-            attribution_text=att.get("text"), attribution_kind=att.get("kind"),
-            attribution_entity_id=ids.get(att.get("entity")) if att.get("entity") else None,
+            type=r["type"], polarity=r["polarity"], **_hedging(r, ids),
             confidence=float(r.get("confidence", 0.5)), evidence_id=evidence_id(r["evidence"])))
     for r in ex["roles"]:
         conn.execute(roles.insert().values(
             article_id=article_id, person_id=ids[r["person"]], group_id=ids[r["group"]],
-            role=r["role"], evidence_id=evidence_id(r["evidence"])))
+            role=r["role"], evidence_id=evidence_id(r["evidence"]), **_hedging(r, ids)))
     for ev in ex["events"]:
         loc = ev.get("location") or {}
         killed, wounded = ev.get("killed") or {}, ev.get("wounded") or {}
@@ -103,10 +100,19 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
         incident_id = assign_incident(conn, report)
         report_id = int(conn.execute(event_reports.insert().values(
             article_id=article_id, incident_id=incident_id, evidence_id=evidence_id(ev["evidence"]),
-            **report)).inserted_primary_key[0])
+            **report, **_hedging(ev, ids))).inserted_primary_key[0])
         seen: set[tuple[int, str]] = set()
         for role, key in [("perpetrator", p) for p in ev.get("perpetrators", [])] + [
                 ("claimed_by", c) for c in ev.get("claimed_by", [])]:
             if key in ids and (ids[key], role) not in seen:
                 seen.add((ids[key], role))
                 conn.execute(event_actors.insert().values(report_id=report_id, entity_id=ids[key], role=role))
+
+
+def _hedging(fact: dict, ids: dict[str, int]) -> dict:
+    """The modality and attribution columns of a relation, role or event report. An extraction
+    of an extractor before 0.4.0 has none for roles and events: NULL, "not recorded"."""
+    att = fact.get("attribution") or {}
+    return {"modality": fact.get("modality"),
+            "attribution_text": att.get("text"), "attribution_kind": att.get("kind"),
+            "attribution_entity_id": ids.get(att["entity"]) if att.get("entity") else None}

@@ -206,18 +206,26 @@ def evidence_detail(db_url: str, evidence_id: str) -> dict:
         found = text.find(sentence) if sentence else -1
         start, end = (found, found + len(sentence)) if found >= 0 else (len(text), len(text))
     art["safe_url"] = safe_url(art.get("url"))
-    attribution = item.get("attribution") or {}
-    view = {"sentence": sentence, "polarity": item.get("polarity"),
-            "modality": item.get("modality"),
-            "attribution": attribution.get("text") if isinstance(attribution, dict) else attribution,
-            "attribution_kind": attribution.get("kind") if isinstance(attribution, dict) else None}
+    view = dict(_hedging_view(item), sentence=sentence)
     fact = item.get("fact")
     if isinstance(fact, str):
         fact = {"kind": None, "text": fact}
     if isinstance(fact, dict) and fact.get("tie_id"):
         fact = dict(fact, url=tie_url(fact["tie_id"]))  # the tie with all its other sentences
-    return {"item": view, "article": art, "fact": fact,
+    # Every fact of the sentence with its own hedging: a role named in a sentence a spokesman
+    # speaks is the outlet's, while the tie he states is his.
+    facts = [dict(f, **_hedging_view(f), url=tie_url(f["tie_id"]) if f.get("tie_id") else None)
+             for f in item.get("facts") or [] if isinstance(f, dict)]
+    return {"item": view, "article": art, "fact": fact, "facts": facts,
             "before": text[:start], "highlighted": text[start:end], "after": text[end:]}
+
+
+def _hedging_view(item: dict) -> dict:
+    """Polarity, modality and attribution (text and kind) as the evidence page shows them."""
+    attribution = item.get("attribution") or {}
+    return {"polarity": item.get("polarity"), "modality": item.get("modality"),
+            "attribution": attribution.get("text") if isinstance(attribution, dict) else attribution,
+            "attribution_kind": attribution.get("kind") if isinstance(attribution, dict) else None}
 
 
 # search ------------------------------------------------------------------------------------
