@@ -300,3 +300,19 @@ def test_al_shabaab_in_somalia_stays_al_shabaab():
     ex = run("Al-Shabaab attacked a base in Somalia, and the Somali army said it also raided a "
              "camp near the border with Mozambique.")
     assert "al-Shabaab" in groups(ex)
+
+
+def test_we_in_a_spokesmans_quotation_is_his_group():
+    ex = run('"We have joined hands with Lashkar-e-Jhangvi," said Omar Khorasani, a spokesman for '
+             'Jamaat-ul-Ahrar.')
+    (r,) = [x for x in ex["relations"] if x["type"] == "cooperates_with"]
+    n = names(ex)
+    assert {n[r["subject"]], n[r["object"]]} == {"Jamaat-ul-Ahrar", "Lashkar-e-Jhangvi"}
+    assert r["modality"] == "reported" and r["attribution"]["kind"] == "group_spokesperson"
+    assert "spokesman for Jamaat-ul-Ahrar" in r["attribution"]["text"]
+
+
+def test_we_in_an_officials_quotation_is_not_a_group():
+    ex = run('"We have joined hands with the Islamic State to fight crime," said Ali Khan, a senior '
+             'police official in Peshawar.')
+    assert ex["relations"] == []

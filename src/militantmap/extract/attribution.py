@@ -111,12 +111,21 @@ _TRAILING = re.compile(
 _INVERTED = re.compile(rf"[,”\"]\s*[”\"]?\s*(?P<verb>{_SAY})\s+(?P<who>[^,.;]+)")
 
 
+_TITLE_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|leader|commander|chief|"
+    r"official|member|emir|founder|deputy)\s+(?:for|of|with|in)\s+[^,.;“”\"]{1,80}?(?=\s*[,.;]?\s*$|\s*,)")
+
+
 def _sentence_attribution(ctx: Context, sent: Span) -> Attribution | None:
     m = _ACCORDING.search(sent.text) or _inverted(sent) or _TRAILING.search(sent.text)
     if m:
         who = m.group("who").strip()
         if who.lower() not in ("it", "which", "that") and not re.match(r"(?i)(?:and|but|which|who)\b", who):
             start = sent.start_char + m.start("who")
+            # ', said Ali Dhere, a spokesman for al-Shabaab.': the title belongs to the speaker
+            title = _TITLE_AFTER.match(sent.text, m.start("who") + len(who))
+            if title:
+                who = sent.text[m.start("who") : title.end()]
             return _classify(ctx, who, start, start + len(who), sent)
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_LEMMAS:

@@ -160,11 +160,12 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
     spans += [(d.start, d.end, d.key) for d in descriptions]
     spans.sort()
     for sent in ctx.sentences():
+        att = attributions.get(sent.start_char)
         inside = [s for s in spans if s[0] >= sent.start_char and s[1] <= sent.end_char]
+        inside = sorted(inside + _quoted_we(ctx, sent, att))
         if len({k for _, _, k in inside}) < 2:
             continue
         masked, keys, offsets = _mask(ctx.text, sent.start_char, sent.end_char, inside)
-        att = attributions.get(sent.start_char)
         for type_, pattern, _subj in PATTERNS:
             for m in pattern.finditer(masked):
                 a, b = keys[int(m.group("a"))], keys[int(m.group("b"))]
@@ -205,6 +206,32 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                     hits.append(RelationHit(key, "faction_of", ent.parent_key, "positive", "asserted",
                                             None, evidence(sent), True))
     return hits
+
+
+_QUOTED = re.compile(r"[\"“](?P<q>[^\"“”]+)[\"”]")
+_WE = re.compile(r"\b[Ww]e\b")
+
+
+def _quoted_we(ctx: Context, sent, att: Attribution | None) -> list[tuple[int, int, str]]:
+    """'"We have joined hands with the Islamic State," said X, a spokesman for JuA': inside the
+    quotation "we" is the group the speaker speaks for, when the attribution names exactly one."""
+    if att is None or att.kind not in ("group_spokesperson", "militant_source"):
+        return []
+    at = sent.text.find(att.text)
+    if at < 0:
+        return []
+    lo, hi = sent.start_char + at, sent.start_char + at + len(att.text)
+    speaks_for = {m.key for m in ctx.group_mentions if lo <= m.start and m.end <= hi}
+    if len(speaks_for) != 1:
+        return []
+    (group,) = speaks_for
+    out = []
+    for q in _QUOTED.finditer(sent.text):
+        for w in _WE.finditer(q.group("q")):
+            start = sent.start_char + q.start("q") + w.start()
+            if not (lo <= start < hi):
+                out.append((start, start + len(w.group(0)), group))
+    return out
 
 
 def faction_phrase_relations(ctx: Context) -> list[RelationHit]:
