@@ -432,3 +432,23 @@ def test_a_column_another_process_added_meanwhile_is_a_lost_race_not_an_error(db
         assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == str(SCHEMA_VERSION)
     assert all(_columns(db_url, "roles").count(c) == 1 for c in NEW_COLUMNS)
     assert queries.evidence(db_url, str(ids["evidence"]))["facts"][0]["kind"] == "role"
+
+
+def test_a_report_naming_the_province_and_one_naming_the_town_are_one_incident(db_url):
+    by_province = Article(
+        id="prov", title="Train attack", published=dt.date(2025, 3, 12), url="https://example.org/prov",
+        text="Militants of the Baloch Liberation Army attacked a passenger train in Balochistan "
+             "province on Tuesday, killing 21 passengers, officials said.")
+    by_town = Article(
+        id="town", title="Train siege", published=dt.date(2025, 3, 13), url="https://example.net/town",
+        text="The Baloch Liberation Army attacked the Jaffar Express near Sibi on Tuesday, killing "
+             "25 people, the military said.")
+    elsewhere = Article(
+        id="other", title="Another attack", published=dt.date(2025, 3, 13), url="https://example.com/o",
+        text="The Baloch Liberation Army attacked a checkpoint near Gwadar on Tuesday, killing 3 "
+             "soldiers, police said.")
+    ingest_articles(db_url, [by_province, by_town, elsewhere])
+    attacks = [e for e in queries.events(db_url, group="BLA") if e["type"] == "attack"]
+    assert sorted(e["location"] for e in attacks) == ["Gwadar", "Sibi"], attacks
+    sibi = next(e for e in attacks if e["location"] == "Sibi")
+    assert sibi["sources"] == 2 and (sibi["killed_min"], sibi["killed_max"]) == (21, 25)

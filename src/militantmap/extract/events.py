@@ -647,6 +647,7 @@ _FACILITY = re.compile(
     r"Air\s+Base|Airbase|Base|Camp|Barracks|University|College|Academy|School|Prison|Jail|Stadium|"
     r"Mall|Embassy|Hospital|Station|Checkpoint))\b"
 )
+_PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "DATE")  # what spaCy may call a place
 _KIND_RANK = {"facility": 4, "city": 3, "admin1": 2, "region": 1, "country": 0}
 _SMALL_WORDS = re.compile(rf"(?i)^(?:{_SMALL_PLACE})$")
 
@@ -697,13 +698,14 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
     for m in _AFTER_PREP.finditer(text):
         start, end = base + m.start("name"), base + m.end("name")
         if not (lo <= start < hi) or ctx.group_at(start, end) is not None or \
-                any(ent.start_char <= start < ent.end_char for ent in sent.ents):
-            continue  # spaCy's own entities are judged below
+                any(ent.start_char <= start < ent.end_char and ent.label_ in _PLACE_LABELS
+                    for ent in sent.ents):
+            continue  # judged below with spaCy's label
         place = geo.geocode(m.group("name"), doc_country)
         if place is not None and place.kind in ("city", "admin1") and not geo.is_country(m.group("name")):
             add(start, end, m.group("name"), place, _KIND_RANK[place.kind], True, _token_at(sent, start))
     for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON", "DATE") or not (lo <= ent.start_char < hi):
+        if ent.label_ not in _PLACE_LABELS or not (lo <= ent.start_char < hi):
             continue
         if ctx.group_at(ent.start_char, ent.end_char) is not None:
             continue

@@ -1,9 +1,11 @@
 """Events reported by several articles merged into one incident.
 
 Two reports are one incident when their type agrees, their places agree (same country and the
-same place name, or within MAX_KM of each other), and their dates agree within a day (or, when
-one is only known to the month or year, fall in it). Reports without a date or place never
-merge: "an attack" with nothing to pin it down is not evidence of sameness.
+same place name, or within MAX_KM of each other, or one is the province or region the other
+lies in and both give the same day), and their dates agree within a day (or, when one is only
+known to the month or year, fall in it). Reports without a date or place never merge: "an
+attack" with nothing to pin it down is not evidence of sameness. An incident known only by its
+province takes the town of a report that names one.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import math
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
 
+from militantmap.extract.geo import get_geocoder
 from militantmap.nlp.gazetteer import normalize
 from militantmap.store.schema import incidents
 
@@ -51,8 +54,19 @@ def places_agree(a: dict, b: dict) -> bool:
     if na and nb and (na == nb or na in nb or nb in na):
         return True
     if None not in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
-        return km(a["lat"], a["lon"], b["lat"], b["lon"]) <= MAX_KM
-    return False
+        if km(a["lat"], a["lon"], b["lat"], b["lon"]) <= MAX_KM:
+            return True
+    # "Balochistan" and "Sibi" on the same day: the province holds the town
+    same_day = _parse(a.get("date")) is not None and _parse(b.get("date")) is not None
+    return bool(same_day and a.get("country") and (_is_region(a) or _is_region(b)))
+
+
+def _is_region(p: dict) -> bool:
+    name = p.get("location_name")
+    if not name:
+        return False
+    place = get_geocoder().geocode(name, p.get("country"))
+    return place is not None and place.kind in ("admin1", "region")
 
 
 def assign_incident(conn: Connection, report: dict) -> int:
@@ -69,6 +83,9 @@ def assign_incident(conn: Connection, report: dict) -> int:
         ).mappings().all()
         for inc in cands:
             if dates_agree(inc["date"], date) and places_agree(dict(inc), report):
+                if _is_region(dict(inc)) and report.get("location_name") and not _is_region(report):
+                    conn.execute(incidents.update().where(incidents.c.id == inc["id"]).values(
+                        location_name=report["location_name"], lat=report.get("lat"), lon=report.get("lon")))
                 return int(inc["id"])
     values = {k: report.get(k) for k in ("type", "date", "location_name", "country", "lat", "lon")}
     return int(conn.execute(incidents.insert().values(**values)).inserted_primary_key[0])
