@@ -401,3 +401,24 @@ def test_the_military_claiming_the_killing_of_militants_is_an_operation_with_its
     ex = run("The army claimed the killing of 21 terrorists in a raid near Mir Ali on Sunday.", "2025-03-13")
     (ev,) = [e for e in ex["events"] if e["type"] == "military_operation"]
     assert ev["killed"]["value"] == 21 and not [e for e in ex["events"] if e["type"] == "attack"]
+
+
+def test_a_country_in_the_triggers_own_phrase_beats_a_city_outside_it():
+    ex = run("A trial opened in Paris on Monday over the 2004 bombing by rebels of a French base in "
+             "Ivory Coast.", "2024-06-10")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["location"]["name"] is None and ev["location"]["country"] == "Ivory Coast"
+
+
+def test_an_unknown_place_takes_the_country_written_after_it():
+    ex = run("The Council condemned the attack by Islamic State in the Greater Sahara in Banibangou, "
+             "Niger, on 21 March, which killed 12 soldiers.", "2024-06-10")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["location"]["country"] == "Niger"
+
+
+def test_arrests_unrelated_to_armed_groups_are_not_events():
+    ex = run("A court in Guatemala City on Monday revoked the publisher's house arrest.", "2024-06-10")
+    assert [e for e in ex["events"] if e["type"] == "arrest"] == []
+    ex = run("Police arrested three suspected militants in Peshawar on Monday.", "2024-06-10")
+    assert [e for e in ex["events"] if e["type"] == "arrest"]

@@ -261,6 +261,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                 continue
             if type_ == "ban" and not _bans_a_group(tok, stext, m.end(), groups):
                 continue
+            if type_ == "arrest" and not groups and not _about_militants(ctx, sent):
+                continue  # a journalist's house arrest is not our business
             hits = found.setdefault(type_, [])
             if hits and not _separate_incident(hits, tok):
                 continue
@@ -539,6 +541,20 @@ _TREND = re.compile(r"(?i)\bfrom\s+[\d,]+\s+in\s+\d{4}\s+to\s+[\d,]+|\b(?:per|a)
                     r"\b(?:rose|fell|surged|doubled|tripled|dropped|declined|jumped)\s+(?:from|by)\b")
 
 
+_MILITANT_WORDS = re.compile(
+    r"(?i)\b(?:militants?|terrorists?|terror\s+suspects?|insurgents?|jihadists?|extremists?|fighters?|"
+    r"rebels?|commanders?|cell|bomb-?makers?|suicide\s+bombers?|gunmen|bandits|kidnappers|"
+    r"separatists?|guerrill?as?)\b")
+def _about_militants(ctx: Context, sent: Span) -> bool:
+    """The sentence, or the one before it, speaks of an armed group or of militants."""
+    if _MILITANT_WORDS.search(sent.text):
+        return True
+    if sent.start == 0:
+        return False
+    prev = sent.doc[sent.start - 1].sent
+    return bool(_MILITANT_WORDS.search(prev.text) or ctx.groups_between(prev.start_char, prev.end_char))
+
+
 _INCIDENT_NOUNS = {"attack", "bombing", "bomb", "blast", "explosion", "raid", "ambush", "assault",
                    "strike", "airstrike", "operation", "kidnapping", "abduction", "incident", "killing",
                    "shooting", "massacre", "hijacking", "offensive", "clash"}
@@ -633,7 +649,8 @@ def _count(pattern: re.Pattern[str], text: str) -> dict | None:
 # Where the text itself says what kind of place a name is: "the village of Jangebe", "Kabul's
 # western Dasht-e-Barchi neighborhood", "the Sahafi Hotel". spaCy's small model misses many
 # small places, and these are the most specific ones an article names.
-_NAME = (r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:[A-Z][\w'’]*(?:-[\w'’]+)*|al-\w+|el-\w+|de|du|da|do|"
+_WORD = r"[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[\w'’]+)*"   # "L'Estere", "Dasht-e-Barchi"; not "Balochistan's"
+_NAME = (rf"(?:{_WORD})(?:\s+(?:{_WORD}|al-\w+|el-\w+|de|du|da|do|"
          r"dos|das|la|el)(?=\s+[A-Z]|[\s,.;:]|$))*")
 _SMALL_PLACE = r"village|town|hamlet|settlement|locality|suburb|neighbou?rhood|camp|township"
 _CUE_OF = re.compile(rf"\b(?P<kind>{_SMALL_PLACE}|city|district|area|county)\s+of\s+(?P<name>{_NAME})")
@@ -663,11 +680,13 @@ class _PlaceCandidate:
     tok: object | None      # the spaCy token of the name, when there is one
 
 
-def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tuple[list, str | None]:
-    """Places named in the scope of the trigger, and the country named there (if only that)."""
+def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tuple[list, str | None, list]:
+    """Places named in the scope of the trigger, the first country named there, and every
+    country named with its token."""
     lo, hi = scope
     out: list[_PlaceCandidate] = []
     country_only = None
+    countries: list[tuple] = []     # (token, country) of the countries named
 
     def add(start, end, name, place, rank, located, tok):
         if any(c.start <= start < c.end or start <= c.start < end for c in out):
@@ -718,6 +737,7 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
         country = geo.is_country(name)
         if country:
             country_only = country_only or country
+            countries.append((ent.root, country))
             continue
         place = geo.geocode(name, doc_country)
         if (ent.label_ == "ORG" or mislabelled) and (place is None or place.kind != "city" or name.isupper()):
@@ -725,7 +745,7 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
         rank = _KIND_RANK.get(place.kind, 2) if place is not None else 2
         add(ent.start_char, ent.end_char, name, place, rank, _prep_before(ent[0]), ent.root)
     out.sort(key=lambda c: c.start)
-    return out, country_only
+    return out, country_only, countries
 
 
 def _prep_before(tok) -> bool:
@@ -761,7 +781,8 @@ def _broader(c: _PlaceCandidate, others: list[_PlaceCandidate], text: str) -> bo
 def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope, trigger=None) -> dict | None:
     """The most specific place the trigger's own clause names, with coordinates from the
     gazetteer or, for a place it does not know, from the broader place the text puts it in."""
-    candidates, country_only = _place_candidates(ctx, sent, geo, doc_country, scope)
+    candidates, country_only, countries = _place_candidates(ctx, sent, geo, doc_country, scope)
+    own_country = next((c for tok, c in countries if trigger is not None and tok in trigger.subtree), None)
     if candidates:
         text = ctx.text
 
@@ -772,13 +793,22 @@ def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope, trigge
             return (near, not _broader(c, candidates, text), c.located, c.rank, c.place is not None)
 
         best = max(candidates, key=key)   # max keeps the first of equals
+        if own_country and key(best)[0] < 2:
+            # "a trial opened in Paris over the bombing of a base in Ivory Coast": the
+            # trigger's own phrase names only the country
+            country_only, candidates = own_country, []
+    if candidates:
         place = best.place
         if place is None:
             known = [c.place for c in candidates if c.place is not None and c is not best]
             place = known[0] if known else None
         if place is not None:
             return {"name": best.name, "country": place.country, "lat": place.lat, "lon": place.lon}
-        return {"name": best.name, "country": country_only or doc_country, "lat": None, "lon": None}
+        # "in Kokorou, Niger": an unknown place followed by its country
+        after = re.match(r"\s*,\s*(?:the\s+)?([A-Z][\w .’'-]{1,40}?)(?=\s*[,.;)]|\s+(?:on|in)\b|$)",
+                         text[best.end : best.end + 50])
+        country = (geo.is_country(after.group(1)) if after else None) or country_only or doc_country
+        return {"name": best.name, "country": country, "lat": None, "lon": None}
     if country_only:
         p = geo.geocode(country_only)
         return {"name": None, "country": country_only, "lat": p.lat if p else None, "lon": p.lon if p else None}
