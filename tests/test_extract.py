@@ -422,3 +422,10 @@ def test_arrests_unrelated_to_armed_groups_are_not_events():
     assert [e for e in ex["events"] if e["type"] == "arrest"] == []
     ex = run("Police arrested three suspected militants in Peshawar on Monday.", "2024-06-10")
     assert [e for e in ex["events"] if e["type"] == "arrest"]
+
+
+def test_the_ends_of_a_journey_are_not_where_an_attack_happened():
+    ex = run("The bus was travelling from Quetta to Karachi when Baloch Liberation Army gunmen "
+             "stopped it near Khuzdar on Friday and killed 9 passengers.", "2024-06-10")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["location"]["name"] == "Khuzdar"

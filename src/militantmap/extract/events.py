@@ -778,6 +778,17 @@ def _broader(c: _PlaceCandidate, others: list[_PlaceCandidate], text: str) -> bo
     return False
 
 
+_MOTION = re.compile(
+    r"(?i)\b(?:travel(?:l?ing|l?ed|s)?|heading|headed|bound|en\s+route|driving|drove|flying|flew|"
+    r"fleeing|fled|sailing|journeying)\s+(?:\w+\s+){0,2}?(?:from|to|towards?|for)\s+(?:the\s+)?$")
+
+
+def _on_the_way(c: _PlaceCandidate, text: str) -> bool:
+    """"The train was travelling north from Quetta to Peshawar when it came under fire": the
+    ends of a journey are not where it happened."""
+    return bool(_MOTION.search(text[max(0, c.start - 70) : c.start]))
+
+
 def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope, trigger=None) -> dict | None:
     """The most specific place the trigger's own clause names, with coordinates from the
     gazetteer or, for a place it does not know, from the broader place the text puts it in."""
@@ -790,10 +801,11 @@ def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope, trigge
             near = 0
             if trigger is not None and c.tok is not None:
                 near = 2 if c.tok in trigger.subtree else (1 if _clause_verb(c.tok) == _clause_verb(trigger) else 0)
-            return (near, not _broader(c, candidates, text), c.located, c.rank, c.place is not None)
+            return (not _on_the_way(c, text), near, not _broader(c, candidates, text), c.located, c.rank,
+                    c.place is not None)
 
         best = max(candidates, key=key)   # max keeps the first of equals
-        if own_country and key(best)[0] < 2:
+        if own_country and key(best)[1] < 2:   # the place is outside the trigger's phrase
             # "a trial opened in Paris over the bombing of a base in Ivory Coast": the
             # trigger's own phrase names only the country
             country_only, candidates = own_country, []
