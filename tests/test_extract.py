@@ -429,3 +429,8 @@ def test_the_ends_of_a_journey_are_not_where_an_attack_happened():
              "stopped it near Khuzdar on Friday and killed 9 passengers.", "2024-06-10")
     (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
     assert ev["location"]["name"] == "Khuzdar"
+
+
+def test_gunmen_who_stop_a_bus_are_attackers_but_a_foiled_attack_is_no_attack():
+    ex = run("Police foiled an attack by Lashkar-e-Taiba on a temple in Jammu on Friday.", "2024-06-10")
+    assert [e for e in ex["events"] if e["type"] == "attack"] == []

@@ -225,16 +225,21 @@ def _token_at(sent: Span, offset: int):
 def _irrealis(tok) -> bool:
     """The trigger is threatened, planned, prevented or future ("vowed to attack", "prevented
     them from carrying out attacks", "will strike"), not a reported incident."""
-    node = tok
+    node, child = tok, None
     for _ in range(4):
-        if node.lemma_.lower() in _IRREALIS_LEMMAS:
-            return True
+        lemma = node.lemma_.lower()
+        if lemma in _IRREALIS_LEMMAS and not (
+                lemma in _PREVENTION and child is not None and child.dep_ in ("nsubj", "nsubjpass")):
+            return True  # ... but "gunmen stopped the bus": the gunmen are not what was stopped
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in node.children):
             return True
         if node.head is node:
             break
-        node = node.head
+        node, child = node.head, node
     return False
+
+
+_PREVENTION = {"prevent", "foil", "thwart", "avert", "stop", "deter"}
 
 
 def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> list[EventHit]:
