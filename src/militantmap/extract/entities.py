@@ -230,7 +230,12 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         base = window_start if fm else m.end
         xs = base + hit.start("x")
         xe = base + hit.end("kind")
-        if _is_descriptive(ctx, xs, xs + len(x)):
+        appos = None if fm else _appositive_group(text, m.start, gaz_mentions)
+        if (appos is not None and appos != m.entry_id and gaz.lookup(x) is None
+                and gaz.lookup(f"{parent.name} {x}") is None):
+            # "JNIM, al-Qaeda's Sahel affiliate": the phrase describes the group just named.
+            key = entity_for_entry(appos)
+        elif _is_descriptive(ctx, xs, xs + len(x)):
             # "Islamic State's Sahel affiliate", "the Somali branch of IS": a place names no
             # faction of its own; it picks out the one branch of the parent based there.
             child = _child_by_place(gaz, m.entry_id, x, nationality)
@@ -434,6 +439,15 @@ def _faction_entity(ctx, gaz, x, parent_name, parent_key, new_entities, entity_f
     return key
 
 
+def _appositive_group(text: str, start: int, mentions: list) -> str | None:
+    """The gazetteer group named just before an appositive that starts at `start`
+    ("JNIM, al-Qaeda's ..."; "ISWAP (the Islamic State's ...").), or None."""
+    for g in mentions:
+        if g.end <= start and re.fullmatch(r"\s*(?:,|\(|—|–|--)\s*(?:the\s+|its\s+)?", text[g.end:start]):
+            return g.entry_id
+    return None
+
+
 def _child_by_place(gaz: Gazetteer, parent_id: str, place: str, nationality):
     """The one faction, branch or province of a group that a place or demonym picks out
     ("Sahel" -> IS Sahel Province, "Somali" -> IS Somalia Province), or None."""
@@ -499,7 +513,21 @@ def _is_descriptive(ctx: Context, start: int, end: int) -> bool:
     if span is None:
         return True
     words = [t for t in span if t.is_alpha and t.lower_ not in ("al", "of", "the", "and")]
-    return not words or all(t.ent_type_ in ("NORP", "GPE", "LOC", "DATE") or t.pos_ == "ADJ" for t in words)
+    return not words or all(t.ent_type_ in ("NORP", "GPE", "LOC", "DATE") or t.pos_ == "ADJ"
+                            or t.lower_ in _DESCRIPTIVE_WORDS for t in words)
+
+
+# Words of sect, people and creed that describe a group ("the Sunni Baluch militant group",
+# "a Kuki armed outfit") whatever the tagger makes of them.
+_DESCRIPTIVE_WORDS = {
+    "sunni", "shia", "shiite", "shi'ite", "salafi", "salafist", "wahhabi", "deobandi", "sufi",
+    "islamist", "jihadist", "jihadi", "muslim", "christian", "hindu", "buddhist", "maoist",
+    "marxist", "leninist", "communist", "baluch", "baloch", "balochi", "pashtun", "kurdish", "kurd",
+    "tuareg", "fulani", "peul", "hausa", "rohingya", "tamil", "naga", "kuki", "meitei", "bodo",
+    "arab", "druze", "alawite", "yazidi", "uyghur", "uighur", "tajik", "uzbek", "somali", "oromo",
+    "amhara", "tigrayan", "hutu", "tutsi", "lendu", "hema", "anglophone", "ambazonian", "karen",
+    "kachin", "shan", "chin", "moro", "malay", "papuan", "ethnic", "tribal", "clan", "sectarian",
+}
 
 
 def _initials_match(name: str, acr: str) -> bool:

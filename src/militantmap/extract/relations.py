@@ -22,7 +22,8 @@ SHORT = r"[^⟨.;:?!]{0,40}?"
 # Determiners and modifiers allowed before an object group: "from Nigeria-based Boko Haram"
 PRE = (r"(?:(?:the|its|their|his|a|an)\s+)?(?:(?:[A-Z]?[a-z]+-(?:based|linked|backed|led|affiliated)|"
        r"parent|former|rival|larger|main|mother|local|global|jihadist|militant|banned|outlawed|"
-       r"notorious|powerful|embattled|shadowy)\s+){0,2}")
+       r"notorious|powerful|embattled|shadowy|smaller|small|new|rebel|armed|Islamist|separatist|"
+       r"splinter|breakaway|(?-i:[A-Z][a-z]+(?:i|an|ese|ish)))\s+){0,2}")
 AND = r"\s*(?:,|and|&|as\s+well\s+as)\s*"
 
 _VERB_COOP = (
@@ -38,13 +39,18 @@ PATTERNS: list[tuple[str, re.Pattern[str], str]] = []
 # Patterns that read a tie off a noun phrase ("X, an offshoot of Y"): the phrase says it
 # wherever X stands in its clause, even as the object of a verb or preposition.
 NOUN_PHRASE: set[re.Pattern[str]] = set()
+# Patterns that state the end of a tie ("severed ties with"): the tie is negated.
+NEGATING: set[re.Pattern[str]] = set()
 
 
-def _p(type_: str, pattern: str, subject: str = "a", noun_phrase: bool = False) -> None:
+def _p(type_: str, pattern: str, subject: str = "a", noun_phrase: bool = False,
+       negating: bool = False) -> None:
     compiled = re.compile(pattern, re.I)
     PATTERNS.append((type_, compiled, subject))
     if noun_phrase:
         NOUN_PHRASE.add(compiled)
+    if negating:
+        NEGATING.add(compiled)
 
 
 # What a part of a group is called (SCHEMA: affiliate, branch, province, wing, offshoot are
@@ -57,7 +63,7 @@ _PART = (r"(?:faction|splinter(?:\s+group|\s+faction)?|wing|branch|offshoot|affi
 _p("faction_of", rf"{A}{GAP}\b(?:split|broke|broken|splinter(?:ed)?|break(?:s|ing)?|splitting|"
    rf"separated|defected|breakaway)\s+(?:away\s+|off\s+)?from\s+{PRE}{B}")
 # "X, an ideological offshoot of Y", "X, which is an affiliate of Y"
-_p("faction_of", rf"{A}\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a|an|the|one)\s+"
+_p("faction_of", rf"{A}(?:\s+(?:group|outfit|gang|faction|militia|movement|network))?\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a|an|the|one)\s+"
    rf"(?:[\w-]+\s+){{0,3}}?(?:{_PART}|cell)\s+of\s+(?:the\s+)?{B}", noun_phrase=True)
 # "Y's Somali affiliate, X"
 _p("faction_of", rf"{B}[’']s?\s+(?:[\w-]+\s+){{0,3}}?{_PART}\s*,?\s*(?:the\s+)?{A}", noun_phrase=True)
@@ -65,10 +71,27 @@ _p("faction_of", rf"{B}[’']s?\s+(?:[\w-]+\s+){{0,3}}?{_PART}\s*,?\s*(?:the\s+)
 _p("faction_of", rf"{A}\s*(?:,|\(|—|–|--)\s*(?:the\s+|its\s+)?{B}[’']s?\s+(?:[\w-]+\s+){{0,3}}?{_PART}\b",
    noun_phrase=True)
 _p("faction_of", rf"{B}\s+(?:splinter|breakaway)\s+(?:group|faction)\s*,?\s*(?:the\s+)?{A}")
+# "the BLA's Majeed Brigade", "Islamic Jihad's al-Quds Brigades": a group owned by a group
+_p("faction_of", rf"{B}[’']s?\s+{A}", noun_phrase=True)
+# "the armed wing of Hamas, the Izz ad-Din al-Qassam Brigades"
+_p("faction_of", rf"\b(?:the|an?|its)\s+(?:[\w-]+\s+){{0,2}}?{_PART}\s+of\s+(?:the\s+)?{B}\s*(?:,|—|–|--|\()\s*(?:the\s+)?{A}",
+   noun_phrase=True)
+# "X is part of Y", "X, an Iran-backed militia that is part of Y", "X is a proxy of Y",
+# "X, a front for Y"
+_p("faction_of", rf"{A}{GAP}\b(?:is|are|was|were|became|remains?|as)\s+(?:now\s+|still\s+)?(?:an?\s+)?"
+   rf"(?:(?:integral|key|important|formal|official)\s+)?part\s+of\s+(?:the\s+)?{B}")
+_p("faction_of", rf"{A}(?:\s+(?:group|outfit|gang|faction|militia|movement|network))?\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a|an|the)\s+"
+   rf"(?:[\w-]+\s+){{0,2}}?(?:proxy|front(?:\s+(?:group|organi[sz]ation|outfit))?|shadow\s+(?:group|outfit))"
+   rf"\s+(?:of|for)\s+{PRE}{B}", noun_phrase=True)
+# "X, an umbrella of factions including Y", "the X coalition, which includes Y"
+_p("faction_of", rf"{B}\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+   rf"(?:umbrella|coalition|alliance|grouping|conglomerate)\s+(?:group\s+|organi[sz]ation\s+)?"
+   rf"(?:of\s+[^⟨.;:?!]{{0,60}}?)?(?:including|comprising|that\s+includes|which\s+includes|made\s+up\s+of)\s+"
+   rf"{PRE}{A}", noun_phrase=True)
 # allegiance_to
 _p("allegiance_to", rf"{A}{GAP}\b(?:pledg\w+|swor?e|swear\w*|declar\w+|announc\w+|offer\w+|"
    rf"renew\w+|reaffirm\w+|gave|giv\w+|sworn)\s+(?:its\s+|their\s+|his\s+|an?\s+oath\s+of\s+)?"
-   rf"(?:allegiance|loyalty|fealty|bay[’']?a[h]?|bayat|oath)\s+to\s+(?:the\s+)?{B}")
+   rf"(?:allegiance|loyalty|fealty|bay[’']?a[h]?|bayat|oath)\s+to\s+{PRE}{B}")
 _p("allegiance_to", rf"{A}{GAP}\b(?:re)?join(?:s|ed|ing)?\s+(?:the\s+ranks\s+of\s+)?(?:the\s+)?{B}")
 _p("allegiance_to", rf"{A}{GAP}\b(?:merg\w+\s+(?:into|with)|becom\w+\s+(?:a\s+)?part\s+of|"
    rf"became\s+(?:a\s+)?part\s+of|absorbed\s+(?:into|by)|fold\w*\s+into|return\w*\s+to\s+the\s+fold\s+of)"
@@ -78,8 +101,12 @@ _p("allegiance_to", rf"{A}{GAP}\b(?:became|become|becoming|is\s+now|was\s+made|r
 _p("allegiance_to", rf"{A}[’']s\s+(?:pledge\s+of\s+)?allegiance\s+to\s+(?:the\s+)?{B}")
 # cooperates_with
 _p("cooperates_with", rf"{A}{GAP}\b{_VERB_COOP}\s+(?:closely\s+|together\s+)?(?:with|alongside)\s+"
-   rf"(?:the\s+)?{B}")
-_p("cooperates_with", rf"{A}{AND}(?:the\s+)?{B}{GAP}\b(?:worked\s+together|work\s+together|"
+   rf"{PRE}{B}")
+# "X fought alongside Y" (the verb alone is no cooperation: "fought with Y" may be against it)
+_p("cooperates_with", rf"{A}{GAP}\b(?:fought|fight(?:s|ing)?|battl\w+|operat\w+|serv\w+|stood|stand\w*)\s+"
+   rf"(?:side\s+by\s+side\s+)?alongside\s+{PRE}{B}")
+_p("cooperates_with", rf"{A}{AND}(?:the\s+)?{B}{GAP}\b(?:worked\s+together|work\s+together|fought\s+together|"
+   rf"fight\s+together|fought\s+side\s+by\s+side|joined\s+hands|join\s+hands|"
    rf"cooperat\w+|collaborat\w+|joined\s+forces|teamed\s+up|allied|alliance|joint\s+(?:attack|"
    rf"operation|raid|assault)|coordinat\w+|partners)")
 _p("cooperates_with", rf"\b(?:alliance|coalition|partnership|pact|cooperation|collaboration|"
@@ -97,11 +124,22 @@ _p("affiliated_with", rf"{A}{GAP}\b(?:has|have|had|maintains?|maintained|develop
    rf"established|forged|retains?|denied|denies|deny|denying|rejected|rejects)\s+(?:\w+\s+){{0,2}}?{_LINK_NOUN}\s+(?:with|to)\s+(?:the\s+)?{B}")
 _p("affiliated_with", rf"{B}[-‐ ](?:affiliated|linked|inspired|allied|aligned)\s+(?:group\s+)?(?:the\s+)?{A}")
 _p("affiliated_with", rf"{_LINK_NOUN}\s+between\s+(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
+# "X, an al-Qaeda-inspired outfit", "X, an ISIS-linked group"
+_p("affiliated_with", rf"{A}(?:\s+(?:group|outfit|gang|faction|militia|movement|network))?\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+|is\s+|was\s+)?(?:a|an|the)\s+"
+   rf"(?:[\w]+\s+)?{B}[-‐ ](?:affiliated|linked|inspired|aligned)\s+(?:[\w-]+\s+)?"
+   rf"(?:group|outfit|militia|faction|organi[sz]ation|network|movement|gang|cartel|cell|insurgents?)\b",
+   noun_phrase=True)
+# A tie cut: "X, which severed ties with al-Qaeda in 2016" (a negated affiliation)
+_p("affiliated_with", rf"{A}{GAP}\b(?:sever\w*|cut|cuts|cutting|broke\s+off|break\w*\s+off|renounc\w+|"
+   rf"end\w*|abandon\w*)\s+(?:\w+\s+){{0,2}}?{_LINK_NOUN}\s+(?:with|to)\s+{PRE}{B}", negating=True)
 # rivals
 _p("rivals", rf"{A}{GAP}\b(?:rival\w*|clash\w*\s+(?:with\s+|against\s+)?|compet\w+\s+(?:with|against)|"
    rf"feud\w*\s+with|(?:at\s+)?war\s+(?:with|against)|fought\s+(?:back\s+)?(?:against\s+)?|"
    rf"fight(?:s|ing)?\s+(?:back\s+)?(?:against\s+)?|battl\w+\s+(?:with\s+|against\s+)?|"
-   rf"turned\s+(?:its|their)\s+guns\s+on|attack\w*|at\s+loggerheads\s+with)\s*(?:the\s+)?{B}")
+   rf"turned\s+(?:its|their)\s+guns\s+on|attack\w*|at\s+loggerheads\s+with)\s*{PRE}{B}")
+# "X is a bitter rival of Y", "X, the arch-enemy of Y"
+_p("rivals", rf"{A}{GAP}\b(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?(?:rivals?|enem(?:y|ies)|arch-?enem(?:y|ies)|"
+   rf"foes?|nemesis)\s+of\s+{PRE}{B}")
 # "X says it protects herders from attacks by Y": X stands against Y
 _p("rivals", rf"{A}{GAP}\b(?:protect\w*|defend\w*|shield\w*)\s+{GAP}\b(?:from|against)\s+(?:[\w-]+\s+){{0,2}}?"
    rf"(?:attacks?|raids?|abuses?|incursions?)\s+(?:by|from)\s+{PRE}(?:[A-Z][\w-]*\s+)?{B}")
@@ -113,7 +151,7 @@ _p("rivals", rf"{A}{AND}(?:the\s+)?{B}{SHORT}\b(?:fought|clashed|battled|fight|c
    rf"(?:with\s+)?each\s+other")
 _p("rivals", rf"{A}[’']s\s+(?:\w+\s+)?(?:rival|rivals|enemy|foe|nemesis)\s*,?\s*(?:the\s+)?{B}")
 # supports (subject is the supporter)
-_p("supports", rf"{A}{GAP}\b(?:fund(?:s|ed|ing)?|financ\w+|arm(?:s|ed|ing)?|shelter\w*|"
+_p("supports", rf"{A}{GAP}(?<![-‐])\b(?:fund(?:s|ed|ing)?|financ\w+|arm(?:s|ed|ing)?|shelter\w*|"
    rf"train(?:s|ed|ing)?|back(?:s|ed|ing)?|support(?:s|ed|ing)?|sponsor\w*|equip\w*|"
    rf"suppl(?:y|ies|ied|ying)|harbou?r\w*|provid\w+\s+(?:\w+\s+){{0,3}}?(?:to|for))\s+(?:the\s+)?{B}")
 _p("supports", rf"{B}{GAP}\b(?:funded|financed|armed|backed|supported|sponsored|trained|sheltered|"
@@ -134,7 +172,8 @@ _p("supports", rf"{A}{GAP}\brel(?:y|ies|ied|ying)\s+(?:\w+\s+){{0,3}}?on\s+{PRE}
 
 # Words in the clause that invert or block a pattern ("fought alongside" is not rivalry).
 _BLOCK = {
-    "rivals": re.compile(r"alongside|together|with\s+the\s+help|jointly|against\s+(?:the\s+)?(?:government|army|state)", re.I),
+    "rivals": re.compile(r"alongside|together|with\s+the\s+help|jointly|against\s+(?:the\s+)?(?:government|army|state)|"
+                         r"\b(?:former|erstwhile|one-time|onetime|ex-)\s*(?:rivals?|enem(?:y|ies)|foes?)\b", re.I),
     "supports": re.compile(r"\b(?:support(?:ed|s)?\s+for\s+the\s+talks|peace)\b", re.I),
     "allegiance_to": re.compile(r"\bjoin(?:ed|s)?\s+(?:hands|forces)\b", re.I),
 }
@@ -166,7 +205,14 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
         if len({k for _, _, k in inside}) < 2:
             continue
         masked, keys, offsets = _mask(ctx.text, sent.start_char, sent.end_char, inside)
-        for type_, pattern, _subj in PATTERNS:
+        # Also read the sentence without the clauses that describe its subject ("ISWAP, which
+        # split from Boko Haram in 2016, has pledged allegiance to IS"): the main verb then
+        # follows its subject.
+        variants = [masked]
+        elided = _RELATIVE.sub(",", masked)
+        if elided != masked:
+            variants.append(elided)
+        for type_, pattern, _subj, masked in [(t, p, sj, v) for v in variants for t, p, sj in PATTERNS]:
             for m in pattern.finditer(masked):
                 a, b = keys[int(m.group("a"))], keys[int(m.group("b"))]
                 if _subj == "b":
@@ -183,7 +229,8 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                 if block and block.search(clause):
                     continue
                 last = max(int(m.group("a")), int(m.group("b")))
-                negated = is_negated(_between(clause)) or _under_denial(ctx, offsets[last])
+                negated = (pattern in NEGATING or is_negated(_between(clause))
+                           or _under_denial(ctx, offsets[last]))
                 modality = modality_of(clause, att)
                 key = (a, type_, b)
                 if key in seen or (type_ in SYMMETRIC and (b, type_, a) in seen):
@@ -208,6 +255,11 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
     return hits
 
 
+# A clause set off by commas that describes the group before it: "X, which split from Y in
+# 2016, ...", "X, led by Z, ...", "X, backed by Y, ...".
+_RELATIVE = re.compile(
+    r"(?<=⟩)(?:\s*\(⟨\d+⟩\))?\s*,\s*(?:which|who|whose|(?:led|headed|founded|backed|based|formed|"
+    r"created|known|commanded|run)\s+(?:by|in|as|from)|once|formerly|now)\b[^,;:?!()]{3,120}?,(?=\s+[a-z])")
 _QUOTED = re.compile(r"[\"“](?P<q>[^\"“”]+)[\"”]")
 _WE = re.compile(r"\b[Ww]e\b")
 
@@ -261,7 +313,16 @@ def faction_phrase_relations(ctx: Context) -> list[RelationHit]:
 
 def _mask(text: str, start: int, end: int, spans: list[tuple[int, int, str]]):
     out, keys, offsets, pos = [], [], [], start
+    merged: list[tuple[int, int, str]] = []
     for s, e, key in spans:
+        # "the Balochistan Liberation Front (BLF)": a name and the acronym it defines are one
+        # argument, so "X (ACR) and Y joined hands" reads like "X and Y joined hands".
+        if (merged and merged[-1][2] == key and re.fullmatch(r"\s*\(", text[merged[-1][1]:s])
+                and text.startswith(")", e)):
+            merged[-1] = (merged[-1][0], e + 1, key)
+            continue
+        merged.append((s, e, key))
+    for s, e, key in merged:
         if s < pos:
             continue
         out.append(text[pos:s])
@@ -303,9 +364,14 @@ def _under_denial(ctx: Context, span: tuple[int, int]) -> bool:
     s = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
     if s is None:
         return False
-    return any(anc.lemma_.lower() in DENIAL_LEMMAS and anc.pos_ == "VERB"
-               and not any(c.dep_ == "neg" for c in anc.children)      # "did not deny"
-               for anc in s.root.ancestors)
+    for anc in s.root.ancestors:
+        if anc.lemma_.lower() in DENIAL_LEMMAS and anc.pos_ == "VERB":
+            return not any(c.dep_ == "neg" for c in anc.children)      # "did not deny"
+        if anc.dep_ == "relcl":
+            # "KH, a militia that is part of the PMF, denied the strike": the relative clause
+            # describes the group; the denial above it is about something else.
+            return False
+    return False
 
 
 def _between(clause: str) -> str:

@@ -17,7 +17,8 @@ ROLE_WORDS = {
     "spokesperson": r"spokes(?:man|woman|person)|chief\s+spokes(?:man|person)|media\s+(?:chief|head)",
     "deputy_leader": r"deputy(?:\s+(?:leader|chief|head|emir|amir|commander|caliph))?|second[- ]in[- ]command|number\s+two|no\.\s*2",
     "founder": r"co-?founders?|founding\s+(?:leader|member|father)|founders?",
-    "leader": r"leaders?|chief|head|emir|amir|caliph|supreme\s+leader|boss|chairman|commander-in-chief|ringleader|mastermind|kingpin",
+    "leader": r"leaders?|chief|head|emir|amir|caliph|supreme\s+leader|boss|chairman|commander-in-chief|ringleader|mastermind|kingpin|"
+              r"general[- ]secretary|secretary[- ]general",
     "commander": r"(?:military\s+|senior\s+|top\s+|field\s+|regional\s+|local\s+|district\s+)?commanders?",
     "member": r"members?|militants?|fighters?|operatives?|loyalists?",
 }
@@ -26,7 +27,9 @@ _ROLE_ANY = "|".join(f"(?P<{k}>{v})" for k, v in ROLE_WORDS.items())
 _TITLE_ANY = "|".join(f"(?P<{k}>{v})" for k, v in ROLE_WORDS.items() if k != "member")
 _DET = r"(?:(?:a|an|the|its|their|one|former|late|then|slain|self-styled|self-proclaimed|top|senior|"
 _DET += r"alleged|overall|new|current|reclusive|deceased|now\s+deceased|jailed|detained|slain|purported)\s+)*"
-_HONORIFIC = r"(?:(?:Sheikh|Shaikh|Mullah|Maulana|Maulvi|Mufti|Hafiz|Qari|Haji|Dr\.?|Mr\.?|General|Gen\.?|Commander|Emir|Amir)\s+)?"
+_HONORIFIC = (r"(?:(?:Sheikh|Shaikh|Mullah|Maulana|Maulvi|Mufti|Hafiz|Qari|Haji|Ustaz|Ustadh|Dr\.?|Mr\.?|General|Gen\.?|"
+              r"Commander|Cmdr\.?|Emir|Amir|Comrade|Colonel|Col\.?|Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?|"
+              r"Captain|Capt\.?|Sergeant|Sgt\.?)\s+){0,2}")
 P = _HONORIFIC + r"⟪(?P<p>\d+)⟫"
 G = r"⟨(?P<g>\d+)⟩"
 # An appositive opens with a comma, a dash or a bracket: "Al-Sharaa — leader of HTS — said".
@@ -67,7 +70,19 @@ _PATTERNS = [
                rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}", re.I),
     # "G, led by X" / "G, founded by X" / "under the leadership of X"
     re.compile(rf"{G}[^⟨⟪.;]{{0,60}}?\b(?:(?P<leader>led|headed|run|commanded)|(?P<founder>founded|"
-               rf"co-founded|established|formed))\s+by\s+(?:\w+\s+){{0,3}}?{P}", re.I),
+               rf"co-founded|established|formed))\s+by\s+(?:(?:[\w-]+|⟨\d+⟩)\s+){{0,4}}?{P}", re.I),
+    # "G, whose leader X ...", "G said ..., its general secretary X told", "G ... after its jailed
+    # founder, X, called": the group is the last one named, with no state body in between
+    re.compile(rf"{G}\s*,\s*whose\s+{_DET}{_TITLE_MOD}(?:{_TITLE_ANY})\s*,?\s*{P}", re.I),
+    re.compile(rf"{G}(?:(?!\b(?:army|military|government|police|forces|troops|state|ministry|authorities|"
+               rf"country|officials?)\b)[^⟨⟪.;]){{0,150}}?(?:,|\bafter|\bwhen|\bas|\bwhile)\s+its\s+{_DET}"
+               rf"{_TITLE_MOD}(?:{_TITLE_ANY})\s*,?\s*{P}", re.I),
+    # "three G militants, including a top commander, X"
+    re.compile(rf"{G}\s+(?:militants|fighters|members|rebels|insurgents|terrorists|cadres|gunmen)\s*,?\s*"
+               rf"(?:including|among\s+them)\s+{_DET}(?:{_TITLE_ANY})\s*,?\s*{P}", re.I),
+    # "a G commander known as 'Comrade X'"
+    re.compile(rf"{G}(?:[’']s?)?\s+{_TITLE_MOD}(?:{_ROLE_ANY})\s+(?:known\s+as|identified\s+as|named|called|"
+               rf"nicknamed|alias)\s+[“\"‘']?{P}", re.I),
     re.compile(rf"{G}[^⟨⟪.;]{{0,80}}?\bunder\s+the\s+(?P<leader>leadership|command)\s+of\s+(?:\w+\s+){{0,4}}?{P}", re.I),
     # "X led the group" with the group a description resolved earlier
     re.compile(rf"{P}\s+(?P<leader>led|leads|heads|headed)\s+{G}", re.I),

@@ -424,7 +424,8 @@ class Gazetteer:
         j = i
         comma = False
         while j < len(toks):
-            if j > i and _GAP_RE.fullmatch(text, toks[j - 1][1], toks[j][0]) is None:
+            if j > i and _GAP_RE.fullmatch(text, _after_plural_possessive(text, toks[j - 1]),
+                                          toks[j][0]) is None:
                 if _COMMA_GAP_RE.fullmatch(text, toks[j - 1][1], toks[j][0]) is None:
                     break
                 comma = True
@@ -494,6 +495,15 @@ def _possessive_cut(
             if shorter:
                 return shorter[-1]
     return None
+
+
+def _after_plural_possessive(text: str, tok: _Tok) -> int:
+    """Where the gap after a token starts: past the apostrophe of a plural possessive
+    ("Lions' Den", "Peoples' Army"), which belongs to the word, not to the gap."""
+    end = tok[1]
+    if end < len(text) and text[end] in _APOSTROPHES and tok[3][-1:] in ("s", "S"):
+        return end + 1
+    return end
 
 
 def _shouting(toks: list[_Tok], i: int) -> bool:
