@@ -274,7 +274,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             if type_ == "military_operation" and first_word and ctx.group_at(
                     sent.start_char + m.start(), sent.start_char + m.start() + first_word.end()) is not None:
                 kind = "attack"  # "the Rapid Support Forces shelled el-Fasher": a group, not an army
-                if _dated_by_a_year(sent, tok.head if tok.dep_ == "nsubj" else tok):
+                verb = re.search(r"(\w+)\W*$", m.group(0))
+                tok = _token_at(sent, sent.start_char + m.start() + verb.start(1)) if verb else tok
+                if _dated_by_a_year(sent, tok):
                     continue  # "In 2023, the Baloch Liberation Army killed nearly 300 people"
             hits = found.setdefault(kind, [])
             if hits and not _separate_incident(hits, tok):
