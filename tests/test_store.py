@@ -20,7 +20,7 @@ from militantmap.errors import InputError
 from militantmap.store import ingest_articles, queries
 from militantmap.store.curate import merge, merge_history, split
 from militantmap.store.db import get_engine
-from militantmap.store.schema import articles, event_reports, evidence, relations
+from militantmap.store.schema import articles, event_reports, evidence, incidents, relations
 
 PG_URL = os.environ.get("MILITANTMAP_TEST_PG_URL")
 
@@ -452,3 +452,23 @@ def test_a_report_naming_the_province_and_one_naming_the_town_are_one_incident(d
     assert sorted(e["location"] for e in attacks) == ["Gwadar", "Sibi"], attacks
     sibi = next(e for e in attacks if e["location"] == "Sibi")
     assert sibi["sources"] == 2 and (sibi["killed_min"], sibi["killed_max"]) == (21, 25)
+
+
+def test_reprocessing_leaves_no_incident_without_its_reports(db_url):
+    from militantmap.store import reprocess_stored
+
+    herat = Article(id="herat", title="Herat attack", published=dt.date(2024, 5, 14),
+                    text="Taliban gunmen attacked a checkpoint in Herat on Monday, killing four "
+                         "policemen, officials said.")
+    ingest_articles(db_url, [herat])
+    before = _count(db_url, incidents)
+    assert before >= 1
+    with get_engine(db_url).begin() as conn:
+        conn.execute(update(articles).where(articles.c.article_key == "herat").values(extractor_version="0.0.1"))
+        # as if an older extractor had dated and placed it otherwise: the new report will not join it
+        conn.execute(update(incidents).values(date="2020-01-01", location_name="Elsewhere", lat=None, lon=None))
+    assert reprocess_stored(db_url).reprocessed == 1
+    with get_engine(db_url).connect() as conn:
+        orphans = conn.execute(select(func.count()).select_from(incidents).where(
+            incidents.c.id.not_in(select(event_reports.c.incident_id)))).scalar()
+    assert orphans == 0 and _count(db_url, incidents) == before

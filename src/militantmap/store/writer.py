@@ -16,6 +16,7 @@ from militantmap.store.schema import (
     event_actors,
     event_reports,
     evidence,
+    incidents,
     relations,
     roles,
 )
@@ -46,10 +47,17 @@ def insert_article(conn: Connection, ex: dict, raw_text: str, raw_format: str, s
 def clear_facts(conn: Connection, article_id: int) -> None:
     """Remove an article's facts (before re-extraction); the article itself stays."""
     report_ids = select(event_reports.c.id).where(event_reports.c.article_id == article_id)
+    touched = [row[0] for row in conn.execute(
+        select(event_reports.c.incident_id).where(event_reports.c.article_id == article_id).distinct())]
     conn.execute(delete(event_actors).where(event_actors.c.report_id.in_(report_ids)))
     for table in (event_reports, relations, roles, article_entities):
         conn.execute(delete(table).where(table.c.article_id == article_id))
     conn.execute(delete(evidence).where(evidence.c.article_id == article_id))
+    # An incident only this article reported is gone with its report; the new extraction makes
+    # its own (or joins another's).
+    if touched:
+        still = select(event_reports.c.incident_id).where(event_reports.c.incident_id.in_(touched))
+        conn.execute(delete(incidents).where(incidents.c.id.in_(touched), incidents.c.id.not_in(still)))
 
 
 def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
