@@ -2,30 +2,9 @@
 these tests (none is taken from the dev corpus or any gold set)."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from militantmap.article import Article
-from militantmap.extract import extract
-
-
-def run(text: str, published: str | None = None) -> dict:
-    pub = dt.date.fromisoformat(published) if published else None
-    return extract(Article(text=text, published=pub, source="test"))
-
-
-def groups(ex: dict) -> dict[str, dict]:
-    return {e["name"]: e for e in ex["entities"] if e["type"] == "armed_group"}
-
-
-def names(ex: dict) -> dict[str, str]:
-    return {e["id"]: e["name"] for e in ex["entities"]}
-
-
-def rels(ex: dict) -> set[tuple[str, str, str]]:
-    n = names(ex)
-    return {(n[r["subject"]], r["type"], n[r["object"]]) for r in ex["relations"]}
+from extract_helpers import groups, names, rel, rels, run  # noqa: F401
 
 
 def roles(ex: dict) -> set[tuple[str, str, str]]:

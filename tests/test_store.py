@@ -238,15 +238,20 @@ get_engine(sys.argv[1])
 """
 
 
-def test_processes_opening_a_new_store_at_once_all_succeed(db_url):
-    # `serve` and `ingest` started together on a store that does not exist yet must not fail with
-    # "table already exists": each process checks and creates the tables on its own.
+def _open_at_once(db_url: str, processes: int) -> None:
+    """Start `processes` Pythons that open the store at the same instant; all must succeed."""
     start = time.time() + 3.0
     procs = [subprocess.Popen([sys.executable, "-c", _OPEN_AT_ONCE, db_url, str(start)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(6)]
+             for _ in range(processes)]
     results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
     assert all(code == 0 for code, _ in results), [err[-400:] for code, err in results if code]
+
+
+def test_processes_opening_a_new_store_at_once_all_succeed(db_url):
+    # `serve` and `ingest` started together on a store that does not exist yet must not fail with
+    # "table already exists": each process checks and creates the tables on its own.
+    _open_at_once(db_url, processes=6)
     with get_engine(db_url).connect() as conn:
         assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
         assert conn.execute(text("SELECT count(*) FROM meta WHERE key = 'schema_version'")).scalar() == 1
@@ -373,12 +378,7 @@ def test_opening_an_older_store_adds_the_attribution_columns(db_url):
 
 def test_processes_opening_an_older_store_at_once_all_upgrade_it(db_url):
     ids = _old_store(db_url)
-    start = time.time() + 3.0
-    procs = [subprocess.Popen([sys.executable, "-c", _OPEN_AT_ONCE, db_url, str(start)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(6)]
-    results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
-    assert all(code == 0 for code, _ in results), [err[-400:] for code, err in results if code]
+    _open_at_once(db_url, processes=6)
     for table in ("roles", "event_reports"):
         columns = _columns(db_url, table)
         assert all(columns.count(c) == 1 for c in NEW_COLUMNS), (table, columns)
