@@ -295,3 +295,17 @@ def test_we_in_an_officials_quotation_is_not_a_group():
     ex = run('"We have joined hands with the Islamic State to fight crime," said Ali Khan, a senior '
              'police official in Peshawar.')
     assert ex["relations"] == []
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Jaish-e-Mohammed and Lashkar-e-Taiba carried out the raid jointly, officials said.", "cooperates_with"),
+    ("Ansarul Islam and JNIM jointly claimed the ambush near Djibo.", "cooperates_with"),
+    ("Al-Shabaab and ISIS-Somalia fighters clashed near Qandala on Monday.", "rivals"),
+])
+def test_two_groups_acting_together_or_against_each_other(text, type_):
+    assert type_ in {r["type"] for r in run(text, "2024-06-10")["relations"]}
+
+
+def test_two_groups_clashing_with_troops_are_not_rivals():
+    ex = run("Al-Shabaab and ISIS-Somalia fighters clashed with Puntland forces on Monday.", "2024-06-10")
+    assert [r for r in ex["relations"] if r["type"] == "rivals"] == []

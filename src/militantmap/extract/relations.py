@@ -108,7 +108,9 @@ _p("cooperates_with", rf"{A}{GAP}\b(?:fought|fight(?:s|ing)?|battl\w+|operat\w+|
 _p("cooperates_with", rf"{A}{AND}(?:the\s+)?{B}{GAP}\b(?:worked\s+together|work\s+together|fought\s+together|"
    rf"fight\s+together|fought\s+side\s+by\s+side|joined\s+hands|join\s+hands|"
    rf"cooperat\w+|collaborat\w+|joined\s+forces|teamed\s+up|allied|alliance|joint\s+(?:attack|"
-   rf"operation|raid|assault)|coordinat\w+|partners)")
+   rf"operation|raid|assault)|coordinat\w+|partners|(?:carried\s+out|conducted|staged|launched|claimed|"
+   rf"planned|executed)\s+(?:\w+\s+){{0,4}}?(?:jointly|together)|jointly\s+(?:claimed|carried\s+out|"
+   rf"conducted|staged|launched|planned))")
 _p("cooperates_with", rf"\b(?:alliance|coalition|partnership|pact|cooperation|collaboration|"
    rf"joint\s+(?:attack|operation|raid|assault))\s+(?:between|of|by)\s+(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
 _p("cooperates_with", rf"{A}{GAP}\b(?:formed|forged|announced|entered|sealed|struck|signed)\s+"
@@ -149,6 +151,9 @@ _p("rivals", rf"{A}{AND}(?:the\s+)?{B}{SHORT}\b(?:are|were|have\s+been|remain)\s
    rf"(?:rivals|enemies|at\s+war|fighting\s+each\s+other|competing)")
 _p("rivals", rf"{A}{AND}(?:the\s+)?{B}{SHORT}\b(?:fought|clashed|battled|fight|clash|battle)\s+"
    rf"(?:with\s+)?each\s+other")
+# "Al-Shabaab and ISIS-Somalia fighters clashed near Qandala" (not "... clashed with troops")
+_p("rivals", rf"{A}{AND}(?:the\s+)?{B}\s+(?:fighters\s+|militants\s+|members\s+|forces\s+)?"
+   rf"(?:clashed|have\s+clashed|fought|battled)\b(?!\s+(?:with|against|alongside|together|side))")
 _p("rivals", rf"{A}[’']s\s+(?:\w+\s+)?(?:rival|rivals|enemy|foe|nemesis)\s*,?\s*(?:the\s+)?{B}")
 # supports (subject is the supporter)
 _p("supports", rf"{A}{GAP}(?<![-‐])\b(?:fund(?:s|ed|ing)?|financ\w+|arm(?:s|ed|ing)?|shelter\w*|"
