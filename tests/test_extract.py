@@ -444,3 +444,16 @@ def test_officials_blaming_a_group_for_a_bombing_report_an_attack_by_it():
              "killed three rangers on Monday.", "2024-06-11")
     (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
     assert ev["killed"]["value"] == 3 and names(ex)[ev["perpetrators"][0]] == "Barisan Revolusi Nasional"
+
+
+@pytest.mark.parametrize("text", [
+    "Police busted a Jaish-e-Mohammed module in Srinagar on Monday.",
+    "On March 3, the counterterrorism agency broke up an Islamic State cell in Casablanca.",
+    "A Lashkar-e-Taiba network was dismantled in Jammu in November, police said.",
+])
+def test_breaking_up_a_militant_cell_is_an_arrest(text):
+    assert "arrest" in {e["type"] for e in run(text, "2024-12-10")["events"]}
+
+
+def test_dismantling_a_criminal_ring_is_not_our_arrest():
+    assert run("The army dismantled a drug trafficking ring in the north.", "2024-12-10")["events"] == []

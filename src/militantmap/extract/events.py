@@ -41,7 +41,12 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "arrest": re.compile(
         r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed|s)?|nabbed|captured|"
-        r"taken\s+into\s+custody|rounded\s+up|picked\s+up\s+by\s+(?:police|security))\b",
+        r"taken\s+into\s+custody|rounded\s+up|picked\s+up\s+by\s+(?:police|security)|"
+        # police breaking up a cell: "broke up a terrorist cell", "busted a terror module"
+        r"(?:broke|break(?:s|ing)?|broken)\s+up\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:cell|network|module|ring)|"
+        r"(?:dismantl\w+|bust(?:ed|s|ing)?|neutrali[sz]ed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:cell|network|module|ring)|(?:cell|network|module|ring)\s+(?:was|were|has\s+been|had\s+been)\s+"
+        r"(?:dismantled|busted|broken\s+up|neutrali[sz]ed))\b",
         re.I,
     ),
     "military_operation": re.compile(
