@@ -457,3 +457,11 @@ def test_breaking_up_a_militant_cell_is_an_arrest(text):
 
 def test_dismantling_a_criminal_ring_is_not_our_arrest():
     assert run("The army dismantled a drug trafficking ring in the north.", "2024-12-10")["events"] == []
+
+
+def test_an_offensive_is_a_military_operation_dated_by_its_own_clause():
+    ex = run("General Omar, who led the offensive that drove al-Shabaab out of Kismayo in September "
+             "2012, died on Monday.", "2024-06-10")
+    (ev,) = [e for e in ex["events"] if e["type"] == "military_operation"]
+    assert ev["date"] == "2012-09"
+    assert run("The minister made offensive remarks about the Taliban.", "2024-06-10")["events"] == []

@@ -53,6 +53,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:military|security|counter-?terror(?:ism|ist)?|army|police|ground|air|joint|"
         r"clearance|clearing)\s+(?:operations?|offensives?|campaign|sweep|crackdown)|"
         r"operations?\s+(?:conducted|carried\s+out|launched|led)\s+by|"
+        # "an offensive launched by forces in Puntland", "the army's offensive"
+        r"(?:an?|the|its|their|[’']s)\s+(?:[\w-]+\s+){0,2}?offensive(?!\s+(?:remarks?|comments?|language|"
+        r"posts?|content|material|weapons?|capabilit\w+|cyber))|"
         r"(?:conducted|carried\s+out|launched)\s+an?\s+(?:\w+\s+){0,2}?operation|offensives?\s+"
         r"against|air\s*strikes?|airstrikes?|drone\s+strikes?|crackdown|bombardment|"
         r"(?:troops|forces|soldiers|army|military|guards?)\s+(?:\w+\s+){0,2}?(?:killed|launched|raided|"
@@ -256,6 +259,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             if type_ == "attack" and "leader_killed" in found:
                 break  # the fight in which a leader died is that one incident
             tok = _token_at(sent, sent.start_char + m.start())
+            while tok.dep_ in ("det", "poss", "case") and tok.head.i > tok.i and tok.head.i <= tok.i + 4:
+                tok = tok.head  # "the offensive", "its offensive": the noun, not its determiner
             while (tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
                    and tok.head.i <= tok.i + 3):
                 tok = tok.head  # "suicide bombings", "car bomb": the noun the phrase is about
