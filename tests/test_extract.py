@@ -465,3 +465,14 @@ def test_an_offensive_is_a_military_operation_dated_by_its_own_clause():
     (ev,) = [e for e in ex["events"] if e["type"] == "military_operation"]
     assert ev["date"] == "2012-09"
     assert run("The minister made offensive remarks about the Taliban.", "2024-06-10")["events"] == []
+
+
+def test_an_announced_ban_is_dated_by_its_announcement():
+    ex = run("The Home Office has proscribed the Terrorgram Collective as a terrorist group.",
+             "2024-04-22")
+    (ev,) = [e for e in ex["events"] if e["type"] == "ban"]
+    assert ev["date"] == "2024-04-22"
+    ex = run("In May 2019, the Department of State amended Boko Haram's designation to add two aliases.",
+             "2024-04-22")
+    (ev,) = [e for e in ex["events"] if e["type"] == "ban"]
+    assert ev["date"] == "2019-05"

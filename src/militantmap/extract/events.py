@@ -34,6 +34,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "ban": re.compile(
         r"\b(?:ban(?:ned|s|ning)?\b|proscri(?:bed|be|bes|ption)\b|outlaw(?:ed|s|ing)?\b|blacklist(?:ed|s|ing)?\b|"
         r"designat(?:ed|es|e|ing|ion)\b[^.;]{0,120}?\b(?:terrorist|FTO|SDGT)|terrorist\s+designations?|"
+        r"(?:amended|amends|revised|updated)\s+(?:[\w’'-]+\s+){0,3}?designations?|"
         r"(?:declared|declares|declaring|labell?ed|listed|named)\b[^.;]{0,80}?\b(?:an?\s+)?(?:terrorist|"
         r"proscribed|banned|unlawful)\s+(?:organi[sz]ation|group|entity|outfit|association)|"
         r"(?:added|adds|listed)\b[^.;]{0,40}?\b(?:terror\w*|sanctions?)\s+list)",
@@ -550,6 +551,12 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     hit.place = _place(ctx, sent, geo, doc_country, scope, trigger)
     if hit.type == "ban":
         hit.place = _ban_place(stext, geo, hit.place)
+        if hit.date is None and published is not None and re.search(
+                r"(?i)\b(?:has|have)\s+(?:\w+\s+)?(?:amended|designated|banned|proscribed|listed|outlawed|"
+                r"blacklisted|declared|added)\b", stext):
+            # "The Department of State has amended the designations of ISIS": an announcement,
+            # made when it is published
+            hit.date = {"iso": published.isoformat(), "text": None}
     # toll
     hit.killed = _count(_KILLED, stext)
     along = _ALONG_WITH.search(stext)
