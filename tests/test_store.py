@@ -472,3 +472,16 @@ def test_reprocessing_leaves_no_incident_without_its_reports(db_url):
         orphans = conn.execute(select(func.count()).select_from(incidents).where(
             incidents.c.id.not_in(select(event_reports.c.incident_id)))).scalar()
     assert orphans == 0 and _count(db_url, incidents) == before
+
+
+def test_a_groups_people_carry_the_firmest_word_any_source_gave(db_url):
+    reported = Article(id="r1", title="Leader", published=dt.date(2024, 5, 1), url="https://example.org/r1",
+                       text="The Baloch Liberation Army is led by Bashir Zeb, police said.")
+    ingest_articles(db_url, [reported])
+    (person,) = [p for p in queries.get_group(db_url, "BLA")["people"] if p["name"] == "Bashir Zeb"]
+    assert person["modality"] == "reported"
+    plain = Article(id="r2", title="Seen", published=dt.date(2024, 5, 2), url="https://example.org/r2",
+                    text="Bashir Zeb, the leader of the Baloch Liberation Army, was seen in Quetta.")
+    ingest_articles(db_url, [plain])
+    (person,) = [p for p in queries.get_group(db_url, "BLA")["people"] if p["name"] == "Bashir Zeb"]
+    assert person["modality"] == "asserted" and person["articles"] == 2

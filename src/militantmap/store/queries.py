@@ -323,6 +323,9 @@ def get_group(db_url: str | None, name: str) -> dict:
     }
 
 
+_FIRMNESS = {"asserted": 0, "reported": 1, "planned": 2, "speculated": 3}
+
+
 def _people_of(conn: Connection, ents: _Entities, members: set[int]) -> list[dict]:
     found: dict[tuple[int, str], dict] = {}
     for r in conn.execute(select(roles).where(roles.c.group_id.in_(members)).order_by(roles.c.id)):
@@ -330,8 +333,11 @@ def _people_of(conn: Connection, ents: _Entities, members: set[int]) -> list[dic
         if key not in found:
             ref = ents.ref(r.person_id)
             found[key] = {"id": ref["id"], "name": ref["name"], "role": r.role,
-                          "evidence_id": str(r.evidence_id), "articles": set()}
+                          "evidence_id": str(r.evidence_id), "articles": set(), "modality": None}
         found[key]["articles"].add(r.article_id)
+        # the firmest any source put it: one plain statement outweighs hedged ones
+        if r.modality and _FIRMNESS.get(r.modality, 9) < _FIRMNESS.get(found[key]["modality"], 9):
+            found[key]["modality"] = r.modality
     out = [dict(p, articles=len(p["articles"])) for p in found.values()]
     order = {"leader": 0, "founder": 1, "deputy_leader": 2, "commander": 3, "spokesperson": 4, "member": 5}
     return sorted(out, key=lambda p: (order.get(p["role"], 9), -p["articles"], p["name"]))
