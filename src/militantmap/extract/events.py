@@ -20,7 +20,7 @@ from militantmap.extract.context import ARMED_GROUP, PERSON, Context, evidence
 from militantmap.extract.coref import Description
 from militantmap.extract.dates import resolve_date
 from militantmap.extract.geo import get_geocoder
-from militantmap.extract.numbers import parse_count
+from militantmap.extract.numbers import Count, parse_count
 
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "leader_killed": re.compile(
@@ -37,7 +37,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:amended|amends|revised|updated)\s+(?:[\w’'-]+\s+){0,3}?designations?|"
         r"(?:declared|declares|declaring|labell?ed|listed|named)\b[^.;]{0,80}?\b(?:an?\s+)?(?:terrorist|"
         r"proscribed|banned|unlawful)\s+(?:organi[sz]ation|group|entity|outfit|association)|"
-        r"(?:added|adds|listed)\b[^.;]{0,40}?\b(?:terror\w*|sanctions?)\s+list)",
+        r"(?:added|adds|listed)\b[^.;]{0,40}?\b(?:terror\w*|sanctions?)\s+list|"
+        # "added the Bishnoi gang to its list of terrorist entities"
+        r"(?:added|adds|adding|placed|put)\b[^.;]{0,60}?\blist\s+of\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:terror\w*|proscribed|banned|outlawed|sanctioned))",
         re.I,
     ),
     "arrest": re.compile(
@@ -127,13 +130,18 @@ _QUAL = (
 )
 _COUNT = rf"(?:{_QUAL})?{_NUM}"
 _NOUNS = r"(?:(?!(?:and|or|but|while|with|including)\b)[A-Za-z.’'-]+\s+){0,4}?"
+# "two soldiers and a civilian": a lone "a"/"an" after "and" counts one
+_ONE_MORE = r"(?:an?|one)(?=\s+[a-z])"
 _KILLED = re.compile(
-    rf"(?P<n>{_COUNT}(?:\s+{_NOUNS}and\s+{_COUNT})?)\s+{_NOUNS}"
+    # \b: the "one" in "drone strike killed" is no toll
+    rf"\b(?P<n>{_COUNT}(?:\s+{_NOUNS}and\s+(?:{_COUNT}|{_ONE_MORE}))?)\s+{_NOUNS}"
     # "31 people, including 23 soldiers, lost their lives"
     rf"(?:[A-Za-z’'-]+,\s+(?:including|among\s+them|most\s+of\s+them|mostly)\b[^,.;]{{1,60}},\s+)?"
     rf"(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|"
     rf"are\s+|being\s+)?(?:killed|dead|died|slain|deaths|lives|lost\s+their\s+lives|fatalities|perished|massacred|executed|"
     rf"beheaded|shot\s+dead|bodies)\b|(?:killing|killed|left|leaving|claimed\s+the\s+lives\s+of|"
+    # "militants shot dead two policemen", "gunned down three"
+    rf"shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|murdered|slaughtered|beheaded|"
     rf"deaths?\s+of|lives\s+of|killing\s+of|"
     rf"death\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)|executed|massacred|"
     # "the death toll from Sunday's bombing rose to 14"
@@ -143,7 +151,7 @@ _KILLED = re.compile(
     re.I,
 )
 _WOUNDED = re.compile(
-    rf"(?P<n>{_COUNT})\s+{_NOUNS}(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:wounded|injured|"
+    rf"\b(?P<n>{_COUNT})\s+{_NOUNS}(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:wounded|injured|"
     rf"hurt|injuries)\b|(?:wounding|injuring|wounded|injured)\s+(?P<m>{_COUNT})\b",
     re.I,
 )
@@ -197,7 +205,7 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
         groups += [d for d in desc_by_sent if sent.start_char <= d.start < sent.end_char]
         groups.sort(key=lambda m: m.start)
         hits = _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country)
-        claim = _CLAIM.search(stext)
+        claim = _claim_in(stext)
         claimers = _claimers(ctx, sent, groups, claim) if claim else []
         if claim and not hits and claimers:
             # "It was also claimed by the Islamic State group": a claim for the last attack
@@ -250,6 +258,11 @@ def _irrealis(tok) -> bool:
 
 
 _PREVENTION = {"prevent", "foil", "thwart", "avert", "stop", "deter"}
+# The words that name an earlier attack as the reason someone was arrested or charged.
+_REASON_FOR_ARREST = re.compile(
+    r"(?i)\b(?:in\s+connection\s+with|over|for|involvement\s+in|role\s+in|linked\s+to|suspected\s+of|"
+    r"charged\s+(?:with|over|for|in)|accused\s+of|responsible\s+for|wanted\s+for)\s+(?:the\s+|an?\s+|"
+    r"(?:last|this)\s+\w+[’']s\s+|\w+[’']s\s+)?(?:[\w-]+\s+){0,3}?$")
 
 
 def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> list[EventHit]:
@@ -257,8 +270,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
     leader_in_sentence = any(k in leaders for k in _persons_in(ctx, sent))
     for type_, pattern in _TRIGGERS.items():
         for m in pattern.finditer(stext):
-            if type_ == "attack" and "leader_killed" in found:
-                break  # the fight in which a leader died is that one incident
+            if type_ in ("attack", "military_operation") and "leader_killed" in found:
+                break  # the fight or strike in which a leader died is that one incident
             tok = _token_at(sent, sent.start_char + m.start())
             while tok.dep_ in ("det", "poss", "case") and tok.head.i > tok.i and tok.head.i <= tok.i + 4:
                 tok = tok.head  # "the offensive", "its offensive": the noun, not its determiner
@@ -270,6 +283,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             if re.search(r"(?i)\b(?:in\s+(?:response|retaliation|revenge)\s+(?:to|for)|to\s+avenge)\s+"
                          r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", stext[: m.start()]):
                 continue  # "in response to the killing of its commander": another, earlier event
+            if type_ == "attack" and "arrest" in found and _REASON_FOR_ARREST.search(stext[: m.start()]):
+                continue  # "arrested three men in connection with the attack": the attack is told elsewhere
             if type_ == "attack" and tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ"):
                 continue  # "released a kidnapped soldier" tells of a release, not a kidnapping
             if _HABITUAL.search(stext[max(0, m.start() - 40) : m.end() + 15]):
@@ -353,6 +368,8 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> object | None:
         lo, hi = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
         if _dated_by_a_year(sent, tok):
             continue  # "In 2023, the BLA killed nearly 300 people": a year's toll, not an incident
+        if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in tok.subtree):
+            continue  # "has killed 35,000 people since its insurgency began": a running total
         if any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
             return tok
     return None
@@ -371,7 +388,8 @@ def _leader_is_object_of_killing(ctx: Context, sent: Span, leaders: set[str]) ->
             continue
         for start, _end in ent.mentions:
             if sent.start_char <= start < sent.end_char and re.search(
-                    r"(?i)\b(?:killed|killing|assassinated|eliminated|shot\s+dead)\s+(?:[\w'’-]+\s+){0,8}?$",
+                    # "killed a top TTP commander, Mufti Ghufran": the title may come first
+                    r"(?i)\b(?:killed|killing|assassinated|eliminated|shot\s+dead)\s+(?:[\w'’-]+,?\s+){0,8}?$",
                     ctx.text[max(sent.start_char, start - 60) : start]):
                 return True
     return False
@@ -393,7 +411,37 @@ def _dates_trigger(date_ent, trigger) -> bool:
     root = date_ent.root
     if root in trigger.subtree:
         return True
-    return _clause_verb(root) == _clause_verb(trigger)
+    if _clause_verb(root) == _clause_verb(trigger):
+        return True
+    return bool(set(_same_time_clauses(root, date_side=True)) & set(_same_time_clauses(trigger)))
+
+
+_SAME_TIME_MARKS = {"when"}
+
+
+def _same_time_clauses(tok, date_side: bool = False) -> list:
+    """The clause verbs that share one time with this token's clause: a "when" clause and the
+    clause it hangs on ("nine were killed on Sunday when a bomber targeted a convoy"), and a
+    participle phrase and its clause ("forces backed by airstrikes killed 30 fighters on
+    Monday"). On the date's side only an -ing participle counts ("two policemen guarding a team
+    in Swabi on Monday"); "a school built in 2010" dates the building, not the attack. A trigger
+    that is itself the participle ("schoolgirls kidnapped in Zamfara were freed Tuesday") keeps
+    its own time, and so does a relative clause ("a group that has grown in recent years");
+    "as" and "after" clauses tell of other moments ("praised ... Sunday, as officials raised the
+    toll")."""
+    out = [_clause_verb(tok)]
+    for _ in range(3):
+        verb = out[-1]
+        if verb.head is verb:
+            break
+        when = verb.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in _SAME_TIME_MARKS
+                                             or c.dep_ == "mark" and c.lower_ in _SAME_TIME_MARKS
+                                             for c in verb.children)
+        participle = verb.dep_ == "acl" and verb is not tok and (not date_side or verb.tag_ == "VBG")
+        if not (when or participle):
+            break
+        out.append(_clause_verb(verb.head))
+    return out
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -558,7 +606,7 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             # made when it is published
             hit.date = {"iso": published.isoformat(), "text": None}
     # toll
-    hit.killed = _count(_KILLED, stext)
+    hit.killed = _count(_KILLED, stext, _security_forces_killing if hit.type == "attack" else None)
     along = _ALONG_WITH.search(stext)
     if along:
         c = parse_count(along.group("n"))
@@ -575,7 +623,9 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
                 _add(hit.perpetrators, g.key)  # "the TTP bomb blast", "IS's attack"
                 continue
             before = ctx.text[max(sent.start_char, g.start - 30) : g.start].lower()
-            if re.search(r"\b(?:against|on|targeting|targeted|fight(?:ing)?|from|of|with|to|"
+            if _of_fighters(ctx, g, before):
+                pass  # "hundreds of JNIM fighters attacked": the group names the fighters
+            elif re.search(r"\b(?:against|on|targeting|targeted|fight(?:ing)?|from|of|with|to|"
                          r"join|for)\s+(?:the\s+)?$", before) and not re.search(
                     r"\b(?:gunmen|fighters|militants|members|insurgents|attackers|bombers?|cadres|"
                     r"operatives)\s+(?:from|of)\s+(?:the\s+)?$", before):
@@ -686,6 +736,32 @@ def _anchored(hit: EventHit) -> bool:
                 or hit.perpetrators or hit.definite)
 
 
+_ACTOR_NOUNS = (r"(?:fighters|militants|gunmen|members|insurgents|jihadists|attackers|rebels|militiamen|"
+                r"bombers?|operatives|cadres)\b")
+
+
+def _of_fighters(ctx: Context, g, before: str) -> bool:
+    """"Hundreds of JNIM fighters", "a group of Boko Haram militants": after "of", a group that
+    names the fighters is who acts, unlike "an attack on the Taliban"."""
+    after = ctx.text[g.end : g.end + 20]
+    if not (re.search(r"\bof\s+(?:the\s+)?$", before) and re.match(rf"\s+{_ACTOR_NOUNS}", after)
+            and re.search(r"(?i)\b(?:dozens|hundreds|scores|thousands|group|band|number|\d+|"
+                          r"two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the\s+)?$", before)):
+        return False
+    # ... and only as the subject: "forces killed dozens of al-Shabab members" were the victims
+    node = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+    node = node.root if node is not None else None
+    for _ in range(5):
+        if node is None or node.head is node:
+            return False
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return node.dep_ == "nsubj"
+        if node.dep_ in ("dobj", "attr") or (node.dep_ == "pobj" and node.head.lower_ != "of"):
+            return False
+        node = node.head
+    return False
+
+
 def _modifies(tok, trigger) -> bool:
     """The group names the trigger's own noun phrase from the left: "the TTP bomb blast"."""
     node = tok
@@ -699,18 +775,40 @@ def _modifies(tok, trigger) -> bool:
 
 
 def _is_year(text: str, start: int, raw: str) -> bool:
-    """"On January 3, 2016 gunmen killed": 2016 is the year of a date, not a toll."""
+    """"On January 3, 2016 gunmen killed": 2016 is the year of a date, not a toll; so is the
+    year naming an incident ("a 2017 truck bombing in Mogadishu killed ...")."""
     if not re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()):
         return False
+    if re.match(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|raids?|ambush|"
+                r"massacre|assault|siege|kidnapping|abduction|shooting|strikes?)\b",
+                text[start + len(raw):]):
+        return True
     return bool(re.search(r"(?i)(?:\b(?:in|since|of|during|by|until|from|early|late|mid)\s+|"
                           r"[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*|\d{1,2}\s+[a-z]+\.?,?\s+)$",
                           text[max(0, start - 20) : start]))
 
 
-def _count(pattern: re.Pattern[str], text: str) -> dict | None:
+def _one_more(part: str):
+    """The "a" of "two soldiers and a civilian" is one more victim."""
+    return Count(1, "exact", part.strip()) if re.fullmatch(r"(?i)\s*an?\s*", part) else None
+
+
+_FORCES_BEFORE = re.compile(r"(?i)\b(?:troops|soldiers|forces|police(?:men)?|army|military|commandos)\s+"
+                            r"(?:[\w-]+\s+){0,2}$")
+
+
+def _security_forces_killing(text: str, m: re.Match[str]) -> bool:
+    """"Our soldiers shot dead two militants": in an attack, a toll that soldiers or police
+    inflicted counts the attackers, not the attack's victims."""
+    return m.group("n") is None and bool(_FORCES_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
+
+
+def _count(pattern: re.Pattern[str], text: str, reject=None) -> dict | None:
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
         pos = m.end()
+        if reject is not None and reject(text, m):
+            continue
         group = "n" if m.groupdict().get("n") else "m"
         raw = m.group(group)
         if not raw:
@@ -722,7 +820,7 @@ def _count(pattern: re.Pattern[str], text: str) -> dict | None:
         total, qualifier, texts = 0, "exact", []
         ok = True
         for part in parts:
-            c = parse_count(part)
+            c = _one_more(part) or parse_count(part)
             if c is None:
                 ok = False
                 break
@@ -931,6 +1029,19 @@ def _ban_place(text: str, geo, place: dict | None) -> dict | None:
             p = geo.geocode(country)
             return {"name": None, "country": country, "lat": p.lat if p else None, "lon": p.lon if p else None}
     return place
+
+
+_NOT_CLAIMED = re.compile(r"(?i)\b(?:not|never|n[’']t|yet\s+to|denied|denies|deny|refused\s+to|"
+                          r"no\s+(?:group|one|organi[sz]ation|faction))\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _claim_in(stext: str) -> re.Match[str] | None:
+    """The first claim the sentence makes: "the group has not claimed it" and "denied carrying
+    out" are no claims."""
+    for m in _CLAIM.finditer(stext):
+        if not _NOT_CLAIMED.search(stext[max(0, m.start() - 40) : m.start()]):
+            return m
+    return None
 
 
 def _claimers(ctx: Context, sent: Span, groups, claim: re.Match) -> list[str]:

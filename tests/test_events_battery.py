@@ -1,0 +1,122 @@
+"""Events in the forms wire services and local outlets write them (sentences written for these
+tests). Each test pins one general rule of extract/events.py."""
+from __future__ import annotations
+
+from extract_helpers import names, run
+
+PUB = "2024-06-10"  # a Monday
+
+
+def _events(text: str, published: str = PUB) -> tuple[list[dict], dict[str, str]]:
+    ex = run(text, published)
+    return ex["events"], names(ex)
+
+
+def test_the_one_in_drone_is_not_a_toll():
+    evs, _ = _events("A drone strike killed three suspected al-Qaeda militants in Shabwa province "
+                     "on Thursday, local officials said.")
+    assert [e["type"] for e in evs] == ["military_operation"]
+    assert evs[0]["killed"]["value"] == 3
+
+
+def test_a_lone_a_after_and_counts_one_more_victim():
+    evs, _ = _events("Two soldiers and a civilian were killed when a roadside bomb hit a military "
+                     "convoy in Mali's Mopti region on Wednesday.")
+    assert evs[0]["killed"]["value"] == 3
+
+
+def test_shot_dead_gives_the_toll():
+    evs, _ = _events("Gunmen shot dead four polio workers in Bajaur on Saturday, police said.")
+    assert evs[0]["type"] == "attack"
+    assert evs[0]["killed"]["value"] == 4
+
+
+def test_attackers_shot_dead_by_soldiers_are_not_the_attacks_toll():
+    evs, _ = _events("During the 18-hour hotel siege in Beledweyne, our brave soldiers shot dead two "
+                     "militants, the commander said.")
+    assert [e["type"] for e in evs] == ["attack"]
+    assert evs[0]["killed"] is None
+
+
+def test_a_when_clause_shares_the_date_of_its_main_clause():
+    evs, _ = _events("At least nine people were killed on Sunday when a suicide bomber targeted a "
+                     "bus in Kohistan, police said.")
+    assert evs[0]["date"] == "2024-06-09"
+
+
+def test_a_participle_phrase_around_the_trigger_takes_the_clause_date():
+    evs, _ = _events("Somali forces backed by U.S. airstrikes killed more than 30 al-Shabaab "
+                     "fighters near Jilib on Monday.")
+    assert evs[0]["type"] == "military_operation"
+    assert evs[0]["date"] == "2024-06-10"
+
+
+def test_a_date_misattached_to_an_ing_phrase_still_dates_the_attack():
+    evs, _ = _events("Militants shot dead two policemen guarding a polio vaccination team in "
+                     "Swabi on Monday.")
+    assert evs[0]["date"] == "2024-06-10"
+
+
+def test_a_participle_trigger_keeps_its_own_time():
+    # "freed on Tuesday" does not date the kidnapping the participle tells of
+    evs, _ = _events("More than 200 students kidnapped in Kaduna state were freed by their captors "
+                     "on Tuesday, officials said.")
+    assert all(e["date"] != "2024-06-04" for e in evs if e["type"] == "attack")
+
+
+def test_the_strike_that_killed_a_leader_is_not_another_event():
+    evs, _ = _events("Abu Khadija, a senior Islamic State commander, was killed in a U.S. airstrike "
+                     "in western Iraq on Thursday, the military said.")
+    assert [e["type"] for e in evs] == ["leader_killed"]
+    assert evs[0]["date"] == "2024-06-06"
+
+
+def test_a_leader_killed_by_forces_named_title_first():
+    evs, _ = _events("Pakistani security forces killed a top TTP commander, Mufti Ghufran, in a "
+                     "raid in South Waziristan late Friday.")
+    assert [e["type"] for e in evs] == ["leader_killed"]
+    assert evs[0]["perpetrators"] == []
+
+
+def test_the_attack_an_arrest_is_about_is_not_reported_again():
+    evs, _ = _events("Police in Karachi arrested three suspected members of the Baloch Liberation "
+                     "Army on Sunday in connection with the attack on Chinese nationals.")
+    assert [e["type"] for e in evs] == ["arrest"]
+
+
+def test_a_running_total_since_a_year_is_no_incident():
+    evs, _ = _events("Boko Haram has killed more than 35,000 people since its insurgency began in 2009.")
+    assert evs == []
+
+
+def test_adding_a_group_to_a_list_of_terrorist_entities_is_a_ban():
+    evs, _ = _events("Canada on Wednesday added the Bishnoi gang to its list of terrorist entities.")
+    assert [e["type"] for e in evs] == ["ban"]
+    assert evs[0]["date"] == "2024-06-05"
+    assert evs[0]["location"]["country"] == "Canada"
+
+
+def test_hundreds_of_group_fighters_are_the_attackers():
+    evs, n = _events("Hundreds of JNIM fighters attacked the town of Barsalogho on Saturday, "
+                     "killing scores of civilians.")
+    assert [n[p] for p in evs[0]["perpetrators"]] == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+
+
+def test_dozens_of_group_members_killed_are_not_the_attackers():
+    evs, _ = _events("An explosion at a market in Lamu on Tuesday killed dozens of al-Shabaab "
+                     "members, police said.")
+    assert [e["type"] for e in evs] == ["attack"]
+    assert evs[0]["perpetrators"] == []
+
+
+def test_the_year_naming_an_incident_is_not_its_toll():
+    evs, _ = _events("A 2017 truck bombing in Mogadishu killed more than 500 people, the deadliest "
+                     "attack in the country's history.")
+    assert evs[0]["killed"]["value"] == 500
+    assert evs[0]["date"] == "2017"
+
+
+def test_a_group_that_has_not_claimed_is_no_claimant():
+    evs, n = _events("Officials said al-Shabaab was behind Monday's attack, though the group has not "
+                     "claimed it.")
+    assert evs[0]["claimed_by"] == []
