@@ -476,3 +476,9 @@ def test_an_announced_ban_is_dated_by_its_announcement():
              "2024-04-22")
     (ev,) = [e for e in ex["events"] if e["type"] == "ban"]
     assert ev["date"] == "2019-05"
+
+
+def test_the_town_an_attack_is_on_is_its_place():
+    ex = run("Hamas claimed a rocket attack on Ashkelon on Monday that wounded three people.", "2024-06-10")
+    (ev,) = [e for e in ex["events"] if e["type"] == "attack"]
+    assert ev["location"]["name"] == "Ashkelon" and ev["location"]["country"] == "Israel"

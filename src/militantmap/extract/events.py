@@ -847,7 +847,8 @@ _CUE_OF = re.compile(rf"\b(?P<kind>{_SMALL_PLACE}|city|district|area|county)\s+o
 _CUE_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?P<kind>{_SMALL_PLACE}|district|area)\b")
 # A capitalised name after "in" or "near" that the gazetteer knows as a town: the small model
 # misses many ("in Mocimboa da Praia").
-_AFTER_PREP = re.compile(rf"\b(?:in|near|outside|at)\s+(?P<name>{_NAME})")
+_AFTER_PREP = re.compile(rf"\b(?:in|near|outside|at|(?:attacks?|assaults?|strikes?|raids?|offensive|fire|"
+                         rf"shelling|advance)\s+on)\s+(?P<name>{_NAME})")
 _FEATURE = re.compile(rf"\b(?P<name>{_NAME}\s+(?P<kind>Forest|Mountains?|Hills|Valley|Desert))\b")
 _FACILITY = re.compile(
     rf"\b(?P<name>{_NAME}\s+(?:Hotel|Mosque|Church|Cathedral|Temple|Shrine|Market|Bazaar|Airport|"
