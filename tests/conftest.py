@@ -41,3 +41,14 @@ def dev_store(tmp_path_factory: pytest.TempPathFactory, dev_dir: Path) -> str:
     summary = ingest_articles(db_url, [read_article(p) for p in sorted(dev_dir.glob("*.json"))])
     assert summary.new == len(list(dev_dir.glob("*.json"))), summary.as_dict()
     return db_url
+
+
+@pytest.fixture()
+def fresh(tmp_path):
+    """The web app over a new, empty store (tests that ingest through it)."""
+    from fastapi.testclient import TestClient
+
+    from militantmap.web import create_app
+
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'fresh.db'}"), base_url="http://127.0.0.1:8000") as client:
+        yield client

@@ -30,12 +30,6 @@ def api(dev_store: str) -> Iterator[TestClient]:
         yield client
 
 
-@pytest.fixture()
-def fresh(tmp_path) -> Iterator[TestClient]:
-    with TestClient(create_app(f"sqlite:///{tmp_path / 'fresh.db'}"), base_url=LOCAL) as client:
-        yield client
-
-
 # -- reading -----------------------------------------------------------------------------------
 
 def test_groups_list_every_group_with_counts(api: TestClient):

@@ -22,12 +22,6 @@ def site(dev_store: str) -> Iterator[TestClient]:
         yield client
 
 
-@pytest.fixture()
-def fresh(tmp_path) -> Iterator[TestClient]:
-    with TestClient(create_app(f"sqlite:///{tmp_path / 'fresh.db'}"), base_url=LOCAL) as client:
-        yield client
-
-
 def _h1(page: str) -> str:
     found = re.search(r"<h1>(.*?)</h1>", page, re.DOTALL)
     assert found, page[:500]

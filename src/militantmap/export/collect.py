@@ -109,10 +109,9 @@ def _tie_evidence(conn: Connection, ents: queries._Entities, arts: dict[int, dic
             continue
         tie_id = queries._tie_id(ents, key)
         art = arts[r.article_id]
-        attribution = ({"text": r.attribution_text, "kind": r.attribution_kind}
-                       if r.attribution_text or r.attribution_kind else None)
         item = {"id": str(r.evidence_id), "sentence": r.sentence, "polarity": r.polarity,
-                "modality": r.modality, "confidence": r.confidence, "attribution": attribution,
+                "modality": r.modality, "confidence": r.confidence,
+                "attribution": queries._attribution(r._mapping),
                 "article": {"id": art["id"], "title": art["title"], "url": art["url"],
                             "publisher": art["publisher"], "published": art["published"]}}
         by_tie[tie_id].append((art["published"] or "9999", r.id, item))

@@ -817,7 +817,7 @@ def _count(pattern: re.Pattern[str], text: str, reject=None) -> dict | None:
             pos = m.end(group)              # look again just after the year
             continue
         parts = re.split(r"\s+and\s+", raw)
-        total, qualifier, texts = 0, "exact", []
+        total, qualifier = 0, "exact"
         ok = True
         for part in parts:
             c = _one_more(part) or parse_count(part)
@@ -1112,9 +1112,7 @@ def _same_anchor(a: EventHit, b: EventHit) -> bool:
 
 
 def _is_region(p: dict) -> bool:
-    """A province, state or region: it may hold the other place named."""
-    place = get_geocoder().geocode(p.get("name") or "", p.get("country"))
-    return place is not None and place.kind in ("admin1", "region")
+    return get_geocoder().is_region(p.get("name"), p.get("country"))
 
 
 def _same_spot(a: dict, b: dict) -> bool:

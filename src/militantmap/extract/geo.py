@@ -209,6 +209,11 @@ class Geocoder:
                 return self._demonyms[key[: -len(plural)]]
         return None
 
+    def is_region(self, name: str | None, country_hint: str | None = None) -> bool:
+        """A province, state or region: a place that may hold a town named beside it."""
+        place = self.geocode(name, country_hint) if name else None
+        return place is not None and place.kind in ("admin1", "region")
+
     def country_place(self, country: str) -> Place | None:
         canonical = self.is_country(country) or self._iso.get(country.upper() if isinstance(country, str) else "")
         return self._country_place.get(canonical) if canonical else None

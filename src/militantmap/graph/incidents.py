@@ -62,11 +62,7 @@ def places_agree(a: dict, b: dict) -> bool:
 
 
 def _is_region(p: dict) -> bool:
-    name = p.get("location_name")
-    if not name:
-        return False
-    place = get_geocoder().geocode(name, p.get("country"))
-    return place is not None and place.kind in ("admin1", "region")
+    return get_geocoder().is_region(p.get("location_name"), p.get("country"))
 
 
 def assign_incident(conn: Connection, report: dict) -> int:

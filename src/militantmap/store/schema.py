@@ -39,11 +39,12 @@ SCHEMA_VERSION = 2
 metadata = MetaData()
 
 
-def attribution_columns() -> list[Column]:
-    """Who asserted a role or an event report and how firmly (as for relations). Nullable: rows
-    stored by an extractor before 0.4.0 have none ("not recorded")."""
+def attribution_columns(modality_required: bool = False) -> list[Column]:
+    """Who asserted a fact and how firmly. Relations have had them from the start (modality
+    required); roles and event reports since schema 2, nullable: rows stored by an extractor
+    before 0.4.0 have none ("not recorded")."""
     return [
-        Column("modality", String(16)),                        # asserted | reported | planned | speculated
+        Column("modality", String(16), nullable=not modality_required),  # asserted | reported | planned | speculated
         Column("attribution_text", Text),
         Column("attribution_kind", String(32)),
         Column("attribution_entity_id", Integer, ForeignKey("entities.id")),
@@ -132,10 +133,7 @@ relations = Table(
     Column("object_id", Integer, ForeignKey("entities.id"), nullable=False),
     Column("type", String(32), nullable=False),
     Column("polarity", String(16), nullable=False),
-    Column("modality", String(16), nullable=False),
-    Column("attribution_text", Text),
-    Column("attribution_kind", String(32)),
-    Column("attribution_entity_id", Integer, ForeignKey("entities.id")),
+    *attribution_columns(modality_required=True),
     Column("confidence", Float, nullable=False),
     Column("evidence_id", Integer, ForeignKey("evidence.id"), nullable=False),
 )
