@@ -22,10 +22,13 @@ from militantmap.errors import InputError
 @click.option("--write-floors", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Pin the current scores as the quality gate's floors in this file "
                    "(tests/eval_floors.json); do it on purpose, after checking the scores.")
+@click.option("--split", type=click.Choice(["all", "read", "scored"]), default="all", show_default=True,
+              help="Score one part of the dev set: 'read' (the articles rules may be written "
+                   "from) or 'scored' (the blind part, only ever scored; the quality gate's).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar while extracting (default: when stderr is a terminal).")
 def evaluate_cmd(gold_dir: Path, as_json: bool, verbose: bool, write_floors: Path | None,
-                 progress: bool | None) -> None:
+                 split: str, progress: bool | None) -> None:
     """Score the extractor against the gold files (*.json) of GOLD_DIR.
 
     Prints precision, recall and F1 for groups, relations (typed and untyped), roles and events,
@@ -37,7 +40,7 @@ def evaluate_cmd(gold_dir: Path, as_json: bool, verbose: bool, write_floors: Pat
 
     if progress is None:
         progress = sys.stderr.isatty()
-    report = ev.evaluate(gold_dir, progress=progress)
+    report = ev.evaluate(gold_dir, progress=progress, split=split)
     for err in report.errors:
         click.echo(f"militantmap: skipped bad gold file {err}", err=True)
 
@@ -50,7 +53,7 @@ def evaluate_cmd(gold_dir: Path, as_json: bool, verbose: bool, write_floors: Pat
         if report.errors:
             raise InputError(str(gold_dir), "floors not written: some gold files are bad",
                              "fix them first, so the floors cover the whole corpus")
-        data = ev.write_floors(report, gold_dir, write_floors)
+        data = ev.write_floors(report, gold_dir, write_floors, split)
         click.echo(f"militantmap: wrote {len(data['floors'])} floors to {write_floors}", err=True)
     if report.errors:
         sys.exit(1)
