@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from militantmap import schema
 from militantmap.errors import ConfigError, InputError
+from militantmap.schema import SYMMETRIC
 
 __all__ = [
     "HEADLINE",
@@ -46,10 +48,9 @@ __all__ = [
     "write_floors",
 ]
 
-SYMMETRIC = frozenset({"cooperates_with", "affiliated_with", "rivals"})
-RELATION_TYPES = SYMMETRIC | {"allegiance_to", "faction_of", "supports"}
-ROLE_TYPES = frozenset({"leader", "founder", "spokesperson", "commander", "member", "deputy_leader"})
-EVENT_TYPES = frozenset({"attack", "leader_killed", "arrest", "ban", "military_operation"})
+RELATION_TYPES = frozenset(schema.RELATION_TYPES)
+ROLE_TYPES = frozenset(schema.ROLE_TYPES)
+EVENT_TYPES = frozenset(schema.EVENT_TYPES)
 PRF_KEYS = ("groups", "relations_typed", "relations_untyped", "roles", "events")
 FIELDS = ("location", "killed", "date", "perpetrators")
 

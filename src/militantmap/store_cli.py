@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from militantmap import schema
 from militantmap.errors import InputError
 
 DB_OPTION = click.option("--db", "db_url", default=None, envvar="MILITANTMAP_DB",
@@ -204,8 +205,7 @@ def _event_line(e: dict) -> str:
 
 @click.command("ties")
 @click.argument("name")
-@click.option("--type", "type_", type=click.Choice(
-    ["cooperates_with", "affiliated_with", "allegiance_to", "faction_of", "rivals", "supports"]))
+@click.option("--type", "type_", type=click.Choice(list(schema.RELATION_TYPES)))
 @click.option("--since", callback=_date, help="Only ties reported on or after YYYY-MM-DD.")
 @click.option("--min-confidence", default=0.0, type=click.FloatRange(0, 1))
 @DB_OPTION

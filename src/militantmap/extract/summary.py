@@ -3,14 +3,9 @@ from __future__ import annotations
 
 import textwrap
 
-_REL_WORDS = {
-    "cooperates_with": "cooperates with",
-    "affiliated_with": "is affiliated with",
-    "allegiance_to": "pledges allegiance to",
-    "faction_of": "is a faction of",
-    "rivals": "is a rival of",
-    "supports": "supports",
-}
+from militantmap.schema import RELATION_WORDS
+
+_REL_WORDS = RELATION_WORDS
 
 
 def format_summary(ex: dict, width: int = 100) -> str:

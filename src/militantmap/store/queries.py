@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from militantmap import schema
 from militantmap.graph.confidence import tie_confidence
 from militantmap.nlp.gazetteer import normalize
+from militantmap.schema import SYMMETRIC
 from militantmap.store.db import get_engine
 from militantmap.store.schema import (
     aliases,
@@ -39,8 +41,7 @@ from militantmap.store.schema import (
     evidence as evidence_table,
 )
 
-SYMMETRIC = {"cooperates_with", "affiliated_with", "rivals"}
-RELATION_TYPES = ["cooperates_with", "affiliated_with", "allegiance_to", "faction_of", "rivals", "supports"]
+RELATION_TYPES = list(schema.RELATION_TYPES)
 
 
 # -- the entity table, with merges applied ---------------------------------------------------

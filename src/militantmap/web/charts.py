@@ -10,9 +10,10 @@ import math
 from collections import Counter
 from typing import Any
 
+from militantmap import schema
 from militantmap.web.basemap import BaseMap, country_centre, project
 
-EVENT_TYPES = ["attack", "leader_killed", "arrest", "ban", "military_operation"]
+EVENT_TYPES = list(schema.EVENT_TYPES)
 
 
 def type_class(event_type: str | None) -> str:

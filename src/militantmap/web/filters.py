@@ -12,11 +12,11 @@ from typing import Annotated
 
 from fastapi import Query
 
+from militantmap import schema
 from militantmap.errors import InputError
 
-RELATION_TYPES = ["cooperates_with", "affiliated_with", "allegiance_to", "faction_of", "rivals",
-                  "supports"]
-DIRECTED_TYPES = {"allegiance_to", "faction_of", "supports"}
+RELATION_TYPES = list(schema.RELATION_TYPES)
+DIRECTED_TYPES = schema.DIRECTED
 
 
 def parse_date(value: str | None, name: str) -> dt.date | None:
