@@ -107,7 +107,9 @@ def test_jsonl_batch_keeps_order_ids_and_survives_bad_lines(tmp_path):
     assert out[0]["article"]["id"] == "first"
     assert "error" in out[1]
     assert out[2]["id"] == "no-text" and "error" in out[2]
-    assert out[3]["id"] == "bad-date" and "error" in out[3]
+    # Issue 11: an unusable optional field is dropped with a warning; the text is still read.
+    assert out[3]["article"]["id"] == "bad-date" and out[3]["article"]["published"] is None
+    assert "32/13/2020" in r.stderr.decode() and "text kept" in r.stderr.decode()
     assert out[4]["article"]["id"] == "last"
     assert out[4]["events"] and out[4]["events"][0]["killed"]["value"] == 6
 

@@ -19,3 +19,6 @@ class Article:
     html: str | None = None        # raw HTML when the input was HTML; text is then derived from it
     source: str = "<article>"      # where it came from, for error messages
     meta: dict[str, str] = field(default_factory=dict)
+    # Optional fields dropped on reading (an impossible date, a non-string title): the text is
+    # kept, and the reader says what it dropped and why.
+    warnings: list[str] = field(default_factory=list)

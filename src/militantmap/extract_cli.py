@@ -41,7 +41,12 @@ def extract_cmd(path: str, published: str | None, fmt: str) -> None:
     if fmt == "jsonl":
         _batch(path, pub)
         return
+    if path.lower().endswith((".warc", ".warc.gz")):
+        raise InputError(path, "is a WARC archive of many pages",
+                         "use `militantmap ingest` for archives, or extract one page's HTML")
     article = read_article(path, published=pub)
+    for w in article.warnings:
+        click.echo(f"militantmap: warning: {article.source}: {w}", err=True)
     if pub is not None:
         article.published = pub
     result = extract(article)
@@ -68,6 +73,8 @@ def _batch(path: str, published: dt.date | None) -> None:
         good = []
         for _, item in chunk:
             if not isinstance(item, InputError):
+                for w in item.warnings:
+                    click.echo(f"militantmap: warning: {item.source}: {w}", err=True)
                 if published is not None and item.published is None:
                     item.published = published
                 good.append(item)

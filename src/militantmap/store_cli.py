@@ -85,7 +85,7 @@ def ingest_cmd(paths: tuple[str, ...], db_url: str | None, urls_file: Path | Non
         _print_json(summary.as_dict())
     else:
         for line in summary.lines():
-            click.echo(line, err=line.startswith("  skipped"))
+            click.echo(line, err=line.startswith(("  skipped", "  warning")))
     if summary.skipped and not (summary.new or summary.known or summary.reprocessed):
         sys.exit(2)  # nothing usable at all: say so to scripts too
 

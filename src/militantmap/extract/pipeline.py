@@ -89,6 +89,7 @@ class Extractor:
     def prepare(self, article: Article) -> dict:
         """Clean an article (HTML to text, boilerplate, language) without parsing it."""
         from militantmap.clean.boilerplate import remove_boilerplate
+        from militantmap.clean.tokens import defuse_punctuation_runs
         from militantmap.clean.dateline import published_from
         from militantmap.clean.language import detect_language
 
@@ -113,7 +114,7 @@ class Extractor:
         if "\x00" in raw:
             raise InputError(article.source, "binary content (NUL bytes), not text")
         cleaned = remove_boilerplate(raw)
-        text = cleaned.text
+        text, _ = defuse_punctuation_runs(cleaned.text)  # same length: offsets stay valid
         if not re.search(r"\w{2,}", text):
             raise InputError(article.source, "no text to extract from (empty after cleaning)")
         return {

@@ -72,11 +72,18 @@ def _article_from_line(raw: bytes, where: str) -> Article:
     if len(raw) > MAX_BYTES:
         raise InputError(where, f"line too long ({len(raw):,} bytes; the limit is {MAX_BYTES:,})")
     text = _decode(raw, where)
+    return article_from_json(_loads(text, where), where)
+
+
+def _loads(text: str, where: str) -> Any:
+    """json.loads with every failure as an InputError: malformed, or nested too deep for the
+    parser (a hostile '[[[[...' recurses once per level)."""
     try:
-        obj = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as err:
-        raise InputError(where, f"malformed JSON ({err.msg} at column {err.colno})") from None
-    return article_from_json(obj, where)
+        raise InputError(where, f"malformed JSON ({err.msg} at line {err.lineno} column {err.colno})") from None
+    except RecursionError:
+        raise InputError(where, "JSON nested too deeply to be an article", "give one flat JSON object") from None
 
 
 def article_from_json(obj: Any, where: str, published: dt.date | None = None) -> Article:
@@ -93,10 +100,18 @@ def article_from_json(obj: Any, where: str, published: dt.date | None = None) ->
             raise InputError(where, '"html" must be a string')
         if not (text and text.strip()) and not (html and html.strip()):
             raise InputError(where, 'no "text" (or "html") to extract from')
-        pub = parse_published(obj.get("published"), where) or published
+        warnings: list[str] = []
+        try:
+            pub = parse_published(obj.get("published"), where) or published
+        except InputError as err:
+            # A bad optional field never costs the text: the date is dropped with a warning.
+            pub = published
+            warnings.append(f"{err.reason}; the date was dropped and the text kept")
         meta = {k: obj[k] for k in _FIELDS[1:] if isinstance(obj.get(k), str)}
+        warnings += [f'"{k}" must be a string, got {type(obj[k]).__name__}; dropped'
+                     for k in _FIELDS[1:] if obj.get(k) is not None and not isinstance(obj[k], str)]
         art = Article(text=text or "", id=art_id, published=pub, html=html if not text else None,
-                      source=where, **meta)
+                      source=where, warnings=warnings, **meta)
     except InputError as err:
         err.article_id = art_id  # type: ignore[attr-defined]  # a batch reports the line's id
         raise
@@ -145,11 +160,7 @@ def _from_bytes(data: bytes, name: str, kind: str | None, published: dt.date | N
         stripped = text.lstrip()
         kind = "json" if stripped.startswith("{") else "html" if stripped[:15].lower().startswith(("<!doctype", "<html")) else "text"
     if kind == "json":
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise InputError(name, f"malformed JSON ({err.msg} at line {err.lineno} column {err.colno})") from None
-        return article_from_json(obj, name, published)
+        return article_from_json(_loads(text, name), name, published)
     if kind == "html":
         return Article(text="", html=text, published=published, source=name)
     return Article(text=text, published=published, source=name)

@@ -80,3 +80,8 @@ def _articles_of(path: Path) -> Iterator[Article | InputError]:
                              "militantmap reads .txt, .html, .json, .jsonl and .warc(.gz)")
     except InputError as err:
         yield err
+    except Exception as err:  # noqa: BLE001 - a reader's bug on one file must not end the run
+        # Third-party readers (warcio on a truncated archive) raise what they like; the file is
+        # reported with the reason and the articles read before the failure are kept.
+        yield InputError(str(path), f"could not be read to the end ({type(err).__name__}: {err})",
+                         "check that the file is complete; the articles before the fault were read")

@@ -45,6 +45,7 @@ class IngestSummary:
     non_english: int = 0
     reprocessed: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)   # (source, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source, what was dropped)
 
     @property
     def seen(self) -> int:
@@ -54,7 +55,8 @@ class IngestSummary:
         return {"new": self.new, "known": self.known, "near_duplicates": self.near_duplicates,
                 "non_english": self.non_english, "reprocessed": self.reprocessed,
                 "skipped": len(self.skipped),
-                "errors": [{"source": s, "reason": r} for s, r in self.skipped]}
+                "errors": [{"source": s, "reason": r} for s, r in self.skipped],
+                "warnings": [{"source": s, "reason": r} for s, r in self.warnings]}
 
     def lines(self) -> list[str]:
         out = [f"{self.new} new article(s) stored"
@@ -65,6 +67,7 @@ class IngestSummary:
                + (f", {self.reprocessed} re-extracted" if self.reprocessed else ""),
                f"{len(self.skipped)} skipped"]
         out += [f"  skipped {s}: {r}" for s, r in self.skipped]
+        out += [f"  warning {s}: {r}" for s, r in self.warnings]
         return out
 
 
@@ -135,6 +138,7 @@ class _Run:
             if isinstance(item, InputError):
                 self._skip(item.source, item.reason)
                 continue
+            self.summary.warnings += [(item.source, w) for w in item.warnings]
             try:
                 prepared = self.extractor.prepare(item)
             except InputError as err:
