@@ -42,11 +42,13 @@ def serve_cmd(db_url: str | None, host: str, port: int, token: str | None,
     from militantmap.store.db import resolve_url
     from militantmap.web import create_app
     from militantmap.web.assets import INSTALL_HINT, vendor_installed, world_atlas_path
-    from militantmap.web.security import is_loopback, redact
+    from militantmap.store.db import get_engine
+    from militantmap.web.security import is_loopback, redact, uvicorn_log_config
 
     token = token or None
     check_bind(host, token)
     url = resolve_url(db_url)
+    get_engine(url)  # a corrupt, newer, foreign or unreachable store is refused now, not per page
     app = create_app(url, token=token, loopback_only=is_loopback(host),
                      max_upload_bytes=int(max_upload_mb * 1024 * 1024))
     if not vendor_installed() or world_atlas_path() is None:
@@ -59,4 +61,4 @@ def serve_cmd(db_url: str | None, host: str, port: int, token: str | None,
         click.echo("militantmap: a token is required: open the page once with ?token=TOKEN, "
                    "or send 'Authorization: Bearer TOKEN'")
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False,
-                proxy_headers=False)
+                proxy_headers=False, log_config=uvicorn_log_config())

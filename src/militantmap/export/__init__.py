@@ -80,6 +80,10 @@ def export(fmt: str, db_url: str | None = None, out: Path | None = None, *, stre
         if out.exists() and not out.is_dir():
             raise InputError(str(out), "is a file, and csv writes two tables",
                              "give a folder for events.csv and ties.csv, or --table events|ties")
+        if not out.parent.is_dir():
+            raise InputError(str(out), f"the folder {out.parent} does not exist",
+                             "create it first, or give another --out")
+        out.mkdir(exist_ok=True)  # the csv folder itself is made, inside an existing one
         return [_write_file(out / f"{t}.csv", _writer(fmt, data, t, people)) for t in TABLES]
     return [_write_file(out, _writer(fmt, data, table, people))]
 
@@ -105,8 +109,9 @@ def _check_store(db_url: str | None) -> None:
 def _write_file(path: Path, write: Callable[[IO[bytes]], None]) -> Path:
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     try:
-        if path.parent != Path(""):
-            path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            raise InputError(str(path), f"the folder {path.parent} does not exist",
+                             "create it first, or give another --out")
         with tmp.open("wb") as fh:
             write(fh)
         os.replace(tmp, path)

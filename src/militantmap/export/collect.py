@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from militantmap.urls import safe_url
 from militantmap.store import queries
 from militantmap.store.db import get_engine
 from militantmap.store.schema import (
@@ -87,7 +88,8 @@ def _articles(conn: Connection) -> dict[int, dict]:
     for r in conn.execute(select(articles.c.id, articles.c.article_key, articles.c.title, articles.c.url,
                                  articles.c.publisher, articles.c.published, articles.c.story_id,
                                  articles.c.status).order_by(articles.c.id)):
-        out[r.id] = {"id": r.id, "key": r.article_key, "title": r.title, "url": r.url,
+        # Article links are untrusted: a javascript: or data: URL is dropped from every export.
+        out[r.id] = {"id": r.id, "key": r.article_key, "title": r.title, "url": safe_url(r.url),
                      "publisher": r.publisher, "published": _iso(r.published), "story": r.story_id,
                      "status": r.status}
     return out

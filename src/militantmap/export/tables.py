@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 from typing import IO
 
+from militantmap.errors import InputError
 from militantmap.export.collect import StoreData
 
 LIST_SEPARATOR = "; "
@@ -99,8 +100,12 @@ def write_table(table: str, data: StoreData, out: IO[str]) -> None:
 
 
 def write_csv_folder(data: StoreData, folder: Path) -> list[Path]:
-    """events.csv and ties.csv in `folder` (created if missing); returns their paths."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """events.csv and ties.csv in `folder` (created if missing, inside an existing folder);
+    returns their paths."""
+    if not folder.parent.is_dir():
+        raise InputError(str(folder), f"the folder {folder.parent} does not exist",
+                         "create it first, or give another --out")
+    folder.mkdir(exist_ok=True)
     paths = []
     for table in TABLES:
         path = folder / f"{table}.csv"

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from functools import lru_cache
 
 from sqlalchemy import event, inspect, select, text, update
-from sqlalchemy.engine import Engine, create_engine
+from sqlalchemy.engine import Engine, create_engine, make_url
 from sqlalchemy.exc import (
     ArgumentError,
     IntegrityError,
@@ -24,6 +25,8 @@ DEFAULT_URL = "sqlite:///militantmap.db"
 
 def resolve_url(url: str | None) -> str:
     url = url or os.environ.get("MILITANTMAP_DB") or DEFAULT_URL
+    if "://" not in url:  # a plain path: an SQLite file
+        url = "sqlite:///" + os.path.abspath(url)
     if url.startswith(("postgresql://", "postgres://")):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]  # psycopg 3 is the driver we ship
     return url
@@ -38,23 +41,62 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def redact(url: str) -> str:
+    """The URL with its password hidden: every message and log shows this form."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+
+
+def _redacted(message: str, url: str) -> str:
+    try:
+        password = make_url(url).password
+    except (ArgumentError, ValueError):
+        password = None
+    return message.replace(str(password), "***") if password else message
+
+
 @lru_cache(maxsize=8)
 def get_engine(url: str | None = None) -> Engine:
-    """One engine per URL per process; tables are created on first use."""
+    """One engine per URL per process; tables are created on first use.
+
+    Refused, with a message that says why: an in-memory SQLite store (it would keep nothing), a
+    file that is not SQLite, another program's database (tables, none of ours), a store written
+    by a newer militantmap, an unreachable server. Passwords never appear in a message."""
     url = resolve_url(url)
+    shown = redact(url)
     try:
         engine = create_engine(url, future=True, pool_pre_ping=True)
-    except (ArgumentError, SQLAlchemyError, ImportError) as err:
-        raise ConfigError(f"cannot open the store at {url!r} ({err})",
+    except (ArgumentError, SQLAlchemyError, ImportError, ValueError) as err:
+        raise ConfigError(f"cannot open the store at {shown!r} ({_redacted(str(err), url)})",
                           "use sqlite:///path.db or postgresql://user:pass@host/db") from None
     if engine.dialect.name == "sqlite":
+        if engine.url.database in (None, "", ":memory:") or "mode=memory" in str(engine.url):
+            raise ConfigError(f"{shown!r} is an in-memory store: it would keep nothing",
+                              "give a file: sqlite:///path/to/store.db")
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
-        _create_schema(engine, url)
+        _refuse_foreign(engine, shown)
+        _create_schema(engine, shown)
     except SQLAlchemyError as err:
-        raise ConfigError(f"cannot open the store at {url} ({getattr(err, 'orig', err)})",
-                          "check the path or the server, and that you may write there") from None
+        reason = _redacted(str(getattr(err, "orig", err)), url)
+        hint = "check the path or the server, and that you may write there"
+        if "readonly" in reason.replace("-", "").replace(" ", "").lower():
+            hint = "the store is read-only: open a copy you may write, or fix its permissions"
+        elif "not a database" in reason:
+            hint = "the file is not a militantmap store (not SQLite, or corrupt): give another path"
+        raise ConfigError(f"cannot open the store at {shown} ({reason})", hint) from None
     return engine
+
+
+def _refuse_foreign(engine: Engine, shown: str) -> None:
+    """A database with tables but none of ours belongs to another program: adding our tables to
+    it would be a silent mess."""
+    names = set(inspect(engine).get_table_names())
+    if names and "meta" not in names and "articles" not in names:
+        raise ConfigError(f"the database at {shown} holds other tables ({', '.join(sorted(names)[:5])}) "
+                          "and is not a militantmap store", "give the path of a militantmap store or a new file")
 
 
 def _lost_creation_race(err: SQLAlchemyError) -> bool:

@@ -25,6 +25,7 @@ from militantmap import schema
 from militantmap.graph.confidence import tie_confidence
 from militantmap.nlp.gazetteer import normalize
 from militantmap.schema import SYMMETRIC
+from militantmap.urls import safe_url
 from militantmap.store.db import get_engine
 from militantmap.store.schema import (
     aliases,
@@ -113,14 +114,14 @@ def _article_dates(conn: Connection) -> dict[int, dict]:
     for r in conn.execute(select(articles.c.id, articles.c.story_id, articles.c.published,
                                  articles.c.title, articles.c.url, articles.c.publisher)):
         out[r.id] = {"story": r.story_id, "date": r.published,
-                     "title": r.title, "url": r.url, "publisher": r.publisher,
+                     "title": r.title, "url": safe_url(r.url), "publisher": r.publisher,
                      "published": _iso(r.published)}
     return out
 
 
 def _article_ref(aid: int, arts: dict[int, dict]) -> dict:
     a = arts[aid]
-    return {"id": aid, "title": a["title"], "url": a["url"], "publisher": a["publisher"],
+    return {"id": aid, "title": a["title"], "url": safe_url(a["url"]), "publisher": a["publisher"],
             "published": a["published"]}
 
 
@@ -500,9 +501,12 @@ evidence = evidence_of  # the web app and the CLI call it `evidence`
 
 def _int(value: str, shown: str) -> int:
     try:
-        return int(value)
+        n = int(value)
     except ValueError:
         raise LookupError(f"{shown!r} is not an evidence id (a number, or article:N)") from None
+    if not 0 < n < 2**63:  # ids are 64-bit: a larger number names nothing (and would overflow)
+        raise LookupError(f"no evidence {shown} in the store")
+    return n
 
 
 def _article_full(art) -> dict:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import json
+import logging
+import re
 from http.cookies import CookieError, SimpleCookie
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -51,13 +53,36 @@ def is_loopback(host: str) -> bool:
 
 def redact(url: str) -> str:
     """The store URL without its password, for the console and page footers."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
+    from militantmap.store.db import redact as redact_url
 
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except (ArgumentError, ValueError):  # not a URL SQLAlchemy knows: show only its scheme
-        return url.split(":", 1)[0] + ":…"
+    return redact_url(url)
+
+
+_TOKEN_IN_QUERY = re.compile(r"(?i)([?&]token=)[^&\s]*")
+
+
+class RedactTokenFilter(logging.Filter):
+    """Access-log filter: a ?token= in a logged path is written as ?token=***."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(_TOKEN_IN_QUERY.sub(r"\1***", a) if isinstance(a, str) else a
+                                for a in record.args)
+        if isinstance(record.msg, str):
+            record.msg = _TOKEN_IN_QUERY.sub(r"\1***", record.msg)
+        return True
+
+
+def uvicorn_log_config() -> dict:
+    """uvicorn's logging configuration with the token filter on the access log."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    cfg = copy.deepcopy(LOGGING_CONFIG)
+    cfg.setdefault("filters", {})["redact_token"] = {"()": RedactTokenFilter}
+    cfg["handlers"]["access"].setdefault("filters", []).append("redact_token")
+    return cfg
 
 
 def _host_name(host_header: str) -> str:
