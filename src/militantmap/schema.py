@@ -86,3 +86,28 @@ class RoleJSON(TypedDict):
 
 def is_symmetric(relation_type: str) -> bool:
     return relation_type in SYMMETRIC
+
+
+# How a directed tie reads from its object's side: "TTP has a faction: Jamaat-ul-Ahrar".
+_INVERSE_WORDS: dict[str, str] = {
+    "allegiance_to": "receives allegiance from",
+    "faction_of": "has as a faction",
+    "supports": "is supported by",
+}
+
+
+def tie_text(subject: str, relation_type: str, obj: str, polarity: str = "positive",
+             viewpoint: str | None = None) -> str:
+    """The one way a tie is written for a person, subject first, in the direction it has
+    ("Jamaat-ul-Ahrar is a faction of TTP"). With `viewpoint` naming one end, that end comes
+    first and a directed tie is turned with its inverse words ("TTP has as a faction
+    Jamaat-ul-Ahrar"), never reversed. A negated tie reads "denied: ..."."""
+    words = RELATION_WORDS.get(relation_type, relation_type.replace("_", " "))
+    if viewpoint is not None and viewpoint == obj and viewpoint != subject:
+        if relation_type in SYMMETRIC:
+            subject, obj = obj, subject
+        else:
+            words = _INVERSE_WORDS.get(relation_type, words)
+            subject, obj = obj, subject
+    text = f"{subject} {words} {obj}"
+    return f"denied: {text}" if polarity == "negated" else text

@@ -185,9 +185,9 @@ def group_cmd(name: str, db_url: str | None, as_json: bool) -> None:
 
 
 def _tie_line(t: dict) -> str:
-    neg = "NOT " if t["polarity"] == "negated" else ""
     seen = f"{t['first_seen']}..{t['last_seen']}" if t["first_seen"] else "undated"
-    return (f"{t['subject']['name']} {neg}{t['type'].replace('_', ' ')} {t['object']['name']}: "
+    text = schema.tie_text(t["subject"]["name"], t["type"], t["object"]["name"], t["polarity"])
+    return (f"{text}: "
             f"confidence {t['confidence']:.2f}, {t['articles']} article(s), "
             f"{t['independent_sources']} independent, {seen}  [{t['id']}]")
 

@@ -434,10 +434,13 @@ def timeline(db_url: str | None, name: str) -> list[dict]:
                       "text": f"{e['type'].replace('_', ' ')}{' in ' + place if place else ''}{killed}",
                       "evidence_id": e["evidence_id"]})
     for t in group["ties"]:
-        other = t["object"] if t["subject"]["id"] == group["id"] else t["subject"]
-        neg = "denied: " if t["polarity"] == "negated" else ""
+        # Issue 10: written from this group's side in the tie's own direction (schema.tie_text),
+        # so "Jamaat-ul-Ahrar is a faction of TTP" never becomes "TTP faction of Jamaat-ul-Ahrar".
+        me = t["subject"]["name"] if t["subject"]["id"] == group["id"] else t["object"]["name"]
+        text = schema.tie_text(t["subject"]["name"], t["type"], t["object"]["name"], t["polarity"],
+                               viewpoint=me)
         items.append({"date": t["first_seen"], "kind": "tie", "type": t["type"],
-                      "text": f"{neg}{t['type'].replace('_', ' ')} {other['name']} (first reported)",
+                      "text": f"{text} (first reported)",
                       "evidence_id": None, "tie_id": t["id"]})
     # Undated items last: they happened, but the text does not say when.
     return sorted(items, key=lambda i: (i["date"] is None, i["date"] or "", i["kind"], i["text"]))
@@ -472,8 +475,8 @@ def evidence_of(db_url: str | None, evidence_id: str) -> dict:
                                 .order_by(relations.c.id)).mappings():
             facts.append({"kind": "relation", "polarity": rel["polarity"], "modality": rel["modality"],
                           "attribution": _attribution(dict(rel)),
-                          "text": f"{ents.ref(rel['subject_id'])['name']} {rel['type'].replace('_', ' ')} "
-                                  f"{ents.ref(rel['object_id'])['name']}",
+                          "text": schema.tie_text(ents.ref(rel['subject_id'])['name'], rel['type'],
+                                                  ents.ref(rel['object_id'])['name']),
                           "tie_id": _tie_id(ents, _tie_key(ents, rel["subject_id"], rel["type"], rel["object_id"]))})
         for role in conn.execute(select(roles).where(roles.c.evidence_id == ev["id"]).order_by(roles.c.id)).mappings():
             facts.append({"kind": "role", "modality": role["modality"], "attribution": _attribution(dict(role)),

@@ -31,7 +31,12 @@ def api_article(item: dict, name: str) -> Article:
     url = item.get("url")
     if url and safe_url(url) is None:
         raise InputError(f"{name}.url", f"{url[:80]!r} is not an http(s) address")
-    return article_from_json({k: v for k, v in item.items() if v is not None}, name)
+    art = article_from_json({k: v for k, v in item.items() if v is not None}, name)
+    if art.warnings:
+        # A client that sends a field means it: the API refuses what a batch reader would drop
+        # with a warning, so nothing is stored under a date the client did not give.
+        raise InputError(name, art.warnings[0].split(";")[0], "fix the field or leave it out")
+    return art
 
 
 # SQLite has one writer; two analysts ingesting at once would only wait on each other's locks.

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from militantmap import schema
 from militantmap.article import Article
 from militantmap.errors import InputError
 from militantmap.web import data, filters, intake, network
@@ -74,7 +75,7 @@ def group_page(request: Request, key: str) -> HTMLResponse:
 def tie_page(request: Request, tie_id: str) -> HTMLResponse:
     detail = data.tie_detail(_db(request), tie_id)
     tie = detail["tie"]
-    title = f"{tie['subject']['name']} {tie['type'].replace('_', ' ')} {tie['object']['name']}"
+    title = schema.tie_text(tie["subject"]["name"], tie["type"], tie["object"]["name"], tie["polarity"])
     return render(request, "tie.html", title=title, nav="network", **detail)
 
 
