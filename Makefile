@@ -29,7 +29,7 @@ evaluate: setup
 	$(BIN)/militantmap evaluate $(SHARED)/corpus/dev
 
 bench: setup
-	$(BIN)/militantmap bench --shared $(SHARED)
+	$(BIN)/militantmap bench --shared $(SHARED) --queries
 
 # Regenerate the hash-pinned lock files (needs the registries).
 lock:

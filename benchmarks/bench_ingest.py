@@ -7,6 +7,7 @@ article; copies 2.. are near-duplicates of copy 1 (the dedup path is measured to
 """
 from __future__ import annotations
 
+import dataclasses
 import resource
 import runpy
 import tempfile
@@ -18,8 +19,12 @@ def run(shared: Path, repeat: int = 1) -> dict:
     from militantmap.extract.pipeline import Extractor
     from militantmap.store import ingest_articles, queries
 
-    load_voa = runpy.run_path(str(Path(__file__).with_name("bench_extract.py")))["load_voa"]
-    articles = load_voa(shared, repeat)
+    load_articles = runpy.run_path(str(Path(__file__).with_name("bench_pipeline.py")))["load_articles"]
+    voa = load_articles([shared / "corpus" / "voa" / "voa_stories.jsonl"])
+    articles = []
+    for copy in range(repeat):
+        for a in voa:
+            articles.append(dataclasses.replace(a, id=f"{a.id}#{copy}"))
     for a in articles:
         copy = int(a.id.rsplit("#", 1)[1])
         if copy:

@@ -1,0 +1,136 @@
+"""Side by side, on the same articles in one run: bare spaCy, militantmap's extraction, and ingest
+into a fresh SQLite store.
+
+Each stage runs in a fresh child process (spawned), so each has its own model load outside the
+timing and its own peak RSS. Reported per stage: docs/s, tokens/s (tokens of the bare parse),
+seconds and peak RSS; and `ratio_vs_spacy` = extraction docs/s / bare spaCy docs/s (>= 1.0 means
+the extraction costs no more than spaCy's own default pipeline).
+
+    militantmap bench [--corpus PATH ...] [--json]      (default: the VOA feed + the dev articles)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing as mp
+import platform
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+
+def _rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def load_articles(paths: list[Path]) -> list:
+    """Articles from JSONL feeds, gold folders (*.json) and text files, in the order given."""
+    from militantmap.article import Article
+    from militantmap.sources.walk import iter_articles
+
+    out = []
+    for path in paths:
+        for item in iter_articles([path]):
+            if isinstance(item, Article):
+                out.append(item)
+    return out
+
+
+def _stage_spacy(paths: list[Path]) -> dict:
+    import spacy
+
+    from militantmap.extract.pipeline import Extractor
+    from militantmap.nlp.pipeline import MODEL_NAMES
+
+    arts = load_articles(paths)
+    ex = Extractor.default()
+    texts = []
+    for a in arts:
+        try:
+            texts.append(ex.prepare(a)["text"])
+        except Exception:  # noqa: BLE001 - an unusable article is skipped by every stage alike
+            continue
+    nlp = None
+    for name in MODEL_NAMES:  # the model with its default components, as a user loads it
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    assert nlp is not None, "no spaCy model installed"
+    nlp.max_length = 6_000_000
+    t0 = time.perf_counter()
+    tokens = 0
+    for doc in nlp.pipe(texts, batch_size=32):
+        tokens += len(doc)
+    secs = time.perf_counter() - t0
+    return {"docs": len(texts), "tokens": tokens, "seconds": round(secs, 2),
+            "components": list(nlp.pipe_names), "peak_rss_mb": _rss_mb()}
+
+
+def _stage_extract(paths: list[Path]) -> dict:
+    from militantmap.extract import extract_many
+    from militantmap.extract.pipeline import Extractor
+
+    arts = load_articles(paths)
+    ex = Extractor.default()  # model and gazetteer load outside the timing
+    ex.nlp("warm up")
+    t0 = time.perf_counter()
+    n = facts = 0
+    for out in extract_many(arts):
+        if "error" in out:
+            continue
+        n += 1
+        facts += len(out["relations"]) + len(out["roles"]) + len(out["events"])
+    secs = time.perf_counter() - t0
+    return {"docs": n, "facts": facts, "seconds": round(secs, 2),
+            "components": list(ex.nlp.pipe_names), "peak_rss_mb": _rss_mb()}
+
+
+def _stage_ingest(paths: list[Path]) -> dict:
+    from militantmap.extract.pipeline import Extractor
+    from militantmap.store import ingest_articles
+
+    arts = load_articles(paths)
+    Extractor.default().nlp("warm up")
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        summary = ingest_articles(f"sqlite:///{tmp}/bench.db", arts)
+        secs = time.perf_counter() - t0
+    return {"docs": summary.new + summary.known, "new": summary.new, "skipped": len(summary.skipped),
+            "seconds": round(secs, 2), "peak_rss_mb": _rss_mb()}
+
+
+STAGES = {"spacy": _stage_spacy, "extract": _stage_extract, "ingest": _stage_ingest}
+
+
+def run(paths: list[Path], stages: list[str] | None = None) -> dict:
+    ctx = mp.get_context("spawn")
+    results: dict = {}
+    for name in stages or list(STAGES):
+        with ctx.Pool(1) as pool:
+            results[name] = pool.apply(STAGES[name], (paths,))
+    tokens = results.get("spacy", {}).get("tokens")
+    for r in results.values():
+        r["docs_per_s"] = round(r["docs"] / r["seconds"], 2) if r["seconds"] else None
+        if tokens and r["seconds"]:
+            r["tokens_per_s"] = round(tokens / r["seconds"])
+    out: dict = {
+        "corpus": [str(p) for p in paths],
+        "machine": {"cpus": mp.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform(terse=True)},
+        "date": dt.date.today().isoformat(),
+        **results,
+    }
+    if "spacy" in results and "extract" in results and results["spacy"]["docs_per_s"]:
+        out["ratio_vs_spacy"] = round(results["extract"]["docs_per_s"] / results["spacy"]["docs_per_s"], 3)
+    if "spacy" in results and "ingest" in results and results["spacy"]["docs_per_s"]:
+        out["ingest_ratio_vs_spacy"] = round(results["ingest"]["docs_per_s"] / results["spacy"]["docs_per_s"], 3)
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(json.dumps(run([Path(p) for p in sys.argv[1:]]), indent=2))
