@@ -42,3 +42,15 @@ class ConfigError(MilitantmapError):
 
     def __str__(self) -> str:
         return f"{self.what}. To fix: {self.fix}"
+
+
+class NotInStore(LookupError):
+    """A name or id the store does not have: the store's own "not found" (a 404 in the web app,
+    exit 2 in the CLI). A KeyError or IndexError, though also LookupErrors, are bugs or races and
+    must never be reported as "not in the store" (issue 11)."""
+
+
+def is_not_in_store(err: BaseException) -> bool:
+    """The store's own not-found: NotInStore, or a plain LookupError raised as such (never one of
+    its subclasses KeyError / IndexError)."""
+    return isinstance(err, NotInStore) or type(err) is LookupError

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from militantmap import schema
-from militantmap.errors import InputError
+from militantmap.errors import InputError, is_not_in_store
 
 DB_OPTION = click.option("--db", "db_url", default=None, envvar="MILITANTMAP_DB",
                          help="Store URL: sqlite:///file.db (default ./militantmap.db) or "
@@ -36,6 +36,8 @@ def _lookup(fn, *args, **kwargs):
     try:
         return fn(*args, **kwargs)
     except LookupError as err:
+        if not is_not_in_store(err):  # a KeyError is a bug, not an unknown name
+            raise
         raise InputError("not found", str(err.args[0] if err.args else err),
                          "`militantmap groups` lists the groups; any alias works") from None
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from sqlalchemy import event, inspect, select, text, update
-from sqlalchemy.engine import Engine, create_engine, make_url
+from sqlalchemy.engine import Connection, Engine, create_engine, make_url
 from sqlalchemy.exc import (
     ArgumentError,
     IntegrityError,
@@ -160,6 +162,29 @@ def _add_column_sql(engine: Engine, table: str, column: str) -> str:
         spec += f" REFERENCES {quote(fk.column.table.name)} ({quote(fk.column.name)})"
     if_absent = "IF NOT EXISTS " if dialect.name == "postgresql" else ""
     return f"ALTER TABLE {quote(table)} ADD COLUMN {if_absent}{spec}"
+
+
+@contextmanager
+def read_snapshot(engine: Engine) -> Iterator[Connection]:
+    """A connection in one read transaction: every SELECT on it sees the same snapshot, whatever
+    an ingest commits meanwhile (issue 11: answers built from several SELECTs, each on its own
+    snapshot, were wrong, with KeyErrors and false "not found", while an ingest wrote).
+
+    SQLite (WAL): pysqlite opens a transaction only before an INSERT/UPDATE/DELETE, so SELECTs
+    run in autocommit, one snapshot each, even inside SQLAlchemy's ``begin()``. We issue
+    ``BEGIN`` ourselves; the snapshot is taken at the first SELECT and held until the
+    connection goes back to the pool (rolled back: a read never commits). Only read connections
+    do this: writers keep pysqlite's behaviour, which takes the write lock at the first write
+    (a deferred BEGIN before their reads could fail with SQLITE_BUSY_SNAPSHOT instead of waiting).
+    PostgreSQL: REPEATABLE READ, one snapshot from the first statement to the end (read-only
+    transactions at this level never fail with serialization errors)."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN")
+        elif engine.dialect.name == "postgresql":
+            conn.execution_options(isolation_level="REPEATABLE READ")
+            conn.begin()
+        yield conn
 
 
 def has_tables(engine: Engine) -> bool:

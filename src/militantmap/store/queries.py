@@ -16,6 +16,7 @@ import datetime as dt
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -26,7 +27,7 @@ from militantmap.graph.confidence import tie_confidence
 from militantmap.nlp.gazetteer import normalize
 from militantmap.schema import SYMMETRIC
 from militantmap.urls import safe_url
-from militantmap.store.db import get_engine
+from militantmap.store.db import get_engine, read_snapshot
 from militantmap.store.schema import (
     aliases,
     article_entities,
@@ -99,8 +100,11 @@ class _Entities:
         raise LookupError(f"no {what} called {name!r} in the store")
 
 
-def _conn(db_url: str | None):
-    return get_engine(db_url).connect()
+def _read(db_url: str | None) -> AbstractContextManager[Connection]:
+    """A connection whose statements all read one snapshot of the store (issue 11): a query
+    that builds one answer from several SELECTs must not see an ingest's commit between them
+    (an evidence row whose article it has not loaded, a tie whose entity it has not)."""
+    return read_snapshot(get_engine(db_url))
 
 
 def _iso(value) -> str | None:
@@ -176,7 +180,7 @@ def _public(tie: dict) -> dict:
 def all_ties(db_url: str | None = None, min_confidence: float = 0.0, types: Iterable[str] | None = None,
              since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
     """Every tie between groups, strongest first."""
-    with _conn(db_url) as conn:
+    with _read(db_url) as conn:
         ents = _Entities.load(conn)
         ties = _aggregate_ties(conn, ents, _article_dates(conn)).values()
     return _filter_ties(ties, min_confidence, types, since, until)
@@ -196,7 +200,7 @@ def _filter_ties(ties: Iterable[dict], min_confidence: float = 0.0, types: Itera
 def ties(db_url: str | None, name: str, type: str | None = None, since: dt.date | None = None,
          min_confidence: float = 0.0) -> list[dict]:
     """The ties of one group (any alias names it)."""
-    with _conn(db_url) as conn:
+    with _read(db_url) as conn:
         ents = _Entities.load(conn)
         cid = ents.find(conn, name)
         found = _aggregate_ties(conn, ents, _article_dates(conn), only={cid}).values()
@@ -205,7 +209,7 @@ def ties(db_url: str | None, name: str, type: str | None = None, since: dt.date 
 
 def tie(db_url: str | None, tie_id: str) -> dict:
     """One tie with every sentence behind it."""
-    with _conn(db_url) as conn:
+    with _read(db_url) as conn:
         ents = _Entities.load(conn)
         arts = _article_dates(conn)
         for t in _aggregate_ties(conn, ents, arts).values():
@@ -251,7 +255,7 @@ def _group_stats(conn: Connection, ents: _Entities, arts: dict[int, dict]) -> di
 
 def list_groups(db_url: str | None = None) -> list[dict]:
     """Every armed group named in at least one article, best-covered first."""
-    with _conn(db_url) as conn:
+    with _read(db_url) as conn:
         ents = _Entities.load(conn)
         arts = _article_dates(conn)
         stats = _group_stats(conn, ents, arts)
@@ -284,7 +288,7 @@ all_groups = list_groups
 
 def get_group(db_url: str | None, name: str) -> dict:
     """Everything about one group: aliases, parent, factions, people, ties, events, articles."""
-    with _conn(db_url) as conn:
+    with _read(db_url) as conn:
         ents = _Entities.load(conn)
         cid = ents.find(conn, name)
         members = ents.members(cid)
@@ -417,7 +421,7 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
 def events(db_url: str | None = None, group: str | None = None, country: str | None = None,
            since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
     """Events (merged incidents), newest first."""
-    with _conn(db_url) as conn:
+    with _read(db_url) as conn:
         ents = _Entities.load(conn)
         members = ents.members(ents.find(conn, group)) if group else None
         return _events(conn, ents, _article_dates(conn), members, country, since, until)
@@ -450,7 +454,7 @@ def timeline(db_url: str | None, name: str) -> list[dict]:
 
 def evidence_of(db_url: str | None, evidence_id: str) -> dict:
     """The sentence behind a fact, its article (whole text) and who asserted it."""
-    with _conn(db_url) as conn:
+    with _read(db_url) as conn:
         ents = _Entities.load(conn)
         key = str(evidence_id).strip()
         if key.startswith("article:"):
@@ -525,7 +529,7 @@ def search(db_url: str | None, q: str, limit: int = 50) -> dict:
     if not norm:
         return {"groups": [], "people": [], "places": []}
     like = f"%{norm}%"
-    with _conn(db_url) as conn:
+    with _read(db_url) as conn:
         ents = _Entities.load(conn)
         mentioned = {ents.canon[r.entity_id] for r in conn.execute(select(article_entities.c.entity_id))}
         hits: dict[int, str] = {}
@@ -558,7 +562,7 @@ def search(db_url: str | None, q: str, limit: int = 50) -> dict:
 
 def overview(db_url: str | None = None) -> dict:
     """Counts for a person: how big is this store."""
-    with _conn(db_url) as conn:
+    with _read(db_url) as conn:
         n = lambda t: conn.execute(select(func.count()).select_from(t)).scalar() or 0
         return {"articles": n(articles), "entities": n(entities), "relations": n(relations),
                 "roles": n(roles), "event_reports": n(event_reports), "incidents": n(incidents)}

@@ -3,14 +3,15 @@ plain JSON.
 
 The web app reads the store only through `militantmap.store.queries` (the same functions as
 the CLI's query commands, reached through `store_queries()`) and writes only through
-`militantmap.store.ingest_articles` (militantmap.web.intake). A query's LookupError becomes
-NotFound (HTTP 404 with a message naming what was asked for).
+`militantmap.store.ingest_articles` (militantmap.web.intake). A query's not-found (a plain
+LookupError or NotInStore, never a KeyError) becomes NotFound (HTTP 404 with a message naming
+what was asked for).
 """
 from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-from militantmap.errors import InputError
+from militantmap.errors import InputError, is_not_in_store
 from militantmap.web.filters import DIRECTED_TYPES, EventFilters, graph_filters
 from militantmap.web.security import safe_url
 
@@ -63,7 +64,11 @@ def _call(fn_name: str, *args: object, what: str = "", key: str = "", **kwargs: 
     fn = getattr(store_queries(), fn_name)
     try:
         return fn(*args, **kwargs)
-    except LookupError:
+    except LookupError as err:
+        # Only the store's own "not found": a KeyError is a bug (or a race), a 500 that shows
+        # in the log, never a false "not in the store" (issue 11).
+        if not is_not_in_store(err):
+            raise
         raise NotFound(what or fn_name, key) from None
 
 
