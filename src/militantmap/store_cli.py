@@ -186,6 +186,20 @@ def group_cmd(name: str, db_url: str | None, as_json: bool) -> None:
             click.echo("    " + _event_line(e))
 
 
+def _say_undated(query, found: list[dict], since: dt.date | None, until: dt.date | None,
+                 include_undated: bool, what: str) -> None:
+    """Issue 10: a date filter never drops undated facts silently: say how many it left out
+    (on stderr, so --json output stays one document) and how to include them."""
+    if (since is None and until is None) or include_undated:
+        return
+    from militantmap.store.queries import undated_left_out
+
+    n = undated_left_out(query(True), found)
+    if n:
+        click.echo(f"militantmap: {n} undated {what}(s) left out by the date filter; "
+                   "add --include-undated to list them", err=True)
+
+
 def _tie_line(t: dict) -> str:
     seen = f"{t['first_seen']}..{t['last_seen']}" if t["first_seen"] else "undated"
     text = schema.tie_text(t["subject"]["name"], t["type"], t["object"]["name"], t["polarity"])
@@ -208,16 +222,23 @@ def _event_line(e: dict) -> str:
 @click.command("ties")
 @click.argument("name")
 @click.option("--type", "type_", type=click.Choice(list(schema.RELATION_TYPES)))
-@click.option("--since", callback=_date, help="Only ties reported on or after YYYY-MM-DD.")
+@click.option("--since", callback=_date, help="Only ties seen on or after YYYY-MM-DD.")
+@click.option("--until", callback=_date, help="Only ties seen on or before YYYY-MM-DD.")
+@click.option("--include-undated", is_flag=True, help="Keep undated ties in a date filter.")
 @click.option("--min-confidence", default=0.0, type=click.FloatRange(0, 1))
 @DB_OPTION
 @JSON_OPTION
-def ties_cmd(name: str, type_: str | None, since: dt.date | None, min_confidence: float,
-             db_url: str | None, as_json: bool) -> None:
+def ties_cmd(name: str, type_: str | None, since: dt.date | None, until: dt.date | None,
+             include_undated: bool, min_confidence: float, db_url: str | None, as_json: bool) -> None:
     """The ties of one group, strongest first."""
     from militantmap.store.queries import ties
 
-    found = _lookup(ties, db_url, name, type=type_, since=since, min_confidence=min_confidence)
+    def query(undated: bool) -> list[dict]:
+        return _lookup(ties, db_url, name, type=type_, since=since, until=until,
+                       min_confidence=min_confidence, include_undated=undated)
+
+    found = query(include_undated)
+    _say_undated(query, found, since, until, include_undated, "tie")
     if as_json:
         return _print_json(found)
     if not found:
@@ -247,14 +268,20 @@ def timeline_cmd(name: str, db_url: str | None, as_json: bool) -> None:
 @click.option("--country", default=None)
 @click.option("--since", callback=_date, help="YYYY-MM-DD")
 @click.option("--until", callback=_date, help="YYYY-MM-DD")
+@click.option("--include-undated", is_flag=True, help="Keep undated events in a date filter.")
 @DB_OPTION
 @JSON_OPTION
 def events_cmd(group: str | None, country: str | None, since: dt.date | None, until: dt.date | None,
-               db_url: str | None, as_json: bool) -> None:
+               include_undated: bool, db_url: str | None, as_json: bool) -> None:
     """Events merged across articles, newest first."""
     from militantmap.store.queries import events
 
-    found = _lookup(events, db_url, group=group, country=country, since=since, until=until)
+    def query(undated: bool) -> list[dict]:
+        return _lookup(events, db_url, group=group, country=country, since=since, until=until,
+                       include_undated=undated)
+
+    found = query(include_undated)
+    _say_undated(query, found, since, until, include_undated, "event")
     if as_json:
         return _print_json(found)
     if not found:

@@ -178,33 +178,52 @@ def _public(tie: dict) -> dict:
 
 
 def all_ties(db_url: str | None = None, min_confidence: float = 0.0, types: Iterable[str] | None = None,
-             since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
-    """Every tie between groups, strongest first."""
+             since: dt.date | None = None, until: dt.date | None = None,
+             include_undated: bool = False) -> list[dict]:
+    """Every tie between groups, strongest first. A date filter keeps the ties seen in its
+    range; undated ties (no article with a date) are left out of it unless include_undated:
+    see `undated_left_out` for how many."""
     with _read(db_url) as conn:
         ents = _Entities.load(conn)
         ties = _aggregate_ties(conn, ents, _article_dates(conn)).values()
-    return _filter_ties(ties, min_confidence, types, since, until)
+    return _filter_ties(ties, min_confidence, types, since, until, include_undated)
 
 
 def _filter_ties(ties: Iterable[dict], min_confidence: float = 0.0, types: Iterable[str] | None = None,
-                 since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
+                 since: dt.date | None = None, until: dt.date | None = None,
+                 include_undated: bool = False) -> list[dict]:
     wanted = set(types) if types else None
     out = [_public(t) for t in ties
            if (wanted is None or t["type"] in wanted)
            and (t["confidence"] >= min_confidence or t["polarity"] == "negated" and min_confidence == 0)
-           and (since is None or (t["last_seen"] or "") >= since.isoformat())
-           and (until is None or (t["first_seen"] or "9999") <= until.isoformat())]
+           and (include_undated and t["first_seen"] is None or _in_range(t["first_seen"], t["last_seen"], since, until))]
     return sorted(out, key=lambda t: (-t["confidence"], -t["independent_sources"], t["id"]))
 
 
+def _in_range(first: str | None, last: str | None, since: dt.date | None, until: dt.date | None) -> bool:
+    """A fact seen from `first` to `last` (ISO dates or prefixes of them; None: undated) overlaps
+    [since, until]. An undated fact is in no range."""
+    if since is not None and (last is None or last < since.isoformat()[: len(last)]):
+        return False
+    if until is not None and (first is None or first > until.isoformat()[: len(first)]):
+        return False
+    return True
+
+
+def undated_left_out(with_undated: list[dict], without: list[dict]) -> int:
+    """How many undated facts a date filter left out: the same query run both ways."""
+    return len(with_undated) - len(without)
+
+
 def ties(db_url: str | None, name: str, type: str | None = None, since: dt.date | None = None,
-         min_confidence: float = 0.0) -> list[dict]:
+         min_confidence: float = 0.0, until: dt.date | None = None,
+         include_undated: bool = False) -> list[dict]:
     """The ties of one group (any alias names it)."""
     with _read(db_url) as conn:
         ents = _Entities.load(conn)
         cid = ents.find(conn, name)
         found = _aggregate_ties(conn, ents, _article_dates(conn), only={cid}).values()
-    return _filter_ties(found, min_confidence, [type] if type else None, since)
+    return _filter_ties(found, min_confidence, [type] if type else None, since, until, include_undated)
 
 
 def tie(db_url: str | None, tie_id: str) -> dict:
@@ -360,7 +379,8 @@ def _figure(values: list[int]) -> tuple[int | None, int | None, int | None]:
 
 
 def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: set[int] | None = None,
-            country: str | None = None, since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
+            country: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+            include_undated: bool = False) -> list[dict]:
     q = select(event_reports)
     if members is not None:
         mine = select(event_reports.c.incident_id).join(
@@ -382,9 +402,7 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
         if country and (inc["country"] or "").casefold() != country.casefold():
             continue
         date = inc["date"] or next((r["date"] for r in reps if r["date"]), None)
-        if since and (not date or date < since.isoformat()[: len(date)]):
-            continue
-        if until and (not date or date > until.isoformat()[: len(date)]):
+        if not (include_undated and date is None or _in_range(date, date, since, until)):
             continue
         refs = {"perpetrator": [], "claimed_by": []}
         for r in reps:
@@ -419,12 +437,14 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
 
 
 def events(db_url: str | None = None, group: str | None = None, country: str | None = None,
-           since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
-    """Events (merged incidents), newest first."""
+           since: dt.date | None = None, until: dt.date | None = None,
+           include_undated: bool = False) -> list[dict]:
+    """Events (merged incidents), newest first. Undated events are left out of a date filter
+    unless include_undated (see `undated_left_out`)."""
     with _read(db_url) as conn:
         ents = _Entities.load(conn)
         members = ents.members(ents.find(conn, group)) if group else None
-        return _events(conn, ents, _article_dates(conn), members, country, since, until)
+        return _events(conn, ents, _article_dates(conn), members, country, since, until, include_undated)
 
 
 def timeline(db_url: str | None, name: str) -> list[dict]:

@@ -25,6 +25,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
                   "hint": None}}}}},
 }
 router = APIRouter(prefix="/api", tags=["militantmap"], responses=ERRORS)
+# How many undated facts a date filter left out of a list answer (issue 10): never silently.
+UNDATED_HEADER = "X-Undated-Left-Out"
 
 
 class ArticleIn(BaseModel):
@@ -70,8 +72,11 @@ def api_ties(
     since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     min_confidence: Annotated[float, Query(ge=0, le=1)] = 0.0,
+    include_undated: Annotated[bool, Query(description="Keep undated ties in a date filter")] = False,
 ) -> Any:
-    return data.api_ties(_db(request), group, type, since, until, min_confidence)
+    found, left_out = data.api_ties(_db(request), group, type, since, until, min_confidence,
+                                    include_undated)
+    return JSONResponse(found, headers={UNDATED_HEADER: str(left_out)})
 
 
 @router.get("/ties/{tie_id}", summary="One tie with every evidence sentence behind it")
@@ -92,8 +97,12 @@ def api_events(
     type: str | None = None,
     since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+    include_undated: Annotated[bool, Query(description="Keep undated events in a date filter")] = False,
 ) -> Any:
-    return data.api_events(_db(request), filters.event_filters(group, country, type, since, until))
+    chosen = filters.event_filters(group, country, type, since, until,
+                                   include_undated="1" if include_undated else None)
+    found, left_out = data.api_events(_db(request), chosen)
+    return JSONResponse(found, headers={UNDATED_HEADER: str(left_out)})
 
 
 @router.get("/evidence/{evidence_id}", summary="The sentence, article and attribution behind a fact")

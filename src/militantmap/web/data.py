@@ -182,19 +182,27 @@ def _toll(value: object, low: object, high: object) -> str:
     return ""
 
 
-def events_list(db_url: str, filters: EventFilters) -> list[dict]:
+def _events_matching(db_url: str, filters: EventFilters, include_undated: bool) -> list[dict]:
     rows = _call("events", db_url, group=filters.group, country=filters.country,
-                 since=filters.since, until=filters.until, what="group",
-                 key=filters.group or "")
-    out = []
-    for e in rows:
-        if filters.type and e.get("type") != filters.type:
-            continue
-        if filters.place and (e.get("location") or "").lower() != filters.place.lower():
-            continue
-        out.append(_event_row(e))
+                 since=filters.since, until=filters.until, include_undated=include_undated,
+                 what="group", key=filters.group or "")
+    return [e for e in rows
+            if not (filters.type and e.get("type") != filters.type)
+            and not (filters.place and (e.get("location") or "").lower() != filters.place.lower())]
+
+
+def events_list(db_url: str, filters: EventFilters) -> list[dict]:
+    out = [_event_row(e) for e in _events_matching(db_url, filters, filters.include_undated)]
     out.sort(key=lambda r: r.get("date") or "", reverse=True)
     return out
+
+
+def undated_events_left_out(db_url: str, filters: EventFilters, shown: int) -> int:
+    """How many undated events the date filter left out (0 without a date filter, or when they
+    are included): issue 10, no date filter drops facts silently."""
+    if not filters.dated() or filters.include_undated:
+        return 0
+    return len(_events_matching(db_url, filters, True)) - shown
 
 
 # evidence ----------------------------------------------------------------------------------
@@ -260,14 +268,21 @@ def api_group(db_url: str, key: str) -> dict:
 
 
 def api_ties(db_url: str, group: str | None, types: list[str] | None, since: str | None,
-             until: str | None, min_confidence: float) -> list[dict]:
+             until: str | None, min_confidence: float, include_undated: bool = False
+             ) -> tuple[list[dict], int]:
+    """The ties that match, and how many undated ties the date filter left out."""
     filters = graph_filters(types, since, until, str(min_confidence), None, None)
-    ties = store_queries().all_ties(db_url, min_confidence=filters.min_confidence, types=filters.types,
-                         since=filters.since, until=filters.until)
-    if group:
-        gid = api_group(db_url, group)["id"]
-        ties = [t for t in ties if gid in (t["subject"]["id"], t["object"]["id"])]
-    return ties
+    gid = api_group(db_url, group)["id"] if group else None
+
+    def matching(undated: bool) -> list[dict]:
+        ties = store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
+                                        types=filters.types, since=filters.since,
+                                        until=filters.until, include_undated=undated)
+        return [t for t in ties if gid is None or gid in (t["subject"]["id"], t["object"]["id"])]
+
+    found = matching(include_undated)
+    left_out = len(matching(True)) - len(found) if filters.dated() and not include_undated else 0
+    return found, left_out
 
 
 def api_tie(db_url: str, tie_id: str) -> dict:
@@ -278,10 +293,10 @@ def api_timeline(db_url: str, key: str) -> list[dict]:
     return _call("timeline", db_url, key, what="group", key=key)
 
 
-def api_events(db_url: str, filters: EventFilters) -> list[dict]:
-    rows = _call("events", db_url, group=filters.group, country=filters.country,
-                 since=filters.since, until=filters.until, what="group", key=filters.group or "")
-    return [e for e in rows if not filters.type or e.get("type") == filters.type]
+def api_events(db_url: str, filters: EventFilters) -> tuple[list[dict], int]:
+    """The events that match, and how many undated events the date filter left out."""
+    found = _events_matching(db_url, filters, filters.include_undated)
+    return found, undated_events_left_out(db_url, filters, len(found))
 
 
 def api_evidence(db_url: str, evidence_id: str) -> dict:

@@ -36,6 +36,10 @@ class GraphFilters:
     min_confidence: float = 0.0
     color: str = "community"
     isolated: bool = False
+    include_undated: bool = False  # keep undated ties in a date filter
+
+    def dated(self) -> bool:
+        return self.since is not None or self.until is not None
 
     def narrows(self) -> bool:
         """True when some tie of the store may be left out of the view."""
@@ -56,6 +60,8 @@ class GraphFilters:
             pairs.append(("color", self.color))
         if self.isolated:
             pairs.append(("isolated", "1"))
+        if self.include_undated:
+            pairs.append(("include_undated", "1"))
         return pairs
 
 
@@ -66,14 +72,19 @@ def graph_query(
     min_confidence: str | None = None,
     color: str = "community",
     isolated: str | None = None,
+    include_undated: str | None = None,
 ) -> GraphFilters:
     """The network filters of a request (a FastAPI dependency shared by the page and the API)."""
-    return graph_filters(type, since, until, min_confidence, color, isolated)
+    return graph_filters(type, since, until, min_confidence, color, isolated, include_undated)
+
+
+def _flag(value: str | None) -> bool:
+    return value not in (None, "", "0", "false")
 
 
 def graph_filters(types: list[str] | None, since: str | None, until: str | None,
-                  min_confidence: str | None, color: str | None, isolated: str | None
-                  ) -> GraphFilters:
+                  min_confidence: str | None, color: str | None, isolated: str | None,
+                  include_undated: str | None = None) -> GraphFilters:
     chosen = [t for t in (types or []) if t]
     unknown = [t for t in chosen if t not in RELATION_TYPES]
     if unknown:
@@ -90,7 +101,7 @@ def graph_filters(types: list[str] | None, since: str | None, until: str | None,
     filters = GraphFilters(types=chosen or list(RELATION_TYPES),
                            since=parse_date(since, "since"), until=parse_date(until, "until"),
                            min_confidence=conf, color=color or "community",
-                           isolated=isolated not in (None, "", "0", "false"))
+                           isolated=_flag(isolated), include_undated=_flag(include_undated))
     if filters.since and filters.until and filters.since > filters.until:
         raise InputError("since", f"{filters.since} is after until ({filters.until})")
     return filters
@@ -104,10 +115,15 @@ class EventFilters:
     since: dt.date | None = None
     until: dt.date | None = None
     place: str | None = None
+    include_undated: bool = False  # keep undated events in a date filter
+
+    def dated(self) -> bool:
+        return self.since is not None or self.until is not None
 
 
 def event_filters(group: str | None, country: str | None, type: str | None, since: str | None,
-                  until: str | None, place: str | None = None) -> EventFilters:
+                  until: str | None, place: str | None = None,
+                  include_undated: str | None = None) -> EventFilters:
     from militantmap.web.charts import EVENT_TYPES
 
     if type and type not in EVENT_TYPES:
@@ -116,4 +132,4 @@ def event_filters(group: str | None, country: str | None, type: str | None, sinc
     return EventFilters(group=(group or "").strip() or None,
                         country=(country or "").strip() or None, type=type or None,
                         since=parse_date(since, "since"), until=parse_date(until, "until"),
-                        place=(place or "").strip() or None)
+                        place=(place or "").strip() or None, include_undated=_flag(include_undated))

@@ -28,11 +28,18 @@ def graph_view(db_url: str, filters: GraphFilters, with_layout: bool) -> dict:
     from militantmap.web.layout import communities, layout
 
     groups = {g["id"]: g for g in store_queries().all_groups(db_url)}
-    ties = [t for t in store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
-                                     types=filters.types, since=filters.since,
-                                     until=filters.until)
-            if t.get("polarity", "positive") != "negated"
-            and t["subject"]["id"] in groups and t["object"]["id"] in groups]
+
+    def matching(undated: bool) -> list[dict]:
+        return [t for t in store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
+                                                    types=filters.types, since=filters.since,
+                                                    until=filters.until, include_undated=undated)
+                if t.get("polarity", "positive") != "negated"
+                and t["subject"]["id"] in groups and t["object"]["id"] in groups]
+
+    ties = matching(filters.include_undated)
+    # Issue 10: a date filter says how many undated ties it left out (the page offers them).
+    undated_left_out = (len(matching(True)) - len(ties)
+                        if filters.dated() and not filters.include_undated else 0)
     degree: dict[str, int] = {}
     for t in ties:
         for end in (t["subject"]["id"], t["object"]["id"]):
@@ -53,7 +60,8 @@ def graph_view(db_url: str, filters: GraphFilters, with_layout: bool) -> dict:
               "confidence": round(float(t.get("confidence") or 0), 2),
               "sources": t.get("independent_sources", t.get("articles", 1)),
               "url": tie_url(t["id"])} for t in ties]
-    view: dict = {"total_nodes": total_nodes, "total_edges": len(edges), "truncated": truncated}
+    view: dict = {"total_nodes": total_nodes, "total_edges": len(edges), "truncated": truncated,
+                  "undated_left_out": undated_left_out}
     if not with_layout:
         names = {n["id"]: n for n in nodes}
         view["top_nodes"] = sorted(nodes, key=lambda n: (-n["articles"], -n["degree"],

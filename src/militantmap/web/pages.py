@@ -46,12 +46,14 @@ def network_page(request: Request,
                  chosen: Annotated[filters.GraphFilters, Depends(filters.graph_query)]) -> HTMLResponse:
     view = network.graph_view(_db(request), chosen, with_layout=False)
     query = chosen.query_pairs()
+    include_undated_url = "/network?" + urlencode(query + [("include_undated", "1")])
     return render(
         request, "network.html", title="Network", nav="network", wide=True,
         filters=chosen, view=view, relation_types=filters.RELATION_TYPES,
         directed_types=filters.DIRECTED_TYPES,
         api_url="/api/graph" + (f"?{urlencode(query)}" if query else ""),
         vendor_ok=vendor_installed(), install_hint=INSTALL_HINT,
+        include_undated_url=include_undated_url,
     )
 
 
@@ -88,13 +90,19 @@ def events_page(
     since: str | None = None,
     until: str | None = None,
     place: str | None = None,
+    include_undated: str | None = None,
 ) -> HTMLResponse:
-    chosen = filters.event_filters(group, country, type, since, until, place)
+    chosen = filters.event_filters(group, country, type, since, until, place, include_undated)
     notice = None
+    undated_left_out = 0
     try:
         events = data.events_list(_db(request), chosen)
+        undated_left_out = data.undated_events_left_out(_db(request), chosen, len(events))
     except data.NotFound as err:
         events, notice = [], err.message()
+    include_undated_url = "/events?" + urlencode(
+        [(k, v) for k, v in request.query_params.multi_items() if k != "include_undated"]
+        + [("include_undated", "1")])
     truncated = len(events) > MAX_EVENT_ROWS
     events = events[:MAX_EVENT_ROWS]
     base = load_basemap()
@@ -107,7 +115,8 @@ def events_page(
                     "unplaced": unplaced}
     return render(request, "events.html", title="Events", nav="events", wide=True,
                   filters=chosen, events=events, truncated=truncated, map=map_view,
-                  notice=notice, event_types=EVENT_TYPES, install_hint=INSTALL_HINT)
+                  notice=notice, event_types=EVENT_TYPES, install_hint=INSTALL_HINT,
+                  undated_left_out=undated_left_out, include_undated_url=include_undated_url)
 
 
 @router.get("/evidence/{evidence_id}")
