@@ -1,7 +1,7 @@
 """Side by side, on the same articles in one run: bare spaCy, militantmap's extraction, and ingest
 into a fresh SQLite store.
 
-Each stage runs in a fresh child process (spawned), so each has its own model load outside the
+Each stage runs in a fresh Python process, so each has its own model load outside the
 timing and its own peak RSS. Reported per stage: docs/s, tokens/s (tokens of the bare parse),
 seconds and peak RSS; and `ratio_vs_spacy` = extraction docs/s / bare spaCy docs/s (>= 1.0 means
 the extraction costs no more than spaCy's own default pipeline).
@@ -15,6 +15,8 @@ import json
 import multiprocessing as mp
 import platform
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -105,12 +107,19 @@ def _stage_ingest(paths: list[Path]) -> dict:
 STAGES = {"spacy": _stage_spacy, "extract": _stage_extract, "ingest": _stage_ingest}
 
 
+def _in_child(name: str, paths: list[Path]) -> dict:
+    """One stage in a fresh interpreter (its own model load and peak RSS), result as JSON."""
+    proc = subprocess.run([sys.executable, __file__, "--stage", name, *map(str, paths)],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark stage {name} failed: {proc.stderr[-1500:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def run(paths: list[Path], stages: list[str] | None = None) -> dict:
-    ctx = mp.get_context("spawn")
     results: dict = {}
     for name in stages or list(STAGES):
-        with ctx.Pool(1) as pool:
-            results[name] = pool.apply(STAGES[name], (paths,))
+        results[name] = _in_child(name, paths)
     tokens = results.get("spacy", {}).get("tokens")
     for r in results.values():
         r["docs_per_s"] = round(r["docs"] / r["seconds"], 2) if r["seconds"] else None
@@ -131,6 +140,8 @@ def run(paths: list[Path], stages: list[str] | None = None) -> dict:
 
 
 if __name__ == "__main__":
-    import sys
-
-    print(json.dumps(run([Path(p) for p in sys.argv[1:]]), indent=2))
+    args = sys.argv[1:]
+    if args[:1] == ["--stage"]:
+        print(json.dumps(STAGES[args[1]]([Path(p) for p in args[2:]])))
+    else:
+        print(json.dumps(run([Path(p) for p in args]), indent=2))
