@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from militantmap import schema
-from militantmap.graph.confidence import tie_confidence
+from militantmap.graph.confidence import Assertion, explain, sources, tie_confidence
 from militantmap.nlp.gazetteer import normalize
 from militantmap.schema import SYMMETRIC
 from militantmap.urls import safe_url
@@ -142,9 +142,17 @@ def _tie_id(ents: _Entities, key: tuple[int, str, int]) -> str:
     return f"{ents.rows[key[0]]['key']}~{key[1]}~{ents.rows[key[2]]['key']}"
 
 
+def _assertion(r: dict, arts: dict[int, dict]) -> Assertion:
+    art = arts[r["article_id"]]
+    return Assertion(story=art["story"], polarity=r["polarity"], confidence=r["confidence"],
+                     modality=r["modality"] or "asserted", sentence=r["sentence"],
+                     outlet=art["publisher"], asserter=r["attribution_text"])
+
+
 def _aggregate_ties(conn: Connection, ents: _Entities, arts: dict[int, dict],
                     only: set[int] | None = None) -> dict[tuple[int, str, int], dict]:
-    q = select(relations)
+    q = select(relations, evidence_table.c.sentence).join(
+        evidence_table, evidence_table.c.id == relations.c.evidence_id)
     rows = conn.execute(q).mappings().all()
     groups: dict[tuple[int, str, int], list[dict]] = defaultdict(list)
     for r in rows:
@@ -156,15 +164,17 @@ def _aggregate_ties(conn: Connection, ents: _Entities, arts: dict[int, dict],
     for key, rs in groups.items():
         dates = [d for d in (arts[r["article_id"]]["date"] for r in rs) if d]
         positive = [r for r in rs if r["polarity"] != "negated"]
+        said = [_assertion(r, arts) for r in rs]
+        kinds = [r["attribution_kind"] for r in rs]
         ties[key] = {
             "id": _tie_id(ents, key), "type": key[1],
             "subject": ents.ref(key[0]), "object": ents.ref(key[2]),
             "polarity": "positive" if positive else "negated",
             "modality": Counter(r["modality"] for r in (positive or rs)).most_common(1)[0][0],
-            "confidence": tie_confidence((arts[r["article_id"]]["story"], r["polarity"], r["confidence"])
-                                         for r in rs),
+            "confidence": tie_confidence(said),
             "articles": len({r["article_id"] for r in rs}),
-            "independent_sources": len({arts[r["article_id"]]["story"] for r in positive or rs}),
+            "independent_sources": len(sources([a for a in said if a.polarity != "negated"] or said)),
+            "support": explain(said, kinds),
             "denials": len({r["article_id"] for r in rs if r["polarity"] == "negated"}),
             "first_seen": min(dates).isoformat() if dates else None,
             "last_seen": max(dates).isoformat() if dates else None,
