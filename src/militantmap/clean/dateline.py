@@ -64,6 +64,6 @@ def _from_dateline(text: str) -> dt.date | None:
         opens_paragraph = m.start() <= 30 and re.match(r"\s*[-–—:,(]", stripped[m.end():])
         if len(stripped) <= MAX_LINE_CHARS or _BYLINE.match(stripped) or opens_paragraph:
             resolved = resolve_date(m.group(0), None)
-            if resolved.precision == "day":
+            if resolved.precision == "day" and resolved.iso:
                 return dt.date.fromisoformat(resolved.iso)
     return None

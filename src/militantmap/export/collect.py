@@ -113,7 +113,7 @@ def _tie_evidence(conn: Connection, ents: queries._Entities, arts: dict[int, dic
         art = arts[r.article_id]
         item = {"id": str(r.evidence_id), "sentence": r.sentence, "polarity": r.polarity,
                 "modality": r.modality, "confidence": r.confidence,
-                "attribution": queries._attribution(r._mapping),
+                "attribution": queries._attribution(dict(r._mapping)),
                 "article": {"id": art["id"], "title": art["title"], "url": art["url"],
                             "publisher": art["publisher"], "published": art["published"]}}
         by_tie[tie_id].append((art["published"] or "9999", r.id, item))

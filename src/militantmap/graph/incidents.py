@@ -84,4 +84,6 @@ def assign_incident(conn: Connection, report: dict) -> int:
                         location_name=report["location_name"], lat=report.get("lat"), lon=report.get("lon")))
                 return int(inc["id"])
     values = {k: report.get(k) for k in ("type", "date", "location_name", "country", "lat", "lon")}
-    return int(conn.execute(incidents.insert().values(**values)).inserted_primary_key[0])
+    inserted = conn.execute(incidents.insert().values(**values)).inserted_primary_key
+    assert inserted is not None  # an INSERT of one row always has its key
+    return int(inserted[0])

@@ -60,7 +60,9 @@ class Resolver:
                     values["parent_id"] = self._by_key(
                         entry.parent, {"name": self.gaz.get(entry.parent).name, "type": "armed_group",  # type: ignore[union-attr]
                                        "kb_id": entry.parent, "aliases": []}, kb=True)
-        new_id = self.conn.execute(entities.insert().values(**values)).inserted_primary_key[0]
+        inserted = self.conn.execute(entities.insert().values(**values)).inserted_primary_key
+        assert inserted is not None  # an INSERT of one row always has its key
+        new_id = inserted[0]
         self._add_aliases(new_id, [values["name"], *names])
         self._fuzzy_cache.pop(ent["type"], None)
         return int(new_id)

@@ -53,6 +53,8 @@ def split(db_url: str | None, name: str) -> dict:
                 raise LookupError(f"no merged entity called {name!r}; `militantmap merge --log` "
                                   "lists the merges")
             row = conn.execute(select(entities).where(entities.c.id == ids[0])).mappings().first()
+        if row is None:
+            raise LookupError(f"no entity {name!r}")
         if row["merged_into"] is None:
             raise ValueError(f"{row['name']} is not merged into anything")
         target = row["merged_into"]

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 from sqlalchemy import event, inspect, select, text, update
-from sqlalchemy.engine import Connection, Engine, create_engine, make_url
+from sqlalchemy.engine import Connection, CursorResult, Engine, create_engine, make_url
 from sqlalchemy.exc import (
     ArgumentError,
     IntegrityError,
@@ -185,6 +185,13 @@ def read_snapshot(engine: Engine) -> Iterator[Connection]:
             conn.execution_options(isolation_level="REPEATABLE READ")
             conn.begin()
         yield conn
+
+
+def inserted_id(result: CursorResult) -> int:
+    """The primary key of the one row an INSERT wrote."""
+    key = result.inserted_primary_key
+    assert key is not None, "an INSERT of one row always has its key"
+    return int(key[0])
 
 
 def has_tables(engine: Engine) -> bool:

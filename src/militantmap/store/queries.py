@@ -399,8 +399,9 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
     reports = conn.execute(q.order_by(event_reports.c.id)).mappings().all()
     actors: dict[int, list] = defaultdict(list)
     if reports:
-        for r in conn.execute(select(event_actors).where(event_actors.c.report_id.in_([r["id"] for r in reports]))):
-            actors[r.report_id].append((r.role, r.entity_id))
+        for actor in conn.execute(select(event_actors).where(
+                event_actors.c.report_id.in_([r["id"] for r in reports]))):
+            actors[actor.report_id].append((actor.role, actor.entity_id))
     incident_rows = {r["id"]: dict(r) for r in conn.execute(
         select(incidents).where(incidents.c.id.in_({r["incident_id"] for r in reports}))).mappings()}
     by_incident: dict[int, list] = defaultdict(list)
@@ -414,7 +415,7 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
         date = inc["date"] or next((r["date"] for r in reps if r["date"]), None)
         if not (include_undated and date is None or _in_range(date, date, since, until)):
             continue
-        refs = {"perpetrator": [], "claimed_by": []}
+        refs: dict[str, list[dict]] = {"perpetrator": [], "claimed_by": []}
         for r in reps:
             for role, eid in actors[r["id"]]:
                 ref = ents.ref(eid)

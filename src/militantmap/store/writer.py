@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 
 from militantmap.graph.incidents import assign_incident
 from militantmap.graph.resolve import Resolver
+from militantmap.store.db import inserted_id
 from militantmap.store.schema import (
     article_entities,
     articles,
@@ -36,7 +37,7 @@ def insert_article(conn: Connection, ex: dict, raw_text: str, raw_format: str, s
         "minhash": minhash, "extractor_version": ex["extractor"]["version"],
         "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
     }
-    article_id = int(conn.execute(articles.insert().values(**values)).inserted_primary_key[0])
+    article_id = inserted_id(conn.execute(articles.insert().values(**values)))
     if not story_id:  # a new story is its own first article
         conn.execute(update(articles).where(articles.c.id == article_id).values(story_id=article_id))
     if status == "ok":
@@ -78,9 +79,9 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
     def evidence_id(ev: dict) -> int:
         key = (ev["start"], ev["end"])
         if key not in evidence_ids:
-            evidence_ids[key] = int(conn.execute(evidence.insert().values(
+            evidence_ids[key] = inserted_id(conn.execute(evidence.insert().values(
                 article_id=article_id, start=ev["start"], end=ev["end"], sentence=ev["sentence"])
-            ).inserted_primary_key[0])
+            ))
         return evidence_ids[key]
 
     for r in ex["relations"]:
@@ -106,9 +107,9 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
             "wounded_qualifier": wounded.get("qualifier"), "wounded_text": wounded.get("text"),
         }
         incident_id = assign_incident(conn, report)
-        report_id = int(conn.execute(event_reports.insert().values(
+        report_id = inserted_id(conn.execute(event_reports.insert().values(
             article_id=article_id, incident_id=incident_id, evidence_id=evidence_id(ev["evidence"]),
-            **report, **_hedging(ev, ids))).inserted_primary_key[0])
+            **report, **_hedging(ev, ids))))
         seen: set[tuple[int, str]] = set()
         for role, key in [("perpetrator", p) for p in ev.get("perpetrators", [])] + [
                 ("claimed_by", c) for c in ev.get("claimed_by", [])]:
