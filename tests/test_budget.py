@@ -98,3 +98,14 @@ def test_the_web_ingest_holds_its_lock_one_chunk_at_a_time(tmp_path, monkeypatch
     intake.ingest(f"sqlite:///{tmp_path / 's.db'}", arts)
     assert held == [True, True, True]  # held in each chunk of 16, released in between
     assert not intake._INGEST_LOCK.locked()
+
+
+def test_a_stage_that_swallows_the_exception_is_still_over_budget():
+    with pytest.raises(OverBudget):
+        with time_limit(0.2):
+            for _ in range(20):
+                try:
+                    _spin(0.05)
+                except Exception:  # noqa: BLE001 - a careless stage
+                    pass
+    _spin(0.3)  # nothing pending afterwards

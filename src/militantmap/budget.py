@@ -31,18 +31,11 @@ class OverBudget(Exception):
         self.seconds = seconds
 
 
-class _SetAsyncExc:
-    def __init__(self) -> None:
-        self.fn = ctypes.pythonapi.PyThreadState_SetAsyncExc
-        self.fn.argtypes = [ctypes.c_ulong, ctypes.py_object]
-        self.fn.restype = ctypes.c_int
-
-    def __call__(self, thread_id: int, exc: type[BaseException] | None) -> int:
-        return int(self.fn(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else
-                           ctypes.cast(None, ctypes.py_object)))
-
-
-_set_async_exc = _SetAsyncExc()
+def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> int:
+    """Raise `exc` in that thread at its next bytecode; None clears one not yet raised (no
+    argtypes on purpose: ctypes passes None as NULL, which is what "clear" takes)."""
+    arg = ctypes.py_object(exc) if exc is not None else None
+    return int(ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), arg))
 
 
 class _AsyncOverBudget(OverBudget):
@@ -82,9 +75,9 @@ class time_limit:
                 _set_async_exc(self._thread, _AsyncOverBudget)
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> bool:
+                 tb: TracebackType | None) -> None:
         if self._timer is None:
-            return False
+            return
         with self._lock:
             self._done = True
             self._timer.cancel()
@@ -93,4 +86,3 @@ class time_limit:
         _seconds.pop(self._thread, None)
         if self._fired and (exc_type is None or issubclass(exc_type, OverBudget)):
             raise OverBudget(self.seconds) from None
-        return False

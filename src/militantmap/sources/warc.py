@@ -15,11 +15,13 @@ def iter_warc(path: str | Path) -> Iterator[Article | InputError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    from militantmap.sources.files import open_regular
+
     name = str(path)
     try:
-        fh = open(path, "rb")  # noqa: SIM115  (closed by the with below; open errors are reported)
-    except OSError as err:
-        yield InputError(name, f"cannot be read ({err.strerror or err})")
+        fh = open_regular(Path(path), name)  # closed by the with below; a FIFO is never opened
+    except InputError as err:
+        yield err
         return
     with fh:
         try:
