@@ -146,6 +146,46 @@ def _get(port: int, path: str) -> tuple[int | None, str]:
         conn.close()
 
 
+def churn(db_url: str, records_file: str, rounds: int = 10**9, stop_file: str | None = None,
+          first: int = 0) -> int:
+    """Write copies of extraction records as fast as the store takes them, each in its own
+    transaction as the ingest writes one (store.writer): every other round with the groups and
+    people renamed (new entities, aliases and ties), else as they are (new facts on the known
+    ones). The real ingest runs beside it; this only makes the writes many. Returns the count."""
+    import hashlib
+
+    from militantmap.store.writer import insert_article
+
+    from militantmap.extract.geo import get_geocoder
+
+    records = json.loads(Path(records_file).read_text(encoding="utf-8"))
+    engine = get_engine(db_url)
+    get_geocoder()  # loaded by the first event written: seconds, before the load starts
+    if stop_file:
+        print("ready", flush=True)
+    written = 0
+    for n in range(first, rounds):
+        for i, record in enumerate(records):
+            if stop_file and Path(stop_file).exists():
+                return written
+            ex = json.loads(json.dumps(record))
+            if n:
+                ex["article"]["id"] = f"churn-{n}-{i}"
+                ex["article"]["text"] += f"\n\n(copy {n})"
+            if n % 2:
+                for ent in ex["entities"]:
+                    if ent["type"] in ("armed_group", "person"):
+                        ent["name"] = f"{ent['name']} {n}"
+                        ent["aliases"] = [f"{a} {n}" for a in ent.get("aliases", [])]
+                        ent["kb_id"] = None
+            text_ = ex["article"]["text"]
+            digest = hashlib.sha256(text_.encode("utf-8")).hexdigest()
+            with engine.begin() as conn:
+                insert_article(conn, ex, text_, "text", f"churn {n}:{i}", digest, None, None, None)
+            written += 1
+    return written
+
+
 def _known_paths(db_url: str) -> list[str]:
     """Paths of things in the store before the load: none of them may ever answer 404."""
     from militantmap.store import queries
@@ -168,16 +208,26 @@ def _known_paths(db_url: str) -> list[str]:
 
 
 def _serve_ingest_and_load(db_url: str, shared_dir: Path, tmp_path: Path) -> dict:
-    from militantmap.store import ingest_articles
     from militantmap.sources import article_from_json
+
+    from militantmap.extract.pipeline import Extractor
 
     stories = _stories(shared_dir)
     seed = [article_from_json(s, f"voa:{s['id']}") for s in stories[:25]]
-    summary = ingest_articles(db_url, seed)
-    assert summary.new >= 20, summary.as_dict()
+    records = [r for r in Extractor.default().extract_batch(seed) if "error" not in r]
+    (tmp_path / "records.json").write_text(json.dumps(records, default=str), encoding="utf-8")
+    seeded = churn(db_url, str(tmp_path / "records.json"), rounds=1)
+    assert seeded >= 20
     paths = _known_paths(db_url)
     env = _env()
     port = _free_port()
+    stop_file = tmp_path / "stop-churn"
+    churner = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
+         "from test_reads_under_writes import churn; "
+         "print(churn(sys.argv[2], sys.argv[3], stop_file=sys.argv[4], first=1))",
+         str(Path(__file__).parent), db_url, str(tmp_path / "records.json"), str(stop_file)],
+        env=env, stdout=subprocess.PIPE, stderr=open(tmp_path / "churn.log", "w"), text=True)
     log = open(tmp_path / "serve.log", "w")
     server = subprocess.Popen([sys.executable, "-m", "militantmap", "serve", "--db", db_url,
                                "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -191,6 +241,8 @@ def _serve_ingest_and_load(db_url: str, shared_dir: Path, tmp_path: Path) -> dic
         writer = subprocess.Popen([sys.executable, "-m", "militantmap", "ingest", "-", "--db", db_url],
                                   env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                   stderr=open(tmp_path / "ingest.log", "w"), text=True)
+        assert churner.stdout is not None
+        assert churner.stdout.readline().strip() == "ready", (tmp_path / "churn.log").read_text()
         feed_stop = threading.Event()
 
         def feed() -> None:  # the rest of the corpus, then new articles for as long as the load runs
@@ -259,16 +311,25 @@ def _serve_ingest_and_load(db_url: str, shared_dir: Path, tmp_path: Path) -> dic
             w.join(timeout=300)
         results["seconds"] = round(time.monotonic() - started)
         feed_stop.set()
+        stop_file.touch()
+        out, _ = churner.communicate(timeout=120)
+        results["churn exit"] = churner.returncode
+        results["synthetic articles written"] = int(out.strip() or 0)
+        assert churner.returncode == 0, (tmp_path / "churn.log").read_text()[-2000:]
         feeder.join(timeout=30)
         writer.wait(timeout=600)
         results["ingest exit"] = writer.returncode
         from militantmap.store.schema import articles
         with get_engine(db_url).connect() as conn:
             results["articles stored"] = conn.execute(select(func.count()).select_from(articles)).scalar()
-        results["articles during load"] = results["articles stored"] - summary.new
+        results["articles during load"] = results["articles stored"] - seeded
+        results["ingested by the CLI"] = results["articles during load"] - results["synthetic articles written"]
         print(f"\nload on {get_engine(db_url).dialect.name}: {dict(results)}")
         return {"results": results, "problems": problems}
     finally:
+        if churner.poll() is None:
+            churner.kill()
+            churner.wait()
         if writer is not None and writer.poll() is None:
             writer.kill()
             writer.wait()
@@ -288,6 +349,7 @@ def test_serve_while_ingesting_under_load(db_url, shared_dir, tmp_path):
     assert results["requests"] >= 100, results
     assert results["articles during load"] > 0, "the ingest wrote nothing during the load"
     assert results["ingest exit"] == 0, (tmp_path / "ingest.log").read_text()[-2000:]
+    assert results["churn exit"] == 0, (tmp_path / "churn.log").read_text()[-2000:]
     assert results["groups runs"] >= 1
     assert (results["5xx"], results["false 404"], results["dropped"], results["groups failures"]) \
         == (0, 0, 0, 0), (results, problems[:20], (tmp_path / "serve.log").read_text()[-3000:])

@@ -14,6 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from militantmap.article import Article
+from militantmap.budget import MAX_SECONDS, OverBudget, time_limit
 from militantmap.errors import InputError
 from militantmap.extract import SCHEMA, error_record, extractor_info
 from militantmap.extract.attribution import SAY_WORDS, Attribution, attribute_sentences, modality_of
@@ -27,7 +28,7 @@ from militantmap.extract.roles import RoleHit, find_roles
 from militantmap.nlp.gazetteer import get_gazetteer
 from militantmap.nlp.pipeline import get_nlp
 
-MAX_CHARS = 2_000_000  # longer inputs are refused with a clear message, not parsed for minutes
+MAX_CHARS = 500_000  # longer texts are refused before parsing (a long article is 50,000)
 
 _SPEECH_VERB = re.compile(rf"\b{SAY_WORDS}\b")
 
@@ -55,7 +56,7 @@ class Extractor:
     def extract(self, article: Article) -> dict:
         prepared = self.prepare(article)
         doc = self.nlp(prepared["text"])
-        return self._extract_doc(prepared, doc)
+        return self._extract_doc_within_budget(article, prepared, doc, raise_errors=True)
 
     def extract_batch(self, articles: list[Article]) -> list[dict]:
         prepared: list[dict | InputError] = []
@@ -80,10 +81,24 @@ class Extractor:
             docs = self.nlp.pipe((p["text"] for _, p in ready), batch_size=len(ready) or 1)
             for (i, prepared), doc in zip(ready, docs):
                 try:
-                    out[i] = self._extract_doc(prepared, doc)
+                    out[i] = self._extract_doc_within_budget(articles[i], prepared, doc)
                 except InputError as err:
                     out[i] = error_record(articles[i], err)
         return [o for o in out if o is not None]
+
+    def _extract_doc_within_budget(self, article: Article, prepared: dict, doc,
+                                   raise_errors: bool = False) -> dict:
+        """The rule stages of one document under the time budget (militantmap.budget): past
+        it, the article is an error record ("extraction exceeded N s") and the batch goes on
+        (or, with raise_errors, an InputError)."""
+        try:
+            with time_limit(MAX_SECONDS):
+                return self._extract_doc(prepared, doc)
+        except OverBudget as over:
+            err = InputError(article.source, str(over), "split it, or raise MILITANTMAP_MAX_SECONDS")
+        if raise_errors:
+            raise err
+        return error_record(article, err)
 
     # -- stages ------------------------------------------------------------------------------
     def prepare(self, article: Article) -> dict:
@@ -109,8 +124,8 @@ class Extractor:
         if published is None:
             published = published_from(url, raw)  # "/2016/10/26/" in the URL, or a dateline
         if len(raw) > MAX_CHARS:
-            raise InputError(article.source, f"text too long ({len(raw):,} characters; the limit is "
-                             f"{MAX_CHARS:,})", "split it into articles")
+            raise InputError(article.source, f"text longer than {MAX_CHARS:,} characters "
+                             f"({len(raw):,})", "split it into articles")
         if "\x00" in raw:
             raise InputError(article.source, "binary content (NUL bytes), not text")
         cleaned = remove_boilerplate(raw)

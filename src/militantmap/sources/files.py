@@ -32,11 +32,11 @@ def read_article(path: str | Path, published: dt.date | None = None) -> Article:
         raise InputError(name, "no such file", "check the path")
     if p.is_dir():
         raise InputError(name, "is a directory", "give one article file (or use `militantmap ingest` for folders)")
-    try:
-        with p.open("rb") as fh:
+    with open_regular(p, name) as fh:
+        try:
             data = _read_limited(fh, name)
-    except OSError as err:
-        raise InputError(name, f"cannot be read ({err.strerror or err})") from None
+        except OSError as err:
+            raise InputError(name, f"cannot be read ({err.strerror or err})") from None
     suffix = p.suffix.lower()
     kind = "html" if suffix in HTML_SUFFIXES else "json" if suffix == ".json" else "text"
     if suffix == ".jsonl":
@@ -49,28 +49,88 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, Article | InputError]]:
     name = "<stdin>" if str(path) == "-" else str(path)
     if name != "<stdin>":
         p = Path(path)
-        if not p.is_file():
-            raise InputError(name, "no such file" if not p.exists() else "is not a file")
-        try:
-            fh: BinaryIO = p.open("rb")
-        except OSError as err:
-            raise InputError(name, f"cannot be read ({err.strerror or err})") from None
+        if not p.exists():
+            raise InputError(name, "no such file")
+        fh: BinaryIO = open_regular(p, name)
     else:
         fh = sys.stdin.buffer
     with fh:
-        for line_no, raw in enumerate(fh, 1):
+        line_no = 0
+        while True:
+            # Never more than MAX_BYTES of one line in memory: a longer line is reported and
+            # skipped up to its newline (issue 11: a 300 MB line was read whole first).
+            raw = fh.readline(MAX_BYTES + 1)
+            if not raw:
+                break
+            line_no += 1
+            where = f"{name}:{line_no}"
+            if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+                skipped = len(raw) + _skip_line(fh)
+                yield line_no, InputError(where, f"line longer than {MAX_BYTES:,} bytes "
+                                                 f"({skipped:,}), skipped", "one article a line")
+                continue
             if not raw.strip():
                 continue
-            where = f"{name}:{line_no}"
             try:
                 yield line_no, _article_from_line(raw, where)
             except InputError as err:
                 yield line_no, err
 
 
+def _skip_line(fh: BinaryIO) -> int:
+    """Read past the rest of a line, a megabyte at a time; the bytes skipped."""
+    skipped = 0
+    while chunk := fh.readline(1024 * 1024):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped
+
+
+def open_regular(path: Path, name: str) -> BinaryIO:
+    """Open a regular file for reading, or raise InputError: a FIFO, a device or a socket is
+    never read (opening a FIFO would wait for a writer forever; a device may never end). The
+    file is opened without blocking and checked on the open descriptor, so a file swapped for a
+    FIFO after a check is still refused."""
+    import os
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as err:
+        raise InputError(name, f"cannot be read ({err.strerror or err})",
+                         "check its permissions") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = special_kind(mode)
+            raise InputError(name, f"{kind}, not a regular file: not opened",
+                             "give files of articles")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def special_kind(mode: int) -> str:
+    import stat
+
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
 def _article_from_line(raw: bytes, where: str) -> Article:
     if len(raw) > MAX_BYTES:
-        raise InputError(where, f"line too long ({len(raw):,} bytes; the limit is {MAX_BYTES:,})")
+        raise InputError(where, f"line longer than {MAX_BYTES:,} bytes ({len(raw):,})")
     text = _decode(raw, where)
     return article_from_json(_loads(text, where), where)
 

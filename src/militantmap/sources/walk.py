@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from militantmap.article import Article
 from militantmap.errors import InputError
-from militantmap.sources.files import iter_jsonl, read_article
+from militantmap.sources.files import iter_jsonl, read_article, special_kind
 from militantmap.sources.warc import iter_warc
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".json"}
@@ -19,14 +20,25 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
     outside the directory being walked is skipped (reported), never followed."""
     for raw in paths:
         root = Path(raw)
-        if not root.exists():
+        try:
+            mode = root.stat().st_mode
+        except FileNotFoundError:
             yield InputError(str(root), "no such file or directory")
             continue
-        if root.is_file():
+        except OSError as err:
+            yield InputError(str(root), f"cannot be read ({err.strerror or err})", "check its permissions")
+            continue
+        if stat.S_ISREG(mode):
             yield root
             continue
+        if not stat.S_ISDIR(mode):
+            yield InputError(str(root), f"{special_kind(mode)}, not a regular file: not opened",
+                             "give files or folders of articles")
+            continue
         real_root = root.resolve()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        unreadable: list[OSError] = []  # folders os.walk could not list: reported, not skipped silently
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable.append):
+            yield from _unreadable(unreadable)
             dirnames.sort()
             for d in list(dirnames):
                 full = Path(dirpath) / d
@@ -40,7 +52,24 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
                 if full.is_symlink() and not _inside(full.resolve(), real_root):
                     yield InputError(str(full), "symlink to a file outside the ingested directory, not followed")
                     continue
+                try:
+                    mode = full.stat().st_mode
+                except OSError as err:
+                    yield InputError(str(full), f"cannot be read ({err.strerror or err})",
+                                     "check its permissions (a broken link?)")
+                    continue
+                if not stat.S_ISREG(mode):  # a FIFO would hang the run; a device may never end
+                    yield InputError(str(full), f"{special_kind(mode)}, not a regular file: not opened")
+                    continue
                 yield full
+        yield from _unreadable(unreadable)
+
+
+def _unreadable(errors: list[OSError]) -> Iterator[InputError]:
+    while errors:
+        err = errors.pop(0)
+        yield InputError(str(err.filename), f"folder cannot be read ({err.strerror or err}), skipped",
+                         "check its permissions")
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -15,11 +15,13 @@ def iter_warc(path: str | Path) -> Iterator[Article | InputError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    from militantmap.sources.files import open_regular
+
     name = str(path)
     try:
-        fh = open(path, "rb")  # noqa: SIM115  (closed by the with below; open errors are reported)
-    except OSError as err:
-        yield InputError(name, f"cannot be read ({err.strerror or err})")
+        fh = open_regular(Path(path), name)  # closed by the with below; a FIFO is never opened
+    except InputError as err:
+        yield err
         return
     with fh:
         try:
@@ -54,5 +56,32 @@ def iter_warc(path: str | Path) -> Iterator[Article | InputError]:
                               meta={"crawl_date": published.isoformat() if published else ""})
         except ArchiveLoadFailed as err:
             yield InputError(name, f"not a readable WARC archive ({err})")
+            return
         except (OSError, EOFError, ValueError) as err:
             yield InputError(name, f"truncated or corrupt WARC archive ({err})")
+            return
+    problem = _gzip_problem(path)
+    if problem:
+        yield InputError(name, f"could not be read to the end ({problem})",
+                         "check that the file is complete; the articles before the fault were read")
+
+
+def _gzip_problem(path: str | Path) -> str | None:
+    """warcio ends quietly at a .warc.gz cut inside a record (a partial download): the records
+    before it come out and the rest is lost without a word. One streaming pass of gzip over
+    the file tells a complete archive from a cut one (issue 11)."""
+    import gzip
+    import zlib
+
+    with open(path, "rb") as fh:
+        if fh.read(2) != b"\x1f\x8b":
+            return None  # not gzip: an uncompressed .warc
+    try:
+        with gzip.open(path, "rb") as gz:
+            while gz.read(1024 * 1024):
+                pass
+    except EOFError:
+        return "truncated: the archive ends inside a record"
+    except (OSError, zlib.error) as err:
+        return f"corrupt gzip data: {err}"
+    return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -75,8 +76,13 @@ Progress = Callable[[IngestSummary, str], None]
 
 
 def ingest_articles(db_url: str | None, items: Iterable[Article | InputError], *,
-                    reprocess: bool = False, progress: Progress | None = None) -> IngestSummary:
-    """Store articles (and reasons to skip inputs) from any source; see the module doc."""
+                    reprocess: bool = False, progress: Progress | None = None,
+                    lock: AbstractContextManager | None = None) -> IngestSummary:
+    """Store articles (and reasons to skip inputs) from any source; see the module doc.
+
+    `lock` (the web app's): held for one chunk of BATCH articles at a time, never for the whole
+    run, so another user's ingest goes between two chunks; each article of a chunk is bounded in
+    size and time (militantmap.budget)."""
     from militantmap.extract.pipeline import Extractor
 
     engine = get_engine(db_url)
@@ -84,7 +90,8 @@ def ingest_articles(db_url: str | None, items: Iterable[Article | InputError], *
     run = _Run(engine, extractor, reprocess, progress)
     it = iter(items)
     while chunk := list(islice(it, BATCH)):
-        run.batch(chunk)
+        with lock or nullcontext():
+            run.batch(chunk)
     return run.summary
 
 

@@ -39,7 +39,9 @@ def api_article(item: dict, name: str) -> Article:
     return art
 
 
-# SQLite has one writer; two analysts ingesting at once would only wait on each other's locks.
+# One ingest at a time through the shared extractor (spaCy's memory zones are per process):
+# held for one chunk of articles at a time (store.ingest.BATCH), each article bounded in size and
+# time (militantmap.budget), so another analyst's ingest waits seconds, not for a whole upload.
 _INGEST_LOCK = threading.Lock()
 
 
@@ -48,8 +50,7 @@ def ingest(db_url: str, articles: Sequence[Article | InputError]) -> dict:
     read are passed along, so they are reported as skipped, with their reason, like the CLI's)."""
     from militantmap.store import ingest_articles  # the spaCy model loads on the first call
 
-    with _INGEST_LOCK:
-        summary = ingest_articles(db_url, articles)
+    summary = ingest_articles(db_url, articles, lock=_INGEST_LOCK)
     if isinstance(summary, dict):
         return summary
     return summary.as_dict() if hasattr(summary, "as_dict") else dict(vars(summary))

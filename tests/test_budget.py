@@ -1,0 +1,111 @@
+"""Bounded work per article (issue 11, item 1): a time budget on one document's rule stages
+(militantmap.budget, a watchdog that works in any thread) and a size budget before parsing; an
+article over either is skipped with its reason and the run goes on; the web ingest holds its
+lock for one chunk at a time."""
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from militantmap.article import Article
+from militantmap.budget import OverBudget, time_limit
+
+
+def _spin(seconds: float) -> int:
+    end, n = time.monotonic() + seconds, 0
+    while time.monotonic() < end:
+        n += 1
+    return n
+
+
+def test_a_slow_python_loop_is_stopped_in_the_main_thread():
+    started = time.monotonic()
+    with pytest.raises(OverBudget, match=r"extraction exceeded 0.3 s"):
+        with time_limit(0.3):
+            _spin(30)
+    assert time.monotonic() - started < 5
+
+
+def test_a_slow_python_loop_is_stopped_in_a_worker_thread():
+    """The web app extracts in worker threads, where SIGALRM cannot reach."""
+    got: list[object] = []
+
+    def work() -> None:
+        try:
+            with time_limit(0.3):
+                _spin(30)
+            got.append("finished")
+        except OverBudget as err:
+            got.append(err)
+
+    t = threading.Thread(target=work)
+    started = time.monotonic()
+    t.start()
+    t.join(10)
+    assert isinstance(got[0], OverBudget) and time.monotonic() - started < 5
+
+
+def test_work_within_budget_is_left_alone_and_nothing_fires_later():
+    for _ in range(50):
+        with time_limit(0.2):
+            _spin(0.001)
+    _spin(0.5)  # a stray exception would arrive here
+    with time_limit(0):  # 0: no limit
+        _spin(0.05)
+
+
+def test_an_article_over_budget_is_skipped_with_its_reason_and_the_run_goes_on(tmp_path, monkeypatch):
+    from militantmap.extract import pipeline
+    from militantmap.store import ingest_articles, queries
+
+    original = pipeline.Extractor._extract_doc
+
+    def slow_on_stall(self, prepared, doc):
+        if "STALL" in prepared["text"]:
+            _spin(60)
+        return original(self, prepared, doc)
+
+    monkeypatch.setattr(pipeline.Extractor, "_extract_doc", slow_on_stall)
+    monkeypatch.setattr(pipeline, "MAX_SECONDS", 0.5)
+    arts = [Article(id="a", source="a.txt", text="Boko Haram fighters attacked Maiduguri on Monday."),
+            Article(id="b", source="b.txt", text="STALL. Al-Shabaab claimed the attack in Mogadishu."),
+            Article(id="c", source="c.txt", text="x" * (pipeline.MAX_CHARS + 1)),
+            Article(id="d", source="d.txt", text="The Taliban said they captured Kunduz on Friday.")]
+    started = time.monotonic()
+    summary = ingest_articles(f"sqlite:///{tmp_path / 's.db'}", arts)
+    assert time.monotonic() - started < 120
+    assert summary.new == 2, summary.as_dict()
+    reasons = dict(summary.skipped)
+    assert "extraction exceeded 0.5 s" in reasons["b.txt"]
+    assert f"text longer than {pipeline.MAX_CHARS:,} characters" in reasons["c.txt"]
+    assert queries.overview(f"sqlite:///{tmp_path / 's.db'}")["articles"] == 2
+
+
+def test_the_web_ingest_holds_its_lock_one_chunk_at_a_time(tmp_path, monkeypatch):
+    from militantmap.store import ingest as store_ingest
+    from militantmap.web import intake
+
+    held: list[bool] = []
+
+    def batch(self, chunk):
+        held.append(intake._INGEST_LOCK.locked())
+        assert len(chunk) <= store_ingest.BATCH
+
+    monkeypatch.setattr(store_ingest._Run, "batch", batch)
+    arts = [Article(id=str(n), text=f"Article number {n} about nothing.") for n in range(40)]
+    intake.ingest(f"sqlite:///{tmp_path / 's.db'}", arts)
+    assert held == [True, True, True]  # held in each chunk of 16, released in between
+    assert not intake._INGEST_LOCK.locked()
+
+
+def test_a_stage_that_swallows_the_exception_is_still_over_budget():
+    with pytest.raises(OverBudget):
+        with time_limit(0.2):
+            for _ in range(20):
+                try:
+                    _spin(0.05)
+                except Exception:  # noqa: BLE001 - a careless stage
+                    pass
+    _spin(0.3)  # nothing pending afterwards
