@@ -51,12 +51,14 @@ def _lookup(fn, *args, **kwargs):
               help="A file with one URL per line to fetch and ingest.")
 @click.option("--feed", "feeds", multiple=True, help="An RSS/Atom feed URL: ingest the articles it links to.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching from private and loopback addresses.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Extract in this many processes (one pipeline each; this one writes, in input order).")
 @click.option("--reprocess", is_flag=True,
               help="Re-extract stored articles whose extractor version is older (all of them "
                    "when no PATH is given).")
 @JSON_OPTION
 def ingest_cmd(paths: tuple[str, ...], db_url: str | None, urls_file: Path | None, feeds: tuple[str, ...],
-               allow_private: bool, reprocess: bool, as_json: bool) -> None:
+               allow_private: bool, workers: int, reprocess: bool, as_json: bool) -> None:
     """Add articles to the store: files and folders of .txt, .html, .json, .jsonl and
     .warc(.gz), or - for JSONL on stdin. Running it again on the same input changes nothing."""
     from militantmap.sources.walk import iter_articles
@@ -82,7 +84,8 @@ def ingest_cmd(paths: tuple[str, ...], db_url: str | None, urls_file: Path | Non
         if reprocess and not (paths or urls_file or feeds):
             summary = reprocess_stored(db_url, progress=progress)
         else:
-            summary = ingest_articles(db_url, items(), reprocess=reprocess, progress=progress)
+            summary = ingest_articles(db_url, items(), reprocess=reprocess, progress=progress,
+                                      workers=workers)
     if as_json:
         _print_json(summary.as_dict())
     else:

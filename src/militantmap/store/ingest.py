@@ -77,8 +77,12 @@ Progress = Callable[[IngestSummary, str], None]
 
 def ingest_articles(db_url: str | None, items: Iterable[Article | InputError], *,
                     reprocess: bool = False, progress: Progress | None = None,
-                    lock: AbstractContextManager | None = None) -> IngestSummary:
+                    lock: AbstractContextManager | None = None, workers: int = 1) -> IngestSummary:
     """Store articles (and reasons to skip inputs) from any source; see the module doc.
+
+    `workers` > 1 extracts in that many processes (one pipeline each) while this process
+    cleans, deduplicates and writes, in input order (store ids follow the input); see
+    store.parallel for what happens when a worker dies.
 
     `lock` (the web app's): held for one chunk of BATCH articles at a time, never for the whole
     run, so another user's ingest goes between two chunks; each article of a chunk is bounded in
@@ -89,6 +93,13 @@ def ingest_articles(db_url: str | None, items: Iterable[Article | InputError], *
     extractor = Extractor.default()
     run = _Run(engine, extractor, reprocess, progress)
     it = iter(items)
+    if workers > 1:
+        from militantmap.store.parallel import extract_in_workers
+
+        plans = (run.plan(chunk) for chunk in iter(lambda: list(islice(it, BATCH)), []))
+        for todo, extracted in extract_in_workers(plans, workers, run.summary):
+            run.commit(todo, extracted)
+        return run.summary
     while chunk := list(islice(it, BATCH)):
         with lock or nullcontext():
             run.batch(chunk)
@@ -140,6 +151,17 @@ class _Run:
 
     def batch(self, chunk: list[Article | InputError]) -> None:
         """Clean a chunk, drop what is known, parse the rest together, write one by one."""
+        todo = self.plan(chunk)
+        self.commit(todo, self.extract(todo))
+
+    def extract(self, todo: list[tuple[Article, dict, str, int | None]]) -> list[dict]:
+        """The extractions of the English articles of a plan, in order."""
+        english = [(a, p) for a, p, _, _ in todo if p["lang"] == "en"]
+        return self.extractor.extract_prepared([a for a, _ in english], [p for _, p in english])
+
+    def plan(self, chunk: list[Article | InputError]) -> list[tuple[Article, dict, str, int | None]]:
+        """Clean a chunk and drop what is known: the articles left to extract and write, each
+        with its prepared text, content hash and stored id (when re-extracting)."""
         cleaned: list[tuple[Article, dict, str]] = []
         for item in chunk:
             if isinstance(item, InputError):
@@ -167,10 +189,12 @@ class _Run:
                 continue
             hashes_here.add(digest)
             todo.append((item, prepared, digest, old.id if old is not None else None))
+        return todo
 
-        english = [(a, p, h, s) for a, p, h, s in todo if p["lang"] == "en"]
-        extracted = self.extractor.extract_prepared([a for a, *_ in english], [p for _, p, *_ in english])
-        results = {id(p): ex for (_, p, _, _), ex in zip(english, extracted)}
+    def commit(self, todo: list[tuple[Article, dict, str, int | None]], extracted: list[dict]) -> None:
+        """Write a plan's articles in order, each in its own transaction."""
+        english = [p for _, p, _, _ in todo if p["lang"] == "en"]
+        results = {id(p): ex for p, ex in zip(english, extracted)}
         for art, prepared, digest, stored_id in todo:
             ex = results.get(id(prepared)) or _bare_extraction(prepared, self.extractor.info)
             if "error" in ex:
