@@ -26,6 +26,7 @@ from militantmap.extract.geo import get_geocoder
 from militantmap.extract.relations import RelationHit, faction_phrase_relations, find_relations
 from militantmap.extract.roles import RoleHit, find_roles
 from militantmap.nlp.gazetteer import get_gazetteer
+from militantmap.nlp.relevance import relevance
 from militantmap.nlp.pipeline import get_nlp
 
 MAX_CHARS = 500_000  # longer texts are refused before parsing (a long article is 50,000)
@@ -36,7 +37,24 @@ _CONFIDENCE = {"asserted": 0.8, "reported": 0.7, "planned": 0.5, "speculated": 0
 _ATTRIBUTION_PENALTY = {"anonymous_official": 0.1, "militant_source": 0.1, "unknown": 0.05}
 
 
+def bare_extraction(prepared: dict, info: dict, relevant: bool) -> dict:
+    """The extraction record of an article that is stored but not read: not relevant (the
+    prefilter, nlp/relevance.py, found no group and no conflict cue: `relevant` false) or not
+    in English."""
+    published = prepared["published"]
+    return {"schema": SCHEMA, "extractor": info,
+            "article": {**{k: prepared[k] for k in ("id", "url", "title", "publisher", "lang",
+                                                      "text", "removed")},
+                        "published": published.isoformat() if isinstance(published, dt.date) else published,
+                        "relevant": relevant},
+            "entities": [], "relations": [], "roles": [], "events": []}
+
+
 class Extractor:
+    # Skip the parse of articles that cannot hold a group or an event (nlp/relevance.py);
+    # off, every article is parsed (scripts/prefilter_recall.py compares the two).
+    prefilter = True
+
     def __init__(self) -> None:
         self.nlp = get_nlp()
         self.gaz = get_gazetteer()
@@ -75,6 +93,8 @@ class Extractor:
         for i, (art, p) in enumerate(zip(articles, prepared)):
             if isinstance(p, InputError):
                 out[i] = error_record(art, p)
+            elif self.prefilter and not relevance(p["text"]).relevant:
+                out[i] = bare_extraction(p, self.info, relevant=False)  # never parsed
             else:
                 ready.append((i, p))
         with self.nlp.memory_zone():
@@ -214,6 +234,7 @@ class Extractor:
                 "publisher": prepared["publisher"],
                 "published": published.isoformat() if published else None,
                 "lang": prepared["lang"], "text": prepared["text"], "removed": prepared["removed"],
+                "relevant": True,
             },
             "entities": out_entities,
             "relations": out_relations,

@@ -107,7 +107,8 @@ def ingest_articles(db_url: str | None, items: Iterable[Article | InputError], *
 
 
 def reprocess_stored(db_url: str | None, progress: Progress | None = None) -> IngestSummary:
-    """Re-extract every stored article whose extractor version differs from this one."""
+    """Re-extract every stored article whose extractor version differs from this one, and
+    read in full every article the relevance prefilter passed over (status not_relevant)."""
     from militantmap.extract.pipeline import Extractor
 
     engine = get_engine(db_url)
@@ -115,13 +116,18 @@ def reprocess_stored(db_url: str | None, progress: Progress | None = None) -> In
     version = extractor.info["version"]
     with engine.connect() as conn:
         ids = [r.id for r in conn.execute(
-            select(articles.c.id).where(articles.c.status == "ok",
-                                        (articles.c.extractor_version != version)
-                                        | articles.c.extractor_version.is_(None))
+            select(articles.c.id).where(
+                (articles.c.status == "not_relevant")
+                | ((articles.c.status == "ok") & ((articles.c.extractor_version != version)
+                                                  | articles.c.extractor_version.is_(None))))
             .order_by(articles.c.id))]
     run = _Run(engine, extractor, True, progress)
-    for start in range(0, len(ids), BATCH):
-        run.batch(list(_stored_articles(engine, ids[start:start + BATCH])))
+    saved, extractor.prefilter = extractor.prefilter, False  # asked to re-read: parse them all
+    try:
+        for start in range(0, len(ids), BATCH):
+            run.batch(list(_stored_articles(engine, ids[start:start + BATCH])))
+    finally:
+        extractor.prefilter = saved
     return run.summary
 
 
@@ -183,7 +189,8 @@ class _Run:
         for item, prepared, digest in cleaned:
             old = stored.get(digest)
             if digest in hashes_here or (old is not None and not (
-                    self.reprocess and old.status == "ok" and old.extractor_version != self.version)):
+                    self.reprocess and (old.status == "not_relevant" or old.status == "ok"
+                                        and old.extractor_version != self.version))):
                 self.summary.known += 1
                 self._tick(item.source)
                 continue
@@ -193,10 +200,12 @@ class _Run:
 
     def commit(self, todo: list[tuple[Article, dict, str, int | None]], extracted: list[dict]) -> None:
         """Write a plan's articles in order, each in its own transaction."""
+        from militantmap.extract.pipeline import bare_extraction
+
         english = [p for _, p, _, _ in todo if p["lang"] == "en"]
         results = {id(p): ex for p, ex in zip(english, extracted)}
         for art, prepared, digest, stored_id in todo:
-            ex = results.get(id(prepared)) or _bare_extraction(prepared, self.extractor.info)
+            ex = results.get(id(prepared)) or bare_extraction(prepared, self.extractor.info, relevant=True)
             if "error" in ex:
                 self._skip(art.source, ex["error"])
                 continue
@@ -215,7 +224,7 @@ class _Run:
             clear_facts(conn, article_id)
             write_facts(conn, article_id, ex)
             conn.execute(update(articles).where(articles.c.id == article_id)
-                         .values(extractor_version=self.version))
+                         .values(extractor_version=self.version, status=_status(True, ex)))
         self.summary.reprocessed += 1
 
     def _store(self, art: Article, prepared: dict, digest: str, ex: dict) -> None:
@@ -232,7 +241,7 @@ class _Run:
                 ex["article"]["id"] = _free_key(conn, str(ex["article"]["id"]), digest)
                 new_id = insert_article(conn, ex, raw, raw_format, art.source, digest,
                                         to_bytes(mh), copy_of, story,
-                                        status="ok" if english else "non_english")
+                                        status=_status(english, ex))
         except IntegrityError:
             # Another process stored the same text between our check and our write.
             self.summary.known += 1
@@ -256,11 +265,9 @@ def _free_key(conn: Connection, key: str, digest: str) -> str:
     return key if taken is None else f"{key}#{digest[:12]}"
 
 
-def _bare_extraction(prepared: dict, info: dict) -> dict:
-    """The extraction record of an article we store but do not read (not in English)."""
-    published = prepared["published"]
-    return {"extractor": info,
-            "article": {**{k: prepared[k] for k in ("id", "url", "title", "publisher", "lang",
-                                                      "text", "removed")},
-                        "published": published.isoformat() if isinstance(published, dt.date) else published},
-            "entities": [], "relations": [], "roles": [], "events": []}
+def _status(english: bool, ex: dict) -> str:
+    """ok: read; non_english: stored without facts; not_relevant: the prefilter found nothing
+    a group or an event could be read from (not parsed; `--reprocess` re-reads it)."""
+    if not english:
+        return "non_english"
+    return "not_relevant" if ex["article"].get("relevant") is False else "ok"

@@ -71,7 +71,7 @@ articles = Table(
     Column("raw_format", String(8), nullable=False, default="text"),   # text | html
     Column("text", Text, nullable=False),                              # cleaned; offsets point here
     Column("removed", Text, nullable=False, default="[]"),             # JSON boilerplate ranges
-    Column("status", String(20), nullable=False, default="ok"),        # ok | non_english | no_text
+    Column("status", String(20), nullable=False, default="ok"),  # ok | non_english | not_relevant | no_text
     Column("story_id", Integer, nullable=False),                       # near-duplicates share it
     Column("duplicate_of", Integer, ForeignKey("articles.id")),
     Column("minhash", LargeBinary),
