@@ -21,6 +21,7 @@ from militantmap.extract.coref import Description
 from militantmap.extract.dates import resolve_date
 from militantmap.extract.geo import get_geocoder
 from militantmap.extract.numbers import Count, parse_count
+from militantmap.extract.perpetrators import credited, pronoun_perpetrators
 
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "leader_killed": re.compile(
@@ -615,29 +616,21 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     hit.wounded = _count(_WOUNDED, stext)
     if hit.type == "leader_killed" and hit.killed is None:
         hit.killed = {"value": 1, "qualifier": "at_least", "text": None}  # the leader at least
-    # perpetrators: groups acting in an attack sentence, not those attacked
+    # perpetrators: the groups the parse credits with the incident (extract/perpetrators.py),
+    # never a group that merely shares the sentence
     if hit.type == "attack":
         actors = [g for g in groups if lo <= g.start < hi] or groups
         for g in actors:
-            if _modifies(_token_at(sent, g.start), trigger):
-                _add(hit.perpetrators, g.key)  # "the TTP bomb blast", "IS's attack"
+            if ctx.entities[g.key].type != ARMED_GROUP or not credited(ctx, sent, g.start, g.end, trigger):
                 continue
-            before = ctx.text[max(sent.start_char, g.start - 30) : g.start].lower()
-            if _of_fighters(ctx, g, before):
-                pass  # "hundreds of JNIM fighters attacked": the group names the fighters
-            elif re.search(r"\b(?:against|on|targeting|targeted|fight(?:ing)?|from|of|with|to|"
-                         r"join|for)\s+(?:the\s+)?$", before) and not re.search(
-                    r"\b(?:gunmen|fighters|militants|members|insurgents|attackers|bombers?|cadres|"
-                    r"operatives)\s+(?:from|of)\s+(?:the\s+)?$", before):
-                continue  # attacked, or named in a title: "a spokesman for the Taliban"
-            after = ctx.text[g.end : min(sent.end_char, g.end + 40)].lower()
-            if re.match(r"\W*(?:\w+\s+)?(?:condemned|condemns|denounced|denounces|denied|denies|"
-                        r"blamed|blames|accused|accuses|rejected|rejects|mourned)\b", after):
-                continue  # reacting to an attack is not carrying it out
-            if ctx.entities[g.key].type == ARMED_GROUP:
-                _add(hit.perpetrators, g.key)
-                if isinstance(g, Description):
-                    _add(hit.described, g.key)
+            _add(hit.perpetrators, g.key)
+            if isinstance(g, Description):
+                _add(hit.described, g.key)
+        if not hit.perpetrators:
+            for key in pronoun_perpetrators(ctx, sent, lo, hi, trigger):
+                if ctx.entities[key].type == ARMED_GROUP:
+                    _add(hit.perpetrators, key)
+                    _add(hit.described, key)
     tm = _TARGET.search(stext)
     if tm and hit.type == "attack":
         hit.target = re.sub(r"^(?:the|a|an)\s+", "", tm.group("t"), flags=re.I)
@@ -734,44 +727,6 @@ def _anchored(hit: EventHit) -> bool:
         return True
     return bool(hit.date or hit.killed or hit.wounded or (hit.place and hit.place.get("name"))
                 or hit.perpetrators or hit.definite)
-
-
-_ACTOR_NOUNS = (r"(?:fighters|militants|gunmen|members|insurgents|jihadists|attackers|rebels|militiamen|"
-                r"bombers?|operatives|cadres)\b")
-
-
-def _of_fighters(ctx: Context, g, before: str) -> bool:
-    """"Hundreds of JNIM fighters", "a group of Boko Haram militants": after "of", a group that
-    names the fighters is who acts, unlike "an attack on the Taliban"."""
-    after = ctx.text[g.end : g.end + 20]
-    if not (re.search(r"\bof\s+(?:the\s+)?$", before) and re.match(rf"\s+{_ACTOR_NOUNS}", after)
-            and re.search(r"(?i)\b(?:dozens|hundreds|scores|thousands|group|band|number|\d+|"
-                          r"two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the\s+)?$", before)):
-        return False
-    # ... and only as the subject: "forces killed dozens of al-Shabab members" were the victims
-    node = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
-    node = node.root if node is not None else None
-    for _ in range(5):
-        if node is None or node.head is node:
-            return False
-        if node.dep_ in ("nsubj", "nsubjpass"):
-            return node.dep_ == "nsubj"
-        if node.dep_ in ("dobj", "attr") or (node.dep_ == "pobj" and node.head.lower_ != "of"):
-            return False
-        node = node.head
-    return False
-
-
-def _modifies(tok, trigger) -> bool:
-    """The group names the trigger's own noun phrase from the left: "the TTP bomb blast"."""
-    node = tok
-    for _ in range(4):
-        if node.dep_ not in ("compound", "poss", "nmod", "amod") or node.head.i <= node.i:
-            return False
-        node = node.head
-        if node == trigger:
-            return True
-    return False
 
 
 def _is_year(text: str, start: int, raw: str) -> bool:
