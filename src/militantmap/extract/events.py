@@ -10,18 +10,22 @@ most facts becomes the event's evidence.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from militantmap.extract.context import ARMED_GROUP, PERSON, Context, evidence
 from militantmap.extract.coref import Description
 from militantmap.extract.dates import resolve_date
 from militantmap.extract.geo import get_geocoder
 from militantmap.extract.numbers import Count, parse_count
-from militantmap.extract.perpetrators import credited, pronoun_perpetrators
+from militantmap.extract.event_patterns import lemmas
+from militantmap.extract.perpetrators import anonymous_actors, credited, pronoun_perpetrators
+
+_STORY_SPAN = 1500  # characters: how far back a plain 'the fighters' looks for its group
 
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "leader_killed": re.compile(
@@ -221,6 +225,15 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                 for g in claimers:
                     _add(hit.claimed_by, g)
                     _add(hit.perpetrators, g)
+            if not hit.perpetrators and (getattr(hit, "anonymous", False)):
+                # "Fighters also detonated explosives ...": the doers of the story's last
+                # incident with a named perpetrator, told within the last paragraphs
+                last = next((e for e in reversed(events) if e.perpetrators and e.type in ("attack", "leader_killed")
+                             and hit.start - e.start < _STORY_SPAN), None)
+                if last is not None:
+                    for g in last.perpetrators:
+                        _add(hit.perpetrators, g)
+                        _add(hit.described, g)
             _merge_or_add(events, hit)
     return events
 
@@ -348,18 +361,23 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
     return out
 
 
-_HARM_LEMMAS = {"kill", "abduct", "kidnap", "behead", "massacre", "slaughter", "murder", "shell", "bomb",
-                "torch", "ambush", "storm", "attack", "raid", "execute", "hack"}
+def _harms(tok) -> bool:
+    """A verb of violence from the trigger table ("burned", "set fire to")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lemmas("events_triggers", "harm_verb"):
+        return True
+    return lemma in lemmas("events_triggers", "harm_phrase") and any(
+        c.dep_ == "dobj" and c.lower_ in lemmas("events_triggers", "harm_phrase", "objects") for c in tok.children)
 
 
-def _group_does_harm(ctx: Context, sent: Span, groups) -> object | None:
+def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
     """"The ADF, which IS claims as its province, killed more than 40 civilians", "CODECO
-    militiamen killed 18 people", "the RSF shelled el-Fasher": an armed group as the subject of a
-    verb of violence is an attack even where no trigger word names it."""
-    if not groups:
-        return None
+    militiamen killed 18 people", "the RSF shelled el-Fasher", "attackers set fire to a school":
+    an armed group, or armed men, as the subject of a verb of violence is an attack even where
+    no trigger word names it."""
+    actors = lemmas("events_triggers", "actor_subject")
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _HARM_LEMMAS or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        if tok.pos_ != "VERB" or not _harms(tok) or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
             continue
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or _irrealis(tok):
             continue
@@ -372,6 +390,8 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> object | None:
         if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in tok.subtree):
             continue  # "has killed 35,000 people since its insurgency began": a running total
         if any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
+            return tok
+        if subj[0].lemma_.lower() in actors or subj[0].lower_ in actors:
             return tok
     return None
 
@@ -468,7 +488,7 @@ def _year_anchor(sent: Span, date_ent, published):
         if ent.label_ != "DATE" or not _YEAR.search(ent.text):
             continue
         anchor = resolve_date(ent.text, published)
-        if anchor.precision == "day":
+        if anchor.precision == "day" and anchor.iso:
             return dt.date.fromisoformat(anchor.iso)
     return None
 
@@ -508,7 +528,7 @@ def _separate_incident(hits: list[EventHit], tok) -> bool:
         return True  # "the bombing came hours after an overnight attack in which ..."
     if tok.pos_ in ("NOUN", "PROPN"):
         mine = _own_date(tok)
-        others = {_own_date(h.token) for h in hits if getattr(h, "token", None) is not None}
+        others = {_own_date(t) for h in hits if (t := getattr(h, "token", None)) is not None}
         return bool(mine and _point_in_time(mine) and others and mine not in others and None not in others)
     if tok.pos_ != "VERB" or not any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return False
@@ -545,8 +565,9 @@ def _split_by_dates(hit: EventHit, scope: tuple[int, int]) -> list[EventHit]:
         return [hit]
     out = []
     for d in dates:
-        clone = EventHit(**{k: (list(v) if isinstance(v, list) else v) for k, v in hit.__dict__.items()
-                            if k in EventHit.__dataclass_fields__})
+        clone = copy.copy(hit)
+        for name in ("perpetrators", "claimed_by", "described"):
+            setattr(clone, name, list(getattr(hit, name)))
         clone.date = d
         out.append(clone)
     return out
@@ -618,7 +639,10 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         hit.killed = {"value": 1, "qualifier": "at_least", "text": None}  # the leader at least
     # perpetrators: the groups the parse credits with the incident (extract/perpetrators.py),
     # never a group that merely shares the sentence
-    if hit.type == "attack":
+    # (the killers of a leader likewise: "ISWAP fighters surrounded Shekau, who blew himself up")
+    if hit.type in ("attack", "leader_killed"):
+        if hit.type == "leader_killed":
+            trigger = None   # the sentence, not one word, tells of the death
         actors = [g for g in groups if lo <= g.start < hi] or groups
         for g in actors:
             if ctx.entities[g.key].type != ARMED_GROUP or not credited(ctx, sent, g.start, g.end, trigger):
@@ -631,6 +655,8 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
                 if ctx.entities[key].type == ARMED_GROUP:
                     _add(hit.perpetrators, key)
                     _add(hit.described, key)
+        if not hit.perpetrators and anonymous_actors(ctx, sent, lo, hi, trigger):
+            hit.anonymous = True  # type: ignore[attr-defined]
     tm = _TARGET.search(stext)
     if tm and hit.type == "attack":
         hit.target = re.sub(r"^(?:the|a|an)\s+", "", tm.group("t"), flags=re.I)
@@ -1095,7 +1121,7 @@ def _compatible(a: EventHit, b: EventHit) -> bool:
     pa, pb = _place_key(a.place), _place_key(b.place)
     same_day = bool(da and db and da == db and len(da) == 10)
     if pa and pb and pa not in pb and pb not in pa and not b.definite and not same_day \
-            and not _same_spot(a.place, b.place):
+            and not (a.place and b.place and _same_spot(a.place, b.place)):
         return False
     if a.killed and b.killed and a.killed["value"] != b.killed["value"] and not b.definite \
             and a.killed.get("text") and b.killed.get("text"):  # not "the leader at least"

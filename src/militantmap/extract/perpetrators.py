@@ -15,39 +15,30 @@ of G", "G fighters", "its fighters") take the group's place in the clause first.
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
-
 from spacy.tokens import Span, Token
 
 from militantmap.extract.context import Context
+from militantmap.extract.event_patterns import lemmas, table
 
 _PRONOUNS = {"it", "they", "we"}
 _POSS_PRONOUNS = {"its", "their", "our"}
 
 
-@lru_cache(maxsize=1)
 def constructions() -> dict[str, dict]:
-    """The rows of the perpetrator table by construction name (loaded once per process)."""
-    text = resources.files("militantmap").joinpath("data", "patterns", "events_perpetrators.jsonl").read_text(
-        encoding="utf-8")
-    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
-    return {row["construction"]: row for row in rows}
+    """The rows of the perpetrator table by construction name."""
+    return table("events_perpetrators")
 
 
 def _lemmas(name: str) -> frozenset[str]:
-    return _lemma_sets()[name]
+    return lemmas("events_perpetrators", name)
 
 
-@lru_cache(maxsize=1)
-def _lemma_sets() -> dict[str, frozenset[str]]:
-    return {k: frozenset(w.lower() for w in row.get("lemmas", [])) for k, row in constructions().items()}
-
-
-@lru_cache(maxsize=1)
 def _claim_objects() -> frozenset[str]:
-    return frozenset(constructions()["claim"].get("objects", []))
+    return lemmas("events_perpetrators", "claim", "objects")
+
+
+def _lemmas_preps(name: str) -> frozenset[str]:
+    return lemmas("events_perpetrators", name, "preps")
 
 
 def _lemma(tok: Token) -> str:
@@ -231,11 +222,6 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
     return False
 
 
-@lru_cache(maxsize=4)
-def _lemmas_preps(name: str) -> frozenset[str]:
-    return frozenset(constructions()[name].get("preps", []))
-
-
 def pronoun_perpetrators(ctx: Context, sent: Span, lo: int, hi: int, trigger: Token | None = None) -> list[str]:
     """"... when it claimed an attack", "They stormed the camp": a pronoun (or "its fighters")
     in a crediting position stands for the most recent group that was itself the subject of its
@@ -261,3 +247,19 @@ def pronoun_perpetrators(ctx: Context, sent: Span, lo: int, hi: int, trigger: To
                 out.append(m.key)
                 break
     return out
+
+
+def anonymous_actors(ctx: Context, sent: Span, lo: int, hi: int, trigger: Token | None = None) -> bool:
+    """The incident's doers are named only by a plain description ("Fighters also detonated
+    explosives", "the attack was carried out by militants"), not as unknown ("unidentified
+    gunmen"): in a story about one group, they are that group's."""
+    anonymous = _lemmas("anonymous_actor")
+    unknown = lemmas("events_perpetrators", "anonymous_actor", "unknown")
+    for tok in sent:
+        if not (lo <= tok.idx < hi) or _lemma(tok) not in anonymous or tok.tag_ not in ("NNS", "NNPS", "NN"):
+            continue
+        if any(c.lower_ in unknown or c.dep_ in ("poss", "compound") for c in tok.children):
+            continue
+        if credited(ctx, sent, tok.idx, tok.idx + len(tok.text), trigger):
+            return True
+    return False
