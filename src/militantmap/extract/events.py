@@ -323,7 +323,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                 continue
             hits.append(EventHit(kind, sent, sent.start_char + m.start()))
             hits[-1].token = tok  # type: ignore[attr-defined]
-    if "attack" not in found and "military_operation" not in found and not _TRIGGERS["attack"].search(stext):
+    if "attack" not in found and "military_operation" not in found and not any(
+            not re.match(r"(?i)killing", m.group(0)) for m in _TRIGGERS["attack"].finditer(stext)):
         # (a sentence whose attack words were set aside tells of many incidents: "the BLA
         # killed nearly 300 people in over 40 attacks")
         tok = _group_does_harm(ctx, sent, groups)

@@ -75,6 +75,9 @@ def _step_up(tok: Token) -> Token:
             tok = tok.head
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and _lemma(tok.head.head) in actors:
             tok = tok.head.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to") and tok.head.head.dep_ in ("acl", "amod") \
+                and _lemma(tok.head.head) in _lemmas("linked_actor") and _lemma(tok.head.head.head) in actors:
+            tok = tok.head.head.head   # "militants linked with G", "gunmen loyal to G"
         elif tok.dep_ == "attr" and _lemma(tok.head) == "be" and tok.head.dep_ == "xcomp" \
                 and _lemma(tok.head.head) in suspect:
             verb = tok.head.head       # "assailants suspected to be members of G"
