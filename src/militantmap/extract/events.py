@@ -29,10 +29,12 @@ _STORY_SPAN = 1500  # characters: how far back a plain 'the fighters' looks for 
 
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "leader_killed": re.compile(
-        r"\b(?:(?:leader|chief|founder|co-founder|commander|head|emir|amir|deputy|"
-        r"mastermind|ringleader)\b(?:(?!\b(?:said|says|that|told)\b)[^.;]){0,80}?\b(?:(?:was|were|been|is|got)\s+"
+        # plural titles too: "two senior leaders of its Jenin branch were killed"
+        r"\b(?:(?:(?:leader|chief|founder|co-founder|commander|head|emir|amir|deputy|"
+        r"mastermind|ringleader)\b|(?:two|three|four|five|both|\d+)\s+(?:[\w-]+\s+){0,2}?(?:leaders|commanders|"
+        r"chiefs|founders|deputies)\b)(?:(?!\b(?:said|says|that|told)\b)[^.;]){0,80}?\b(?:(?:was|were|been|is|got)\s+"
         r"(?:\w+\s+)?(?:killed|slain|eliminated|assassinated|shot\s+dead)|blew\s+himself\s+up|"
-        r"killed\s+himself|detonated\s+(?:his|a)\s+(?:suicide\s+)?(?:vest|belt))|(?:killing|death|assassination|elimination)\s+of\s+"
+        r"killed\s+himself|detonat(?:ed|ing)\s+(?:his|a)\s+(?:suicide\s+|explosive\s+)?(?:vest|belt))|(?:killing|death|assassination|elimination)\s+of\s+"
         r"(?:\w+\s+){0,6}?(?:leader|chief|founder|commander|emir))\b",
         re.I,
     ),
@@ -333,7 +335,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             hit.token = tok  # type: ignore[attr-defined]
             found["attack"] = [hit]
     if leader_in_sentence and "leader_killed" not in found and (re.search(
-        r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:killed|slain|assassinated)|\b(?:killing|death)\s+of\b", stext, re.I
+        r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:killed|slain|assassinated)|\b(?:killing|death)\s+of\b|"
+        # "surrounded Shekau, who chose to commit suicide by detonating his explosive vest"
+        r"\bcommit(?:ted|s)?\s+suicide\b|\bblew\s+himself\s+up\b", stext, re.I
     ) or _leader_is_object_of_killing(ctx, sent, leaders)):
         found.pop("attack", None)
         found.pop("military_operation", None)
