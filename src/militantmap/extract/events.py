@@ -334,6 +334,12 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             hit = EventHit("attack", sent, tok.idx)
             hit.token = tok  # type: ignore[attr-defined]
             found["attack"] = [hit]
+    if "attack" not in found and "military_operation" not in found and "leader_killed" not in found:
+        tok = _group_clash(ctx, sent, groups)
+        if tok is not None:
+            hit = EventHit("attack", sent, tok.idx)
+            hit.token = tok  # type: ignore[attr-defined]
+            found["attack"] = [hit]
     if leader_in_sentence and "leader_killed" not in found and (re.search(
         r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:killed|slain|assassinated)|\b(?:killing|death)\s+of\b|"
         # "surrounded Shekau, who chose to commit suicide by detonating his explosive vest"
@@ -397,6 +403,21 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
         if any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
             return tok
         if subj[0].lemma_.lower() in actors or subj[0].lower_ in actors:
+            return tok
+    return None
+
+
+def _group_clash(ctx: Context, sent: Span, groups) -> Token | None:
+    """"Clashes between the Houthis and Ansar al-Sharia militants", "ISWAP clashed with Boko
+    Haram near Kukawa": a clash with an armed group as a party is an incident."""
+    clash = lemmas("events_triggers", "clash")
+    for tok in sent:
+        if tok.lemma_.lower() not in clash and tok.lower_ not in clash:
+            continue
+        if _irrealis(tok) or (tok.tag_ == "NNS" and _HABITUAL.search(sent.text)):
+            continue
+        if any(ctx.entities[g.key].type == ARMED_GROUP and credited(ctx, sent, g.start, g.end, tok)
+               for g in groups):
             return tok
     return None
 
