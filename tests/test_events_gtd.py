@@ -69,7 +69,21 @@ CASES: list[tuple[str, set[str]]] = [
     # the killers of a leader
     ("Kuki National Front commander Lamboi Haokip was killed by Polisario Front fighters "
      "in an ambush near Moreh.", {"Polisario Front"}),
+    # the summary's own follow-up sentences: a later claim, "attributed to", "suspected of"
+    ("Assailants detonated an explosive device near a police vehicle in Peshawar on Tuesday. Two "
+     "officers were killed. Tehrik-i-Taliban Pakistan claimed responsibility for the incident.",
+     {"Tehrik-i-Taliban Pakistan"}),
+    ("Sources attributed the ambush on a paramilitary convoy in Sukma to the Communist Party of "
+     "India (Maoist).", {"Communist Party of India (Maoist)"}),
+    ("Abu Sayyaf Group was suspected of carrying out the bombing of a ferry off Basilan.",
+     {"Abu Sayyaf Group"}),
+    ("Officials said the Lord's Resistance Army was responsible for the massacre at Makombo.",
+     {"Lord's Resistance Army"}),
+    ("Suspected Houthi rebels fired rockets at a market in Taiz on Friday, killing five people.",
+     {"Houthis"}),
     # unknown perpetrators: nothing may be invented
+    ("Assailants opened fire on worshippers at a mosque in Kano on Friday, killing three people. "
+     "No group claimed responsibility for the incident.", set()),
     ("Unknown gunmen opened fire on a bus in Quetta, killing five passengers.", set()),
     ("A bomb exploded at a crowded market in Maiduguri on Saturday, killing 12 people; no group "
      "claimed responsibility.", set()),
@@ -82,6 +96,7 @@ CASES: list[tuple[str, set[str]]] = [
     ("Unknown assailants shot dead a Hamas commander in Khan Younis on Thursday.", set()),
     ("Islamic State fighters attacked al-Shabaab positions in the Cal Miskaad mountains, killing "
      "eight people.", {"Islamic State"}),
+    ("Gunmen shot dead a cleric linked to the Taliban in Quetta on Monday.", set()),
     # a denial is no claim
     ("A bomb exploded near a courthouse in Derry on Friday, and the Real IRA denied involvement.",
      set()),

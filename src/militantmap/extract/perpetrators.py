@@ -216,7 +216,8 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
             node = owner
             for _ in range(2):   # "blamed the bombing (of a line near X) on G"
                 if _lemma(node) in _lemmas("blame_on") and not _negated(node):
-                    return True
+                    # ... but "a cleric linked to G" describes the cleric, not an incident
+                    return node.dep_ not in ("acl", "amod") or _lemma(node.head) in incident
                 node = node.head
         return False
     if dep == "dobj":
