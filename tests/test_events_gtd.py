@@ -34,6 +34,7 @@ CASES: list[tuple[str, set[str]]] = [
      "of Colombia, the army said.", {"Revolutionary Armed Forces of Colombia"}),
     ("Three soldiers were killed by militants of the United Liberation Front of Asom in an ambush "
      "near Tinsukia.", {"United Liberation Front of Asom"}),
+    ("Nine farmers were shot dead by Boko Haram militants near Konduga on Sunday.", {"Boko Haram"}),
     # blamed on / blamed G for
     ("Officials blamed the bombing of a rail line near Sibi on the Balochistan Liberation Front.",
      {"Balochistan Liberation Front"}),
@@ -88,6 +89,7 @@ CASES: list[tuple[str, set[str]]] = [
     ("A bomb exploded at a crowded market in Maiduguri on Saturday, killing 12 people; no group "
      "claimed responsibility.", set()),
     ("Unidentified assailants abducted a priest in Zamfara, police said.", set()),
+    ("Two farmers were hacked to death by assailants in Bokkos on Wednesday.", set()),
     ("A grenade was hurled into a crowd in Imphal, injuring six people.", set()),
     ("Attackers set fire to a primary school in Tillaberi overnight.", set()),
     # a group named as the victim, the target, or the one fought is not the perpetrator

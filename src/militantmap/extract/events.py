@@ -390,9 +390,14 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
     for tok in sent:
         if tok.pos_ != "VERB" or not _harms(tok) or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
             continue
-        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or _irrealis(tok):
+        if _irrealis(tok):
             continue
-        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            # "14 passengers were shot dead by militants": the agent does the harm
+            subj = [a for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                    for a in c.children if a.dep_ == "pobj"]
+        else:
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subj:
             continue
         lo, hi = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
