@@ -35,6 +35,11 @@ CASES: list[tuple[str, set[str]]] = [
     ("Three soldiers were killed by militants of the United Liberation Front of Asom in an ambush "
      "near Tinsukia.", {"United Liberation Front of Asom"}),
     ("Nine farmers were shot dead by Boko Haram militants near Konduga on Sunday.", {"Boko Haram"}),
+    # relative clauses: the antecedent of "who attacked", armed men "who belonged to G"
+    ("Soldiers killed 20 Taliban fighters who had attacked a checkpoint in Kunduz on Sunday.",
+     {"Afghan Taliban"}),
+    ("The gunmen, who police said belonged to Lashkar-e-Taiba, attacked a bus in Reasi.",
+     {"Lashkar-e-Taiba"}),
     # blamed on / blamed G for
     ("Officials blamed the bombing of a rail line near Sibi on the Balochistan Liberation Front.",
      {"Balochistan Liberation Front"}),
@@ -99,6 +104,7 @@ CASES: list[tuple[str, set[str]]] = [
     ("Islamic State fighters attacked al-Shabaab positions in the Cal Miskaad mountains, killing "
      "eight people.", {"Islamic State"}),
     ("Gunmen shot dead a cleric linked to the Taliban in Quetta on Monday.", set()),
+    ("Gunmen killed four Hamas members who had attended a funeral in Rafah.", set()),
     # a denial is no claim
     ("A bomb exploded near a courthouse in Derry on Friday, and the Real IRA denied involvement.",
      set()),

@@ -78,6 +78,9 @@ def _step_up(tok: Token) -> Token:
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to") and tok.head.head.dep_ in ("acl", "amod") \
                 and _lemma(tok.head.head) in _lemmas("linked_actor") and _lemma(tok.head.head.head) in actors:
             tok = tok.head.head.head   # "militants linked with G", "gunmen loyal to G"
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to") and _lemma(tok.head.head) in _lemmas("linked_actor") \
+                and (owner := _relative_owner(tok.head.head)) is not None and _lemma(owner) in actors:
+            tok = owner   # "the gunmen, who police said belonged to G, attacked"
         elif tok.dep_ == "attr" and _lemma(tok.head) == "be" and tok.head.dep_ == "xcomp" \
                 and _lemma(tok.head.head) in suspect:
             verb = tok.head.head       # "assailants suspected to be members of G"
@@ -113,6 +116,21 @@ def _credits_subject(verb: Token) -> bool:
             if c.dep_ == "ccomp" and _credits_subject(c) and _says_itself(c):
                 return True
     return False
+
+
+def _relative_owner(verb: Token) -> Token | None:
+    """The noun a relative clause ("who belonged to G", "who police said belonged to G")
+    describes, when the clause's subject is the relative pronoun."""
+    node = verb
+    for _ in range(2):
+        # (the small model may take "who" in "who police said belonged to" for an object)
+        if node.dep_ == "relcl" and any(c.dep_ in ("nsubj", "dobj") and c.lower_ in ("who", "that", "which")
+                                        for c in node.children):
+            return node.head
+        if node.dep_ != "ccomp":
+            return None
+        node = node.head
+    return None
 
 
 def _credits_subject_of(verb: Token, trigger: Token | None) -> bool:
@@ -180,6 +198,12 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
                 if v.dep_ in ("acl", "relcl") and v.tag_ == "VBD" and not any(
                         c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and _credits_subject_of(v, trigger):
                     return True
+    for v in tok.children:
+        # "soldiers killed 20 G fighters who had attacked a checkpoint": the relative clause's
+        # subject is its antecedent
+        if v.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in v.children) \
+                and _credits_subject(v) and (trigger is None or trigger.i == v.i or trigger in v.subtree):
+            return True
     head = tok.head
     dep = tok.dep_
     if dep in ("poss", "compound", "nmod", "amod") and _lemma(head) in incident and head.i > tok.i:
