@@ -29,6 +29,8 @@ CASES: list[tuple[str, set[str]]] = [
      "Mujahideen later claimed the attack.", {"Hizbul Mujahideen"}),
     ("In a statement, Tehrik-i-Taliban Pakistan said its fighters carried out the raid on a police "
      "station in Bannu that killed three policemen.", {"Tehrik-i-Taliban Pakistan"}),
+    ("The bombing of a bus station in Peshawar on Friday, which Tehrik-i-Taliban Pakistan "
+     "claimed, killed nine people.", {"Tehrik-i-Taliban Pakistan"}),
     # passive agent
     ("The assault on a checkpoint outside Arauca was carried out by the Revolutionary Armed Forces "
      "of Colombia, the army said.", {"Revolutionary Armed Forces of Colombia"}),

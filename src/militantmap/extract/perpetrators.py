@@ -104,6 +104,12 @@ def _credits_subject(verb: Token) -> bool:
     if lemma == "claim":
         if any(c.dep_ == "ccomp" and _credits_subject(c) and _says_itself(c) for c in verb.children):
             return True   # "G claimed that its fighters had stormed the base"
+        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in verb.children):
+            node = verb.head   # "the bombing (on Friday), which G claimed, ...": the parser may
+            for _ in range(3):  # hang the clause on a word inside the incident's phrase
+                if _lemma(node) in _lemmas("incident_noun"):
+                    return True
+                node = node.head
         return any(c.dep_ in ("dobj", "prep") and (_lemma(c) in _claim_objects() or c.lower_ in _claim_objects()
                                                     or c.lower_ == "for")
                    for c in verb.children) or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
