@@ -120,3 +120,15 @@ def test_a_group_that_has_not_claimed_is_no_claimant():
     evs, n = _events("Officials said al-Shabaab was behind Monday's attack, though the group has not "
                      "claimed it.")
     assert evs[0]["claimed_by"] == []
+
+
+def test_counted_leaders_killed_is_a_leader_killed_event():
+    evs, _ = _events("The Kurdistan Workers' Party says three senior commanders of its Zap unit were "
+                     "killed in a Turkish drone strike on Saturday.")
+    assert [e["type"] for e in evs] == ["leader_killed"]
+
+
+def test_leaders_in_general_being_killed_is_no_event():
+    evs, _ = _events("Hamas is weaker than it was, and many of its leaders have been killed or jailed, "
+                     "an analyst said.")
+    assert [e for e in evs if e["type"] == "leader_killed"] == []

@@ -10,24 +10,31 @@ most facts becomes the event's evidence.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from militantmap.extract.context import ARMED_GROUP, PERSON, Context, evidence
 from militantmap.extract.coref import Description
 from militantmap.extract.dates import resolve_date
 from militantmap.extract.geo import get_geocoder
 from militantmap.extract.numbers import Count, parse_count
+from militantmap.extract.event_patterns import lemmas
+from militantmap.extract.perpetrators import anonymous_actors, credited, pronoun_perpetrators
+
+_STORY_SPAN = 1500  # characters: how far back a plain 'the fighters' looks for its group
 
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "leader_killed": re.compile(
-        r"\b(?:(?:leader|chief|founder|co-founder|commander|head|emir|amir|deputy|"
-        r"mastermind|ringleader)\b(?:(?!\b(?:said|says|that|told)\b)[^.;]){0,80}?\b(?:(?:was|were|been|is|got)\s+"
+        # plural titles too: "two senior leaders of its Jenin branch were killed"
+        r"\b(?:(?:(?:leader|chief|founder|co-founder|commander|head|emir|amir|deputy|"
+        r"mastermind|ringleader)\b|(?:two|three|four|five|both|\d+)\s+(?:[\w-]+\s+){0,2}?(?:leaders|commanders|"
+        r"chiefs|founders|deputies)\b)(?:(?!\b(?:said|says|that|told)\b)[^.;]){0,80}?\b(?:(?:was|were|been|is|got)\s+"
         r"(?:\w+\s+)?(?:killed|slain|eliminated|assassinated|shot\s+dead)|blew\s+himself\s+up|"
-        r"killed\s+himself|detonated\s+(?:his|a)\s+(?:suicide\s+)?(?:vest|belt))|(?:killing|death|assassination|elimination)\s+of\s+"
+        r"killed\s+himself|detonat(?:ed|ing)\s+(?:his|a)\s+(?:suicide\s+|explosive\s+)?(?:vest|belt))|(?:killing|death|assassination|elimination)\s+of\s+"
         r"(?:\w+\s+){0,6}?(?:leader|chief|founder|commander|emir))\b",
         re.I,
     ),
@@ -220,6 +227,15 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                 for g in claimers:
                     _add(hit.claimed_by, g)
                     _add(hit.perpetrators, g)
+            if not hit.perpetrators and (getattr(hit, "anonymous", False)):
+                # "Fighters also detonated explosives ...": the doers of the story's last
+                # incident with a named perpetrator, told within the last paragraphs
+                last = next((e for e in reversed(events) if e.perpetrators and e.type in ("attack", "leader_killed")
+                             and hit.start - e.start < _STORY_SPAN), None)
+                if last is not None:
+                    for g in last.perpetrators:
+                        _add(hit.perpetrators, g)
+                        _add(hit.described, g)
             _merge_or_add(events, hit)
     return events
 
@@ -309,7 +325,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                 continue
             hits.append(EventHit(kind, sent, sent.start_char + m.start()))
             hits[-1].token = tok  # type: ignore[attr-defined]
-    if "attack" not in found and "military_operation" not in found and not _TRIGGERS["attack"].search(stext):
+    if "attack" not in found and "military_operation" not in found and not any(
+            not re.match(r"(?i)killing", m.group(0)) for m in _TRIGGERS["attack"].finditer(stext)):
         # (a sentence whose attack words were set aside tells of many incidents: "the BLA
         # killed nearly 300 people in over 40 attacks")
         tok = _group_does_harm(ctx, sent, groups)
@@ -317,8 +334,16 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             hit = EventHit("attack", sent, tok.idx)
             hit.token = tok  # type: ignore[attr-defined]
             found["attack"] = [hit]
+    if "attack" not in found and "military_operation" not in found and "leader_killed" not in found:
+        tok = _group_clash(ctx, sent, groups)
+        if tok is not None:
+            hit = EventHit("attack", sent, tok.idx)
+            hit.token = tok  # type: ignore[attr-defined]
+            found["attack"] = [hit]
     if leader_in_sentence and "leader_killed" not in found and (re.search(
-        r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:killed|slain|assassinated)|\b(?:killing|death)\s+of\b", stext, re.I
+        r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:killed|slain|assassinated)|\b(?:killing|death)\s+of\b|"
+        # "surrounded Shekau, who chose to commit suicide by detonating his explosive vest"
+        r"\bcommit(?:ted|s)?\s+suicide\b|\bblew\s+himself\s+up\b", stext, re.I
     ) or _leader_is_object_of_killing(ctx, sent, leaders)):
         found.pop("attack", None)
         found.pop("military_operation", None)
@@ -347,22 +372,32 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
     return out
 
 
-_HARM_LEMMAS = {"kill", "abduct", "kidnap", "behead", "massacre", "slaughter", "murder", "shell", "bomb",
-                "torch", "ambush", "storm", "attack", "raid", "execute", "hack"}
+def _harms(tok) -> bool:
+    """A verb of violence from the trigger table ("burned", "set fire to")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lemmas("events_triggers", "harm_verb"):
+        return True
+    return lemma in lemmas("events_triggers", "harm_phrase") and any(
+        c.dep_ == "dobj" and c.lower_ in lemmas("events_triggers", "harm_phrase", "objects") for c in tok.children)
 
 
-def _group_does_harm(ctx: Context, sent: Span, groups) -> object | None:
+def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
     """"The ADF, which IS claims as its province, killed more than 40 civilians", "CODECO
-    militiamen killed 18 people", "the RSF shelled el-Fasher": an armed group as the subject of a
-    verb of violence is an attack even where no trigger word names it."""
-    if not groups:
-        return None
+    militiamen killed 18 people", "the RSF shelled el-Fasher", "attackers set fire to a school":
+    an armed group, or armed men, as the subject of a verb of violence is an attack even where
+    no trigger word names it."""
+    actors = lemmas("events_triggers", "actor_subject")
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _HARM_LEMMAS or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        if tok.pos_ != "VERB" or not _harms(tok) or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
             continue
-        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or _irrealis(tok):
+        if _irrealis(tok):
             continue
-        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            # "14 passengers were shot dead by militants": the agent does the harm
+            subj = [a for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                    for a in c.children if a.dep_ == "pobj"]
+        else:
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subj:
             continue
         lo, hi = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
@@ -371,6 +406,23 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> object | None:
         if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in tok.subtree):
             continue  # "has killed 35,000 people since its insurgency began": a running total
         if any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
+            return tok
+        if subj[0].lemma_.lower() in actors or subj[0].lower_ in actors:
+            return tok
+    return None
+
+
+def _group_clash(ctx: Context, sent: Span, groups) -> Token | None:
+    """"Clashes between the Houthis and Ansar al-Sharia militants", "ISWAP clashed with Boko
+    Haram near Kukawa": a clash with an armed group as a party is an incident."""
+    clash = lemmas("events_triggers", "clash")
+    for tok in sent:
+        if tok.lemma_.lower() not in clash and tok.lower_ not in clash:
+            continue
+        if _irrealis(tok) or (tok.tag_ == "NNS" and _HABITUAL.search(sent.text)):
+            continue
+        if any(ctx.entities[g.key].type == ARMED_GROUP and credited(ctx, sent, g.start, g.end, tok)
+               for g in groups):
             return tok
     return None
 
@@ -467,7 +519,7 @@ def _year_anchor(sent: Span, date_ent, published):
         if ent.label_ != "DATE" or not _YEAR.search(ent.text):
             continue
         anchor = resolve_date(ent.text, published)
-        if anchor.precision == "day":
+        if anchor.precision == "day" and anchor.iso:
             return dt.date.fromisoformat(anchor.iso)
     return None
 
@@ -507,7 +559,7 @@ def _separate_incident(hits: list[EventHit], tok) -> bool:
         return True  # "the bombing came hours after an overnight attack in which ..."
     if tok.pos_ in ("NOUN", "PROPN"):
         mine = _own_date(tok)
-        others = {_own_date(h.token) for h in hits if getattr(h, "token", None) is not None}
+        others = {_own_date(t) for h in hits if (t := getattr(h, "token", None)) is not None}
         return bool(mine and _point_in_time(mine) and others and mine not in others and None not in others)
     if tok.pos_ != "VERB" or not any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return False
@@ -544,8 +596,9 @@ def _split_by_dates(hit: EventHit, scope: tuple[int, int]) -> list[EventHit]:
         return [hit]
     out = []
     for d in dates:
-        clone = EventHit(**{k: (list(v) if isinstance(v, list) else v) for k, v in hit.__dict__.items()
-                            if k in EventHit.__dataclass_fields__})
+        clone = copy.copy(hit)
+        for name in ("perpetrators", "claimed_by", "described"):
+            setattr(clone, name, list(getattr(hit, name)))
         clone.date = d
         out.append(clone)
     return out
@@ -615,29 +668,26 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     hit.wounded = _count(_WOUNDED, stext)
     if hit.type == "leader_killed" and hit.killed is None:
         hit.killed = {"value": 1, "qualifier": "at_least", "text": None}  # the leader at least
-    # perpetrators: groups acting in an attack sentence, not those attacked
-    if hit.type == "attack":
+    # perpetrators: the groups the parse credits with the incident (extract/perpetrators.py),
+    # never a group that merely shares the sentence
+    # (the killers of a leader likewise: "ISWAP fighters surrounded Shekau, who blew himself up")
+    if hit.type in ("attack", "leader_killed"):
+        if hit.type == "leader_killed":
+            trigger = None   # the sentence, not one word, tells of the death
         actors = [g for g in groups if lo <= g.start < hi] or groups
         for g in actors:
-            if _modifies(_token_at(sent, g.start), trigger):
-                _add(hit.perpetrators, g.key)  # "the TTP bomb blast", "IS's attack"
+            if ctx.entities[g.key].type != ARMED_GROUP or not credited(ctx, sent, g.start, g.end, trigger):
                 continue
-            before = ctx.text[max(sent.start_char, g.start - 30) : g.start].lower()
-            if _of_fighters(ctx, g, before):
-                pass  # "hundreds of JNIM fighters attacked": the group names the fighters
-            elif re.search(r"\b(?:against|on|targeting|targeted|fight(?:ing)?|from|of|with|to|"
-                         r"join|for)\s+(?:the\s+)?$", before) and not re.search(
-                    r"\b(?:gunmen|fighters|militants|members|insurgents|attackers|bombers?|cadres|"
-                    r"operatives)\s+(?:from|of)\s+(?:the\s+)?$", before):
-                continue  # attacked, or named in a title: "a spokesman for the Taliban"
-            after = ctx.text[g.end : min(sent.end_char, g.end + 40)].lower()
-            if re.match(r"\W*(?:\w+\s+)?(?:condemned|condemns|denounced|denounces|denied|denies|"
-                        r"blamed|blames|accused|accuses|rejected|rejects|mourned)\b", after):
-                continue  # reacting to an attack is not carrying it out
-            if ctx.entities[g.key].type == ARMED_GROUP:
-                _add(hit.perpetrators, g.key)
-                if isinstance(g, Description):
-                    _add(hit.described, g.key)
+            _add(hit.perpetrators, g.key)
+            if isinstance(g, Description):
+                _add(hit.described, g.key)
+        if not hit.perpetrators:
+            for key in pronoun_perpetrators(ctx, sent, lo, hi, trigger):
+                if ctx.entities[key].type == ARMED_GROUP:
+                    _add(hit.perpetrators, key)
+                    _add(hit.described, key)
+        if not hit.perpetrators and anonymous_actors(ctx, sent, lo, hi, trigger):
+            hit.anonymous = True  # type: ignore[attr-defined]
     tm = _TARGET.search(stext)
     if tm and hit.type == "attack":
         hit.target = re.sub(r"^(?:the|a|an)\s+", "", tm.group("t"), flags=re.I)
@@ -734,44 +784,6 @@ def _anchored(hit: EventHit) -> bool:
         return True
     return bool(hit.date or hit.killed or hit.wounded or (hit.place and hit.place.get("name"))
                 or hit.perpetrators or hit.definite)
-
-
-_ACTOR_NOUNS = (r"(?:fighters|militants|gunmen|members|insurgents|jihadists|attackers|rebels|militiamen|"
-                r"bombers?|operatives|cadres)\b")
-
-
-def _of_fighters(ctx: Context, g, before: str) -> bool:
-    """"Hundreds of JNIM fighters", "a group of Boko Haram militants": after "of", a group that
-    names the fighters is who acts, unlike "an attack on the Taliban"."""
-    after = ctx.text[g.end : g.end + 20]
-    if not (re.search(r"\bof\s+(?:the\s+)?$", before) and re.match(rf"\s+{_ACTOR_NOUNS}", after)
-            and re.search(r"(?i)\b(?:dozens|hundreds|scores|thousands|group|band|number|\d+|"
-                          r"two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the\s+)?$", before)):
-        return False
-    # ... and only as the subject: "forces killed dozens of al-Shabab members" were the victims
-    node = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
-    node = node.root if node is not None else None
-    for _ in range(5):
-        if node is None or node.head is node:
-            return False
-        if node.dep_ in ("nsubj", "nsubjpass"):
-            return node.dep_ == "nsubj"
-        if node.dep_ in ("dobj", "attr") or (node.dep_ == "pobj" and node.head.lower_ != "of"):
-            return False
-        node = node.head
-    return False
-
-
-def _modifies(tok, trigger) -> bool:
-    """The group names the trigger's own noun phrase from the left: "the TTP bomb blast"."""
-    node = tok
-    for _ in range(4):
-        if node.dep_ not in ("compound", "poss", "nmod", "amod") or node.head.i <= node.i:
-            return False
-        node = node.head
-        if node == trigger:
-            return True
-    return False
 
 
 def _is_year(text: str, start: int, raw: str) -> bool:
@@ -1140,7 +1152,7 @@ def _compatible(a: EventHit, b: EventHit) -> bool:
     pa, pb = _place_key(a.place), _place_key(b.place)
     same_day = bool(da and db and da == db and len(da) == 10)
     if pa and pb and pa not in pb and pb not in pa and not b.definite and not same_day \
-            and not _same_spot(a.place, b.place):
+            and not (a.place and b.place and _same_spot(a.place, b.place)):
         return False
     if a.killed and b.killed and a.killed["value"] != b.killed["value"] and not b.definite \
             and a.killed.get("text") and b.killed.get("text"):  # not "the leader at least"

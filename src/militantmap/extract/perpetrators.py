@@ -1,0 +1,299 @@
+"""Perpetrators: the groups a sentence credits with an incident, read from the dependency parse.
+
+A group is a perpetrator only in a position that credits it: the subject of a verb of violence
+("G ambushed a convoy"), the agent of a passive or of an incident noun ("were killed by
+militants of G", "an attack by G"), a modifier of the incident noun ("G's attack", "the G
+bombing", "a G-led assault"), the claimant ("G claimed the attack", "claimed by G", "G said its
+fighters carried out ..."), the one blamed or suspected ("blamed the attack on G", "G is
+suspected to be behind it"). A group that merely shares the sentence — the victim ("killed four
+members of G"), the target ("attacked G positions"), a group that reacts ("G condemned the
+attack", "G denied involvement"), a group in a clause about someone else — is not.
+
+The constructions and their word lists live in `data/patterns/events_perpetrators.jsonl`, one row
+each with an example; this module only walks the parse. People named through a group ("members
+of G", "G fighters", "its fighters") take the group's place in the clause first.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from militantmap.extract.context import Context
+from militantmap.extract.event_patterns import lemmas, table
+
+_PRONOUNS = {"it", "they", "we"}
+_POSS_PRONOUNS = {"its", "their", "our"}
+
+
+def constructions() -> dict[str, dict]:
+    """The rows of the perpetrator table by construction name."""
+    return table("events_perpetrators")
+
+
+def _lemmas(name: str) -> frozenset[str]:
+    return lemmas("events_perpetrators", name)
+
+
+def _claim_objects() -> frozenset[str]:
+    return lemmas("events_perpetrators", "claim", "objects")
+
+
+def _lemmas_preps(name: str) -> frozenset[str]:
+    return lemmas("events_perpetrators", name, "preps")
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _mention_root(ctx: Context, start: int, end: int) -> Token | None:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    # "Islamic State in the Greater Sahara": the parser may hang "in ..." on the outer phrase;
+    # the name's own head is its first noun whose head lies outside the span
+    heads = [t for t in span if (t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i)
+             and t.pos_ in ("NOUN", "PROPN", "PRON", "X", "NUM")]
+    return heads[0] if heads else span.root
+
+
+def _step_up(tok: Token) -> Token:
+    """From a group mention to the noun phrase that plays its role in the clause: the first
+    conjunct of a coordination, the head of an apposition, the people named through the group
+    ("members of G", "fighters from G", "G fighters", "hundreds of G militants"), and the
+    attackers "suspected to be (members of) G"."""
+    actors = _lemmas("actor_noun")
+    suspect = _lemmas("suspected_to_be")
+    for _ in range(8):
+        if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        elif tok.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod") and _lemma(tok.head) in actors \
+                and tok.head.i > tok.i:
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and _lemma(tok.head.head) in actors:
+            tok = tok.head.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to") and tok.head.head.dep_ in ("acl", "amod") \
+                and _lemma(tok.head.head) in _lemmas("linked_actor") and _lemma(tok.head.head.head) in actors:
+            tok = tok.head.head.head   # "militants linked with G", "gunmen loyal to G"
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to") and _lemma(tok.head.head) in _lemmas("linked_actor") \
+                and (owner := _relative_owner(tok.head.head)) is not None and _lemma(owner) in actors:
+            tok = owner   # "the gunmen, who police said belonged to G, attacked"
+        elif tok.dep_ == "attr" and _lemma(tok.head) == "be" and tok.head.dep_ == "xcomp" \
+                and _lemma(tok.head.head) in suspect:
+            verb = tok.head.head       # "assailants suspected to be members of G"
+            if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
+                tok = verb.head
+            else:
+                subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+                if not subj:
+                    break
+                tok = subj[0]
+        else:
+            break
+    return tok
+
+
+def _credits_subject(verb: Token) -> bool:
+    """The subject of this verb did the incident."""
+    if _negated(verb):
+        return False
+    lemma = _lemma(verb)
+    if lemma == "claim":
+        if any(c.dep_ == "ccomp" and _credits_subject(c) and _says_itself(c) for c in verb.children):
+            return True   # "G claimed that its fighters had stormed the base"
+        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in verb.children):
+            node = verb.head   # "the bombing (on Friday), which G claimed, ...": the parser may
+            for _ in range(3):  # hang the clause on a word inside the incident's phrase
+                if _lemma(node) in _lemmas("incident_noun"):
+                    return True
+                node = node.head
+        return any(c.dep_ in ("dobj", "prep") and (_lemma(c) in _claim_objects() or c.lower_ in _claim_objects()
+                                                    or c.lower_ == "for")
+                   for c in verb.children) or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    if lemma in _lemmas("subject"):
+        return True
+    if lemma == "be":   # "G was behind the attack", "G was responsible for it"
+        return any(_lemma(c) in _lemmas("behind") for c in verb.children if c.dep_ in ("prep", "acomp"))
+    if lemma in _lemmas("statement"):   # "G said its fighters / it carried out the raid"
+        for c in verb.children:
+            if c.dep_ == "ccomp" and _credits_subject(c) and _says_itself(c):
+                return True
+    return False
+
+
+def _relative_owner(verb: Token) -> Token | None:
+    """The noun a relative clause ("who belonged to G", "who police said belonged to G")
+    describes, when the clause's subject is the relative pronoun."""
+    node = verb
+    for _ in range(2):
+        # (the small model may take "who" in "who police said belonged to" for an object)
+        if node.dep_ == "relcl" and any(c.dep_ in ("nsubj", "dobj") and c.lower_ in ("who", "that", "which")
+                                        for c in node.children):
+            return node.head
+        if node.dep_ != "ccomp":
+            return None
+        node = node.head
+    return None
+
+
+def _credits_subject_of(verb: Token, trigger: Token | None) -> bool:
+    """The subject of this verb did the incident: a verb of violence or of carrying out, a verb
+    whose purpose clause is one ("worked with G2 to carry out the attack"), or any verb that
+    takes the incident as its object or means ("created havoc through an attack"), unless it
+    reacts to the incident ("condemned", "denied", "survived")."""
+    if _credits_subject(verb):
+        return True
+    if _negated(verb) or _lemma(verb) in _lemmas("not_subject"):
+        return False
+    if any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+           and _credits_subject(c) for c in verb.children):
+        return True
+    if trigger is not None and trigger.pos_ in ("NOUN", "PROPN"):
+        if trigger.head.i == verb.i and trigger.dep_ in ("dobj", "attr"):
+            return True
+        prep = trigger.head
+        if trigger.dep_ == "pobj" and prep.head.i == verb.i and prep.lower_ in ("through", "with", "in", "during"):
+            return True
+    return False
+
+
+def _says_itself(verb: Token) -> bool:
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj:
+        return False
+    s = subj[0]
+    return s.lower_ in _PRONOUNS or any(c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS for c in s.children)
+
+
+def _suspected_subject(verb: Token) -> bool:
+    """"G is suspected to be behind the attack", "G was blamed for the blast"."""
+    if _negated(verb) or _lemma(verb) not in _lemmas("suspected_subject"):
+        return False
+    if _lemma(verb) in ("blame", "accuse") or any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children):
+        return True   # "G was blamed for", "G is suspected of involvement in"
+    for c in verb.children:
+        if c.dep_ == "xcomp" and (_credits_subject(c) or _lemma(c) in _lemmas("subject")):
+            return True
+    return False
+
+
+def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, trigger: Token | None = None) -> bool:
+    """Whether the group mention at these offsets holds a position that credits it with an
+    incident the sentence reports."""
+    if mention_start > 0 and ctx.text[max(0, mention_start - 4) : mention_start].lower().rstrip("-").endswith(
+            tuple(_lemmas("not_the_group"))) and ctx.text[mention_start - 1] == "-":
+        return False   # "a pro-IS group"
+    root = _mention_root(ctx, mention_start, mention_end)
+    if root is None:
+        return False
+    tok = _step_up(root)
+    if tok.dep_ in ("aux", "auxpass") and tok.text.isupper() and len(tok.text) > 1:
+        # the small model reads the acronym "IS" as the verb "is": it is the verb's subject
+        return _credits_subject_of(tok.head, trigger) if not any(
+            c.dep_ == "auxpass" for c in tok.head.children if c.i != tok.i) else _suspected_subject(tok.head)
+    incident = _lemmas("incident_noun")
+    for a in tok.children:
+        # "Neo-JMB, a pro-IS militant group created havoc through an attack": the small model
+        # hangs the verb on the apposition; a finite verb there without its own subject is the
+        # name's predicate
+        if a.dep_ == "appos":
+            for v in a.children:
+                if v.dep_ in ("acl", "relcl") and v.tag_ == "VBD" and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and _credits_subject_of(v, trigger):
+                    return True
+    for v in tok.children:
+        # "soldiers killed 20 G fighters who had attacked a checkpoint": the relative clause's
+        # subject is its antecedent
+        if v.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in v.children) \
+                and _credits_subject(v) and (trigger is None or trigger.i == v.i or trigger in v.subtree):
+            return True
+    head = tok.head
+    dep = tok.dep_
+    if dep in ("poss", "compound", "nmod", "amod") and _lemma(head) in incident and head.i > tok.i:
+        return True   # "G's attack", "the G bombing"
+    if dep in ("npadvmod", "compound", "nmod") and _lemma(head) in _lemmas("led") and head.head.i > head.i \
+            and _lemma(head.head) in incident:
+        return True   # "a G-led assault"
+    if dep == "nsubj":
+        verb = head
+        if _credits_subject_of(verb, trigger):
+            return True
+        # "G stormed the town and killed ...": the subject is shared by coordinated verbs
+        return any(c.dep_ == "conj" and _credits_subject(c) for c in verb.children)
+    if dep == "nsubjpass":
+        return _suspected_subject(head)
+    if dep == "pobj":
+        prep = head
+        owner = prep.head
+        if prep.lower_ == "by":
+            if _lemma(owner) in _lemmas("led") or _lemma(owner) in incident:
+                return True   # "an attack led by G", "an attack by G"
+            if owner.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in owner.children):
+                return _lemma(owner) not in ("back", "support", "fund", "arm", "condemn", "deny")
+            if owner.pos_ == "VERB" and owner.tag_ == "VBN":
+                return _lemma(owner) in _lemmas("subject") or _lemma(owner) == "claim"
+            return False
+        if prep.lower_ == "between" and _lemma(owner) in _lemmas("clash"):
+            return True   # "fighting between G1 and G2": both sides
+        if prep.lower_ in ("with", "alongside") and owner.pos_ == "VERB" and (
+                _lemma(owner) in _lemmas("clash") or _credits_subject_of(owner, trigger)) and any(
+                c.dep_ == "nsubj" for c in owner.children):
+            return True   # "G1 clashed with G2", "G1 worked with G2 to carry out the attack"
+        if prep.lower_ in _lemmas_preps("blame_on"):
+            node = owner
+            for _ in range(2):   # "blamed the bombing (of a line near X) on G"
+                if _lemma(node) in _lemmas("blame_on") and not _negated(node):
+                    # ... but "a cleric linked to G" describes the cleric, not an incident
+                    return node.dep_ not in ("acl", "amod") or _lemma(node.head) in incident
+                node = node.head
+        return False
+    if dep == "dobj":
+        return _lemma(head) in _lemmas("blame_object") and not _negated(head) and (
+            _lemma(head) != "hold" or any(_lemma(c) == "responsible" for c in head.children))
+    return False
+
+
+def pronoun_perpetrators(ctx: Context, sent: Span, lo: int, hi: int, trigger: Token | None = None) -> list[str]:
+    """"... when it claimed an attack", "They stormed the camp": a pronoun (or "its fighters")
+    in a crediting position stands for the most recent group that was itself the subject of its
+    clause, in this sentence before the pronoun or in the sentence before (a documented salience
+    rule: subjects are what a text goes on talking about)."""
+    out: list[str] = []
+    for tok in sent:
+        if not (lo <= tok.idx < hi) or tok.lower_ not in _PRONOUNS | _POSS_PRONOUNS:
+            continue
+        if tok.lower_ in _POSS_PRONOUNS and _lemma(tok.head) not in _lemmas("actor_noun"):
+            continue
+        if not credited(ctx, sent, tok.idx, tok.idx + len(tok.text), trigger):
+            continue
+        prev_start = ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        for m in ctx.groups_before(tok.idx):
+            if m.start < prev_start:
+                break
+            if m.complement:
+                continue
+            root = _mention_root(ctx, m.start, m.end)
+            if root is not None and _step_up(root).dep_ in ("nsubj", "nsubjpass") or (
+                    root is not None and root.dep_ in ("aux", "auxpass") and root.text.isupper()):
+                out.append(m.key)
+                break
+    return out
+
+
+def anonymous_actors(ctx: Context, sent: Span, lo: int, hi: int, trigger: Token | None = None) -> bool:
+    """The incident's doers are named only by a plain description ("Fighters also detonated
+    explosives", "the attack was carried out by militants"), not as unknown ("unidentified
+    gunmen"): in a story about one group, they are that group's."""
+    anonymous = _lemmas("anonymous_actor")
+    unknown = lemmas("events_perpetrators", "anonymous_actor", "unknown")
+    for tok in sent:
+        if not (lo <= tok.idx < hi) or _lemma(tok) not in anonymous or tok.tag_ not in ("NNS", "NNPS", "NN"):
+            continue
+        if any(c.lower_ in unknown or c.dep_ in ("poss", "compound") for c in tok.children):
+            continue
+        if credited(ctx, sent, tok.idx, tok.idx + len(tok.text), trigger):
+            return True
+    return False
