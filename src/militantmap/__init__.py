@@ -1,2 +1,2 @@
 """militantmap: armed-group knowledge graph from news articles."""
-__version__ = "0.4.0"
+__version__ = "0.5.0"
