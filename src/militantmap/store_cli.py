@@ -217,7 +217,8 @@ def _event_line(e: dict) -> str:
     if e["killed"] is not None:
         killed = f", {e['killed']} killed" + (f" ({e['killed_min']}-{e['killed_max']} by source)"
                                               if e["killed_min"] != e["killed_max"] else "")
-    who = _ref_names(e["perpetrators"]) or _ref_names(e["claimed_by"])
+    who = _ref_names(e["perpetrators"]) or _ref_names(e["claimed_by"]) or (
+        "concerns " + _ref_names(e["concerns"]) if e.get("concerns") else "")
     return (f"{e['date'] or 'undated':10} {e['type'].replace('_', ' '):18} {place}{killed}"
             f"{' - ' + who if who else ''} ({e['sources']} source(s), evidence {e['evidence_id']})")
 

@@ -267,6 +267,11 @@ class _Bundle:
         for role, rtype in (("perpetrators", "attributed-to"), ("claimed_by", "claimed-by")):
             for ref in e[role]:
                 self.relate(obj["id"], key, rtype, self.actor(ref), ref["id"], None, [], first, last)
+        # The group an arrest, ban, leader's death or operation is about: STIX has no typed
+        # relationship from an incident for it, so related-to, with the role as its description.
+        for ref in e.get("concerns", []):
+            self.relate(obj["id"], key, "related-to", self.actor(ref), ref["id"], None, [], first, last,
+                        description=CONCERNS_WORDS.get(e["type"], "concerns"))
         loc = self.place(e["location"], e["country"], e["lat"], e["lon"])
         if loc:
             self.relate(obj["id"], key, "located-at", loc, self.places_key[loc], None, [], first, last)
@@ -372,8 +377,15 @@ def _event_summary(e: dict) -> str:
         parts.append("perpetrators: " + ", ".join(r["name"] for r in e["perpetrators"]))
     if e["claimed_by"]:
         parts.append("claimed by: " + ", ".join(r["name"] for r in e["claimed_by"]))
+    if e.get("concerns"):
+        parts.append(f"{CONCERNS_WORDS.get(e['type'], 'concerns')}: " + ", ".join(r["name"] for r in e["concerns"]))
     parts.append(f"{e['sources']} article(s), {e['independent_sources']} independent source(s)")
     return "; ".join(parts) + "."
+
+
+# What an incident's "concerns" role means, by event type (the group is the object).
+CONCERNS_WORDS = {"arrest": "members arrested of", "ban": "banned", "leader_killed": "lost its leader",
+                  "military_operation": "targeted"}
 
 
 def stix_objects(data: StoreData) -> list[dict]:

@@ -26,7 +26,7 @@ EVENT_COLUMNS = [
     "event_id", "date", "type", "country", "location", "lat", "lon",
     "perpetrators", "perpetrator_ids", "claimed_by", "claimed_by_ids", "target",
     "killed", "killed_min", "killed_max", "wounded", "wounded_min", "wounded_max",
-    "sources", "independent_sources", "source_urls", "evidence_ids",
+    "sources", "independent_sources", "source_urls", "evidence_ids", "concerns", "concerns_ids",
 ]
 TIE_COLUMNS = [
     "id", "subject", "subject_id", "type", "object", "object_id", "polarity", "modality",
@@ -64,6 +64,8 @@ def event_rows(data: StoreData) -> list[dict]:
             "perpetrator_ids": _join(r["id"] for r in e["perpetrators"]),
             "claimed_by": _join(r["name"] for r in e["claimed_by"]),
             "claimed_by_ids": _join(r["id"] for r in e["claimed_by"]),
+            "concerns": _join(r["name"] for r in e.get("concerns", [])),
+            "concerns_ids": _join(r["id"] for r in e.get("concerns", [])),
             "target": e["target"],
             "killed": e["killed"], "killed_min": e["killed_min"], "killed_max": e["killed_max"],
             "wounded": e["wounded"], "wounded_min": e["wounded_min"], "wounded_max": e["wounded_max"],

@@ -180,6 +180,10 @@ _TARGET = re.compile(
 )
 
 
+# Event types that are about a group rather than done by one.
+CONCERNING = ("arrest", "ban", "leader_killed", "military_operation")
+
+
 @dataclass
 class EventHit:
     type: str
@@ -199,6 +203,9 @@ class EventHit:
     # perpetrators known only from a description ("the militants"): a named group told by
     # another mention of the incident wins over them
     described: list[str] = field(default_factory=list)
+    # the groups an arrest, a ban, a leader's death or an operation is about: members arrested,
+    # the group banned, the group that lost its leader, the group targeted (issue 10)
+    concerns: list[str] = field(default_factory=list)
 
 
 def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str | None) -> list[EventHit]:
@@ -694,6 +701,11 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     elif hit.type in ("arrest", "ban", "military_operation"):
         named = [ctx.entities[g.key].name for g in groups if ctx.entities[g.key].type == ARMED_GROUP]
         hit.target = ", ".join(dict.fromkeys(named)) or None
+    if hit.type in CONCERNING:
+        # Every armed group of the trigger's clause that did not do it is what it is about.
+        for g in [g for g in groups if lo <= g.start < hi] or groups:
+            if ctx.entities[g.key].type == ARMED_GROUP and g.key not in hit.perpetrators:
+                _add(hit.concerns, g.key)
     # How much of the incident this sentence tells; the richest mention becomes the evidence.
     hit.richness = (2 if hit.killed else 0) + (2 if hit.date and hit.date.get("iso") else 0) + (
         1 if hit.place and hit.place.get("name") else 0
@@ -1177,6 +1189,7 @@ def _merge(into: EventHit, other: EventHit) -> None:
         richness=max(into.richness, other.richness),
         described=[p for p in dict.fromkeys(into.described + other.described)
                    if not any(p in h.perpetrators and p not in h.described for h in (into, other))],
+        concerns=list(dict.fromkeys(into.concerns + other.concerns)),
     )
     into.__dict__.update(merged.__dict__)
 

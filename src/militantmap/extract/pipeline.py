@@ -219,6 +219,7 @@ class Extractor:
                 "location": ev.place,
                 "perpetrators": [ids[k] for k in ev.perpetrators if k in ids],
                 "claimed_by": [ids[k] for k in ev.claimed_by if k in ids],
+                "concerns": [ids[k] for k in ev.concerns if k in ids and k not in ev.perpetrators],
                 "target": ev.target,
                 "killed": ev.killed,
                 "wounded": ev.wounded,

@@ -415,7 +415,7 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
         date = inc["date"] or next((r["date"] for r in reps if r["date"]), None)
         if not (include_undated and date is None or _in_range(date, date, since, until)):
             continue
-        refs: dict[str, list[dict]] = {"perpetrator": [], "claimed_by": []}
+        refs: dict[str, list[dict]] = {"perpetrator": [], "claimed_by": [], "concerns": []}
         for r in reps:
             for role, eid in actors[r["id"]]:
                 ref = ents.ref(eid)
@@ -429,6 +429,7 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
             "location": inc["location_name"], "country": inc["country"],
             "lat": inc["lat"], "lon": inc["lon"],
             "perpetrators": refs["perpetrator"], "claimed_by": refs["claimed_by"],
+            "concerns": [r for r in refs["concerns"] if r not in refs["perpetrator"]],
             "target": next((r["target"] for r in reps if r["target"]), None),
             "killed": killed[0], "killed_min": killed[1], "killed_max": killed[2],
             "wounded": wounded[0], "wounded_min": wounded[1], "wounded_max": wounded[2],

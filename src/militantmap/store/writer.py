@@ -112,7 +112,8 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
             **report, **_hedging(ev, ids))))
         seen: set[tuple[int, str]] = set()
         for role, key in [("perpetrator", p) for p in ev.get("perpetrators", [])] + [
-                ("claimed_by", c) for c in ev.get("claimed_by", [])]:
+                ("claimed_by", c) for c in ev.get("claimed_by", [])] + [
+                ("concerns", c) for c in ev.get("concerns", [])]:
             if key in ids and (ids[key], role) not in seen:
                 seen.add((ids[key], role))
                 conn.execute(event_actors.insert().values(report_id=report_id, entity_id=ids[key], role=role))

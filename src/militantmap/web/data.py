@@ -156,6 +156,7 @@ def _event_row(e: dict) -> dict:
     row = dict(e)
     row["perpetrators"] = [_ref(p) for p in e.get("perpetrators", [])]
     row["claimed_by"] = [_ref(p) for p in e.get("claimed_by", [])]
+    row["concerns"] = [_ref(p) for p in e.get("concerns", [])]
     row["type_class"] = type_class(e.get("type"))
     row["evidence_url"] = evidence_url(e.get("evidence_id"))
     # Reports disagree on tolls: show the range the sources give, not one number picked.
