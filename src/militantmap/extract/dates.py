@@ -230,9 +230,9 @@ def _relative(s: str, raw: str, pub: dt.date | None) -> tuple[str | None, str | 
         return None, None
     m = re.fullmatch(r"(?:(this|last) )?(spring|summer|autumn|fall|winter)(?: (\d{4}))?", s)
     if m:
-        which, season, year = m.groups()
-        if year:
-            return (year, YEAR) if MIN_YEAR <= int(year) <= MAX_YEAR else (None, None)
+        which, season, season_year = m.groups()
+        if season_year:
+            return (season_year, YEAR) if MIN_YEAR <= int(season_year) <= MAX_YEAR else (None, None)
         if not pub:
             return None, None
         first, _last = _SEASONS[season]

@@ -99,9 +99,9 @@ class Extractor:
                 ready.append((i, p))
         with self.nlp.memory_zone():
             docs = self.nlp.pipe((p["text"] for _, p in ready), batch_size=len(ready) or 1)
-            for (i, prepared), doc in zip(ready, docs):
+            for (i, ready_one), doc in zip(ready, docs):
                 try:
-                    out[i] = self._extract_doc_within_budget(articles[i], prepared, doc)
+                    out[i] = self._extract_doc_within_budget(articles[i], ready_one, doc)
                 except InputError as err:
                     out[i] = error_record(articles[i], err)
         return [o for o in out if o is not None]
