@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from militantmap.extract.attribution import Attribution, is_negated, modality_of
 from militantmap.extract.context import Context, evidence
+from militantmap.extract.mentions import GroupResolver
+from militantmap.extract.patterns import find_pattern_ties
 
 SYMMETRIC = {"cooperates_with", "affiliated_with", "rivals"}
 
@@ -202,12 +204,16 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
     spans = [(m.start, m.end, m.key) for m in ctx.group_mentions if not m.complement]
     spans += [(m.start, m.end, m.key) for m in ctx.group_mentions if m.complement]
     spans += [(d.start, d.end, d.key) for d in descriptions]
+    # Pronouns resolved to one group ("Two years later it swore loyalty to al-Qaeda")
+    spans += [(r.start, r.end, r.keys[0]) for r in ctx.group_refs if r.kind == "pronoun" and len(r.keys) == 1]
     spans.sort()
+    resolver = GroupResolver(ctx)
     for sent in ctx.sentences():
         att = attributions.get(sent.start_char)
         inside = [s for s in spans if s[0] >= sent.start_char and s[1] <= sent.end_char]
         inside = sorted(inside + _quoted_we(ctx, sent, att))
         if len({k for _, _, k in inside}) < 2:
+            _pattern_relations(ctx, sent, att, resolver, seen, hits)
             continue
         masked, keys, offsets = _mask(ctx.text, sent.start_char, sent.end_char, inside)
         # Also read the sentence without the clauses that describe its subject ("ISWAP, which
@@ -248,6 +254,7 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                     a, type_, b, "negated" if negated else "positive", modality, att, evidence(sent),
                     structural,
                 ))
+        _pattern_relations(ctx, sent, att, resolver, seen, hits)
         # "the Al-Alami faction of the LeJ": a faction named in the text belongs to its parent
         for key in {k for _, _, k in inside}:
             ent = ctx.entities[key]
@@ -258,6 +265,31 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                     hits.append(RelationHit(key, "faction_of", ent.parent_key, "positive", "asserted",
                                             None, evidence(sent), True))
     return hits
+
+
+def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: GroupResolver,
+                       seen: set[tuple], hits: list[RelationHit]) -> None:
+    """Ties read by the pattern table over the parse (extract.patterns), for pairs the surface
+    rules did not already tie in this sentence; negation, modality and attribution as for them."""
+    tied = {frozenset((h.subject, h.object)) for h in hits
+            if h.evidence["start"] >= sent.start_char and h.evidence["end"] <= sent.end_char}
+    for p in find_pattern_ties(sent, resolver):
+        a, b, type_ = p.subject, p.object, p.type
+        if a == b or frozenset((a, b)) in tied:
+            continue
+        key = (a, type_, b)
+        if key in seen or (type_ in SYMMETRIC and (b, type_, a) in seen):
+            continue
+        doc = sent.doc
+        clause = doc[p.tokens[0] : p.tokens[1] + 1].text
+        block = _BLOCK.get(type_)
+        if block and block.search(clause):
+            continue
+        obj_tok = doc[p.tokens[1]]
+        negated = p.negated or _under_denial(ctx, (obj_tok.idx, obj_tok.idx + len(obj_tok.text)))
+        seen.add(key)
+        hits.append(RelationHit(a, type_, b, "negated" if negated else "positive",
+                                modality_of(clause, att), att, evidence(sent)))
 
 
 # A clause set off by commas that describes the group before it: "X, which split from Y in
