@@ -178,6 +178,10 @@ def _expand(tokens: list[Token]) -> list[Token]:
             if u not in out:
                 out.append(u)
             for c in u.children:
+                # "the Islamic State and al Qaeda" parsed as one noun phrase: the name before
+                # "and" hangs off the last one as a modifier with the conjunction under it
+                if c.dep_ in ("nmod", "compound") and any(x.dep_ == "cc" for x in c.children):
+                    out += [x for x in [c, *c.conjuncts] if x not in out]
                 if c.dep_ == "prep" and (c.lower_ == "including" or
                                          (c.lower_ == "as" and any(x.lower_ == "such" for x in u.children)
                                           or c.lower_ == "as" and c.i > 0 and u.doc[c.i - 1].lower_ == "such")):

@@ -205,7 +205,9 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
     spans += [(m.start, m.end, m.key) for m in ctx.group_mentions if m.complement]
     spans += [(d.start, d.end, d.key) for d in descriptions]
     # Pronouns resolved to one group ("Two years later it swore loyalty to al-Qaeda")
-    spans += [(r.start, r.end, r.keys[0]) for r in ctx.group_refs if r.kind == "pronoun" and len(r.keys) == 1]
+    # (subject pronouns only: "their main backers" is a surface cue the rules read as words)
+    spans += [(r.start, r.end, r.keys[0]) for r in ctx.group_refs if r.kind == "pronoun" and len(r.keys) == 1
+              and ctx.text[r.start:r.end].lower() in ("it", "they")]
     spans.sort()
     resolver = GroupResolver(ctx)
     for sent in ctx.sentences():
