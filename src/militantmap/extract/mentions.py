@@ -70,6 +70,7 @@ _PLURAL_REF = re.compile(
     r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?|[Tt]hese\s+two)\s+(?:[\w-]+\s+)?"
     r"(?:groups|organi[sz]ations|outfits|movements|militias|factions|organizations)\b")
 _RELATIVE = {"that", "which", "who", "whom"}
+_BELONGING = {"belong", "loyal", "affiliate", "link", "attach"}
 
 
 def resolve_group_refs(ctx: Context, descriptions: list) -> list[GroupRef]:
@@ -272,4 +273,14 @@ class GroupResolver:
                                     return self.by_token[p.i].keys
             if tok.dep_ == "appos" and lemma in MEMBER_NOUNS and lemma not in _PART_NOUNS:
                 return self.groups_of(tok.head, depth + 1)
+            for c in tok.children:
+                # "militants belonging to X" ("a new group called X" was tried: it named the
+                # wrong group as often as the right one)
+                if (c.dep_ == "acl" and c.lemma_.lower() in _BELONGING and lemma in MEMBER_NOUNS
+                        and lemma not in _PART_NOUNS):
+                    for x in c.children:
+                        if x.dep_ == "prep" and x.lower_ in ("to", "with"):
+                            for y in x.children:
+                                if y.dep_ == "pobj" and y.i in self.by_token:
+                                    return self.by_token[y.i].keys
         return ()

@@ -134,8 +134,21 @@ def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
     found = [c for c in tok.children if c.dep_ in deps]
     if found or depth > 3:
         return found
+    if depth and tok.pos_ in ("VERB", "AUX"):
+        # a governing verb lends its subject whatever its voice ("X is suspected to have
+        # acted in concert with Y")
+        found = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if found:
+            return found
     if tok.dep_ in ("conj", "xcomp"):
         return _subjects(tok.head, deps, depth + 1)
+    if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl"):
+        # "X claimed responsibility for killing Y", "X took the town, driving Y out": the
+        # gerund's subject is the subject of the clause it hangs from
+        head = tok.head.head if tok.dep_ == "pcomp" else tok.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ not in ("ROOT",) and head.head is not head:
+            head = head.head
+        return _subjects(head, deps | _SUBJECT_DEPS, depth + 1)
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         # "X, backed by Y", "X, fighting alongside Y": the noun the participle describes
         if ("nsubjpass" in deps and tok.tag_ == "VBN") or ("nsubj" in deps and tok.tag_ == "VBG"):
