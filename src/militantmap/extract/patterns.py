@@ -66,14 +66,16 @@ class PatternHit:
 
 
 _STEPS = re.compile(r"<?[a-z|]+(?:\[[^\]]+\])?")
+_ONE = r"[a-z|]+(?:\[[^\]]+\])?"
+_PATH = re.compile(rf"<?{_ONE}(?:(?:>|<){_ONE})*")
 
 
 def parse_path(path: str) -> tuple[Step, ...]:
     """"<pobj<prep>nsubj": an up step starts with "<", a down step follows ">" (or starts)."""
     steps = []
-    raws = _STEPS.findall(path)
-    if re.sub(r">", "", path.replace(" ", "")) != "".join(raws):
+    if not _PATH.fullmatch(path.replace(" ", "")):
         raise ValueError(f"bad path {path!r}")
+    raws = _STEPS.findall(path)
     for raw in raws:
         m = _STEP.match(raw.strip())
         if not m:
