@@ -57,6 +57,8 @@ CASES = [
      [("Hamas", "cooperates_with", "Palestinian Islamic Jihad")]),
     ("are_allies", "Hamas and Hezbollah are longtime allies.",
      [("Hamas", "cooperates_with", "Hezbollah")]),
+    ("with_each_other", "Hamas, Hezbollah and other militias cooperated with one another and with the army.",
+     [("Hamas", "cooperates_with", "Hezbollah")]),
     ("in_league_with", "Prosecutors say Lashkar-e-Taiba acted in league with Jaish-e-Mohammed.",
      [("Lashkar-e-Taiba", "cooperates_with", "Jaish-e-Mohammed")]),
     # rivals

@@ -258,13 +258,13 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                 ))
         _pattern_relations(ctx, sent, att, resolver, seen, hits)
         # "the Al-Alami faction of the LeJ": a faction named in the text belongs to its parent
-        for key in {k for _, _, k in inside}:
-            ent = ctx.entities[key]
+        for group in {k for _, _, k in inside}:
+            ent = ctx.entities[group]
             if ent.kb_id is None and ent.parent_key and ent.parent_key in {k for _, _, k in inside}:
-                rel = (key, "faction_of", ent.parent_key)
-                if rel not in seen:
-                    seen.add(rel)
-                    hits.append(RelationHit(key, "faction_of", ent.parent_key, "positive", "asserted",
+                tie = (group, "faction_of", ent.parent_key)
+                if tie not in seen:
+                    seen.add(tie)
+                    hits.append(RelationHit(group, "faction_of", ent.parent_key, "positive", "asserted",
                                             None, evidence(sent), True))
     return hits
 
@@ -351,7 +351,10 @@ def faction_phrase_relations(ctx: Context) -> list[RelationHit]:
 
 
 def _mask(text: str, start: int, end: int, spans: list[tuple[int, int, str]]):
-    out, keys, offsets, pos = [], [], [], start
+    out: list[str] = []
+    keys: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    pos = start
     merged: list[tuple[int, int, str]] = []
     for s, e, key in spans:
         # "the Balochistan Liberation Front (BLF)": a name and the acronym it defines are one
