@@ -70,6 +70,7 @@ _PLURAL_REF = re.compile(
     r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?|[Tt]hese\s+two)\s+(?:[\w-]+\s+)?"
     r"(?:groups|organi[sz]ations|outfits|movements|militias|factions|organizations)\b")
 _RELATIVE = {"that", "which", "who", "whom"}
+_NAMED_PARTS = {"wing", "arm", "faction"}
 _BELONGING = {"belong", "loyal", "affiliate", "link", "attach"}
 
 
@@ -272,7 +273,21 @@ class GroupResolver:
                                 if p.dep_ == "pobj" and p.i in self.by_token:
                                     return self.by_token[p.i].keys
             if tok.dep_ == "appos" and lemma in MEMBER_NOUNS and lemma not in _PART_NOUNS:
-                return self.groups_of(tok.head, depth + 1)
+                # "X and Y, two groups that ...": the appositive stands for all of them
+                keys: list[str] = []
+                for h in [tok.head, *tok.head.conjuncts]:
+                    keys += [k for k in self.groups_of(h, depth + 1) if k not in keys]
+                return tuple(keys)
+            if lemma in _NAMED_PARTS:
+                # "the al-Quds Brigade armed wing", "the Los Chapitos faction": the part named
+                for c in tok.children:
+                    if c.dep_ == "compound" and c.i in self.by_token:
+                        return self.by_token[c.i].keys
+            if tok.i in self.persons or tok.ent_type_ == "PERSON":
+                # "Mullah Mansour, the leader of the Taliban": a leader stands for his group
+                for c in tok.children:
+                    if c.dep_ == "appos" and c.lemma_.lower() in _TITLES:
+                        return self.groups_of(c, depth + 1)
             for c in tok.children:
                 # "militants belonging to X" ("a new group called X" was tried: it named the
                 # wrong group as often as the right one)

@@ -126,7 +126,12 @@ _p("affiliated_with", rf"{A}{GAP}\b(?:affiliated|associated|linked|connected|tie
    rf"(?:with|to)\s+(?:the\s+)?{B}")
 _p("affiliated_with", rf"{A}{GAP}\b(?:has|have|had|maintains?|maintained|develop\w*|built|with|"
    rf"established|forged|retains?|denied|denies|deny|denying|rejected|rejects)\s+(?:\w+\s+){{0,2}}?{_LINK_NOUN}\s+(?:with|to)\s+(?:the\s+)?{B}")
-_p("affiliated_with", rf"{B}[-‐ ](?:affiliated|linked|inspired|allied|aligned)\s+(?:group\s+)?(?:the\s+)?{A}")
+# "the Al-Qaeda affiliated Ansar al-Sharia": a noun phrase, whatever its role in the clause
+_p("affiliated_with", rf"{B}[-‐ ](?:affiliated|linked|inspired|allied|aligned)\s+(?:group\s+)?(?:the\s+)?{A}",
+   noun_phrase=True)
+# "X, a pro-IS militant group"
+_p("affiliated_with", rf"{A}\s*,\s*(?:a|an|the)\s+(?:\w+\s+)?pro[-‐]\s*{B}\s+(?:[\w-]+\s+)?"
+   rf"(?:group|outfit|militia|faction|organi[sz]ation|network|movement|gang|cell)\b", noun_phrase=True)
 _p("affiliated_with", rf"{_LINK_NOUN}\s+between\s+(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
 # "X, an al-Qaeda-inspired outfit", "X, an ISIS-linked group"
 _p("affiliated_with", rf"{A}(?:\s+(?:group|outfit|gang|faction|militia|movement|network))?\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+|is\s+|was\s+)?(?:a|an|the)\s+"
