@@ -70,6 +70,8 @@ _PLURAL_REF = re.compile(
     r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?|[Tt]hese\s+two)\s+(?:[\w-]+\s+)?"
     r"(?:groups|organi[sz]ations|outfits|movements|militias|factions|organizations)\b")
 _RELATIVE = {"that", "which", "who", "whom"}
+_SOME = {"some", "several", "other", "few", "dissident", "rogue", "disgruntled", "former",
+         "ex", "breakaway", "defecting", "renegade", "individual"}
 _NAMED_PARTS = {"wing", "arm", "faction"}
 _BELONGING = {"belong", "loyal", "affiliate", "link", "attach"}
 
@@ -143,8 +145,12 @@ def _subject_groups(sent: Span, by_token: dict[int, GroupRef], before: int | Non
 
 
 def _member_ref(tok: Token, by_token: dict[int, GroupRef]) -> GroupRef | None:
-    """"BLA fighters", "Boko Haram leader X": the group in a compound of a member noun/title."""
+    """"BLA fighters", "Boko Haram leader X": the group in a compound of a member noun/title.
+    Not "12 TTP commanders", "some IS members", "dissident ETA members": a counted or singled
+    out part of a group acts for itself, not for the group."""
     if tok.lemma_.lower() not in MEMBER_NOUNS and tok.ent_type_ != "PERSON":
+        return None
+    if any(c.dep_ == "nummod" or c.lower_ in _SOME for c in tok.children):
         return None
     for c in tok.children:
         if c.dep_ in ("compound", "poss", "nmod", "amod"):
@@ -278,6 +284,10 @@ class GroupResolver:
                 for h in [tok.head, *tok.head.conjuncts]:
                     keys += [k for k in self.groups_of(h, depth + 1) if k not in keys]
                 return tuple(keys)
+            for c in tok.children:
+                # "the ultraviolent, Jalisco Cartel": a noun with a group set beside it
+                if c.dep_ == "appos" and c.i in self.by_token and tok.i not in self.persons:
+                    return self.by_token[c.i].keys
             if lemma in _NAMED_PARTS:
                 # "the al-Quds Brigade armed wing", "the Los Chapitos faction": the part named
                 for c in tok.children:
