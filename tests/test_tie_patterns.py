@@ -48,6 +48,10 @@ CASES = [
      [("Jamaat-ul-Ahrar", "faction_of", "Tehrik-i-Taliban Pakistan")]),
     ("formed_by_members_of", "Ansaru was founded by former members of Boko Haram in 2012.",
      [("Ansaru", "faction_of", "Boko Haram")]),
+    ("leave", "After the 2014 dispute Jamaat-ul-Ahrar quit Tehrik-i-Taliban Pakistan for good.",
+     [("Jamaat-ul-Ahrar", "faction_of", "Tehrik-i-Taliban Pakistan")]),
+    ("defect_to", "Hundreds of its men later defected to the Islamic State, but Ansaru itself switched to al-Qaeda.",
+     [("Ansaru", "allegiance_to", "al-Qaeda")]),
     # cooperates_with
     ("cooperate_with", "Ahrar al-Sham coordinated with the al-Nusra Front during the siege.",
      [("Ahrar al-Sham", "cooperates_with", "al-Nusra Front")]),
@@ -74,6 +78,12 @@ CASES = [
      [("al-Nusra Front", "rivals", "Ahrar al-Sham")]),
     ("gerund subject", "Hezbollah claimed responsibility for killing an Islamic State commander in Qalamoun.",
      [("Hezbollah", "rivals", "Islamic State")]),
+    ("force_out", "In 2013 Hezbollah forced the al-Nusra Front out of the border town.",
+     [("Hezbollah", "rivals", "al-Nusra Front")]),
+    ("led_offensive_against", "The new push against Boko Haram is being led by ISWAP, residents say.",
+     [("Islamic State West Africa Province", "rivals", "Boko Haram")]),
+    ("fighting_with_noun", "Hamas remains locked in heavy fighting with Fatah al-Islam near the camp.",
+     [("Hamas", "rivals", "Fatah al-Islam")]),
     # supports
     ("support_object", "Investigators found that al-Qaeda funded Ansaru for years.",
      [("al-Qaeda", "supports", "Ansaru")]),
@@ -96,6 +106,8 @@ CASES = [
      [("Hezbollah", "rivals", "al-Nusra Front")]),
     ("the two groups", "Hamas met Palestinian Islamic Jihad leaders in Cairo. The two groups are allies.",
      [("Hamas", "cooperates_with", "Palestinian Islamic Jihad")]),
+    ("the groups", "Hamas fighters met Hezbollah envoys in Beirut. Later the groups coordinated with each other.",
+     [("Hamas", "cooperates_with", "Hezbollah")]),
     ("leader stands for the group", "Boko Haram leader Ali Modu swore allegiance to the Islamic State.",
      [("Boko Haram", "allegiance_to", "Islamic State")]),
 ]
@@ -136,6 +148,11 @@ def test_it_with_a_non_group_subject_before_is_not_resolved():
 
 def test_pleonastic_it_is_no_mention():
     ex = run("Ansar Dine attacked the town on Monday. It is likely that al-Qaeda will join the fight.")
+    assert not any(r["type"] == "allegiance_to" for r in ex["relations"])
+
+
+def test_counted_commanders_do_not_act_for_their_group():
+    ex = run("Twelve commanders of Tehrik-i-Taliban Pakistan pledged allegiance to the Islamic State.")
     assert not any(r["type"] == "allegiance_to" for r in ex["relations"])
 
 

@@ -4,7 +4,8 @@ Kinds of reference (GroupRef.kind):
 - "name": a name, alias or acronym the entity stage found (ctx.group_mentions);
 - "description": "the group", "the splinter group", ... (resolved by extract.coref);
 - "pronoun": "it", "its", "itself", "they", "their", "them" referring to a group;
-- "plural": "the two groups", "both groups", "the two organisations" = the last two groups.
+- "plural": "the two groups", "both groups", "the groups" = the last two groups, when exactly
+  two are in view.
 
 Salience rule for pronouns (documented in docs/extraction.md, tested in tests/test_mentions.py):
 1. the group that is the subject of the pronoun's own sentence, when it comes before the pronoun
@@ -67,7 +68,7 @@ _TITLES = {"leader", "commander", "chief", "emir", "founder", "head", "spokesman
            "spokesperson", "spokeswoman", "militant", "fighter", "member", "operative"}
 
 _PLURAL_REF = re.compile(
-    r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?|[Tt]hese\s+two)\s+(?:[\w-]+\s+)?"
+    r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?|[Tt]hese\s+two|[Tt]he)\s+(?:[\w-]+\s+)?"
     r"(?:groups|organi[sz]ations|outfits|movements|militias|factions|organizations)\b")
 _RELATIVE = {"that", "which", "who", "whom"}
 _SOME = {"some", "several", "other", "few", "dissident", "rogue", "disgruntled", "former",
@@ -150,7 +151,7 @@ def _member_ref(tok: Token, by_token: dict[int, GroupRef]) -> GroupRef | None:
     out part of a group acts for itself, not for the group."""
     if tok.lemma_.lower() not in MEMBER_NOUNS and tok.ent_type_ != "PERSON":
         return None
-    if any(c.dep_ == "nummod" or c.lower_ in _SOME for c in tok.children):
+    if _counted(tok):
         return None
     for c in tok.children:
         if c.dep_ in ("compound", "poss", "nmod", "amod"):
@@ -161,6 +162,10 @@ def _member_ref(tok: Token, by_token: dict[int, GroupRef]) -> GroupRef | None:
                     if cc.dep_ in ("compound", "poss", "nmod") and cc.i in by_token:
                         return by_token[cc.i]
     return None
+
+
+def _counted(tok: Token) -> bool:
+    return any(c.dep_ == "nummod" or c.lower_ in _SOME for c in tok.children)
 
 
 def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
@@ -272,7 +277,7 @@ class GroupResolver:
                 m = _member_ref(tok, self.by_token)
                 if m is not None:
                     return m.keys
-                if lemma in MEMBER_NOUNS and lemma not in _PART_NOUNS:
+                if lemma in MEMBER_NOUNS and lemma not in _PART_NOUNS and not _counted(tok):
                     for c in tok.children:
                         if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                             for p in c.children:

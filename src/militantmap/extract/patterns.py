@@ -142,7 +142,7 @@ def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
         found = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
         if found:
             return found
-    if tok.dep_ in ("conj", "xcomp"):
+    if tok.dep_ in ("conj", "xcomp", "acomp"):
         return _subjects(tok.head, deps, depth + 1)
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl"):
         # "X claimed responsibility for killing Y", "X took the town, driving Y out": the
