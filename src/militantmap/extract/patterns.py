@@ -63,6 +63,7 @@ class PatternHit:
     cue: Token
     tokens: tuple[int, int]          # first and last token index of the construction
     pattern: str
+    appositive: bool = False         # read off an apposition ("X, an offshoot of Y")
 
 
 _STEPS = re.compile(r"<?[a-z|]+(?:\[[^\]]+\])?")
@@ -258,9 +259,12 @@ def find_pattern_ties(sent: Span, resolver: GroupResolver) -> list[PatternHit]:
             if not pairs:
                 continue
             negated = p.negating or _negated(cue)
+            appositive = any(path[0].up and "appos" in path[0].deps and walk(cue, path)
+                             for path in p.subject)
             for (a, ta), (b, tb) in pairs:
                 if a == b:
                     continue
                 idx = [cue.i, ta.i, tb.i]
-                hits.append(PatternHit(a, p.type, b, negated, cue, (min(idx), max(idx)), p.id))
+                hits.append(PatternHit(a, p.type, b, negated, cue, (min(idx), max(idx)), p.id,
+                                       appositive))
     return hits

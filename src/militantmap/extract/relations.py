@@ -295,8 +295,11 @@ def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: Gr
         obj_tok = doc[p.tokens[1]]
         negated = p.negated or _under_denial(ctx, (obj_tok.idx, obj_tok.idx + len(obj_tok.text)))
         seen.add(key)
+        # an apposition ("X, an offshoot of Y, said ...") is the outlet's own description, as
+        # for the noun-phrase surface rules, unless it stands in a quotation
+        structural = p.appositive and not negated and not _QUOTES.search(sent.text)
         hits.append(RelationHit(a, type_, b, "negated" if negated else "positive",
-                                modality_of(clause, att), att, evidence(sent)))
+                                modality_of(clause, att), att, evidence(sent), structural))
 
 
 # A clause set off by commas that describes the group before it: "X, which split from Y in
