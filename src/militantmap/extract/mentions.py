@@ -185,7 +185,8 @@ def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
             head = head.head
         elif tok.dep_ != "dobj":
             return ()
-        if head.lemma_.lower() not in GROUP_VERBS and head.lemma_.lower() not in _PLEONASTIC_HEADS:
+        if (singular and head.lemma_.lower() not in GROUP_VERBS
+                and head.lemma_.lower() not in _PLEONASTIC_HEADS):
             return ()
     # rule 1: the subject group of this sentence, before the pronoun
     keys, _ = _subject_groups(sent, by_token, before=tok.i)
