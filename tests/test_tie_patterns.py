@@ -55,6 +55,8 @@ CASES = [
     # cooperates_with
     ("cooperate_with", "Ahrar al-Sham coordinated with the al-Nusra Front during the siege.",
      [("Ahrar al-Sham", "cooperates_with", "al-Nusra Front")]),
+    ("list under a quantity", "Hezbollah has coordinated with a number of other groups, such as Hamas and Ansaru.",
+     [("Hezbollah", "cooperates_with", "Hamas"), ("Hezbollah", "cooperates_with", "Ansaru")]),
     ("alongside", "Ansar Dine fighters battled alongside al-Qaeda in the Islamic Maghreb in Gao.",
      [("Ansar Dine", "cooperates_with", "al-Qaeda in the Islamic Maghreb")]),
     ("joint_action", "Hamas and Palestinian Islamic Jihad staged a joint rocket barrage on Sunday.",

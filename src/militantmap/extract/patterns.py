@@ -186,10 +186,19 @@ def walk(tok: Token, path: tuple[Step, ...]) -> list[Token]:
     return tokens
 
 
-def _expand(tokens: list[Token]) -> list[Token]:
-    """Coordination and lists: "X and Y", "groups such as X and Y", "groups including X"."""
+_QUANTITY = {"number", "range", "host", "handful", "series", "couple", "variety", "array", "set",
+             "dozen", "dozens", "score", "scores", "list", "string", "network", "coalition"}
+
+
+def _expand(tokens: list[Token], depth: int = 0) -> list[Token]:
+    """Coordination and lists: "X and Y", "groups such as X and Y", "groups including X",
+    "a number of other groups, such as X and Y"."""
     out: list[Token] = []
     for t in tokens:
+        if depth < 2 and t.lemma_.lower() in _QUANTITY:
+            of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+            out += [x for x in _expand(of, depth + 1) if x not in out]
         for u in [t, *t.conjuncts]:
             if u not in out:
                 out.append(u)
