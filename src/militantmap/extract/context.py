@@ -50,6 +50,18 @@ class Mention:
     complement: bool = False
 
 
+@dataclass(frozen=True)
+class GroupRef:
+    """One reference to one or more groups, of any kind: a name or acronym ("name"), a
+    description such as "the group" ("description"), a pronoun such as "it" or "its"
+    ("pronoun"), or a plural such as "the two groups" ("plural", two keys). Built by
+    extract.mentions for every stage to read (see docs/extraction.md, "Group mentions")."""
+    start: int
+    end: int
+    keys: tuple[str, ...]
+    kind: str = "name"
+
+
 @dataclass
 class Context:
     text: str
@@ -62,6 +74,9 @@ class Context:
     # one belongs to the other, even when both are known groups.
     faction_ties: list[tuple[str, str, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    # Every reference to a group (names, descriptions, pronouns, plurals), sorted by offset;
+    # filled by extract.mentions.resolve_group_refs after the descriptions are resolved.
+    group_refs: list[GroupRef] = field(default_factory=list)
 
     # -- entities -----------------------------------------------------------------------------
     def entity(self, key: str) -> Entity:
@@ -100,6 +115,10 @@ class Context:
                 break
             i -= 1
         return None
+
+    def refs_in(self, start: int, end: int) -> list[GroupRef]:
+        """Group references overlapping [start, end)."""
+        return [r for r in self.group_refs if r.end > start and r.start < end]
 
     def sentences(self) -> list[Span]:
         return [s for s in self.doc.sents if s.start_char >= self.body_start and s.text.strip()]

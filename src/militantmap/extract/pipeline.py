@@ -23,6 +23,7 @@ from militantmap.extract.coref import resolve_descriptions
 from militantmap.extract.entities import find_entities
 from militantmap.extract.events import EventHit, find_events
 from militantmap.extract.geo import get_geocoder
+from militantmap.extract.mentions import resolve_group_refs
 from militantmap.extract.relations import RelationHit, faction_phrase_relations, find_relations
 from militantmap.extract.roles import RoleHit, find_roles
 from militantmap.nlp.gazetteer import get_gazetteer
@@ -165,6 +166,7 @@ class Extractor:
                       body_start=_title_end(text, prepared["title"]))
         find_entities(ctx, self.gaz, self.countries, self._nationality)
         descriptions = resolve_descriptions(ctx, self.geo.country_of_demonym)
+        resolve_group_refs(ctx, descriptions)  # the mention layer: names, descriptions, pronouns
         attributions = attribute_sentences(ctx)
         relations = find_relations(ctx, attributions, descriptions) + faction_phrase_relations(ctx)
         relations = _dedupe_relations(relations)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from militantmap.extract.attribution import Attribution, is_negated, modality_of
 from militantmap.extract.context import Context, evidence
+from militantmap.extract.mentions import GroupResolver
+from militantmap.extract.patterns import find_pattern_ties
 
 SYMMETRIC = {"cooperates_with", "affiliated_with", "rivals"}
 
@@ -124,7 +126,12 @@ _p("affiliated_with", rf"{A}{GAP}\b(?:affiliated|associated|linked|connected|tie
    rf"(?:with|to)\s+(?:the\s+)?{B}")
 _p("affiliated_with", rf"{A}{GAP}\b(?:has|have|had|maintains?|maintained|develop\w*|built|with|"
    rf"established|forged|retains?|denied|denies|deny|denying|rejected|rejects)\s+(?:\w+\s+){{0,2}}?{_LINK_NOUN}\s+(?:with|to)\s+(?:the\s+)?{B}")
-_p("affiliated_with", rf"{B}[-‐ ](?:affiliated|linked|inspired|allied|aligned)\s+(?:group\s+)?(?:the\s+)?{A}")
+# "the Al-Qaeda affiliated Ansar al-Sharia": a noun phrase, whatever its role in the clause
+_p("affiliated_with", rf"{B}[-‐ ](?:affiliated|linked|inspired|allied|aligned)\s+(?:group\s+)?(?:the\s+)?{A}",
+   noun_phrase=True)
+# "X, a pro-IS militant group"
+_p("affiliated_with", rf"{A}\s*,\s*(?:a|an|the)\s+(?:\w+\s+)?pro[-‐]\s*{B}\s+(?:[\w-]+\s+)?"
+   rf"(?:group|outfit|militia|faction|organi[sz]ation|network|movement|gang|cell)\b", noun_phrase=True)
 _p("affiliated_with", rf"{_LINK_NOUN}\s+between\s+(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
 # "X, an al-Qaeda-inspired outfit", "X, an ISIS-linked group"
 _p("affiliated_with", rf"{A}(?:\s+(?:group|outfit|gang|faction|militia|movement|network))?\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+|is\s+|was\s+)?(?:a|an|the)\s+"
@@ -202,12 +209,18 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
     spans = [(m.start, m.end, m.key) for m in ctx.group_mentions if not m.complement]
     spans += [(m.start, m.end, m.key) for m in ctx.group_mentions if m.complement]
     spans += [(d.start, d.end, d.key) for d in descriptions]
+    # Pronouns resolved to one group ("Two years later it swore loyalty to al-Qaeda")
+    # (subject pronouns only: "their main backers" is a surface cue the rules read as words)
+    spans += [(r.start, r.end, r.keys[0]) for r in ctx.group_refs if r.kind == "pronoun" and len(r.keys) == 1
+              and ctx.text[r.start:r.end].lower() in ("it", "they")]
     spans.sort()
+    resolver = GroupResolver(ctx)
     for sent in ctx.sentences():
         att = attributions.get(sent.start_char)
         inside = [s for s in spans if s[0] >= sent.start_char and s[1] <= sent.end_char]
         inside = sorted(inside + _quoted_we(ctx, sent, att))
         if len({k for _, _, k in inside}) < 2:
+            _pattern_relations(ctx, sent, att, resolver, seen, hits)
             continue
         masked, keys, offsets = _mask(ctx.text, sent.start_char, sent.end_char, inside)
         # Also read the sentence without the clauses that describe its subject ("ISWAP, which
@@ -248,16 +261,45 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                     a, type_, b, "negated" if negated else "positive", modality, att, evidence(sent),
                     structural,
                 ))
+        _pattern_relations(ctx, sent, att, resolver, seen, hits)
         # "the Al-Alami faction of the LeJ": a faction named in the text belongs to its parent
-        for key in {k for _, _, k in inside}:
-            ent = ctx.entities[key]
+        for group in {k for _, _, k in inside}:
+            ent = ctx.entities[group]
             if ent.kb_id is None and ent.parent_key and ent.parent_key in {k for _, _, k in inside}:
-                rel = (key, "faction_of", ent.parent_key)
-                if rel not in seen:
-                    seen.add(rel)
-                    hits.append(RelationHit(key, "faction_of", ent.parent_key, "positive", "asserted",
+                tie = (group, "faction_of", ent.parent_key)
+                if tie not in seen:
+                    seen.add(tie)
+                    hits.append(RelationHit(group, "faction_of", ent.parent_key, "positive", "asserted",
                                             None, evidence(sent), True))
     return hits
+
+
+def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: GroupResolver,
+                       seen: set[tuple], hits: list[RelationHit]) -> None:
+    """Ties read by the pattern table over the parse (extract.patterns), for pairs the surface
+    rules did not already tie in this sentence; negation, modality and attribution as for them."""
+    tied = {frozenset((h.subject, h.object)) for h in hits
+            if h.evidence["start"] >= sent.start_char and h.evidence["end"] <= sent.end_char}
+    for p in find_pattern_ties(sent, resolver):
+        a, b, type_ = p.subject, p.object, p.type
+        if a == b or frozenset((a, b)) in tied:
+            continue
+        key = (a, type_, b)
+        if key in seen or (type_ in SYMMETRIC and (b, type_, a) in seen):
+            continue
+        doc = sent.doc
+        clause = doc[p.tokens[0] : p.tokens[1] + 1].text
+        block = _BLOCK.get(type_)
+        if block and block.search(clause):
+            continue
+        obj_tok = doc[p.tokens[1]]
+        negated = p.negated or _under_denial(ctx, (obj_tok.idx, obj_tok.idx + len(obj_tok.text)))
+        seen.add(key)
+        # an apposition ("X, an offshoot of Y, said ...") is the outlet's own description, as
+        # for the noun-phrase surface rules, unless it stands in a quotation
+        structural = p.appositive and not negated and not _QUOTES.search(sent.text)
+        hits.append(RelationHit(a, type_, b, "negated" if negated else "positive",
+                                modality_of(clause, att), att, evidence(sent), structural))
 
 
 # A clause set off by commas that describes the group before it: "X, which split from Y in
@@ -317,7 +359,10 @@ def faction_phrase_relations(ctx: Context) -> list[RelationHit]:
 
 
 def _mask(text: str, start: int, end: int, spans: list[tuple[int, int, str]]):
-    out, keys, offsets, pos = [], [], [], start
+    out: list[str] = []
+    keys: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    pos = start
     merged: list[tuple[int, int, str]] = []
     for s, e, key in spans:
         # "the Balochistan Liberation Front (BLF)": a name and the acronym it defines are one

@@ -1,0 +1,317 @@
+"""One mention layer for groups: every reference to a group in the body, linked to its entity.
+
+Kinds of reference (GroupRef.kind):
+- "name": a name, alias or acronym the entity stage found (ctx.group_mentions);
+- "description": "the group", "the splinter group", ... (resolved by extract.coref);
+- "pronoun": "it", "its", "itself", "they", "their", "them" referring to a group;
+- "plural": "the two groups", "both groups", "the groups" = the last two groups, when exactly
+  two are in view.
+
+Salience rule for pronouns (documented in docs/extraction.md, tested in tests/test_mentions.py):
+1. the group that is the subject of the pronoun's own sentence, when it comes before the pronoun
+   ("Al-Shabaab said its fighters ...");
+2. else the group that is the subject of the previous sentence ("The Abu Sayyaf Group was
+   founded in 1991. Two years later it swore loyalty to al-Qaeda.");
+3. else, for "it"/"its" only, the most recent group named in this or the previous sentence,
+   unless a non-group noun is the previous sentence's subject (then "it" is that noun).
+"it" must head a clause whose verb can take a group (the cue verbs of the tie patterns and a
+few verbs of what groups do), and is never the empty "it" of "it is likely that", "it was
+reported that". "they"/"their" follow rules 1-2 only (they are more often people); a
+subject made of two groups ("X and Y worked together; they ...") makes "they" a plural
+reference to both. A person subject in between ("He ...", a named person) blocks rule 2.
+
+Names inside compounds and modifiers ("BLA fighters", "Boko Haram leader Abubakar Shekau",
+"militants from Ansar al-Sharia") are read by `GroupResolver.groups_of`: a member noun or a
+titled person stands for the group named in its compound, possessive or "of/from" phrase.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from militantmap.extract.context import PERSON, Context, GroupRef
+
+# Verbs whose subject can be a group: what the tie patterns read plus what groups do. "it"
+# resolves only as the subject or object of one of these (or as "its").
+GROUP_VERBS = {
+    "pledge", "swear", "join", "merge", "split", "break", "splinter", "defect", "ally", "align",
+    "cooperate", "collaborate", "coordinate", "fight", "clash", "battle", "attack", "target",
+    "oust", "expel", "drive", "fund", "finance", "arm", "train", "shelter", "supply", "back",
+    "support", "sponsor", "claim", "announce", "declare", "operate", "form", "found", "emerge",
+    "carry", "launch", "control", "seize", "recruit", "vow", "threaten", "deny", "link", "tie",
+    "affiliate", "associate", "connect", "become", "remain", "receive", "maintain", "have",
+    "absorb", "rename", "rebrand", "work", "team", "partner", "compete", "feud", "oppose",
+    "kill", "abduct", "kidnap", "release", "accuse", "blame", "reject", "renounce", "sever",
+    "cut", "leave", "abandon", "switch", "rejoin", "answer", "provide", "help", "assist",
+    "establish", "create", "set", "send", "deploy", "behead", "execute", "assassinate",
+}
+# "it is likely that", "it seems", "it was reported that": no referent.
+_PLEONASTIC_HEADS = {"be", "seem", "appear", "remain", "become", "take", "matter", "happen"}
+_SINGULAR = {"it", "its", "itself"}
+_PLURAL = {"they", "their", "them", "themselves"}
+_PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
+
+# Nouns that stand for the group they belong to: "BLA fighters", "members of LeT",
+# "Boko Haram leader Abubakar Shekau" (a titled person acting for the group).
+MEMBER_NOUNS = {
+    "fighter", "militant", "member", "cadre", "element", "unit", "force", "gunman", "man",
+    "insurgent", "rebel", "jihadist", "loyalist", "remnant", "operative", "combatant",
+    "leader", "leadership", "commander", "chief", "emir", "founder", "head", "militia",
+    "group", "outfit", "organisation", "organization", "movement", "network", "rank",
+    "troop", "recruit",
+}
+# Nouns that name another group when they take an "of" complement ("a faction of X" is not X).
+_PART_NOUNS = {"faction", "wing", "branch", "splinter", "offshoot", "affiliate", "province",
+               "chapter", "franchise", "cell", "unit", "front", "proxy", "brigade", "battalion"}
+_TITLES = {"leader", "commander", "chief", "emir", "founder", "head", "spokesman",
+           "spokesperson", "spokeswoman", "militant", "fighter", "member", "operative"}
+
+_PLURAL_REF = re.compile(
+    r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?|[Tt]hese\s+two|[Tt]he)\s+(?:[\w-]+\s+)?"
+    r"(?:groups|organi[sz]ations|outfits|movements|militias|factions|organizations)\b")
+_RELATIVE = {"that", "which", "who", "whom"}
+_SOME = {"some", "several", "other", "few", "dissident", "rogue", "disgruntled", "former",
+         "ex", "breakaway", "defecting", "renegade", "individual"}
+_NAMED_PARTS = {"wing", "arm", "faction"}
+_BELONGING = {"belong", "loyal", "affiliate", "link", "attach"}
+
+
+def resolve_group_refs(ctx: Context, descriptions: list) -> list[GroupRef]:
+    """All references to groups in the document, sorted; also stored in ctx.group_refs."""
+    refs = [GroupRef(m.start, m.end, (m.key,), "name") for m in ctx.group_mentions]
+    refs += [GroupRef(d.start, d.end, (d.key,), "description") for d in descriptions]
+    refs.sort(key=lambda r: (r.start, r.end))
+    by_token = _token_map(ctx, refs)
+    extra: list[GroupRef] = []
+    sents = ctx.sentences()
+    prev: Span | None = None
+    for sent in sents:
+        for tok in sent:
+            low = tok.lower_
+            if tok.pos_ != "PRON" or tok.i in by_token:
+                continue
+            if low not in _SINGULAR and low not in _PLURAL:
+                continue
+            keys = _pronoun_antecedent(ctx, tok, sent, prev, by_token)
+            if keys:
+                extra.append(GroupRef(tok.idx, tok.idx + len(tok.text), keys, "pronoun"))
+        for m in _PLURAL_REF.finditer(sent.text):
+            start = sent.start_char + m.start()
+            keys = _last_two(ctx, sent, prev, start, by_token)
+            if keys:
+                extra.append(GroupRef(start, sent.start_char + m.end(), keys, "plural"))
+        prev = sent
+    refs += extra
+    refs.sort(key=lambda r: (r.start, r.end))
+    ctx.group_refs = refs
+    return refs
+
+
+def _token_map(ctx: Context, refs: list[GroupRef]) -> dict[int, GroupRef]:
+    out: dict[int, GroupRef] = {}
+    for r in refs:
+        span = ctx.doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            out.setdefault(t.i, r)
+    return out
+
+
+def _subject_groups(sent: Span, by_token: dict[int, GroupRef], before: int | None = None,
+                    main_only: bool = False) -> tuple[tuple[str, ...], bool]:
+    """Groups that are the subject of a clause in `sent` (all of a coordinated subject), the
+    first such subject before token index `before`; and whether the sentence's main subject is
+    something else (a person or another noun), which blocks reaching back past it."""
+    other = False
+    for tok in sent:
+        if before is not None and tok.i >= before:
+            break
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        is_main = tok.head.dep_ == "ROOT" or tok.head == sent.root
+        if main_only and not is_main:
+            continue
+        keys: list[str] = []
+        for t in [tok, *tok.conjuncts]:
+            r = by_token.get(t.i) or _member_ref(t, by_token)
+            if r is not None:
+                keys.extend(k for k in r.keys if k not in keys)
+        if keys:
+            return tuple(keys), False
+        if is_main and (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in _PERSON_PRONOUNS):
+            other = True
+    return (), other
+
+
+def _member_ref(tok: Token, by_token: dict[int, GroupRef]) -> GroupRef | None:
+    """"BLA fighters", "Boko Haram leader X": the group in a compound of a member noun/title.
+    Not "12 TTP commanders", "some IS members", "dissident ETA members": a counted or singled
+    out part of a group acts for itself, not for the group."""
+    if tok.lemma_.lower() not in MEMBER_NOUNS and tok.ent_type_ != "PERSON":
+        return None
+    if _counted(tok):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("compound", "poss", "nmod", "amod"):
+            if c.i in by_token:
+                return by_token[c.i]
+            if c.lemma_.lower() in _TITLES:
+                for cc in c.children:
+                    if cc.dep_ in ("compound", "poss", "nmod") and cc.i in by_token:
+                        return by_token[cc.i]
+    return None
+
+
+def _counted(tok: Token) -> bool:
+    return any(c.dep_ == "nummod" or c.lower_ in _SOME for c in tok.children)
+
+
+def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
+                        by_token: dict[int, GroupRef]) -> tuple[str, ...]:
+    low = tok.lower_
+    singular = low in _SINGULAR
+    if low in ("it", "itself", "they", "them", "themselves"):
+        head = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            if head.lemma_.lower() in _PLEONASTIC_HEADS and low == "it":
+                # "it is likely that ...", but "it is an offshoot of X" has a noun predicate
+                if not any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") for c in head.children):
+                    return ()
+            if tok.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in head.children):
+                return ()  # "it was reported that ..."
+        elif tok.dep_ == "pobj":
+            head = head.head
+        elif tok.dep_ != "dobj":
+            return ()
+        if (singular and head.lemma_.lower() not in GROUP_VERBS
+                and head.lemma_.lower() not in _PLEONASTIC_HEADS):
+            return ()
+    # rule 1: the subject group of this sentence, before the pronoun
+    keys, _ = _subject_groups(sent, by_token, before=tok.i)
+    if keys and (singular and len(keys) == 1 or not singular):
+        return keys
+    # rule 2: the subject group of the previous sentence (a person or other noun as its
+    # subject blocks it)
+    if prev is None or not _near(prev, sent):
+        return ()
+    keys, other = _subject_groups(prev, by_token, main_only=True)
+    if keys:
+        if singular and len(keys) > 1:
+            return ()
+        return keys
+    if other or not singular:
+        return ()
+    # rule 3 ("it"/"its" only): the most recent group, this sentence first, then the previous
+    for span in (sent, prev):
+        last: GroupRef | None = None
+        for t in span:
+            if span is sent and t.i >= tok.i:
+                break
+            if t.i in by_token and len(by_token[t.i].keys) == 1:
+                last = by_token[t.i]
+        if last is not None:
+            return last.keys
+    return ()
+
+
+def _near(prev: Span, sent: Span) -> bool:
+    """The previous sentence is in the same paragraph (no blank line in between)."""
+    gap = sent.doc.text[prev.end_char:sent.start_char]
+    return gap.count("\n") < 2
+
+
+def _last_two(ctx: Context, sent: Span, prev: Span | None, start: int,
+              by_token: dict[int, GroupRef]) -> tuple[str, ...]:
+    """"the two groups": the two distinct groups named last, when exactly two are in view
+    (this sentence before the phrase, else the previous sentence)."""
+    for span in (sent, prev):
+        if span is None:
+            continue
+        keys: list[str] = []
+        for t in span:
+            if t.idx >= start:
+                break
+            r = by_token.get(t.i)
+            if r is not None and r.kind != "plural":
+                keys.extend(k for k in r.keys if k not in keys)
+        if len(keys) == 2:
+            return tuple(keys)
+        if len(keys) > 2:
+            return ()
+    return ()
+
+
+class GroupResolver:
+    """Maps a token of the parse to the groups it refers to, built once per document."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.by_token = _token_map(ctx, ctx.group_refs)
+        self.persons: set[int] = set()
+        for e in ctx.entities.values():
+            if e.type == PERSON:
+                for s, t in e.mentions:
+                    span = ctx.doc.char_span(s, t, alignment_mode="expand")
+                    self.persons.update(tok.i for tok in (span if span is not None else []))
+
+    def ref(self, tok: Token) -> GroupRef | None:
+        return self.by_token.get(tok.i)
+
+    def groups_of(self, tok: Token, depth: int = 0) -> tuple[str, ...]:
+        """Groups a token stands for: its own reference; through a relative pronoun, the noun
+        the clause describes ("a group that split from Y"); through an apposition ("X, a group
+        that ..."); a member noun or titled person for the group in its compound, possessive or
+        "of/from" phrase ("BLA fighters", "members of LeT", "Boko Haram leader Shekau")."""
+        if depth > 3:
+            return ()
+        r = self.by_token.get(tok.i)
+        if r is not None:
+            return r.keys
+        low = tok.lower_
+        if low in _RELATIVE and tok.head.dep_ == "relcl":
+            return self.groups_of(tok.head.head, depth + 1)
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if lemma in MEMBER_NOUNS or tok.i in self.persons or tok.ent_type_ == "PERSON":
+                m = _member_ref(tok, self.by_token)
+                if m is not None:
+                    return m.keys
+                if lemma in MEMBER_NOUNS and lemma not in _PART_NOUNS and not _counted(tok):
+                    for c in tok.children:
+                        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                            for p in c.children:
+                                if p.dep_ == "pobj" and p.i in self.by_token:
+                                    return self.by_token[p.i].keys
+            if tok.dep_ == "appos" and lemma in MEMBER_NOUNS and lemma not in _PART_NOUNS:
+                # "X and Y, two groups that ...": the appositive stands for all of them
+                keys: list[str] = []
+                for h in [tok.head, *tok.head.conjuncts]:
+                    keys += [k for k in self.groups_of(h, depth + 1) if k not in keys]
+                return tuple(keys)
+            for c in tok.children:
+                # "the ultraviolent, Jalisco Cartel": a noun with a group set beside it
+                if c.dep_ == "appos" and c.i in self.by_token and tok.i not in self.persons:
+                    return self.by_token[c.i].keys
+            if lemma in _NAMED_PARTS:
+                # "the al-Quds Brigade armed wing", "the Los Chapitos faction": the part named
+                for c in tok.children:
+                    if c.dep_ == "compound" and c.i in self.by_token:
+                        return self.by_token[c.i].keys
+            if tok.i in self.persons or tok.ent_type_ == "PERSON":
+                # "Mullah Mansour, the leader of the Taliban": a leader stands for his group
+                for c in tok.children:
+                    if c.dep_ == "appos" and c.lemma_.lower() in _TITLES:
+                        return self.groups_of(c, depth + 1)
+            for c in tok.children:
+                # "militants belonging to X" ("a new group called X" was tried: it named the
+                # wrong group as often as the right one)
+                if (c.dep_ == "acl" and c.lemma_.lower() in _BELONGING and lemma in MEMBER_NOUNS
+                        and lemma not in _PART_NOUNS):
+                    for x in c.children:
+                        if x.dep_ == "prep" and x.lower_ in ("to", "with"):
+                            for y in x.children:
+                                if y.dep_ == "pobj" and y.i in self.by_token:
+                                    return self.by_token[y.i].keys
+        return ()

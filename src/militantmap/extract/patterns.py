@@ -1,0 +1,279 @@
+"""Ties between groups as declarative patterns over the dependency parse.
+
+The patterns live in `data/patterns/ties.jsonl`, one construction a row (see docs/extraction.md,
+"Tie patterns"): the cue lemmas, the tie type, the path from the cue to each argument, and
+one example sentence. This module only walks the parse: it finds the cue, follows the paths,
+maps each argument token to the groups it refers to (extract.mentions.GroupResolver),
+expands coordination ("X and Y fought Z" is two ties), and reads negation off the clause.
+
+Path language (steps joined by ">", or written one after another when a step goes up with
+"<", as in `<pobj<prep>nsubj`): `dep` goes down to the children with that dependency
+label, `<dep` goes up to the head when the current token has that label; `a|b` is either label;
+`[w1|w2]` after a step keeps only tokens whose lemma (or lower-cased text) is one of the words.
+A `prep` step also looks under a particle or adverb ("broke away from"), and a subject step
+(`nsubj`, `nsubjpass`) with no such child takes the subject of the verb it is coordinated with
+or governed by ("X split from Y and joined Z", "X began targeting Y", "X, backed by Y").
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from militantmap.extract.attribution import is_negated
+from militantmap.extract.mentions import GroupResolver
+
+TIE_TYPES = {"cooperates_with", "affiliated_with", "allegiance_to", "faction_of", "rivals", "supports"}
+_STEP = re.compile(r"^(?P<up><)?(?P<deps>[a-z|]+)(?:\[(?P<words>[^\]]+)\])?$")
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass(frozen=True)
+class Step:
+    up: bool
+    deps: frozenset[str]
+    words: frozenset[str] | None
+
+
+@dataclass(frozen=True)
+class TiePattern:
+    id: str
+    type: str
+    cues: frozenset[str]
+    pos: frozenset[str] | None
+    subject: tuple[tuple[Step, ...], ...]
+    object: tuple[tuple[Step, ...], ...]
+    requires: tuple[tuple[Step, ...], ...]
+    forbids: tuple[tuple[Step, ...], ...]
+    reciprocal: bool
+    negating: bool
+    example: str
+
+
+@dataclass(frozen=True)
+class PatternHit:
+    subject: str
+    type: str
+    object: str
+    negated: bool
+    cue: Token
+    tokens: tuple[int, int]          # first and last token index of the construction
+    pattern: str
+    appositive: bool = False         # read off an apposition ("X, an offshoot of Y")
+
+
+_STEPS = re.compile(r"<?[a-z|]+(?:\[[^\]]+\])?")
+_ONE = r"[a-z|]+(?:\[[^\]]+\])?"
+_PATH = re.compile(rf"<?{_ONE}(?:(?:>|<){_ONE})*")
+
+
+def parse_path(path: str) -> tuple[Step, ...]:
+    """"<pobj<prep>nsubj": an up step starts with "<", a down step follows ">" (or starts)."""
+    steps = []
+    if not _PATH.fullmatch(path.replace(" ", "")):
+        raise ValueError(f"bad path {path!r}")
+    raws = _STEPS.findall(path)
+    for raw in raws:
+        m = _STEP.match(raw.strip())
+        if not m:
+            raise ValueError(f"bad path step {raw!r} in {path!r}")
+        words = m.group("words")
+        steps.append(Step(bool(m.group("up")), frozenset(m.group("deps").split("|")),
+                          frozenset(w.strip().lower() for w in words.split("|")) if words else None))
+    return tuple(steps)
+
+
+def _paths(row: dict, key: str) -> tuple[tuple[Step, ...], ...]:
+    value = row.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    return tuple(parse_path(p) for p in value)
+
+
+def load_patterns(text: str) -> list[TiePattern]:
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        row = json.loads(line)
+        if row["type"] not in TIE_TYPES:
+            raise ValueError(f"ties.jsonl line {n}: unknown type {row['type']!r}")
+        if not row.get("example"):
+            raise ValueError(f"ties.jsonl line {n}: every row needs an example sentence")
+        cues = row["cue"] if isinstance(row["cue"], list) else [row["cue"]]
+        out.append(TiePattern(
+            id=row["id"], type=row["type"], cues=frozenset(c.lower() for c in cues),
+            pos=frozenset(row["pos"]) if row.get("pos") else None,
+            subject=_paths(row, "subject"), object=_paths(row, "object"),
+            requires=_paths(row, "requires"), forbids=_paths(row, "forbids"),
+            reciprocal=bool(row.get("reciprocal")), negating=bool(row.get("negating")),
+            example=row["example"],
+        ))
+    return out
+
+
+@lru_cache(maxsize=1)
+def tie_patterns() -> tuple[dict[str, list[TiePattern]], list[TiePattern]]:
+    """The tie table, indexed by cue word (built once per process)."""
+    text = resources.files("militantmap").joinpath("data", "patterns", "ties.jsonl").read_text("utf-8")
+    patterns = load_patterns(text)
+    index: dict[str, list[TiePattern]] = {}
+    for p in patterns:
+        for c in p.cues:
+            index.setdefault(c, []).append(p)
+    return index, patterns
+
+
+# -- walking the parse ----------------------------------------------------------------------------
+def _word_ok(tok: Token, words: frozenset[str] | None) -> bool:
+    return words is None or tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
+    found = [c for c in tok.children if c.dep_ in deps]
+    if found or depth > 3:
+        return found
+    if depth and tok.pos_ in ("VERB", "AUX"):
+        # a governing verb lends its subject whatever its voice ("X is suspected to have
+        # acted in concert with Y")
+        found = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if found:
+            return found
+    if tok.dep_ in ("conj", "xcomp", "acomp"):
+        return _subjects(tok.head, deps, depth + 1)
+    if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl"):
+        # "X claimed responsibility for killing Y", "X took the town, driving Y out": the
+        # gerund's subject is the subject of the clause it hangs from
+        head = tok.head.head if tok.dep_ == "pcomp" else tok.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ not in ("ROOT",) and head.head is not head:
+            head = head.head
+        return _subjects(head, deps | _SUBJECT_DEPS, depth + 1)
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "X, backed by Y", "X, fighting alongside Y": the noun the participle describes
+        if ("nsubjpass" in deps and tok.tag_ == "VBN") or ("nsubj" in deps and tok.tag_ == "VBG"):
+            return [tok.head]
+    return []
+
+
+def _step(tokens: list[Token], step: Step) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        if step.up:
+            if t.dep_ in step.deps and _word_ok(t.head, step.words):
+                out.append(t.head)
+            continue
+        if step.deps <= _SUBJECT_DEPS:
+            cands = _subjects(t, step.deps)
+        else:
+            cands = [c for c in t.children if c.dep_ in step.deps]
+            if "prep" in step.deps or "agent" in step.deps:
+                cands += [g for c in t.children if c.dep_ in ("prt", "advmod")
+                          for g in c.children if g.dep_ in step.deps]
+        out += [c for c in cands if _word_ok(c, step.words)]
+    return out
+
+
+def walk(tok: Token, path: tuple[Step, ...]) -> list[Token]:
+    tokens = [tok]
+    for step in path:
+        tokens = _step(tokens, step)
+        if not tokens:
+            break
+    return tokens
+
+
+_QUANTITY = {"number", "range", "host", "handful", "series", "couple", "variety", "array", "set",
+             "dozen", "dozens", "score", "scores", "list", "string", "network", "coalition"}
+
+
+def _expand(tokens: list[Token], depth: int = 0) -> list[Token]:
+    """Coordination and lists: "X and Y", "groups such as X and Y", "groups including X",
+    "a number of other groups, such as X and Y"."""
+    out: list[Token] = []
+    for t in tokens:
+        if depth < 2 and t.lemma_.lower() in _QUANTITY:
+            of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+            out += [x for x in _expand(of, depth + 1) if x not in out]
+        for u in [t, *t.conjuncts]:
+            if u not in out:
+                out.append(u)
+            for c in u.children:
+                # "the Islamic State and al Qaeda" parsed as one noun phrase: the name before
+                # "and" hangs off the last one as a modifier with the conjunction under it
+                if c.dep_ in ("nmod", "compound") and any(x.dep_ == "cc" for x in c.children):
+                    out += [x for x in [c, *c.conjuncts] if x not in out]
+                if c.dep_ == "prep" and (c.lower_ == "including" or
+                                         (c.lower_ == "as" and any(x.lower_ == "such" for x in u.children)
+                                          or c.lower_ == "as" and c.i > 0 and u.doc[c.i - 1].lower_ == "such")):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += [x for x in [p, *p.conjuncts] if x not in out]
+    return out
+
+
+def _groups(tokens: list[Token], resolver: GroupResolver) -> list[tuple[str, Token]]:
+    out: list[tuple[str, Token]] = []
+    for t in _expand(tokens):
+        for k in resolver.groups_of(t):
+            if all(k != o for o, _ in out):
+                out.append((k, t))
+    return out
+
+
+def _negated(cue: Token) -> bool:
+    """Negation on the cue's clause: "did not pledge", "has no ties", "never joined"."""
+    words: list[str] = []
+    t: Token | None = cue
+    for _ in range(3):
+        if t is None:
+            break
+        words += [c.text for c in t.children if c.dep_ in ("neg", "det", "advmod", "preconj")
+                  and c.i < cue.i + 1]
+        if t.dep_ in ("ROOT", "relcl", "advcl", "ccomp", "acl", "conj") or t.head is t:
+            break
+        t = t.head
+    return is_negated(" ".join(words))
+
+
+def find_pattern_ties(sent: Span, resolver: GroupResolver) -> list[PatternHit]:
+    index, _ = tie_patterns()
+    hits: list[PatternHit] = []
+    for cue in sent:
+        pats = index.get(cue.lemma_.lower()) or index.get(cue.lower_)
+        if not pats:
+            continue
+        ref = resolver.ref(cue)
+        if ref is not None and ref.kind == "name":
+            continue  # "the Nusra Front", "the Northern Alliance": part of a name, no cue
+        for p in pats:
+            if p.pos and cue.pos_ not in p.pos:
+                continue
+            if p.requires and not any(walk(cue, path) for path in p.requires):
+                continue
+            if p.forbids and any(walk(cue, path) for path in p.forbids):
+                continue
+            subj = _groups([t for path in p.subject for t in walk(cue, path)], resolver)
+            if p.reciprocal:
+                obj = _groups([t for path in p.object for t in walk(cue, path)], resolver)
+                args = subj + [o for o in obj if all(o[0] != s for s, _ in subj)]
+                pairs = [(a, b) for i, a in enumerate(args) for b in args[i + 1:]]
+            else:
+                obj = _groups([t for path in p.object for t in walk(cue, path)], resolver)
+                pairs = [(a, b) for a in subj for b in obj]
+            if not pairs:
+                continue
+            negated = p.negating or _negated(cue)
+            appositive = any(path[0].up and "appos" in path[0].deps and walk(cue, path)
+                             for path in p.subject)
+            for (a, ta), (b, tb) in pairs:
+                if a == b:
+                    continue
+                idx = [cue.i, ta.i, tb.i]
+                hits.append(PatternHit(a, p.type, b, negated, cue, (min(idx), max(idx)), p.id,
+                                       appositive))
+    return hits

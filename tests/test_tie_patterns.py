@@ -1,0 +1,182 @@
+"""Ties read by the pattern table over the dependency parse (issue 8, point 3): one case per
+construction, on sentences written for these tests (none taken from the dev corpus, the Mapping
+Militants descriptions or the UN narratives). A new row in data/patterns/ties.jsonl gets a case
+here."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import rels, run
+from militantmap.extract.patterns import TIE_TYPES, load_patterns, parse_path, tie_patterns
+
+SYMMETRIC = {"cooperates_with", "affiliated_with", "rivals"}
+
+
+def _has(found: set[tuple[str, str, str]], a: str, type_: str, b: str) -> bool:
+    return (a, type_, b) in found or (type_ in SYMMETRIC and (b, type_, a) in found)
+
+
+CASES = [
+    # allegiance_to
+    ("pledge_allegiance", "In a video released on Friday, Ansaru swore loyalty to al-Qaeda.",
+     [("Ansaru", "allegiance_to", "al-Qaeda")]),
+    ("pledge_allegiance (coordination)", "Ansar Dine and Boko Haram pledged allegiance to al-Qaeda last year.",
+     [("Ansar Dine", "allegiance_to", "al-Qaeda"), ("Boko Haram", "allegiance_to", "al-Qaeda")]),
+    ("join", "Months later, Hizbul Islam joined al-Shabaab after losing Kismayo.",
+     [("Hizbul Islam", "allegiance_to", "al-Shabaab")]),
+    ("merge_into", "Jamaat-ul-Ahrar merged back into Tehrik-i-Taliban Pakistan after a long split.",
+     [("Jamaat-ul-Ahrar", "allegiance_to", "Tehrik-i-Taliban Pakistan")]),
+    ("absorbed_passive", "By 2012 Ansaru had been absorbed into Boko Haram, analysts say.",
+     [("Ansaru", "allegiance_to", "Boko Haram")]),
+    ("become_part", "In 2013 Ansar Dine became a branch of al-Qaeda in the Islamic Maghreb.",
+     [("Ansar Dine", "allegiance_to", "al-Qaeda in the Islamic Maghreb")]),
+    ("operate_under", "Officials believe the cell operates under Lashkar-e-Taiba, which trains its men.",
+     []),  # a cell nobody named: nothing to tie
+    ("under_the_umbrella_of", "Jamaat-ul-Ahrar now fights under the umbrella of Tehrik-i-Taliban Pakistan.",
+     [("Jamaat-ul-Ahrar", "allegiance_to", "Tehrik-i-Taliban Pakistan")]),
+    ("take_orders_from", "Ansar Dine takes its orders from al-Qaeda in the Islamic Maghreb, officials say.",
+     [("Ansar Dine", "allegiance_to", "al-Qaeda in the Islamic Maghreb")]),
+    # faction_of
+    ("split_from (conj verb)", "Hizbul Islam broke away from al-Shabaab and later joined the Islamic State.",
+     [("Hizbul Islam", "faction_of", "al-Shabaab"), ("Hizbul Islam", "allegiance_to", "Islamic State")]),
+    ("split_from (relative clause)", "Police blamed Ansaru, a group that splintered from Boko Haram, for the kidnapping.",
+     [("Ansaru", "faction_of", "Boko Haram")]),
+    ("part_noun (copula)", "Jamaat-ul-Ahrar is an offshoot of Tehrik-i-Taliban Pakistan.",
+     [("Jamaat-ul-Ahrar", "faction_of", "Tehrik-i-Taliban Pakistan")]),
+    ("part_noun_modifier", "Analysts call Jamaat-ul-Ahrar a splinter group of Tehrik-i-Taliban Pakistan, "
+     "and Jamaat-ul-Ahrar was set up as a splinter group of Tehrik-i-Taliban Pakistan in 2014.",
+     [("Jamaat-ul-Ahrar", "faction_of", "Tehrik-i-Taliban Pakistan")]),
+    ("formed_by_members_of", "Ansaru was founded by former members of Boko Haram in 2012.",
+     [("Ansaru", "faction_of", "Boko Haram")]),
+    ("leave", "After the 2014 dispute Jamaat-ul-Ahrar quit Tehrik-i-Taliban Pakistan for good.",
+     [("Jamaat-ul-Ahrar", "faction_of", "Tehrik-i-Taliban Pakistan")]),
+    ("defect_to", "Hundreds of its men later defected to the Islamic State, but Ansaru itself switched to al-Qaeda.",
+     [("Ansaru", "allegiance_to", "al-Qaeda")]),
+    # cooperates_with
+    ("cooperate_with", "Ahrar al-Sham coordinated with the al-Nusra Front during the siege.",
+     [("Ahrar al-Sham", "cooperates_with", "al-Nusra Front")]),
+    ("list under a quantity", "Hezbollah has coordinated with a number of other groups, such as Hamas and Ansaru.",
+     [("Hezbollah", "cooperates_with", "Hamas"), ("Hezbollah", "cooperates_with", "Ansaru")]),
+    ("alongside", "Ansar Dine fighters battled alongside al-Qaeda in the Islamic Maghreb in Gao.",
+     [("Ansar Dine", "cooperates_with", "al-Qaeda in the Islamic Maghreb")]),
+    ("joint_action", "Hamas and Palestinian Islamic Jihad staged a joint rocket barrage on Sunday.",
+     [("Hamas", "cooperates_with", "Palestinian Islamic Jihad")]),
+    ("are_allies", "Hamas and Hezbollah are longtime allies.",
+     [("Hamas", "cooperates_with", "Hezbollah")]),
+    ("with_each_other", "Hamas, Hezbollah and other militias cooperated with one another and with the army.",
+     [("Hamas", "cooperates_with", "Hezbollah")]),
+    ("in_league_with", "Prosecutors say Lashkar-e-Taiba acted in league with Jaish-e-Mohammed.",
+     [("Lashkar-e-Taiba", "cooperates_with", "Jaish-e-Mohammed")]),
+    # rivals
+    ("fight_object", "Last month al-Shabaab fighters ambushed Islamic State fighters near Qandala.",
+     [("al-Shabaab", "rivals", "Islamic State")]),
+    ("fight_against", "Since 2015 Ahrar al-Sham has fought against the Islamic State in Aleppo.",
+     [("Ahrar al-Sham", "rivals", "Islamic State")]),
+    ("clash_with", "Boko Haram developed a bitter rivalry with ISWAP after 2016.",
+     [("Boko Haram", "rivals", "Islamic State West Africa Province")]),
+    ("rivalry_between", "The feud between Hamas and Fatah al-Islam cost dozens of lives.",
+     [("Hamas", "rivals", "Fatah al-Islam")]),
+    ("take_from", "The al-Nusra Front seized two villages from Ahrar al-Sham on Tuesday.",
+     [("al-Nusra Front", "rivals", "Ahrar al-Sham")]),
+    ("gerund subject", "Hezbollah claimed responsibility for killing an Islamic State commander in Qalamoun.",
+     [("Hezbollah", "rivals", "Islamic State")]),
+    ("force_out", "In 2013 Hezbollah forced the al-Nusra Front out of the border town.",
+     [("Hezbollah", "rivals", "al-Nusra Front")]),
+    ("led_offensive_against", "The new push against Boko Haram is being led by ISWAP, residents say.",
+     [("Islamic State West Africa Province", "rivals", "Boko Haram")]),
+    ("fighting_with_noun", "Hamas remains locked in heavy fighting with Fatah al-Islam near the camp.",
+     [("Hamas", "rivals", "Fatah al-Islam")]),
+    # supports
+    ("support_object", "Investigators found that al-Qaeda funded Ansaru for years.",
+     [("al-Qaeda", "supports", "Ansaru")]),
+    ("supported_by", "Jaish-e-Mohammed was trained by al-Qaeda in the 1990s.",
+     [("al-Qaeda", "supports", "Jaish-e-Mohammed")]),
+    ("receive_support_from", "Boko Haram received weapons from al-Qaeda in the Islamic Maghreb.",
+     [("al-Qaeda in the Islamic Maghreb", "supports", "Boko Haram")]),
+    ("provide_support_to", "Hezbollah provided training to Kata'ib Hezbollah in Lebanon.",
+     [("Hezbollah", "supports", "Kata'ib Hezbollah")]),
+    # affiliated_with
+    ("linked_to", "Ansar Dine has long been linked to al-Qaeda in the Islamic Maghreb.",
+     [("Ansar Dine", "affiliated_with", "al-Qaeda in the Islamic Maghreb")]),
+    ("ties_with", "Lashkar-e-Taiba maintains close ties with Jaish-e-Mohammed.",
+     [("Lashkar-e-Taiba", "affiliated_with", "Jaish-e-Mohammed")]),
+    # the mention layer: pronouns and member nouns
+    ("pronoun it (previous subject)", "Ansaru was founded in 2012 in northern Nigeria. Three years later it "
+     "pledged allegiance to the Islamic State.",
+     [("Ansaru", "allegiance_to", "Islamic State")]),
+    ("pronoun its (same sentence)", "Hezbollah said its fighters had clashed with the al-Nusra Front.",
+     [("Hezbollah", "rivals", "al-Nusra Front")]),
+    ("the two groups", "Hamas met Palestinian Islamic Jihad leaders in Cairo. The two groups are allies.",
+     [("Hamas", "cooperates_with", "Palestinian Islamic Jihad")]),
+    ("the groups", "Hamas fighters met Hezbollah envoys in Beirut. Later the groups coordinated with each other.",
+     [("Hamas", "cooperates_with", "Hezbollah")]),
+    ("leader stands for the group", "Boko Haram leader Ali Modu swore allegiance to the Islamic State.",
+     [("Boko Haram", "allegiance_to", "Islamic State")]),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_tie_construction(construction, text, expected):
+    found = rels(run(text))
+    for a, type_, b in expected:
+        assert _has(found, a, type_, b), f"{construction}: {(a, type_, b)} not in {found}"
+
+
+# Negation, modality and attribution keep working on the new layer.
+def test_a_negated_pledge_is_negated():
+    ex = run("Ansaru did not pledge allegiance to the Islamic State, its leader insisted.")
+    neg = [r for r in ex["relations"] if r["type"] == "allegiance_to"]
+    assert neg and all(r["polarity"] == "negated" for r in neg)
+
+
+def test_a_planned_merger_is_planned():
+    ex = run("Jamaat-ul-Ahrar was set to merge into Tehrik-i-Taliban Pakistan by the end of the year.")
+    planned = [r for r in ex["relations"] if r["type"] == "allegiance_to"]
+    assert planned and planned[0]["modality"] == "planned"
+
+
+def test_a_reported_tie_carries_its_speaker():
+    ex = run("Hamas has coordinated with Palestinian Islamic Jihad for months, a spokesman told AFP.")
+    r = [r for r in ex["relations"] if r["type"] == "cooperates_with"]
+    assert r and r[0]["modality"] == "reported" and r[0]["attribution"] is not None
+
+
+def test_it_with_a_non_group_subject_before_is_not_resolved():
+    # "it" is the report, not the group: no tie from the pronoun
+    ex = run("Hezbollah fighters were seen in the valley. The report was published on Monday. "
+             "It was later joined by a second study.")
+    assert not ex["relations"]
+
+
+def test_pleonastic_it_is_no_mention():
+    ex = run("Ansar Dine attacked the town on Monday. It is likely that al-Qaeda will join the fight.")
+    assert not any(r["type"] == "allegiance_to" for r in ex["relations"])
+
+
+def test_counted_commanders_do_not_act_for_their_group():
+    ex = run("Twelve commanders of Tehrik-i-Taliban Pakistan pledged allegiance to the Islamic State.")
+    assert not any(r["type"] == "allegiance_to" for r in ex["relations"])
+
+
+def test_a_person_subject_blocks_the_previous_group():
+    ex = run("Hamas met the envoy in Doha. He said the talks were useful. Later it joined Hezbollah.")
+    assert not any(r["type"] == "allegiance_to" for r in ex["relations"])
+
+
+# The table itself: every row loads, has a known type, paths that parse and an example.
+def test_every_row_loads_with_an_example():
+    index, patterns = tie_patterns()
+    assert patterns and index
+    for p in patterns:
+        assert p.type in TIE_TYPES and p.example and p.cues
+        assert p.subject, p.id
+
+
+def test_a_bad_path_or_a_row_without_example_is_refused():
+    with pytest.raises(ValueError):
+        parse_path("nsubj>>")
+    with pytest.raises(ValueError):
+        load_patterns('{"id": "x", "type": "rivals", "cue": "fight", "subject": "nsubj", "object": "dobj"}')
+    with pytest.raises(ValueError):
+        load_patterns('{"id": "x", "type": "enemies", "cue": "fight", "subject": "nsubj", '
+                      '"object": "dobj", "example": "A fought B."}')
