@@ -87,11 +87,11 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]
             for _, item in iter_jsonl("-"):
                 yield item
             continue
-        for item in iter_paths([raw]):
-            if isinstance(item, InputError):
-                yield item
+        for path in iter_paths([raw]):
+            if isinstance(path, InputError):
+                yield path
                 continue
-            yield from _articles_of(item)
+            yield from _articles_of(path)
 
 
 def _articles_of(path: Path) -> Iterator[Article | InputError]:
