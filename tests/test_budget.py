@@ -109,3 +109,12 @@ def test_a_stage_that_swallows_the_exception_is_still_over_budget():
                 except Exception:  # noqa: BLE001 - a careless stage
                     pass
     _spin(0.3)  # nothing pending afterwards
+
+
+def test_html_over_its_budget_is_refused_before_trafilatura(monkeypatch):
+    from militantmap.errors import InputError
+    from militantmap.extract import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_HTML_CHARS", 1000)
+    with pytest.raises(InputError, match="HTML longer than 1,000 characters"):
+        pipeline.Extractor.default().prepare(Article(text="", html="<p>x</p>" * 200, source="big.html"))

@@ -347,7 +347,8 @@ def test_serve_while_ingesting_under_load(db_url, shared_dir, tmp_path):
     out = _serve_ingest_and_load(db_url, shared_dir, tmp_path)
     results, problems = out["results"], out["problems"]
     assert results["requests"] >= 100, results
-    assert results["articles during load"] > 0, "the ingest wrote nothing during the load"
+    assert results["ingested by the CLI"] > 0, "the ingest wrote nothing during the load"
+    assert results["synthetic articles written"] >= 5, "too few writes to test anything"
     assert results["ingest exit"] == 0, (tmp_path / "ingest.log").read_text()[-2000:]
     assert results["churn exit"] == 0, (tmp_path / "churn.log").read_text()[-2000:]
     assert results["groups runs"] >= 1

@@ -1,8 +1,9 @@
 """Budgets: no one article may hold a run, a batch or the web ingest for long (issue 11).
 
-Size is checked before parsing (extract.pipeline.MAX_CHARS). Time is checked here: the rule
-stages of one document run under `time_limit(MAX_SECONDS)`; past it, `OverBudget` is raised in
-that thread and the article is skipped with the reason "extraction exceeded N s".
+Size is checked before parsing (MAX_CHARS, MAX_HTML_CHARS, in extract.pipeline). Time is
+checked here: the rule stages of one document run under `time_limit(MAX_SECONDS)`; past it,
+`OverBudget` is raised in that thread and the article is skipped with the reason "extraction
+exceeded N s".
 
 Why a watchdog and not SIGALRM: SIGALRM (signal.setitimer) can only interrupt the main thread,
 and extraction also runs in the web app's worker threads (the ingest page and /api/articles)
@@ -21,6 +22,12 @@ from types import TracebackType
 
 #: seconds of rule stages one article may take; 0 turns the limit off
 MAX_SECONDS = float(os.environ.get("MILITANTMAP_MAX_SECONDS", "60"))
+#: characters of cleaned text one article may have. spaCy's parse cannot be interrupted, and it
+#: takes about 7 s per 100,000 characters on an idle core (28 s on a busy 2-core machine); the
+#: longest article of our corpora has 10,556
+MAX_CHARS = int(os.environ.get("MILITANTMAP_MAX_CHARS", "100000"))
+#: characters of HTML handed to trafilatura (about 3 s per MB here, also uninterruptible)
+MAX_HTML_CHARS = 5_000_000
 
 
 class OverBudget(Exception):

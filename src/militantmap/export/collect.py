@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 
 from militantmap.urls import safe_url
 from militantmap.store import queries
-from militantmap.store.db import get_engine
+from militantmap.store.db import get_engine, read_snapshot
 from militantmap.store.schema import (
     article_entities,
     articles,
@@ -59,7 +59,7 @@ def load(db_url: str | None, min_confidence: float = 0.0) -> StoreData:
     groups = queries.list_groups(db_url)
     ties = queries.all_ties(db_url, min_confidence=min_confidence)
     events = queries.events(db_url)
-    with get_engine(db_url).connect() as conn:
+    with read_snapshot(get_engine(db_url)) as conn:  # one snapshot: an ingest may be writing
         ents = queries._Entities.load(conn)
         arts = _articles(conn)
         tie_evidence, tie_articles = _tie_evidence(conn, ents, arts)

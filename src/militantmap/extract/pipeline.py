@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from militantmap.article import Article
-from militantmap.budget import MAX_SECONDS, OverBudget, time_limit
+from militantmap.budget import MAX_CHARS, MAX_HTML_CHARS, MAX_SECONDS, OverBudget, time_limit
 from militantmap.errors import InputError
 from militantmap.extract import SCHEMA, error_record, extractor_info
 from militantmap.extract.attribution import SAY_WORDS, Attribution, attribute_sentences, modality_of
@@ -29,8 +29,6 @@ from militantmap.extract.roles import RoleHit, find_roles
 from militantmap.nlp.gazetteer import get_gazetteer
 from militantmap.nlp.relevance import relevance
 from militantmap.nlp.pipeline import get_nlp
-
-MAX_CHARS = 500_000  # longer texts are refused before parsing (a long article is 50,000)
 
 _SPEECH_VERB = re.compile(rf"\b{SAY_WORDS}\b")
 
@@ -133,6 +131,10 @@ class Extractor:
         raw = article.text or ""
         if article.html is not None and not raw.strip():
             from militantmap.clean.html import html_to_text
+
+            if len(article.html) > MAX_HTML_CHARS:
+                raise InputError(article.source, f"HTML longer than {MAX_HTML_CHARS:,} characters "
+                                 f"({len(article.html):,})", "save the article's text instead")
 
             h = html_to_text(article.html, url)
             raw = h.text
