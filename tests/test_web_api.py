@@ -98,7 +98,8 @@ def test_events_filter_by_country_group_and_type(api: TestClient):
     mogadishu = [e for e in somalia if e["location"] == "Mogadishu" and e["type"] == "attack"]
     assert mogadishu and mogadishu[0]["perpetrators"][0]["id"] == "al-shabaab"
     shabaab = api.get("/api/events", params={"group": "Al-Shabab"}).json()
-    assert all(any(p["id"] == "al-shabaab" for p in e["perpetrators"] + e["claimed_by"])
+    # the group's events: done, claimed, or about it (arrests, bans, operations: issue 10)
+    assert all(any(p["id"] == "al-shabaab" for p in e["perpetrators"] + e["claimed_by"] + e["concerns"])
                for e in shabaab)
     attacks = api.get("/api/events", params={"type": "attack"}).json()
     assert attacks and {e["type"] for e in attacks} == {"attack"}
