@@ -5,13 +5,28 @@ patterns of the ways news names a role: "X, a spokesman for G", "X — leader of
 that ... —", "X, a senior G leader", "G spokesman X", "G foreign ministry spokesman X",
 "identified X as a member of G", "X, who leads G", "G, led by X", "the G chief" (a person
 already known to hold a role in G).
+
+Beside these surface patterns, roles are read off the dependency parse with the construction
+table `data/patterns/roles.jsonl` (see `_PatternRoles`): a cue (a title from the role lexicon,
+or a verb such as "found", "lead", "join"), the path from the cue to the person and the path
+from the cue to the group. People are read through the person-mention layer
+(`extract/people.py`: surnames, pronouns, descriptions) and groups through group mentions and
+the resolved descriptions ("the group"), so "He founded the group in 2002" is a role of the
+person last named as a subject in the group last named.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from militantmap.extract.context import PERSON, Context, evidence
+from spacy.tokens import Doc, Token
+
+from militantmap.extract.context import LOCATION, ORGANIZATION, PERSON, Context, Entity, evidence
+from militantmap.extract.people import find_person_mentions
+from militantmap.nlp.gazetteer import normalize
 
 ROLE_WORDS = {
     "spokesperson": r"spokes(?:man|woman|person)|chief\s+spokes(?:man|person)|media\s+(?:chief|head)",
@@ -101,6 +116,7 @@ class RoleHit:
     role: str
     group: str
     evidence: dict
+    rule: str = ""  # the construction that found it (debugging aid; not output)
 
 
 def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
@@ -145,6 +161,16 @@ def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
             seen.add(key)
             last_person_of[group] = person
             hits.append(RoleHit(person, role, group, evidence(sent)))
+    # The parse-based constructions add what the surface patterns missed; plain membership is
+    # not added for a person who holds a title in that group (a leader is a member too).
+    extra = pattern_roles(ctx, descriptions)
+    titled = {(p, g) for p, r, g in seen if r != "member"} | {(h.person, h.group) for h in extra if h.role != "member"}
+    for h in extra:
+        key = (h.person, h.role, h.group)
+        if key in seen or (h.role == "member" and (h.person, h.group) in titled):
+            continue
+        seen.add(key)
+        hits.append(h)
     return hits
 
 
@@ -164,3 +190,306 @@ def _mask(text, start, end, persons, groups):
         pos = e
     out.append(text[pos:end])
     return "".join(out), pkeys, gkeys
+
+
+# -- roles from the construction table over the dependency parse ---------------------------------
+# A path is a sequence of steps, each either down to a child ("prep[of,for]": a child whose
+# dependency is prep and whose lemma is "of" or "for") or up to the head ("^appos": the token is
+# an appositive, go to the word it describes; "^pobj[as]": the token is the object of "as").
+# "[!a,b]" excludes lemmas; "^+[list]" climbs up to six heads to the first with one of the
+# lemmas. Alternatives of dependencies are joined with "|".
+_STEP = re.compile(r"(?P<up>\^\+?)?(?P<deps>[\w|]*)(?:\[(?P<neg>!?)(?P<lemmas>[^\]]*)\])?")
+# Nouns that head a group's name in the parse ("the Lashkar-e-Islam group"): the name is its compound.
+_GROUP_HEADS = {"group", "movement", "organization", "organisation", "outfit", "militia", "faction",
+                "network", "cell", "brigade", "front", "wing"}
+_RELATIVE = {"who", "whom", "that", "which"}
+# Words of places and institutions: a name holding one is no person's.
+_NOT_A_NAME = re.compile(
+    r"\b(?:Army|Police|Ministry|Council|Forces?|Government|Province|District|Agency|State|Republic|"
+    r"University|Party|Front|Brigades?|Group|Movement|Committee|Court|Office|Department|Region|City|"
+    r"Islamic|Al-Qaeda|Qaida|Taliban|Mountains?|River|Valley|Lake|Street|Airport|Hospital|Mosque|"
+    r"North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|News|Press|TV)\b")
+
+
+@dataclass(frozen=True)
+class _Step:
+    up: bool
+    climb: bool
+    deps: frozenset[str] | None
+    lemmas: frozenset[str] | None
+    negate: bool
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    id: str
+    cue: frozenset[str] | None  # verb/noun lemmas, or None for a title of the lexicon
+    role: str | None
+    person: tuple[tuple[_Step, ...], ...]
+    group: tuple[tuple[_Step, ...], ...]
+
+
+@dataclass(frozen=True)
+class _Modifier:
+    words: frozenset[str]
+    applies_to: frozenset[str]
+    role: str | None
+    also: str | None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    titles: dict[str, str]
+    modifiers: tuple[_Modifier, ...]
+    patterns: tuple[_Pattern, ...]
+
+
+def _parse_path(path: str) -> tuple[_Step, ...]:
+    steps = []
+    for part in path.split():
+        m = _STEP.fullmatch(part)
+        if m is None:
+            raise ValueError(f"bad path step {part!r} in {path!r}")
+        up = m.group("up") or ""
+        deps = frozenset(d for d in m.group("deps").split("|") if d) or None
+        lemmas = frozenset(w.strip() for w in (m.group("lemmas") or "").split(",") if w.strip()) or None
+        steps.append(_Step(up=bool(up), climb=up == "^+", deps=deps, lemmas=lemmas, negate=bool(m.group("neg"))))
+    return tuple(steps)
+
+
+_PLACE_PATH = _parse_path("prep[of,for] pobj")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    """The role lexicon and constructions, read once per process."""
+    text = resources.files("militantmap").joinpath("data", "patterns", "roles.jsonl").read_text(encoding="utf-8")
+    titles: dict[str, str] = {}
+    modifiers: list[_Modifier] = []
+    patterns: list[_Pattern] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row["kind"] == "title":
+            for w in row["words"]:
+                titles[w] = row["role"]
+        elif row["kind"] == "modifier":
+            modifiers.append(_Modifier(frozenset(row["words"]), frozenset(row["applies_to"]),
+                                       row.get("role"), row.get("also")))
+        else:
+            cue = row["cue"]
+            patterns.append(_Pattern(
+                id=row["id"], cue=None if cue == "title" else frozenset(cue), role=row.get("role"),
+                person=tuple(_parse_path(p) for p in row["person"]),
+                group=tuple(_parse_path(p) for p in row["group"])))
+    return _Rules(titles, tuple(modifiers), tuple(patterns))
+
+
+def _lemma_ok(tok: Token, step: _Step) -> bool:
+    if step.lemmas is None:
+        return True
+    hit = tok.lemma_.lower() in step.lemmas or tok.lower_ in step.lemmas
+    return hit != step.negate
+
+
+def _walk(tok: Token, steps: tuple[_Step, ...]) -> list[Token]:
+    cur = [tok]
+    for st in steps:
+        nxt: list[Token] = []
+        for t in cur:
+            if st.climb:
+                h = t
+                for _ in range(6):
+                    if h.head is h:
+                        break
+                    h = h.head
+                    if _lemma_ok(h, st):
+                        nxt.append(h)
+                        break
+            elif st.up:
+                if t.head is not t and (st.deps is None or t.dep_ in st.deps) and _lemma_ok(t.head, st):
+                    nxt.append(t.head)
+            else:
+                nxt.extend(c for c in t.children if (st.deps is None or c.dep_ in st.deps) and _lemma_ok(c, st))
+        cur = nxt
+    return cur
+
+
+def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
+    """The role a title word names, and a second role its modifiers add ("senior leader")."""
+    word = tok.lower_
+    role = rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
+    if role is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None, None
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "co" and role == "founder":
+        return "founder", None
+    also = None
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod") and c.i < tok.i}
+    if tok.i >= 1:
+        mods.add(doc[tok.i - 1].lower_)
+    for mod in rules.modifiers:
+        if role in mod.applies_to and mods & mod.words:
+            if mod.role:
+                role = mod.role
+            if mod.also:
+                also = mod.also
+    return role, also
+
+
+class _Index:
+    """Which person or group each token of the document refers to."""
+
+    def __init__(self, ctx: Context, descriptions: list) -> None:
+        doc = ctx.doc
+        self.person: dict[int, str] = {}
+        self.group: dict[int, str] = {}
+        self.other: set[int] = set()
+        self.place: set[int] = set()
+        for pm in find_person_mentions(ctx):
+            for t in _tokens(doc, pm.start, pm.end):
+                self.person.setdefault(t.i, pm.key)
+        spans = [(m.start, m.end, m.key) for m in ctx.group_mentions] + \
+                [(d.start, d.end, d.key) for d in descriptions]
+        for s, e, key in spans:
+            for t in _tokens(doc, s, e):
+                self.group.setdefault(t.i, key)
+                self.person.pop(t.i, None)
+        for ent in ctx.entities.values():
+            if ent.type in (LOCATION, ORGANIZATION):
+                for s, e in ent.mentions:
+                    self.other.update(t.i for t in _tokens(doc, s, e))
+                    if ent.type == LOCATION:
+                        self.place.update(t.i for t in _tokens(doc, s, e))
+        self._ctx = ctx
+        self._mentions = sorted(
+            [(s, e, "g") for s, e, _ in spans]
+            + [(s, e, "o") for ent in ctx.entities.values() if ent.type in (LOCATION, ORGANIZATION)
+               for s, e in ent.mentions])
+
+    def person_of(self, tok: Token) -> str | None:
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        return self.person.get(tok.i)
+
+    def named_person(self, tok: Token) -> str | None:
+        """A name the tagger missed or took for a place ("Karim Vasquez, the head of G"): in the
+        person slot of a role construction, a proper name of two to five capitalised words that
+        is no group, no organisation's name and holds no word of a place or an institution
+        becomes a person."""
+        if tok.pos_ != "PROPN" or tok.i in self.group:
+            return None
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        words = [w for w in words if w.i >= words[0].i]
+        if not 2 <= len(words) <= 5 or words[-1].i - words[0].i + 1 != len(words):
+            return None
+        if any(not w.text[:1].isupper() or w.i in self.group or w.ent_type_ in ("DATE", "TIME", "MONEY")
+               for w in words):
+            return None
+        name = self._ctx.doc[words[0].i: words[-1].i + 1].text
+        if _NOT_A_NAME.search(name):
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        for ent in self._ctx.entities.values():
+            for s, e in ent.mentions:
+                if s < end and start < e and ent.type != LOCATION:
+                    return None  # an organisation's name, or a person already known
+        for ent in self._ctx.entities.values():
+            if ent.type == LOCATION:
+                ent.mentions = [(s, e) for s, e in ent.mentions if not (s < end and start < e)]
+        key = f"{PERSON}:{normalize(name)}"
+        ent = self._ctx.entities.get(key)
+        if ent is None:
+            ent = self._ctx.entities[key] = Entity(key=key, name=name, type=PERSON)
+        ent.add_mention(start, end, name)
+        for w in words:
+            self.person[w.i] = key
+        return key
+
+    def group_of(self, tok: Token) -> str | None:
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        key = self.group.get(tok.i)
+        if key is None and tok.pos_ == "NOUN":
+            # "an alliance known as G", "a cell calling itself G": the name it is given
+            for c in tok.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call", "name", "dub"):
+                    key = next((self.group[d.i] for d in c.subtree if d.i in self.group), None)
+                    break
+        if key is None and tok.lemma_.lower() in _GROUP_HEADS:
+            key = next((self.group[c.i] for c in tok.children if c.dep_ == "compound" and c.i in self.group), None)
+        if key is None and tok.lower_ in ("its", "their") and tok.dep_ == "poss":
+            key = self._possessive(tok)
+        return key
+
+    def _possessive(self, tok: Token) -> str | None:
+        """"its spokesman": the group named last before it, in this or the previous sentence,
+        when no other organisation or place was named after it (a ministry's spokesman)."""
+        before = [m for m in self._mentions if m[1] <= tok.idx]
+        if not before or before[-1][2] != "g":
+            return None
+        s = before[-1][0]
+        sent = tok.sent
+        prev_start = sent[0].nbor(-1).sent.start_char if sent.start > 0 else sent.start_char
+        if s < prev_start:
+            return None
+        return self.group.get(self._ctx.doc.char_span(s, before[-1][1], alignment_mode="expand")[0].i)
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def pattern_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
+    """Roles from the construction table over the dependency parse."""
+    rules = _rules()
+    index = _Index(ctx, descriptions)
+    out: list[RoleHit] = []
+    for sent in ctx.sentences():
+        for tok in sent:
+            title_role, also = _title_role(tok, rules)
+            for pat in rules.patterns:
+                if pat.cue is None:
+                    role = title_role
+                    if role is None:
+                        continue
+                elif tok.lemma_.lower() in pat.cue and tok.pos_ in ("VERB", "NOUN", "AUX"):
+                    role, also = pat.role, None
+                else:
+                    continue
+                if role is None or _negated(tok):
+                    continue
+                if role == "leader" and pat.cue is None and _walk(tok, _PLACE_PATH) and \
+                        all(t.i in index.place for t in _walk(tok, _PLACE_PATH)):
+                    role, also = "commander", None  # "G's emir of Helmand" leads a province only
+                firsts = [tok] + ([c for c in tok.conjuncts if c.i < tok.i][:1] if pat.cue is None else [])
+                persons: list[str] = []
+                for start in firsts:
+                    for path in pat.person:
+                        for anchor in _walk(start, path):
+                            for t in [anchor, *anchor.conjuncts]:
+                                key = index.person_of(t) or index.named_person(t)
+                                if key and key not in persons:
+                                    persons.append(key)
+                    if persons:
+                        break
+                if not persons:
+                    continue
+                groups: list[str] = []
+                for path in pat.group:
+                    for anchor in _walk(tok, path):
+                        key = index.group_of(anchor)
+                        if key and key not in groups:
+                            groups.append(key)
+                for person in persons:
+                    for group in groups:
+                        out.append(RoleHit(person, role, group, evidence(sent), pat.id))
+                        if also:
+                            out.append(RoleHit(person, also, group, evidence(sent), pat.id))
+    return out
