@@ -242,6 +242,8 @@ class _Rules:
     titles: dict[str, str]
     modifiers: tuple[_Modifier, ...]
     patterns: tuple[_Pattern, ...]
+    departments: frozenset[str]
+    department_role: str
 
 
 def _parse_path(path: str) -> tuple[_Step, ...]:
@@ -267,6 +269,8 @@ def _rules() -> _Rules:
     titles: dict[str, str] = {}
     modifiers: list[_Modifier] = []
     patterns: list[_Pattern] = []
+    departments: set[str] = set()
+    department_role = "commander"
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -274,6 +278,9 @@ def _rules() -> _Rules:
         if row["kind"] == "title":
             for w in row["words"]:
                 titles[w] = row["role"]
+        elif row["kind"] == "department":
+            departments.update(row["words"])
+            department_role = row["role"]
         elif row["kind"] == "modifier":
             modifiers.append(_Modifier(frozenset(row["words"]), frozenset(row["applies_to"]),
                                        row.get("role"), row.get("also")))
@@ -283,7 +290,7 @@ def _rules() -> _Rules:
                 id=row["id"], cue=None if cue == "title" else frozenset(cue), role=row.get("role"),
                 person=tuple(_parse_path(p) for p in row["person"]),
                 group=tuple(_parse_path(p) for p in row["group"])))
-    return _Rules(titles, tuple(modifiers), tuple(patterns))
+    return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role)
 
 
 def _lemma_ok(tok: Token, step: _Step) -> bool:
@@ -419,13 +426,26 @@ class _Index:
                     break
         if key is None and tok.lemma_.lower() in _GROUP_HEADS:
             key = next((self.group[c.i] for c in tok.children if c.dep_ == "compound" and c.i in self.group), None)
-        if key is None and tok.lower_ in ("its", "their") and tok.dep_ == "poss":
-            key = self._possessive(tok)
+        if key is None and ((tok.lower_ == "its" and tok.dep_ == "poss") or
+                            (tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"))):
+            key = self._pronoun(tok)
         return key
 
-    def _possessive(self, tok: Token) -> str | None:
-        """"its spokesman": the group named last before it, in this or the previous sentence,
-        when no other organisation or place was named after it (a ministry's spokesman)."""
+    def _pronoun(self, tok: Token) -> str | None:
+        """"its spokesman", "It is led by X": the group that is the subject of this sentence
+        before the pronoun, else of the previous sentence; failing that, the group named last
+        before it in this or the previous sentence when no organisation or place was named
+        after it (a ministry's spokesman, a country's leader)."""
+        sent = tok.sent
+        prev = sent[0].nbor(-1).sent if sent.start > 0 else None
+        for span, limit in ((sent, tok.i), (prev, None)):
+            if span is None:
+                continue
+            for t in span:
+                if limit is not None and t.i >= limit:
+                    break
+                if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.group and t.head.pos_ in ("VERB", "AUX"):
+                    return self.group[t.i]
         before = [m for m in self._mentions if m[1] <= tok.idx]
         if not before or before[-1][2] != "g":
             return None
@@ -440,6 +460,18 @@ class _Index:
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
+
+
+def _same_kind(other: Token, tok: Token, pat: _Pattern, rules: _Rules) -> bool:
+    """A coordinated word that shares the cue's arguments: another title ("the founder and
+    leader of G, X") or another verb ("founded and led by X")."""
+    if pat.cue is None:
+        return _title_role(other, rules)[0] is not None
+    return other.pos_ in ("VERB", "AUX") and tok.pos_ in ("VERB", "AUX")
+
+
+def _described(tok: Token) -> bool:
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children)
 
 
 def _negated(tok: Token) -> bool:
@@ -465,15 +497,26 @@ def pattern_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                     continue
                 if role is None or _negated(tok):
                     continue
-                if role == "leader" and pat.cue is None and _walk(tok, _PLACE_PATH) and \
-                        all(t.i in index.place for t in _walk(tok, _PLACE_PATH)):
-                    role, also = "commander", None  # "G's emir of Helmand" leads a province only
-                firsts = [tok] + ([c for c in tok.conjuncts if c.i < tok.i][:1] if pat.cue is None else [])
+                if role == "leader" and pat.cue is None:
+                    of = [t for t in _walk(tok, _PLACE_PATH) if t.i not in index.group]
+                    if of and all(t.i in index.place or t.ent_type_ in ("GPE", "LOC", "FAC") for t in of):
+                        role, also = "commander", None  # "G's emir of Helmand" leads a province only
+                    elif of and all(t.lemma_.lower() in rules.departments or t.lower_ in rules.departments for t in of):
+                        role, also = rules.department_role, None  # "G's chief of operations"
+                # Coordinated cues share their arguments: "the founder and leader of G, X",
+                # "G was founded and led by X".
+                same = [c for c in tok.conjuncts if _same_kind(c, tok, pat, rules)]
+                firsts = [tok] + [c for c in same if c.i < tok.i][:1]
+                if pat.cue is not None:
+                    firsts += [c for c in same if c.i > tok.i]
                 persons: list[str] = []
+                appos = any(f.dep_ == "appos" for f in firsts)
                 for start in firsts:
                     for path in pat.person:
                         for anchor in _walk(start, path):
-                            for t in [anchor, *anchor.conjuncts]:
+                            # "X, Y and Z, members of G" is three roles; in "X, head of A;
+                            # Y, chief of B" each conjunct has its own description.
+                            for t in [anchor, *[c for c in anchor.conjuncts if not (appos and _described(c))]]:
                                 key = index.person_of(t) or index.named_person(t)
                                 if key and key not in persons:
                                     persons.append(key)
@@ -482,11 +525,14 @@ def pattern_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                 if not persons:
                     continue
                 groups: list[str] = []
-                for path in pat.group:
-                    for anchor in _walk(tok, path):
-                        key = index.group_of(anchor)
-                        if key and key not in groups:
-                            groups.append(key)
+                for start in [tok] + [c for c in same if c.i < tok.i][:1]:
+                    for path in pat.group:
+                        for anchor in _walk(start, path):
+                            key = index.group_of(anchor)
+                            if key and key not in groups:
+                                groups.append(key)
+                    if groups:
+                        break
                 for person in persons:
                     for group in groups:
                         out.append(RoleHit(person, role, group, evidence(sent), pat.id))
