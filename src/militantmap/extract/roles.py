@@ -208,7 +208,8 @@ _NOT_A_NAME = re.compile(
     r"\b(?:Army|Police|Ministry|Council|Forces?|Government|Province|District|Agency|State|Republic|"
     r"University|Party|Front|Brigades?|Group|Movement|Committee|Court|Office|Department|Region|City|"
     r"Islamic|Al-Qaeda|Qaida|Taliban|Mountains?|River|Valley|Lake|Street|Airport|Hospital|Mosque|"
-    r"North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|News|Press|TV)\b")
+    r"North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|News|Press|TV|"
+    r"Corps|Foundation|Trust|Society|Bank|Company|Inc|Ltd|Association|Union|Network|Institute|Times|Post)\b")
 
 
 @dataclass(frozen=True)
@@ -400,16 +401,16 @@ class _Index:
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         for ent in self._ctx.entities.values():
             for s, e in ent.mentions:
-                if s < end and start < e and ent.type != LOCATION:
-                    return None  # an organisation's name, or a person already known
+                if s < end and start < e and ent.type not in (LOCATION, ORGANIZATION):
+                    return None  # a group's name, or a person already known
         for ent in self._ctx.entities.values():
-            if ent.type == LOCATION:
+            if ent.type in (LOCATION, ORGANIZATION):
                 ent.mentions = [(s, e) for s, e in ent.mentions if not (s < end and start < e)]
         key = f"{PERSON}:{normalize(name)}"
-        ent = self._ctx.entities.get(key)
-        if ent is None:
-            ent = self._ctx.entities[key] = Entity(key=key, name=name, type=PERSON)
-        ent.add_mention(start, end, name)
+        person = self._ctx.entities.get(key)
+        if person is None:
+            person = self._ctx.entities[key] = Entity(key=key, name=name, type=PERSON)
+        person.add_mention(start, end, name)
         for w in words:
             self.person[w.i] = key
         return key
@@ -445,16 +446,29 @@ class _Index:
                 if limit is not None and t.i >= limit:
                     break
                 if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.group and t.head.pos_ in ("VERB", "AUX"):
-                    return self.group[t.i]
+                    return None if _state_body_between(t, tok) else self.group[t.i]
         before = [m for m in self._mentions if m[1] <= tok.idx]
         if not before or before[-1][2] != "g":
             return None
         s = before[-1][0]
+        if any(t.lemma_.lower() in _STATE_BODIES for t in tok.doc[:tok.i] if t.idx >= before[-1][1]):
+            return None
         sent = tok.sent
         prev_start = sent[0].nbor(-1).sent.start_char if sent.start > 0 else sent.start_char
         if s < prev_start:
             return None
-        return self.group.get(self._ctx.doc.char_span(s, before[-1][1], alignment_mode="expand")[0].i)
+        span = self._ctx.doc.char_span(s, before[-1][1], alignment_mode="expand")
+        return self.group.get(span[0].i) if span is not None and len(span) else None
+
+
+# "G attacked the army and its commander ...": a state body named after the group is the
+# nearer owner of "its".
+_STATE_BODIES = {"army", "military", "government", "police", "force", "troop", "state", "ministry",
+                 "authority", "country", "official", "navy", "regime", "administration"}
+
+
+def _state_body_between(a: Token, b: Token) -> bool:
+    return any(t.lemma_.lower() in _STATE_BODIES for t in a.doc[a.i + 1:b.i])
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -514,9 +528,12 @@ def pattern_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                 for start in firsts:
                     for path in pat.person:
                         for anchor in _walk(start, path):
-                            # "X, Y and Z, members of G" is three roles; in "X, head of A;
-                            # Y, chief of B" each conjunct has its own description.
-                            for t in [anchor, *[c for c in anchor.conjuncts if not (appos and _described(c))]]:
+                            # "X, Y and Z, members of G" is three roles: an appositive after the
+                            # last of the names describes them all; in "X, Y (leader of G) and Z"
+                            # or "X, head of A; Y, chief of B" it describes one name only.
+                            conj = [c for c in anchor.conjuncts
+                                    if not (appos and (_described(c) or c.i > tok.i))]
+                            for t in [anchor, *conj]:
                                 key = index.person_of(t) or index.named_person(t)
                                 if key and key not in persons:
                                     persons.append(key)
