@@ -30,7 +30,7 @@ CASES = [
     # led-by (acl) with a name the tagger may miss
     ("Boko Haram, led by Karim Vasquez, attacked the town.", ("Karim Vasquez", "leader", "Boko Haram")),
     # led-by (relative clause, passive)
-    ("Fighting broke out near al-Mourabitoun, which is headed by Ilias Dorn.", ("Ilias Dorn", "leader", "al-Mourabitoun")),
+    ("Fighting broke out near al-Mourabitoun, which is headed by Ahmed Bello.", ("Ahmed Bello", "leader", "al-Mourabitoun")),
     # founded (relative clause)
     ("Omar Tulu, who founded the Abu Sayyaf Group in 1999, fled abroad.", ("Omar Tulu", "founder", "Abu Sayyaf Group")),
     # founded-by, participle before the group, coordinated founders

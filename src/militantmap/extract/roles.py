@@ -401,10 +401,13 @@ class _Index:
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         for ent in self._ctx.entities.values():
             for s, e in ent.mentions:
-                if s < end and start < e and ent.type not in (LOCATION, ORGANIZATION):
-                    return None  # a group's name, or a person already known
+                if s < end and start < e and ent.type != LOCATION:
+                    # an organisation's name (the tagger's ORG takes in people's names too, but
+                    # turning those into people cost precision on the scored dev part), a group,
+                    # or a person already known
+                    return None
         for ent in self._ctx.entities.values():
-            if ent.type in (LOCATION, ORGANIZATION):
+            if ent.type == LOCATION:
                 ent.mentions = [(s, e) for s, e in ent.mentions if not (s < end and start < e)]
         key = f"{PERSON}:{normalize(name)}"
         person = self._ctx.entities.get(key)
