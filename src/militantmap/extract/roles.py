@@ -381,7 +381,7 @@ class _Index:
             tok = tok.head.head
         return self.person.get(tok.i)
 
-    def named_person(self, tok: Token) -> str | None:
+    def named_person(self, tok: Token, commit: bool = False) -> str | None:
         """A name the tagger missed or took for a place ("Karim Vasquez, the head of G"): in the
         person slot of a role construction, a proper name of two to five capitalised words that
         is no group, no organisation's name and holds no word of a place or an institution
@@ -406,10 +406,12 @@ class _Index:
                     # turning those into people cost precision on the scored dev part), a group,
                     # or a person already known
                     return None
+        key = f"{PERSON}:{normalize(name)}"
+        if not commit:
+            return key  # only a role found for it makes it a person (see pattern_roles)
         for ent in self._ctx.entities.values():
             if ent.type == LOCATION:
                 ent.mentions = [(s, e) for s, e in ent.mentions if not (s < end and start < e)]
-        key = f"{PERSON}:{normalize(name)}"
         person = self._ctx.entities.get(key)
         if person is None:
             person = self._ctx.entities[key] = Entity(key=key, name=name, type=PERSON)
@@ -527,6 +529,7 @@ def pattern_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                 if pat.cue is not None:
                     firsts += [c for c in same if c.i > tok.i]
                 persons: list[str] = []
+                unnamed: dict[str, Token] = {}  # names to make people of if a group is found
                 appos = any(f.dep_ == "appos" for f in firsts)
                 for start in firsts:
                     for path in pat.person:
@@ -537,7 +540,11 @@ def pattern_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                             conj = [c for c in anchor.conjuncts
                                     if not (appos and (_described(c) or c.i > tok.i))]
                             for t in [anchor, *conj]:
-                                key = index.person_of(t) or index.named_person(t)
+                                key = index.person_of(t)
+                                if key is None:
+                                    key = index.named_person(t)
+                                    if key:
+                                        unnamed[key] = t
                                 if key and key not in persons:
                                     persons.append(key)
                     if persons:
@@ -553,6 +560,9 @@ def pattern_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                                 groups.append(key)
                     if groups:
                         break
+                if groups:
+                    for t in unnamed.values():
+                        index.named_person(t, commit=True)
                 for person in persons:
                     for group in groups:
                         out.append(RoleHit(person, role, group, evidence(sent), pat.id))
