@@ -63,6 +63,14 @@ CASES = [
     ("Omar Tulu is a Nigerian cleric. He founded Boko Haram in 2002.", ("Omar Tulu", "founder", "Boko Haram")),
     # joined, by surname alone
     ("Omar Tulu is a Nigerian cleric. Years later Tulu joined al-Qaida.", ("Omar Tulu", "member", "al-Qaeda")),
+    # became-bare-title: the title's group is the subject group of the previous sentence
+    ("The Allied Democratic Forces were pushed out of the hills. Musa Kabanda became leader in 2015.",
+     ("Musa Kabanda", "leader", "Allied Democratic Forces")),
+    # one of the founders
+    ("Karl Benn, one of the founders of Boko Haram, was killed.", ("Karl Benn", "founder", "Boko Haram")),
+    # under the leadership of, in a participial clause
+    ("Hamas was formed in Gaza, bringing together rival gangs under the leadership of Karl Benn.",
+     ("Karl Benn", "leader", "Hamas")),
     # deputy
     ("Karl Benn, the deputy leader of al-Shabaab, resigned.", ("Karl Benn", "deputy_leader", "al-Shabaab")),
 ]
@@ -94,6 +102,8 @@ def test_a_title_inside_a_list_describes_one_name_only():
     "The Pakistani government denied the report. Its spokesman Omar Tulu spoke about Hamas.",
     # a negated role
     "Omar Tulu is not a member of Boko Haram, his lawyer said.",
+    # a title that is no role word
+    "Boko Haram lost ground in 2014. Karl Benn became president in 2015.",
     # places are no people
     "North Waziristan, the heartland of the TTP, was shelled.",
 ])

@@ -228,6 +228,7 @@ class _Pattern:
     role: str | None
     person: tuple[tuple[_Step, ...], ...]
     group: tuple[tuple[_Step, ...], ...]
+    salient: bool = False  # group "@salient": a title with no group of its own ("became leader")
 
 
 @dataclass(frozen=True)
@@ -290,7 +291,8 @@ def _rules() -> _Rules:
             patterns.append(_Pattern(
                 id=row["id"], cue=None if cue == "title" else frozenset(cue), role=row.get("role"),
                 person=tuple(_parse_path(p) for p in row["person"]),
-                group=tuple(_parse_path(p) for p in row["group"])))
+                group=tuple(_parse_path(p) for p in row["group"] if p != "@salient"),
+                salient="@salient" in row["group"]))
     return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role)
 
 
@@ -437,6 +439,26 @@ class _Index:
             key = self._pronoun(tok)
         return key
 
+    def salient_group(self, tok: Token) -> str | None:
+        """The group a bare title belongs to ("X became leader in 2015"): the subject group of
+        this sentence before it, else of the previous sentence, else the one group the previous
+        sentence names."""
+        sent = tok.sent
+        prev = sent[0].nbor(-1).sent if sent.start > 0 else None
+        for span, limit in ((sent, tok.i), (prev, None)):
+            if span is None:
+                continue
+            for t in span:
+                if limit is not None and t.i >= limit:
+                    break
+                if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.group:
+                    return self.group[t.i]
+        if prev is not None:
+            keys = {self.group[t.i] for t in prev if t.i in self.group}
+            if len(keys) == 1 and not any(t.i in self.group for t in sent):
+                return next(iter(keys))
+        return None
+
     def _pronoun(self, tok: Token) -> str | None:
         """"its spokesman", "It is led by X": the group that is the subject of this sentence
         before the pronoun, else of the previous sentence; failing that, the group named last
@@ -552,6 +574,11 @@ def pattern_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                 if not persons:
                     continue
                 groups: list[str] = []
+                if pat.salient:
+                    if not any(c.dep_ in ("prep", "poss", "compound", "nmod") for c in tok.children):
+                        key = index.salient_group(tok)
+                        if key:
+                            groups.append(key)
                 for start in [tok] + [c for c in same if c.i < tok.i][:1]:
                     for path in pat.group:
                         for anchor in _walk(start, path):
