@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from militantmap.extract.context import LOCATION, ORGANIZATION, PERSON, Context, Entity, evidence
 from militantmap.extract.people import find_person_mentions
@@ -163,7 +163,7 @@ def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
             hits.append(RoleHit(person, role, group, evidence(sent)))
     # The parse-based constructions add what the surface patterns missed; plain membership is
     # not added for a person who holds a title in that group (a leader is a member too).
-    extra = pattern_roles(ctx, descriptions)
+    extra = pattern_roles(ctx, descriptions, hits)
     titled = {(p, g) for p, r, g in seen if r != "member"} | {(h.person, h.group) for h in extra if h.role != "member"}
     for h in extra:
         key = (h.person, h.role, h.group)
@@ -229,6 +229,7 @@ class _Pattern:
     person: tuple[tuple[_Step, ...], ...]
     group: tuple[tuple[_Step, ...], ...]
     salient: bool = False  # group "@salient": a title with no group of its own ("became leader")
+    possessor: bool = False  # group "@possessor": the group the title's possessor leads ("his deputy")
 
 
 @dataclass(frozen=True)
@@ -291,8 +292,8 @@ def _rules() -> _Rules:
             patterns.append(_Pattern(
                 id=row["id"], cue=None if cue == "title" else frozenset(cue), role=row.get("role"),
                 person=tuple(_parse_path(p) for p in row["person"]),
-                group=tuple(_parse_path(p) for p in row["group"] if p != "@salient"),
-                salient="@salient" in row["group"]))
+                group=tuple(_parse_path(p) for p in row["group"] if not p.startswith("@")),
+                salient="@salient" in row["group"], possessor="@possessor" in row["group"]))
     return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role)
 
 
@@ -519,11 +520,15 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children)
 
 
-def pattern_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
-    """Roles from the construction table over the dependency parse."""
+def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None = None) -> list[RoleHit]:
+    """Roles from the construction table over the dependency parse. `known` are roles found
+    otherwise, read by rows whose group is the possessor's ("his deputy, Y")."""
     rules = _rules()
     index = _Index(ctx, descriptions)
     out: list[RoleHit] = []
+    # (persons, possessor, role, sentence, rule): "his deputy Y" is a deputy in the group his
+    # possessor leads, known only once every role of the document is read
+    pending: list[tuple[list[str], str, str, Span, str]] = []
     for sent in ctx.sentences():
         for tok in sent:
             title_role, also = _title_role(tok, rules)
@@ -590,9 +595,18 @@ def pattern_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                 if groups:
                     for t in unnamed.values():
                         index.named_person(t, commit=True)
+                if pat.possessor:
+                    owner = next((index.person_of(c) for c in tok.children if c.dep_ == "poss"), None)
+                    if owner and not groups:
+                        pending.append(([p for p in persons if p != owner], owner, role, sent, pat.id))
                 for person in persons:
                     for group in groups:
                         out.append(RoleHit(person, role, group, evidence(sent), pat.id))
                         if also:
                             out.append(RoleHit(person, also, group, evidence(sent), pat.id))
+    leads = [(h.person, h.group) for h in (known or []) + out if h.role in ("leader", "founder")]
+    for persons, owner, role, sent, rule in pending:
+        owned = list(dict.fromkeys(g for p, g in leads if p == owner))
+        if len(owned) == 1:  # a man who leads two groups: whose deputy is unclear
+            out += [RoleHit(p, role, owned[0], evidence(sent), rule) for p in persons]
     return out
