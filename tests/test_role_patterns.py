@@ -76,6 +76,13 @@ CASES = [
      ("Ahmed Bello", "deputy_leader", "Boko Haram")),
     ("Musa Kabanda leads the Allied Democratic Forces. He took over in 2015 after the arrest of his "
      "predecessor, Jamil Okello.", ("Jamil Okello", "leader", "Allied Democratic Forces")),
+    # copula under a reporting verb
+    ("Karl Benn, believed to be the leader of Hamas, was killed.", ("Karl Benn", "leader", "Hamas")),
+    # took-leadership
+    ("Karl Benn took over the leadership of Hamas in 2019.", ("Karl Benn", "leader", "Hamas")),
+    ("Karl Benn replaced Ahmed Bello at the helm of Hamas.", ("Karl Benn", "leader", "Hamas")),
+    # fought-for
+    ("Karl Benn, who fought for Hamas in the 1990s, fled.", ("Karl Benn", "member", "Hamas")),
     # deputy
     ("Karl Benn, the deputy leader of al-Shabaab, resigned.", ("Karl Benn", "deputy_leader", "al-Shabaab")),
 ]
@@ -109,6 +116,10 @@ def test_a_title_inside_a_list_describes_one_name_only():
     "Omar Tulu is not a member of Boko Haram, his lawyer said.",
     # a possessor who leads nothing known: no group for his deputy
     "Police questioned Karl Benn. His deputy, Ahmed Bello, was arrested in June near Hamas offices.",
+    # fighting a group is no membership
+    "Israeli troops who fought Hamas killed Karl Benn.",
+    # a role someone was to take is not stated as held
+    "Officials said Karl Benn was to become the chief of Hamas in the north.",
     # a title that is no role word
     "Boko Haram lost ground in 2014. Karl Benn became president in 2015.",
     # places are no people
