@@ -83,6 +83,9 @@ CASES = [
     ("Karl Benn replaced Ahmed Bello at the helm of Hamas.", ("Karl Benn", "leader", "Hamas")),
     # fought-for
     ("Karl Benn, who fought for Hamas in the 1990s, fled.", ("Karl Benn", "member", "Hamas")),
+    # x-led with a surname named before
+    ("Ahmed Bello is a cleric. Police said the Bello-led Boko Haram attacked the town.",
+     ("Ahmed Bello", "leader", "Boko Haram")),
     # deputy
     ("Karl Benn, the deputy leader of al-Shabaab, resigned.", ("Karl Benn", "deputy_leader", "al-Shabaab")),
 ]

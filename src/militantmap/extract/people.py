@@ -115,18 +115,22 @@ def _surnames(ctx: Context, named: list[PersonMention], taken: list[tuple[int, i
             continue
         by_surname.setdefault(bare, []).append(m)
     out: list[PersonMention] = []
-    for bare, ms in by_surname.items():
-        first = min(m.start for m in ms)
-        pat = re.compile(rf"(?<![\w-])(?:(?:[Aa]l|[Ee]l)[-‐‑ ]?)?{re.escape(bare)}(?![\w-])", re.I)
-        for occ in pat.finditer(text, first):
-            s, e = occ.start(), occ.end()
-            if not text[s].isupper() and not text[occ.end() - len(bare)].isupper():
-                continue  # a lower-case word is no name
-            if any(a < e and s < b for a, b in taken):
-                continue
-            before = [m for m in named if m.end <= s and _bare(text[m.start:m.end].split()[-1].strip("’'")) == bare]
-            if before:
-                out.append(PersonMention(s, e, before[-1].key, SURNAME))
+    if not by_surname:
+        return out
+    # one pattern for every surname of the document (compiled once per document, not per name)
+    pat = re.compile(r"(?<![\w-])(?:(?:[Aa]l|[Ee]l)[-‐‑ ]?)?(?P<bare>"
+                     + "|".join(re.escape(b) for b in sorted(by_surname, key=len, reverse=True))
+                     + r")(?!\w)(?!-(?!(?:led|headed|run|founded)\b))", re.I)  # "the Benn-led group"
+    for occ in pat.finditer(text, min(m.start for ms in by_surname.values() for m in ms)):
+        s, e = occ.start(), occ.end()
+        bare = occ.group("bare").lower()
+        if not text[s].isupper() and not text[occ.start("bare")].isupper():
+            continue  # a lower-case word is no name
+        if any(a < e and s < b for a, b in taken):
+            continue
+        before = [m for m in by_surname.get(bare, []) if m.end <= s]
+        if before:
+            out.append(PersonMention(s, e, before[-1].key, SURNAME))
     return out
 
 

@@ -247,6 +247,7 @@ class _Rules:
     patterns: tuple[_Pattern, ...]
     departments: frozenset[str]
     department_role: str
+    cue_lemmas: frozenset[str]
 
 
 def _parse_path(path: str) -> tuple[_Step, ...]:
@@ -294,7 +295,8 @@ def _rules() -> _Rules:
                 person=tuple(_parse_path(p) for p in row["person"]),
                 group=tuple(_parse_path(p) for p in row["group"] if not p.startswith("@")),
                 salient="@salient" in row["group"], possessor="@possessor" in row["group"]))
-    return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role)
+    return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role,
+                  frozenset(w for p in patterns if p.cue for w in p.cue))
 
 
 def _lemma_ok(tok: Token, step: _Step) -> bool:
@@ -531,13 +533,16 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
     pending: list[tuple[list[str], str, str, Span, str]] = []
     for sent in ctx.sentences():
         for tok in sent:
-            title_role, also = _title_role(tok, rules)
+            title_role, title_also = _title_role(tok, rules)
+            lemma = tok.lemma_.lower()
+            if title_role is None and lemma not in rules.cue_lemmas:
+                continue
             for pat in rules.patterns:
                 if pat.cue is None:
-                    role = title_role
+                    role, also = title_role, title_also
                     if role is None:
                         continue
-                elif tok.lemma_.lower() in pat.cue and tok.pos_ in ("VERB", "NOUN", "AUX"):
+                elif lemma in pat.cue and tok.pos_ in ("VERB", "NOUN", "AUX"):
                     role, also = pat.role, None
                 else:
                     continue
