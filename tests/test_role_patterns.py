@@ -101,6 +101,17 @@ def test_a_list_of_names_with_one_title_after_them_is_a_role_each():
     assert {p for p, role, g in r if role == "member" and g == "Boko Haram"} == {"Omar Tulu", "Sami Radu", "Hakan Erol"}
 
 
+def test_two_names_without_a_conjunction_are_no_list():
+    r = roles(run("In an audio message posted on Twitter, Abubakar Shekau, leader of Boko Haram, called for attacks."))
+    assert ("Abubakar Shekau", "leader", "Boko Haram") in r
+    assert not any(p == "Twitter" for p, _, _ in r), r
+
+
+def test_its_is_not_read_across_an_unknown_named_subject():
+    r = roles(run("The JX split from the TTP over a feud between its founding leader, Omar Khalid, and the TTP."))
+    assert not any(g == "Tehrik-i-Taliban Pakistan" and role == "founder" for _, role, g in r), r
+
+
 def test_a_title_inside_a_list_describes_one_name_only():
     r = roles(run("Money went to Karl Benn, Movsar Baraev (leader of Hamas) and Ivo Marten."))
     assert ("Movsar Baraev", "leader", "Hamas") in r

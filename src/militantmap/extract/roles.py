@@ -475,8 +475,11 @@ class _Index:
             for t in span:
                 if limit is not None and t.i >= limit:
                     break
-                if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.group and t.head.pos_ in ("VERB", "AUX"):
-                    return None if _state_body_between(t, tok) else self.group[t.i]
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    if t.i in self.group and t.head.pos_ in ("VERB", "AUX"):
+                        return None if _state_body_between(t, tok) else self.group[t.i]
+                    if limit is not None and t.pos_ == "PROPN" and t.i not in self.person and t.i not in self.group:
+                        return None  # "JA split from G over its founder ...": an unknown subject owns "its"
         before = [m for m in self._mentions if m[1] <= tok.idx]
         if not before or before[-1][2] != "g":
             return None
@@ -512,6 +515,11 @@ def _same_kind(other: Token, tok: Token, pat: _Pattern, rules: _Rules) -> bool:
     if pat.cue is None:
         return _title_role(other, rules)[0] is not None
     return other.pos_ in ("VERB", "AUX") and tok.pos_ in ("VERB", "AUX")
+
+
+def _listed(tok: Token) -> bool:
+    """A true list has a conjunction ("X, Y and Z"); "on Twitter, X" parsed as one is none."""
+    return any(c.dep_ == "cc" for t in (tok, *tok.conjuncts) for c in t.children)
 
 
 def _described(tok: Token) -> bool:
@@ -570,7 +578,7 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                             # last of the names describes them all; in "X, Y (leader of G) and Z"
                             # or "X, head of A; Y, chief of B" it describes one name only.
                             conj = [c for c in anchor.conjuncts
-                                    if not (appos and (_described(c) or c.i > tok.i))]
+                                    if not (appos and (_described(c) or c.i > tok.i))] if not appos or _listed(anchor) else []
                             for t in [anchor, *conj]:
                                 key = index.person_of(t)
                                 if key is None:
