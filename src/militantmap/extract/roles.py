@@ -5,13 +5,28 @@ patterns of the ways news names a role: "X, a spokesman for G", "X — leader of
 that ... —", "X, a senior G leader", "G spokesman X", "G foreign ministry spokesman X",
 "identified X as a member of G", "X, who leads G", "G, led by X", "the G chief" (a person
 already known to hold a role in G).
+
+Beside these surface patterns, roles are read off the dependency parse with the construction
+table `data/patterns/roles.jsonl` (see `_PatternRoles`): a cue (a title from the role lexicon,
+or a verb such as "found", "lead", "join"), the path from the cue to the person and the path
+from the cue to the group. People are read through the person-mention layer
+(`extract/people.py`: surnames, pronouns, descriptions) and groups through group mentions and
+the resolved descriptions ("the group"), so "He founded the group in 2002" is a role of the
+person last named as a subject in the group last named.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from militantmap.extract.context import PERSON, Context, evidence
+from spacy.tokens import Doc, Span, Token
+
+from militantmap.extract.context import LOCATION, ORGANIZATION, PERSON, Context, Entity, evidence
+from militantmap.extract.people import find_person_mentions
+from militantmap.nlp.gazetteer import normalize
 
 ROLE_WORDS = {
     "spokesperson": r"spokes(?:man|woman|person)|chief\s+spokes(?:man|person)|media\s+(?:chief|head)",
@@ -101,6 +116,7 @@ class RoleHit:
     role: str
     group: str
     evidence: dict
+    rule: str = ""  # the construction that found it (debugging aid; not output)
 
 
 def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
@@ -145,6 +161,16 @@ def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
             seen.add(key)
             last_person_of[group] = person
             hits.append(RoleHit(person, role, group, evidence(sent)))
+    # The parse-based constructions add what the surface patterns missed; plain membership is
+    # not added for a person who holds a title in that group (a leader is a member too).
+    extra = pattern_roles(ctx, descriptions, hits)
+    titled = {(p, g) for p, r, g in seen if r != "member"} | {(h.person, h.group) for h in extra if h.role != "member"}
+    for h in extra:
+        key = (h.person, h.role, h.group)
+        if key in seen or (h.role == "member" and (h.person, h.group) in titled):
+            continue
+        seen.add(key)
+        hits.append(h)
     return hits
 
 
@@ -164,3 +190,436 @@ def _mask(text, start, end, persons, groups):
         pos = e
     out.append(text[pos:end])
     return "".join(out), pkeys, gkeys
+
+
+# -- roles from the construction table over the dependency parse ---------------------------------
+# A path is a sequence of steps, each either down to a child ("prep[of,for]": a child whose
+# dependency is prep and whose lemma is "of" or "for") or up to the head ("^appos": the token is
+# an appositive, go to the word it describes; "^pobj[as]": the token is the object of "as").
+# "[!a,b]" excludes lemmas; "^+[list]" climbs up to six heads to the first with one of the
+# lemmas. Alternatives of dependencies are joined with "|".
+_STEP = re.compile(r"(?P<up>\^\+?)?(?P<deps>[\w|]*)(?:\[(?P<neg>!?)(?P<lemmas>[^\]]*)\])?")
+# Nouns that head a group's name in the parse ("the Lashkar-e-Islam group"): the name is its compound.
+_GROUP_HEADS = {"group", "movement", "organization", "organisation", "outfit", "militia", "faction",
+                "network", "cell", "brigade", "front", "wing"}
+_RELATIVE = {"who", "whom", "that", "which"}
+# Words of places and institutions: a name holding one is no person's.
+_NOT_A_NAME = re.compile(
+    r"\b(?:Army|Police|Ministry|Council|Forces?|Government|Province|District|Agency|State|Republic|"
+    r"University|Party|Front|Brigades?|Group|Movement|Committee|Court|Office|Department|Region|City|"
+    r"Islamic|Al-Qaeda|Qaida|Taliban|Mountains?|River|Valley|Lake|Street|Airport|Hospital|Mosque|"
+    r"North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|News|Press|TV|"
+    r"Corps|Foundation|Trust|Society|Bank|Company|Inc|Ltd|Association|Union|Network|Institute|Times|Post)\b")
+
+
+@dataclass(frozen=True)
+class _Step:
+    up: bool
+    climb: bool
+    deps: frozenset[str] | None
+    lemmas: frozenset[str] | None
+    negate: bool
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    id: str
+    cue: frozenset[str] | None  # verb/noun lemmas, or None for a title of the lexicon
+    role: str | None
+    person: tuple[tuple[_Step, ...], ...]
+    group: tuple[tuple[_Step, ...], ...]
+    salient: bool = False  # group "@salient": a title with no group of its own ("became leader")
+    possessor: bool = False  # group "@possessor": the group the title's possessor leads ("his deputy")
+
+
+@dataclass(frozen=True)
+class _Modifier:
+    words: frozenset[str]
+    applies_to: frozenset[str]
+    role: str | None
+    also: str | None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    titles: dict[str, str]
+    modifiers: tuple[_Modifier, ...]
+    patterns: tuple[_Pattern, ...]
+    departments: frozenset[str]
+    department_role: str
+    cue_lemmas: frozenset[str]
+
+
+def _parse_path(path: str) -> tuple[_Step, ...]:
+    steps = []
+    for part in path.split():
+        m = _STEP.fullmatch(part)
+        if m is None:
+            raise ValueError(f"bad path step {part!r} in {path!r}")
+        up = m.group("up") or ""
+        deps = frozenset(d for d in m.group("deps").split("|") if d) or None
+        lemmas = frozenset(w.strip() for w in (m.group("lemmas") or "").split(",") if w.strip()) or None
+        steps.append(_Step(up=bool(up), climb=up == "^+", deps=deps, lemmas=lemmas, negate=bool(m.group("neg"))))
+    return tuple(steps)
+
+
+_PLACE_PATH = _parse_path("prep[of,for] pobj")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    """The role lexicon and constructions, read once per process."""
+    text = resources.files("militantmap").joinpath("data", "patterns", "roles.jsonl").read_text(encoding="utf-8")
+    titles: dict[str, str] = {}
+    modifiers: list[_Modifier] = []
+    patterns: list[_Pattern] = []
+    departments: set[str] = set()
+    department_role = "commander"
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row["kind"] == "title":
+            for w in row["words"]:
+                titles[w] = row["role"]
+        elif row["kind"] == "department":
+            departments.update(row["words"])
+            department_role = row["role"]
+        elif row["kind"] == "modifier":
+            modifiers.append(_Modifier(frozenset(row["words"]), frozenset(row["applies_to"]),
+                                       row.get("role"), row.get("also")))
+        else:
+            cue = row["cue"]
+            patterns.append(_Pattern(
+                id=row["id"], cue=None if cue == "title" else frozenset(cue), role=row.get("role"),
+                person=tuple(_parse_path(p) for p in row["person"]),
+                group=tuple(_parse_path(p) for p in row["group"] if not p.startswith("@")),
+                salient="@salient" in row["group"], possessor="@possessor" in row["group"]))
+    return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role,
+                  frozenset(w for p in patterns if p.cue for w in p.cue))
+
+
+def _lemma_ok(tok: Token, step: _Step) -> bool:
+    if step.lemmas is None:
+        return True
+    hit = tok.lemma_.lower() in step.lemmas or tok.lower_ in step.lemmas
+    return hit != step.negate
+
+
+def _walk(tok: Token, steps: tuple[_Step, ...]) -> list[Token]:
+    cur = [tok]
+    for st in steps:
+        nxt: list[Token] = []
+        for t in cur:
+            if st.climb:
+                h = t
+                for _ in range(6):
+                    if h.head is h:
+                        break
+                    h = h.head
+                    if _lemma_ok(h, st):
+                        nxt.append(h)
+                        break
+            elif st.up:
+                if t.head is not t and (st.deps is None or t.dep_ in st.deps) and _lemma_ok(t.head, st):
+                    nxt.append(t.head)
+            else:
+                nxt.extend(c for c in t.children if (st.deps is None or c.dep_ in st.deps) and _lemma_ok(c, st))
+        cur = nxt
+    return cur
+
+
+def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
+    """The role a title word names, and a second role its modifiers add ("senior leader")."""
+    word = tok.lower_
+    role = rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
+    if role is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None, None
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "co" and role == "founder":
+        return "founder", None
+    also = None
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod") and c.i < tok.i}
+    if tok.i >= 1:
+        mods.add(doc[tok.i - 1].lower_)
+    for mod in rules.modifiers:
+        if role in mod.applies_to and mods & mod.words:
+            if mod.role:
+                role = mod.role
+            if mod.also:
+                also = mod.also
+    return role, also
+
+
+class _Index:
+    """Which person or group each token of the document refers to."""
+
+    def __init__(self, ctx: Context, descriptions: list) -> None:
+        doc = ctx.doc
+        self.person: dict[int, str] = {}
+        self.group: dict[int, str] = {}
+        self.other: set[int] = set()
+        self.place: set[int] = set()
+        for pm in find_person_mentions(ctx):
+            for t in _tokens(doc, pm.start, pm.end):
+                self.person.setdefault(t.i, pm.key)
+        spans = [(m.start, m.end, m.key) for m in ctx.group_mentions] + \
+                [(d.start, d.end, d.key) for d in descriptions]
+        for s, e, key in spans:
+            for t in _tokens(doc, s, e):
+                self.group.setdefault(t.i, key)
+                self.person.pop(t.i, None)
+        for ent in ctx.entities.values():
+            if ent.type in (LOCATION, ORGANIZATION):
+                for s, e in ent.mentions:
+                    self.other.update(t.i for t in _tokens(doc, s, e))
+                    if ent.type == LOCATION:
+                        self.place.update(t.i for t in _tokens(doc, s, e))
+        self._ctx = ctx
+        self._mentions = sorted(
+            [(s, e, "g") for s, e, _ in spans]
+            + [(s, e, "o") for ent in ctx.entities.values() if ent.type in (LOCATION, ORGANIZATION)
+               for s, e in ent.mentions])
+
+    def person_of(self, tok: Token) -> str | None:
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        return self.person.get(tok.i)
+
+    def named_person(self, tok: Token, commit: bool = False) -> str | None:
+        """A name the tagger missed or took for a place ("Karim Vasquez, the head of G"): in the
+        person slot of a role construction, a proper name of two to five capitalised words that
+        is no group, no organisation's name and holds no word of a place or an institution
+        becomes a person."""
+        if tok.pos_ != "PROPN" or tok.i in self.group:
+            return None
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        words = [w for w in words if w.i >= words[0].i]
+        if not 2 <= len(words) <= 5 or words[-1].i - words[0].i + 1 != len(words):
+            return None
+        if any(not w.text[:1].isupper() or w.i in self.group or w.ent_type_ in ("DATE", "TIME", "MONEY")
+               for w in words):
+            return None
+        name = self._ctx.doc[words[0].i: words[-1].i + 1].text
+        if _NOT_A_NAME.search(name):
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        for ent in self._ctx.entities.values():
+            for s, e in ent.mentions:
+                if s < end and start < e and ent.type != LOCATION:
+                    # an organisation's name (the tagger's ORG takes in people's names too, but
+                    # turning those into people cost precision on the scored dev part), a group,
+                    # or a person already known
+                    return None
+        key = f"{PERSON}:{normalize(name)}"
+        if not commit:
+            return key  # only a role found for it makes it a person (see pattern_roles)
+        for ent in self._ctx.entities.values():
+            if ent.type == LOCATION:
+                ent.mentions = [(s, e) for s, e in ent.mentions if not (s < end and start < e)]
+        person = self._ctx.entities.get(key)
+        if person is None:
+            person = self._ctx.entities[key] = Entity(key=key, name=name, type=PERSON)
+        person.add_mention(start, end, name)
+        for w in words:
+            self.person[w.i] = key
+        return key
+
+    def group_of(self, tok: Token) -> str | None:
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        key = self.group.get(tok.i)
+        if key is None and tok.pos_ == "NOUN":
+            # "an alliance known as G", "a cell calling itself G": the name it is given
+            for c in tok.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call", "name", "dub"):
+                    key = next((self.group[d.i] for d in c.subtree if d.i in self.group), None)
+                    break
+        if key is None and tok.lemma_.lower() in _GROUP_HEADS:
+            key = next((self.group[c.i] for c in tok.children if c.dep_ == "compound" and c.i in self.group), None)
+        if key is None and ((tok.lower_ == "its" and tok.dep_ == "poss") or
+                            (tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"))):
+            key = self._pronoun(tok)
+        return key
+
+    def salient_group(self, tok: Token) -> str | None:
+        """The group a bare title belongs to ("X became leader in 2015"): the subject group of
+        this sentence before it, else of the previous sentence, else the one group the previous
+        sentence names."""
+        sent = tok.sent
+        prev = sent[0].nbor(-1).sent if sent.start > 0 else None
+        for span, limit in ((sent, tok.i), (prev, None)):
+            if span is None:
+                continue
+            for t in span:
+                if limit is not None and t.i >= limit:
+                    break
+                if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.group:
+                    return self.group[t.i]
+        if prev is not None:
+            keys = {self.group[t.i] for t in prev if t.i in self.group}
+            if len(keys) == 1 and not any(t.i in self.group for t in sent):
+                return next(iter(keys))
+        return None
+
+    def _pronoun(self, tok: Token) -> str | None:
+        """"its spokesman", "It is led by X": the group that is the subject of this sentence
+        before the pronoun, else of the previous sentence; failing that, the group named last
+        before it in this or the previous sentence when no organisation or place was named
+        after it (a ministry's spokesman, a country's leader)."""
+        sent = tok.sent
+        prev = sent[0].nbor(-1).sent if sent.start > 0 else None
+        for span, limit in ((sent, tok.i), (prev, None)):
+            if span is None:
+                continue
+            for t in span:
+                if limit is not None and t.i >= limit:
+                    break
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    if t.i in self.group and t.head.pos_ in ("VERB", "AUX"):
+                        return None if _state_body_between(t, tok) else self.group[t.i]
+                    if limit is not None and t.pos_ == "PROPN" and t.i not in self.person and t.i not in self.group:
+                        return None  # "JA split from G over its founder ...": an unknown subject owns "its"
+        before = [m for m in self._mentions if m[1] <= tok.idx]
+        if not before or before[-1][2] != "g":
+            return None
+        s = before[-1][0]
+        if any(t.lemma_.lower() in _STATE_BODIES for t in tok.doc[:tok.i] if t.idx >= before[-1][1]):
+            return None
+        sent = tok.sent
+        prev_start = sent[0].nbor(-1).sent.start_char if sent.start > 0 else sent.start_char
+        if s < prev_start:
+            return None
+        span = self._ctx.doc.char_span(s, before[-1][1], alignment_mode="expand")
+        return self.group.get(span[0].i) if span is not None and len(span) else None
+
+
+# "G attacked the army and its commander ...": a state body named after the group is the
+# nearer owner of "its".
+_STATE_BODIES = {"army", "military", "government", "police", "force", "troop", "state", "ministry",
+                 "authority", "country", "official", "navy", "regime", "administration"}
+
+
+def _state_body_between(a: Token, b: Token) -> bool:
+    return any(t.lemma_.lower() in _STATE_BODIES for t in a.doc[a.i + 1:b.i])
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _same_kind(other: Token, tok: Token, pat: _Pattern, rules: _Rules) -> bool:
+    """A coordinated word that shares the cue's arguments: another title ("the founder and
+    leader of G, X") or another verb ("founded and led by X")."""
+    if pat.cue is None:
+        return _title_role(other, rules)[0] is not None
+    return other.pos_ in ("VERB", "AUX") and tok.pos_ in ("VERB", "AUX")
+
+
+def _listed(tok: Token) -> bool:
+    """A true list has a conjunction ("X, Y and Z"); "on Twitter, X" parsed as one is none."""
+    return any(c.dep_ == "cc" for t in (tok, *tok.conjuncts) for c in t.children)
+
+
+def _described(tok: Token) -> bool:
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children)
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None = None) -> list[RoleHit]:
+    """Roles from the construction table over the dependency parse. `known` are roles found
+    otherwise, read by rows whose group is the possessor's ("his deputy, Y")."""
+    rules = _rules()
+    index = _Index(ctx, descriptions)
+    out: list[RoleHit] = []
+    # (persons, possessor, role, sentence, rule): "his deputy Y" is a deputy in the group his
+    # possessor leads, known only once every role of the document is read
+    pending: list[tuple[list[str], str, str, Span, str]] = []
+    for sent in ctx.sentences():
+        for tok in sent:
+            title_role, title_also = _title_role(tok, rules)
+            lemma = tok.lemma_.lower()
+            if title_role is None and lemma not in rules.cue_lemmas:
+                continue
+            for pat in rules.patterns:
+                if pat.cue is None:
+                    role, also = title_role, title_also
+                    if role is None:
+                        continue
+                elif lemma in pat.cue and tok.pos_ in ("VERB", "NOUN", "AUX"):
+                    role, also = pat.role, None
+                else:
+                    continue
+                if role is None or _negated(tok):
+                    continue
+                if role == "leader" and pat.cue is None:
+                    of = [t for t in _walk(tok, _PLACE_PATH) if t.i not in index.group]
+                    if of and all(t.i in index.place or t.ent_type_ in ("GPE", "LOC", "FAC") for t in of):
+                        role, also = "commander", None  # "G's emir of Helmand" leads a province only
+                    elif of and all(t.lemma_.lower() in rules.departments or t.lower_ in rules.departments for t in of):
+                        role, also = rules.department_role, None  # "G's chief of operations"
+                # Coordinated cues share their arguments: "the founder and leader of G, X",
+                # "G was founded and led by X".
+                same = [c for c in tok.conjuncts if _same_kind(c, tok, pat, rules)]
+                firsts = [tok] + [c for c in same if c.i < tok.i][:1]
+                if pat.cue is not None:
+                    firsts += [c for c in same if c.i > tok.i]
+                persons: list[str] = []
+                unnamed: dict[str, Token] = {}  # names to make people of if a group is found
+                appos = any(f.dep_ == "appos" for f in firsts)
+                for start in firsts:
+                    for path in pat.person:
+                        for anchor in _walk(start, path):
+                            # "X, Y and Z, members of G" is three roles: an appositive after the
+                            # last of the names describes them all; in "X, Y (leader of G) and Z"
+                            # or "X, head of A; Y, chief of B" it describes one name only.
+                            conj = [c for c in anchor.conjuncts
+                                    if not (appos and (_described(c) or c.i > tok.i))] if not appos or _listed(anchor) else []
+                            for t in [anchor, *conj]:
+                                key = index.person_of(t)
+                                if key is None:
+                                    key = index.named_person(t)
+                                    if key:
+                                        unnamed[key] = t
+                                if key and key not in persons:
+                                    persons.append(key)
+                    if persons:
+                        break
+                if not persons:
+                    continue
+                groups: list[str] = []
+                if pat.salient:
+                    if not any(c.dep_ in ("prep", "poss", "compound", "nmod") for c in tok.children):
+                        key = index.salient_group(tok)
+                        if key:
+                            groups.append(key)
+                for start in [tok] + [c for c in same if c.i < tok.i][:1]:
+                    for path in pat.group:
+                        for anchor in _walk(start, path):
+                            key = index.group_of(anchor)
+                            if key and key not in groups:
+                                groups.append(key)
+                    if groups:
+                        break
+                if groups:
+                    for t in unnamed.values():
+                        index.named_person(t, commit=True)
+                if pat.possessor:
+                    owner = next((index.person_of(c) for c in tok.children if c.dep_ == "poss"), None)
+                    if owner and not groups:
+                        pending.append(([p for p in persons if p != owner], owner, role, sent, pat.id))
+                for person in persons:
+                    for group in groups:
+                        out.append(RoleHit(person, role, group, evidence(sent), pat.id))
+                        if also:
+                            out.append(RoleHit(person, also, group, evidence(sent), pat.id))
+    leads = [(h.person, h.group) for h in (known or []) + out if h.role in ("leader", "founder")]
+    for persons, owner, role, sent, rule in pending:
+        owned = list(dict.fromkeys(g for p, g in leads if p == owner))
+        if len(owned) == 1:  # a man who leads two groups: whose deputy is unclear
+            out += [RoleHit(p, role, owned[0], evidence(sent), rule) for p in persons]
+    return out
