@@ -15,8 +15,11 @@ People, places and other organisations come from spaCy's NER, never overlapping 
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Span
 
@@ -29,7 +32,7 @@ from militantmap.extract.context import (
     Entity,
     Mention,
 )
-from militantmap.nlp.gazetteer import Gazetteer, normalize
+from militantmap.nlp.gazetteer import Gazetteer, conflict_cue_re, normalize
 
 # A capitalised name of up to eight words, allowing the particles of transliterated names.
 _WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][snrdtz]|[Uu]l)[-‐‑][A-Z][\w’'‐‑-]*|[A-Z][\w’'‐‑-]*)"
@@ -95,6 +98,19 @@ _PROPER_DISCOVERY = [
     (re.compile(rf"(?<![\w’'-])(?P<x>{NAME})\s+(?P<noun>rebels|insurgents|guerrillas)\b"), False),
 ]
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
+@lru_cache(maxsize=1)
+def _discovery_table() -> list[tuple[re.Pattern[str], bool]]:
+    """The phrase table of data/group_discovery.json, compiled once: (pattern, keep_noun)."""
+    path = resources.files("militantmap").joinpath("data", "group_discovery.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    heads = "(?:" + "|".join(re.escape(h) for h in sorted(data["heads"], key=len, reverse=True)) + ")"
+    return [
+        (re.compile(row["pattern"].replace("{NAME}", NAME).replace("{HEAD}", heads)),
+         bool(row.get("keep_noun")))
+        for row in data["patterns"]
+    ]
 # Words before the noun that make "a group called X" a civil body, not an armed one.
 _CIVIL_MODS = re.compile(
     r"\b(?:rights|human|aid|charity|charitable|humanitarian|political|opposition|advocacy|media|"
@@ -370,6 +386,27 @@ def _discovered_names(ctx: Context, countries: set[str], nationality) -> list[tu
             if not _acceptable_discovery(ctx, s, e, name, countries, nationality):
                 continue
             if not _proper_name(ctx, s, e, people=keep_noun):
+                continue
+            if keep_noun:
+                e = dm.end("noun")
+                name = text[s:e]
+            found.append((s, e, name))
+    # The phrase table (data/group_discovery.json), with the ambiguity rule: a proper name that
+    # is no state body, party or company, in a sentence with a conflict cue.
+    cue = conflict_cue_re()
+    for pattern, keep_noun in _discovery_table():
+        for dm in pattern.finditer(text):
+            name = _trim_name(dm.group("x"))
+            s = text.find(name, dm.start("x"), dm.end("x")) if name else -1
+            if s < 0:
+                continue
+            e = s + len(name)
+            if not _acceptable_discovery(ctx, s, e, name, countries, nationality):
+                continue
+            if not _proper_name(ctx, s, e, people=True):
+                continue
+            span = ctx.doc.char_span(s, e, alignment_mode="expand")
+            if span is None or not cue.search(span.sent.text):
                 continue
             if keep_noun:
                 e = dm.end("noun")

@@ -592,7 +592,7 @@ _SENT_END_RE = re.compile(r"[.!?][\"'’”)\]]*\s+|\n")
 
 
 @lru_cache(maxsize=1)
-def _conflict_cue_re() -> re.Pattern[str]:
+def conflict_cue_re() -> re.Pattern[str]:
     """The conflict cues of data/group_context.json as one case-insensitive pattern."""
     path = resources.files("militantmap").joinpath("data", "group_context.json")
     rows = json.loads(path.read_text(encoding="utf-8"))["conflict_cues"]
@@ -622,7 +622,7 @@ def _with_context(text: str, mentions: list[Mention], contextual: list[bool]) ->
     So "the ANC won the vote" names no armed group, "MAS gunmen killed two" does."""
     firm = [m for m, c in zip(mentions, contextual) if not c]
     firm_ids = {m.entry_id for m in firm}
-    cue = _conflict_cue_re()
+    cue = conflict_cue_re()
     out = []
     for m, c in zip(mentions, contextual):
         if c and m.entry_id not in firm_ids:
