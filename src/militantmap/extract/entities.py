@@ -101,10 +101,21 @@ _POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
 @lru_cache(maxsize=1)
+def _discovery_data() -> dict:
+    path = resources.files("militantmap").joinpath("data", "group_discovery.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _generic_only(name: str) -> bool:
+    """A name made only of generic words ("Salvation Army", "National Front") names no group."""
+    generic = set(_discovery_data()["generic_words"])
+    return all(w in generic for w in normalize(name).split())
+
+
+@lru_cache(maxsize=1)
 def _discovery_table() -> list[tuple[re.Pattern[str], bool]]:
     """The phrase table of data/group_discovery.json, compiled once: (pattern, keep_noun)."""
-    path = resources.files("militantmap").joinpath("data", "group_discovery.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = _discovery_data()
     heads = "(?:" + "|".join(re.escape(h) for h in sorted(data["heads"], key=len, reverse=True)) + ")"
     return [
         (re.compile(row["pattern"].replace("{NAME}", NAME).replace("{HEAD}", heads)),
@@ -317,6 +328,8 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         name = _trim_name(ent.text)
         if not name or not _looks_like_group(name) or not _acceptable_new_name(name, countries):
             continue
+        if _generic_only(name):
+            continue
         if _STATE_ARMY.search(name) or not _MILITANT_CUE.search(ent.sent.text):
             continue
         if nationality is not None and _state_force(name, nationality):
@@ -401,7 +414,8 @@ def _discovered_names(ctx: Context, countries: set[str], nationality) -> list[tu
             if s < 0:
                 continue
             e = s + len(name)
-            if not _acceptable_discovery(ctx, s, e, name, countries, nationality):
+            if _generic_only(name) or not _acceptable_discovery(ctx, s, e, name, countries,
+                                                                nationality):
                 continue
             if not _proper_name(ctx, s, e, people=True):
                 continue
