@@ -144,6 +144,12 @@ IDEOLOGIES = {
     "far-right",
     "other",
 }
+# Generic names that may still be matched in context must carry one of these words ...
+MILITANT_GENERIC = _words("islamic armed mujahideen mujahidin jihad tawhid caliphate martyrs")
+# ... and none of these, which the names of states, armies and parties carry.
+STATE_OR_PARTY_WORDS = _words(
+    "forces force party council state union unity government national people peoples popular"
+)
 RELATIONS = {"faction", "branch", "province", "wing", "splinter"}
 
 # Words that say what kind of body something is but not which one. An alias made only of these
@@ -204,6 +210,7 @@ class Record:
     # (relation, key of the other record) stated by the source: ("splinter_of", "ucdp:222")
     ties: list[tuple[str, str]] = field(default_factory=list)
     previous_names: list[str] = field(default_factory=list)
+    expansions: dict[str, str] = field(default_factory=dict)  # "EIJ" -> "Egyptian Islamic Jihad"
 
 
 @dataclass
@@ -222,6 +229,7 @@ class Group:
     official_keys: set[str] = field(default_factory=set)  # normalized official names
     vetted_keys: set[str] = field(default_factory=set)  # aliases from curated/OFAC/UN/MMP
     background: list[dict[str, str]] = field(default_factory=list)
+    generic_contextual: set[str] = field(default_factory=set)  # generic names matched in context
 
 
 # -- names ------------------------------------------------------------------------------------
@@ -707,10 +715,13 @@ def make_record(
     names = [n.strip() for n in raw_name.split(" ; ") if n.strip()]
     base, extras = split_alias_text(names[0])
     aliases: list[str] = []
+    expansions: dict[str, str] = {}  # a bracketed acronym or translation -> the name before it
     for text in [*extras, *names[1:], *raw_aliases]:
         for piece in re.split(r"\s+/\s+", text):
             b, ex = split_alias_text(piece)
             aliases += [b, *ex]
+            for x in ex:
+                expansions.setdefault(caser(" ".join(x.split()).strip(' ,;"')), caser(b))
     if " / " in base:  # "NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES"
         base, *more = [p.strip() for p in base.split(" / ")]
         aliases = more + aliases
@@ -721,7 +732,7 @@ def make_record(
         a = " ".join(a.split()).strip(' ,;"')
         if a:
             out.append(caser(a))
-    return Record(key, source, name, out)
+    return Record(key, source, name, out, expansions=expansions)
 
 
 # -- merging ------------------------------------------------------------------------------------
@@ -833,6 +844,17 @@ class Builder:
             why = junk_reason(alias, self.blocked, self.stop_words)
             if why is None and not vetted and len(normalize(alias).replace(" ", "")) <= 2:
                 why = "two characters from an unvetted list"
+            if why is None and rec.source in ("canada", "eu"):
+                # Canada lists "Egyptian Islamic Jihad (EIJ)" among al-Qaida's names: a name
+                # that is another group's, and its acronym, stay with that group.
+                full = rec.expansions.get(alias, alias)
+                fkey = normalize(full)
+                others = {
+                    g for g in self.index.get(fkey, set()) - {target}
+                    if fkey in self.groups[g].curated_keys | self.groups[g].official_keys
+                }
+                if len(fkey.split()) >= 2 and others:
+                    why = f"the name of another group ({full!r}: {sorted(others)})"
             if why:
                 self.report.append(f"drop alias {alias!r} of {target}: {why}")
                 continue
@@ -888,12 +910,27 @@ class Builder:
             k = normalize(alias)
             if len(k.split()) >= 2 and not junk_reason(alias, self.blocked, self.stop_words):
                 found |= self.index.get(k, set())
+        if len(found) > 1 and rec.countries:
+            found = {g for g in found if self.groups[g].country in rec.countries} or found
         if len(found) == 1:
             return next(iter(found)), "alias"
         if len(found) > 1:
             self.report.append(
                 f"note {rec.key} {rec.name!r}: aliases point to {sorted(found)}; kept apart"
             )
+            return None, ""
+        # UCDP names many groups by acronym only ("ETA", "KDPI"): an acronym that names one
+        # group which fights in the same country is that group.
+        if rec.source.startswith("ucdp") and rec.countries:
+            for alias in [rec.name, *rec.aliases]:
+                if len(normalize(alias).split()) != 1 or not is_acronym_word(alias):
+                    continue
+                hits = {
+                    g for g in self.index.get(normalize(alias), set())
+                    if self.groups[g].country in rec.countries
+                }
+                if len(hits) == 1:
+                    return next(iter(hits)), "acronym and country"
         return None, ""
 
     def finish(self) -> list[dict[str, Any]]:
@@ -930,6 +967,7 @@ class Builder:
                     )
 
     def _dedupe_aliases(self) -> None:
+        generic: list[Group] = []
         for grp in self.groups.values():
             seen: set[str] = set()
             kept = []
@@ -951,7 +989,32 @@ class Builder:
             ):
                 self.report.append(f"unmatched name {grp.id}: {grp.name!r} is too generic to match")
                 kept = [a for a in kept if normalize(a) != normalize(grp.name)]
+                generic.append(grp)
             grp.aliases = kept
+        self._contextual_generic_names(generic)
+
+    def _contextual_generic_names(self, generic: list[Group]) -> None:
+        """A generic name that only one group has and that says "armed" or "Islamic"
+        ("Mujahideen Army", "Islamic Salvation Army", "Armed Islamic Group") is matched with
+        context (CONTEXTUAL_GENERIC): docs/gazetteer.md, "Ambiguous names". Names with a word of
+        states and parties ("Forces", "Party", "Council", "State") stay unmatched."""
+        count: dict[str, int] = {}
+        for grp in self.groups.values():
+            for key in {normalize(a) for a in [grp.name, *grp.aliases]}:
+                count[key] = count.get(key, 0) + 1
+        for grp in generic:
+            key = normalize(grp.name)
+            words = set(key.split())
+            if (
+                count.get(key) == 1
+                and len(words - self.stop_words - {"al", "el"}) >= 2
+                and words & MILITANT_GENERIC
+                and not words & STATE_OR_PARTY_WORDS
+                and grp.name not in self.blocked
+            ):
+                grp.aliases.append(grp.name)
+                grp.generic_contextual.add(grp.name)
+                self.report.append(f"contextual name {grp.id}: {grp.name!r} (generic, unique)")
 
     def _resolve_conflicts(self) -> None:
         owners: dict[str, set[str]] = {}
@@ -1038,7 +1101,8 @@ def contextual_aliases(grp: Group) -> list[str]:
     return [
         a
         for a in grp.aliases
-        if len(normalize(a).split()) == 1 and normalize(a) not in grp.vetted_keys
+        if (len(normalize(a).split()) == 1 and normalize(a) not in grp.vetted_keys)
+        or a in grp.generic_contextual
     ]
 
 

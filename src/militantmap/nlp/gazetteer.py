@@ -41,7 +41,8 @@ from typing import Any, NamedTuple
 
 from militantmap.errors import ConfigError, InputError
 
-_APOSTROPHES = "'`’‘ʼʻ´′"
+# (U+0091/U+0092: cp1252 quotes decoded as C1 controls in scraped text, "People\x92s")
+_APOSTROPHES = "'`’‘ʼʻ´′\u0091\u0092"
 # A word: letters/digits (Unicode, with combining marks for decomposed text), possibly joined by
 # apostrophes inside it ("Qa'ida", "Da’ish"). Everything else separates words.
 _WORD = r"(?:[^\W_]|[\u0300-\u036f])+"
