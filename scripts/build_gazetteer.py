@@ -230,6 +230,7 @@ class Group:
     vetted_keys: set[str] = field(default_factory=set)  # aliases from curated/OFAC/UN/MMP
     background: list[dict[str, str]] = field(default_factory=list)
     generic_contextual: set[str] = field(default_factory=set)  # generic names matched in context
+    initialisms: set[str] = field(default_factory=set)  # acronyms made by the build
 
 
 # -- names ------------------------------------------------------------------------------------
@@ -426,6 +427,33 @@ def junk_reason(alias: str, blocked: Blocklist, stop_words: frozenset[str]) -> s
     if len(words) == 1 and words[0] in stop_words:
         return "an ordinary word"
     return None
+
+
+# Particles inside transliterated names that acronyms skip ("Tehrik-i-Taliban Pakistan" -> TTP).
+_ACRONYM_SKIP = _words("i e ul ud ur ut us wal wa bil fi li bi lil")
+
+
+def initials(name: str, stop_words: frozenset[str]) -> str | None:
+    """ "Movement for Oneness and Jihad in West Africa" -> "MOJWA", "al-Qaeda in the Arabian
+    Peninsula" -> "AQAP"; None for names of fewer than four content words, names that are not
+    capitalised, and acronyms longer than six letters."""
+    if "(" in name or not re.fullmatch(r"[\w'’\- ]+", name):
+        return None
+    letters = []
+    for wi, word in enumerate(name.split()):
+        parts = [p for p in word.split("-") if p]
+        for pi, part in enumerate(parts):
+            low = part.lower()
+            if low in ("al", "el") and not (wi == 0 and pi == 0):
+                continue
+            if low in _ACRONYM_SKIP or (low in stop_words and low not in ("al", "el")):
+                continue
+            if not part[:1].isalpha() or not (part[:1].isupper() or low in ("al", "el")):
+                return None
+            letters.append(part[0].upper())
+    if not 4 <= len(letters) <= 6:  # three letters collide with too much ("USA", "CNN")
+        return None
+    return "".join(letters)
 
 
 def generic_name(name: str, stop_words: frozenset[str]) -> bool:
@@ -992,6 +1020,29 @@ class Builder:
                 generic.append(grp)
             grp.aliases = kept
         self._contextual_generic_names(generic)
+        self._initialisms()
+
+    def _initialisms(self) -> None:
+        """The initials of a group's names as contextual aliases ("Eelam Revolutionary
+        Organization of Students" -> "EROS", "Alex Boncayao Brigade" -> "ABB"): texts often
+        use only the acronym, the way the group's own literature does. Only for names of four
+        or more content words, only when no group has that acronym already and no other group's
+        names give the same initials, and never for blocked spellings; the matcher accepts them
+        only with context (docs/gazetteer.md, "Ambiguous names")."""
+        taken = {normalize(a) for g in self.groups.values() for a in g.aliases}
+        made: dict[str, set[str]] = {}
+        for grp in self.groups.values():
+            for name in [grp.name, *grp.aliases]:
+                acr = initials(name, self.stop_words)
+                if acr and normalize(acr) not in taken and acr not in self.blocked:
+                    made.setdefault(acr, set()).add(grp.id)
+        for acr, gids in sorted(made.items()):
+            if len(gids) != 1:
+                continue
+            grp = self.groups[next(iter(gids))]
+            grp.aliases.append(acr)
+            grp.initialisms.add(acr)
+            self.report.append(f"initialism {grp.id}: {acr!r}")
 
     def _contextual_generic_names(self, generic: list[Group]) -> None:
         """A generic name that only one group has and that says "armed" or "Islamic"
@@ -1071,6 +1122,7 @@ class Builder:
                     "sources": [s for s in SOURCE_ORDER if s in grp.sources],
                     "source_ids": sorted(set(grp.source_ids), key=_source_id_order),
                     "contextual_aliases": contextual_aliases(grp),
+                    "initialisms": [a for a in grp.aliases if a in grp.initialisms],
                     "background": sorted(
                         grp.background,
                         key=lambda t: (t["rel"], t.get("target", ""), t.get("name", ""),
@@ -1104,6 +1156,7 @@ def contextual_aliases(grp: Group) -> list[str]:
         if (len(normalize(a).split()) == 1 and normalize(a) not in grp.vetted_keys)
         or a in grp.generic_contextual
     ]
+    # (initialisms are listed apart: they need another group or their own group named nearby)
 
 
 def _source_id_order(sid: str) -> tuple[int, str]:

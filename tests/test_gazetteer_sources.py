@@ -20,6 +20,7 @@ SHARED = REPO.parent / "shared"
 
 
 def entry(id: str, aliases: list[str], contextual: list[str] = (), **kw) -> GroupEntry:  # type: ignore[assignment]
+    """A hand-made entry; `initialisms` may come in **kw."""
     return GroupEntry(
         id=id, name=aliases[0], aliases=tuple(aliases), parent=None, parent_relation=None,
         country=None, region=None, ideology=None, sources=("curated",),
@@ -35,6 +36,7 @@ def small() -> Gazetteer:
             entry("zarqa-front", ["Zarqa Liberation Front", "ZLF"], ["ZLF"]),
             entry("velox", ["Velox", "Velox Brigade"], ["Velox"]),
             entry("dark-hand", ["Dark Hand Movement", "DHM"]),
+            entry("river-sons", ["Sons of the Black River Movement", "SBRM"], initialisms=("SBRM",)),
             entry("jamaat-nasr", ["Jamaat al-Nasr al-Islamiyya"]),
             entry(
                 "sons-of-ash",
@@ -78,6 +80,20 @@ def found(gaz: Gazetteer, text: str) -> list[str]:
     ],
 )
 def test_contextual_aliases_need_context(small: Gazetteer, text: str, expected: list[str]) -> None:
+    assert found(small, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an initialism the build made needs a group nearby: a conflict cue is not enough
+        ("SBRM fighters attacked the town.", []),
+        ("SBRM fighters joined the DHM.", ["river-sons", "dark-hand"]),
+        ("The Sons of the Black River Movement grew. SBRM later split.",
+         ["river-sons", "river-sons"]),
+    ],
+)
+def test_initialisms_need_a_group_nearby(small: Gazetteer, text: str, expected: list[str]) -> None:
     assert found(small, text) == expected
 
 
@@ -169,6 +185,8 @@ def test_new_sources_are_cited() -> None:
             if tag in g["sources"]:
                 assert any(s.startswith(p) for s in g["source_ids"]), g["id"]
         assert set(g["contextual_aliases"]) <= set(g["aliases"]), g["id"]
+        assert set(g["initialisms"]) <= set(g["aliases"]), g["id"]
+        assert all(len(a) >= 4 for a in g["initialisms"]), g["id"]
 
 
 @pytest.mark.parametrize(

@@ -95,6 +95,9 @@ STRICT_CASE_WORDS = frozenset(
         "guards",
     }
 )
+# What context an alias needs in running text (docs/gazetteer.md, "Ambiguous names"): none; a
+# conflict cue or a group named firmly (contextual_aliases); a group named firmly (initialisms).
+NO_CONTEXT, CONTEXT, NEAR_GROUP = 0, 1, 2
 # A short alias is matched case-sensitively when it is one word of at most this many characters.
 SHORT_ALIAS_MAX = 5
 # Articles that glue to the next word in Arabic names.
@@ -202,8 +205,10 @@ class GroupEntry:
     ideology: str | None
     sources: tuple[str, ...]
     source_ids: tuple[str, ...] = ()
-    # aliases matched in running text only with context (see _context_ok)
+    # aliases matched in running text only with context (see _with_context)
     contextual_aliases: tuple[str, ...] = ()
+    # acronyms the build made from the names' initials: matched only next to a group
+    initialisms: tuple[str, ...] = ()
     # ties the sources state (UCDP splinters, alliances, joined groups, old names)
     background: tuple[BackgroundTie, ...] = ()
 
@@ -239,8 +244,9 @@ class _Node:
 
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
-        # (entry index, case rules of the alias, whether the alias needs context)
-        self.terminals: list[tuple[int, tuple[tuple[str, int], ...], bool]] = []
+        # (entry index, case rules of the alias, the context it needs: NO_CONTEXT, CONTEXT
+        # (a cue or a group) or NEAR_GROUP (a group))
+        self.terminals: list[tuple[int, tuple[tuple[str, int], ...], int]] = []
 
 
 def default_path() -> Path:
@@ -271,8 +277,10 @@ def _entry_from_json(obj: Any, where: str) -> GroupEntry:
         return value
 
     contextual = obj.get("contextual_aliases", [])
-    if not isinstance(contextual, list) or not all(isinstance(a, str) for a in contextual):
-        raise InputError(where, f"group '{obj['id']}': 'contextual_aliases' must be a list of strings")
+    initialisms = obj.get("initialisms", [])
+    for key, value in (("contextual_aliases", contextual), ("initialisms", initialisms)):
+        if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+            raise InputError(where, f"group '{obj['id']}': '{key}' must be a list of strings")
     ties = []
     for t in obj.get("background", []) or []:
         if not isinstance(t, dict) or not isinstance(t.get("rel"), str):
@@ -295,6 +303,7 @@ def _entry_from_json(obj: Any, where: str) -> GroupEntry:
         sources=lists["sources"],
         source_ids=lists["source_ids"],
         contextual_aliases=tuple(contextual),
+        initialisms=tuple(initialisms),
         background=tuple(ties),
     )
 
@@ -315,6 +324,7 @@ class Gazetteer:
             # The aliases are what is matched. They normally include the name; the build leaves
             # out a name too generic to find a group by ("Islamic Front").
             contextual = set(entry.contextual_aliases)
+            initialisms = set(entry.initialisms)
             for alias in dict.fromkeys(entry.aliases):
                 key = normalize(alias)
                 if not key:
@@ -324,7 +334,11 @@ class Gazetteer:
                 node = self._root
                 for word in key.split(" "):
                     node = node.children.setdefault(_loose(word), _Node())
-                node.terminals.append((idx, rules, alias in contextual))
+                need = (
+                    NEAR_GROUP if alias in initialisms else CONTEXT if alias in contextual
+                    else NO_CONTEXT
+                )
+                node.terminals.append((idx, rules, need))
                 # Fuzzy matching only over names that are not case-sensitive: a near miss of an
                 # acronym is just another word.
                 if all(rule != 1 for _, rule in rules):
@@ -456,7 +470,7 @@ class Gazetteer:
             )
 
         mentions: list[Mention] = []
-        contextual: list[bool] = []
+        contextual: list[int] = []
         n = len(toks)
         i = 0
         while i < n:
@@ -477,14 +491,14 @@ class Gazetteer:
             mentions = _with_context(text, mentions, contextual)
         return mentions
 
-    def _longest_at(self, text: str, toks: list[_Tok], i: int) -> tuple[int, int, bool] | None:
+    def _longest_at(self, text: str, toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
         """The longest accepted match starting at token i: (end token index, entry index,
         whether the alias needs context)."""
         if self._after_personal_name(text, toks, i):
             return None
         node = self._root
         accepted: list[tuple[int, int]] = []
-        needs_context: dict[tuple[int, int], bool] = {}
+        needs_context: dict[tuple[int, int], int] = {}
         j = i
         comma = False
         while j < len(toks):
@@ -615,12 +629,14 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, (m.start() + 1 if m else min(len(text), end + 600))
 
 
-def _with_context(text: str, mentions: list[Mention], contextual: list[bool]) -> list[Mention]:
+def _with_context(text: str, mentions: list[Mention], contextual: list[int]) -> list[Mention]:
     """The ambiguity rule (docs/gazetteer.md): a mention by a contextual alias (a one-word
     name or acronym that only an unvetted list gives, "MAS", "KDP", "Wagner") is kept only when
     the text also names that group by an unambiguous alias, or its sentence names another group
     unambiguously, or its sentence holds a conflict cue ("rebels", "attacked", "ceasefire").
-    So "the ANC won the vote" names no armed group, "MAS gunmen killed two" does."""
+    So "the ANC won the vote" names no armed group, "MAS gunmen killed two" does. An
+    initialism the build made ("EROS") needs the group itself or another group: a cue is not
+    enough."""
     firm = [m for m, c in zip(mentions, contextual) if not c]
     firm_ids = {m.entry_id for m in firm}
     cue = conflict_cue_re()
@@ -629,7 +645,7 @@ def _with_context(text: str, mentions: list[Mention], contextual: list[bool]) ->
         if c and m.entry_id not in firm_ids:
             s, e = _sentence_bounds(text, m.start, m.end)
             other = any(s <= f.start < e and f.entry_id != m.entry_id for f in firm)
-            if not other and not cue.search(text, s, e):
+            if not other and (c == NEAR_GROUP or not cue.search(text, s, e)):
                 continue
         out.append(m)
     return out
