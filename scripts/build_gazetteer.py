@@ -430,7 +430,10 @@ def junk_reason(alias: str, blocked: Blocklist, stop_words: frozenset[str]) -> s
 
 
 # Particles inside transliterated names that acronyms skip ("Tehrik-i-Taliban Pakistan" -> TTP).
-_ACRONYM_SKIP = _words("i e ul ud ur ut us wal wa bil fi li bi lil")
+_ACRONYM_SKIP = _words(
+    "i e ul ud ur ut us wal wa bil fi li bi lil of the and for in on at to a an by with from "
+    "de del la las los le les du des da di y et"
+)
 
 
 def initials(name: str, stop_words: frozenset[str]) -> str | None:
@@ -446,7 +449,7 @@ def initials(name: str, stop_words: frozenset[str]) -> str | None:
             low = part.lower()
             if low in ("al", "el") and not (wi == 0 and pi == 0):
                 continue
-            if low in _ACRONYM_SKIP or (low in stop_words and low not in ("al", "el")):
+            if low in _ACRONYM_SKIP:
                 continue
             if not part[:1].isalpha() or not (part[:1].isupper() or low in ("al", "el")):
                 return None
@@ -883,6 +886,12 @@ class Builder:
                 }
                 if len(fkey.split()) >= 2 and others:
                     why = f"the name of another group ({full!r}: {sorted(others)})"
+                    if alias != full and len(others) == 1:
+                        # ... and its acronym is that group's ("EIJ"), needing context
+                        owner = self.groups[next(iter(others))]
+                        owner.aliases.append(alias)
+                        self._index(normalize(alias), owner.id)
+                        why += "; given to that group"
             if why:
                 self.report.append(f"drop alias {alias!r} of {target}: {why}")
                 continue
