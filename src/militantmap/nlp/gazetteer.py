@@ -623,10 +623,10 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end), found by punctuation (no parse needed here)."""
     lo = max(0, start - 600)
     s = lo
-    for m in _SENT_END_RE.finditer(text, lo, start):
-        s = m.end()
-    m = _SENT_END_RE.search(text, end, min(len(text), end + 600))
-    return s, (m.start() + 1 if m else min(len(text), end + 600))
+    for found in _SENT_END_RE.finditer(text, lo, start):
+        s = found.end()
+    after = _SENT_END_RE.search(text, end, min(len(text), end + 600))
+    return s, (after.start() + 1 if after else min(len(text), end + 600))
 
 
 def _with_context(text: str, mentions: list[Mention], contextual: list[int]) -> list[Mention]:
