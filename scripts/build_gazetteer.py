@@ -144,6 +144,8 @@ IDEOLOGIES = {
     "far-right",
     "other",
 }
+# An Arabic article after the first word of a name ("Kata'ib al-Imam Ali").
+ARTICLE_INSIDE_RE = re.compile(r"(?<=\S)\s+(?:al|el|Al|El)[-\s]+(?=[A-Z])")
 # Generic names that may still be matched in context must carry one of these words ...
 MILITANT_GENERIC = _words("islamic armed mujahideen mujahidin jihad tawhid caliphate martyrs")
 # ... and none of these, which the names of states, armies and parties carry.
@@ -972,9 +974,26 @@ class Builder:
 
     def finish(self) -> list[dict[str, Any]]:
         self._annotate()
+        self._article_variants()
         self._dedupe_aliases()
         self._resolve_conflicts()
         return self._validate_and_dump()
+
+    def _article_variants(self) -> None:
+        """News often drops the Arabic article inside a name: "Kata'ib Imam Ali" for
+        "Kata'ib al-Imam Ali", "Jabhat Nusra" for "Jabhat al-Nusra". Each alias with an
+        article after its first word gets that variant (as vetted as the alias; an editor's
+        or an official name is not, so a variant two groups share is dropped from both)."""
+        for grp in self.groups.values():
+            for alias in list(grp.aliases):
+                variant = ARTICLE_INSIDE_RE.sub(" ", alias).strip()
+                if variant == alias or len(normalize(variant).split()) < 2:
+                    continue
+                if variant in self.blocked or generic_name(variant, self.stop_words):
+                    continue
+                grp.aliases.append(variant)
+                if normalize(alias) in grp.vetted_keys:
+                    grp.vetted_keys.add(normalize(variant))
 
     def _annotate(self) -> None:
         for gid, ann in sorted(self.cur.get("annotations", {}).items()):
@@ -1162,8 +1181,11 @@ def contextual_aliases(grp: Group) -> list[str]:
     return [
         a
         for a in grp.aliases
-        if (len(normalize(a).split()) == 1 and normalize(a) not in grp.vetted_keys)
-        or a in grp.generic_contextual
+        if a not in grp.initialisms
+        and (
+            (len(normalize(a).split()) == 1 and normalize(a) not in grp.vetted_keys)
+            or a in grp.generic_contextual
+        )
     ]
     # (initialisms are listed apart: they need another group or their own group named nearby)
 
