@@ -376,6 +376,13 @@ def is_country(name: str) -> bool:
                 "Bangladesh",
                 "Mozambique",
                 "Tunisia",
+                "Tibet",
+                "Xinjiang",
+                "Darfur",
+                "Cabinda",
+                "Azawad",
+                "Ogaden",
+                "Casamance",
             )
         }
     return normalize(name) in _COUNTRIES
@@ -692,6 +699,9 @@ def ucdp_records(shared: Path, report: list[str]) -> list[Record]:
                 continue
             # the display name: the first that is not an acronym (NameData, else English)
             name = next((n for n in usable if not _acronymish(n)), usable[0])
+            if is_country(name):  # "Tibet": UCDP names some insurgencies by their place
+                report.append(f"skip {key} {name!r}: a place name")
+                continue
             aliases = [a for a in usable + previous if a != name and not UCDP_SKIP_RE.search(a)]
             countries = []
             for loc in re.split(r",\s*(?![^()]*\))", row.get("Location", "")):
@@ -877,6 +887,10 @@ class Builder:
             why = junk_reason(alias, self.blocked, self.stop_words)
             if why is None and not vetted and len(normalize(alias).replace(" ", "")) <= 2:
                 why = "two characters from an unvetted list"
+            if why is None and not vetted and re.fullmatch(r"(?i)the\s+[\w'’-]+", alias):
+                # "la Federación (the Federation)", "Los Ciclones (the Cyclones)": a translated
+                # common noun, not a name
+                why = "a translated common noun"
             if why is None and rec.source in ("canada", "eu"):
                 # Canada lists "Egyptian Islamic Jihad (EIJ)" among al-Qaida's names: a name
                 # that is another group's, and its acronym, stay with that group.
