@@ -74,6 +74,8 @@ def found(gaz: Gazetteer, text: str) -> list[str]:
         ),
         # the cue must be in the same sentence
         ("Fighters were killed in the north. The ZLF held a congress.", []),
+        # an initial's dot ends no sentence
+        ("Former ZLF chief K. Omondo later joined the DHM.", ["zarqa-front", "dark-hand"]),
         # an alias that needs no context
         ("The DHM held a congress.", ["dark-hand"]),
         ("Velox Brigade held a congress.", ["velox"]),

@@ -602,8 +602,9 @@ def _shouting(toks: list[_Tok], i: int) -> bool:
 
 
 # -- ambiguous names ----------------------------------------------------------------------------
-# A sentence ends at . ! ? followed by space, or at a line break.
-_SENT_END_RE = re.compile(r"[.!?][\"'’”)\]]*\s+|\n")
+# A sentence ends at . ! ? followed by space, or at a line break; not at the dot of an initial
+# ("V. Balakumaran", "U.S. forces").
+_SENT_END_RE = re.compile(r"(?<!\b[A-Z])[.!?][\"'’”)\]]*\s+|\n")
 
 
 @lru_cache(maxsize=1)
