@@ -63,6 +63,39 @@ SOURCES = {
         "terms": "cite as given in the title",
         "file": "data/mmp_group_names.csv",
     },
+    "ucdp-22.1": {
+        "title": "UCDP Actor Dataset version 22.1: formally organised armed groups (Org = 1) with "
+        "names, renames, splinters, alliances and parent groups",
+        "publisher": "Uppsala Conflict Data Program (UCDP), Uppsala University",
+        "as_of": "2022",
+        "terms": "CC BY 4.0; cite \"Uppsala Conflict Data Program (UCDP), UCDP Actor Dataset "
+        "version 22.1\"",
+        "file": "data/ucdp_actor_v22_1.csv",
+    },
+    "ucdp-26.1": {
+        "title": "UCDP Actor Dataset version 26.1, organised armed groups added after v22.1 "
+        "(partial transcription, name columns only)",
+        "publisher": "Uppsala Conflict Data Program (UCDP), Uppsala University",
+        "as_of": "2026",
+        "terms": "CC BY 4.0; cite \"Uppsala Conflict Data Program (UCDP), UCDP Actor Dataset "
+        "version 26.1\"",
+        "file": "data/ucdp_actor_v26_1_additions_PARTIAL.csv",
+    },
+    "canada": {
+        "title": "Regulations Establishing a List of Entities (SOR/2002-284): Canada's listed "
+        "terrorist entities, with the aliases of each entry",
+        "publisher": "Government of Canada, Justice Canada (consolidated regulations)",
+        "as_of": "2026-06",
+        "terms": "Open Government Licence - Canada",
+        "file": "data/canada_listed_entities.csv",
+    },
+    "eu": {
+        "title": "EU list of persons, groups and entities under Council Regulation (EC) No "
+        "2580/2001 (32001R2580), organisations only",
+        "publisher": "Council of the European Union; transcribed by OpenSanctions",
+        "terms": "EU legal text; attribute the EU and OpenSanctions",
+        "file": "data/eu_terrorist_list_32001R2580.csv",
+    },
     "curated": {
         "title": "Curated additions: current groups, news spellings, parents, countries",
         "publisher": "militantmap editors",
@@ -70,7 +103,15 @@ SOURCES = {
         "file": "src/militantmap/data/curated_groups.json",
     },
 }
-SOURCE_ORDER = ["curated", "ofac-fto", "ofac-sdgt", "un-2015", "mmp"]
+SOURCE_ORDER = [
+    "curated", "ofac-fto", "ofac-sdgt", "un-2015", "mmp", "ucdp-22.1", "ucdp-26.1", "canada", "eu"
+]
+# Sources whose one-word aliases the editors have not vetted: such an alias (an acronym such as
+# "MAS", "ANC" or a word such as "Wagner") needs context in the text (see CONTEXTUAL below).
+UNVETTED_SOURCES = {"ucdp-22.1", "ucdp-26.1", "canada", "eu"}
+# The structure a source states between groups, kept as background knowledge (never output
+# as a fact of an article): UCDP splinters, temporary splits, alliances, joined groups.
+BACKGROUND_RELATIONS = {"splinter_of", "split_from", "alliance_member", "joined", "renamed_from"}
 
 
 def _words(text: str) -> frozenset[str]:
@@ -103,6 +144,14 @@ IDEOLOGIES = {
     "far-right",
     "other",
 }
+# An Arabic article after the first word of a name ("Kata'ib al-Imam Ali").
+ARTICLE_INSIDE_RE = re.compile(r"(?<=\S)\s+(?:al|el|Al|El)[-\s]+(?=[A-Z])")
+# Generic names that may still be matched in context must carry one of these words ...
+MILITANT_GENERIC = _words("islamic armed mujahideen mujahidin jihad tawhid caliphate martyrs")
+# ... and none of these, which the names of states, armies and parties carry.
+STATE_OR_PARTY_WORDS = _words(
+    "forces force party council state union unity government national people peoples popular"
+)
 RELATIONS = {"faction", "branch", "province", "wing", "splinter"}
 
 # Words that say what kind of body something is but not which one. An alias made only of these
@@ -159,6 +208,11 @@ class Record:
     source: str  # "ofac-fto", "ofac-sdgt", "un-2015", "mmp"
     name: str  # readable name
     aliases: list[str]  # readable aliases, the name not included
+    countries: list[str] = field(default_factory=list)  # where it fights (UCDP Location)
+    # (relation, key of the other record) stated by the source: ("splinter_of", "ucdp:222")
+    ties: list[tuple[str, str]] = field(default_factory=list)
+    previous_names: list[str] = field(default_factory=list)
+    expansions: dict[str, str] = field(default_factory=dict)  # "EIJ" -> "Egyptian Islamic Jihad"
 
 
 @dataclass
@@ -175,6 +229,10 @@ class Group:
     source_ids: list[str] = field(default_factory=list)
     curated_keys: set[str] = field(default_factory=set)  # normalized aliases an editor vouches for
     official_keys: set[str] = field(default_factory=set)  # normalized official names
+    vetted_keys: set[str] = field(default_factory=set)  # aliases from curated/OFAC/UN/MMP
+    background: list[dict[str, str]] = field(default_factory=list)
+    generic_contextual: set[str] = field(default_factory=set)  # generic names matched in context
+    initialisms: set[str] = field(default_factory=set)  # acronyms made by the build
 
 
 # -- names ------------------------------------------------------------------------------------
@@ -318,6 +376,13 @@ def is_country(name: str) -> bool:
                 "Bangladesh",
                 "Mozambique",
                 "Tunisia",
+                "Tibet",
+                "Xinjiang",
+                "Darfur",
+                "Cabinda",
+                "Azawad",
+                "Ogaden",
+                "Casamance",
             )
         }
     return normalize(name) in _COUNTRIES
@@ -362,6 +427,8 @@ def junk_reason(alias: str, blocked: Blocklist, stop_words: frozenset[str]) -> s
         return "a description, not a name"
     if all(len(w) == 1 for w in words):
         return "single letters"
+    if all(w.isdigit() for w in words):
+        return "only digits"
     if all(w in GENERIC_WORDS or w in stop_words for w in words):
         return "only generic words"
     if is_country(alias):
@@ -369,6 +436,36 @@ def junk_reason(alias: str, blocked: Blocklist, stop_words: frozenset[str]) -> s
     if len(words) == 1 and words[0] in stop_words:
         return "an ordinary word"
     return None
+
+
+# Particles inside transliterated names that acronyms skip ("Tehrik-i-Taliban Pakistan" -> TTP).
+_ACRONYM_SKIP = _words(
+    "i e ul ud ur ut us wal wa bil fi li bi lil of the and for in on at to a an by with from "
+    "de del la las los le les du des da di y et"
+)
+
+
+def initials(name: str, stop_words: frozenset[str]) -> str | None:
+    """ "Movement for Oneness and Jihad in West Africa" -> "MOJWA", "al-Qaeda in the Arabian
+    Peninsula" -> "AQAP"; None for names of fewer than four content words, names that are not
+    capitalised, and acronyms longer than six letters."""
+    if "(" in name or not re.fullmatch(r"[\w'’\- ]+", name):
+        return None
+    letters = []
+    for wi, word in enumerate(name.split()):
+        parts = [p for p in word.split("-") if p]
+        for pi, part in enumerate(parts):
+            low = part.lower()
+            if low in ("al", "el") and not (wi == 0 and pi == 0):
+                continue
+            if low in _ACRONYM_SKIP:
+                continue
+            if not part[:1].isalpha() or not (part[:1].isupper() or low in ("al", "el")):
+                return None
+            letters.append(part[0].upper())
+    if not 4 <= len(letters) <= 6:  # three letters collide with too much ("USA", "CNN")
+        return None
+    return "".join(letters)
 
 
 def generic_name(name: str, stop_words: frozenset[str]) -> bool:
@@ -472,16 +569,202 @@ def mmp_records(shared: Path, caser: Caser) -> list[Record]:
     return sorted(records, key=lambda r: _source_id_order(r.key))
 
 
+# -- UCDP, Canada, EU -------------------------------------------------------------------------
+# UCDP actor names that do not name an organised armed group one could find in news text: coup
+# factions of a government, a warlord's or a government's forces, collective labels
+# ("Kashmir insurgents"), de facto states and army units. Reported as skipped.
+UCDP_SKIP_RE = re.compile(
+    r"^(?:Military [Ff]action|Forces (?:of|loyal)|Government of|Opposition coalition|"
+    r"Presidential guard|Parliamentary Forces|Provisional Council)|"
+    r"\b(?:insurgents|irregulars|rebels)$|\b(?:Republic|State|Kingdom|Sultanate|Province) of\b|"
+    r"\bRepublic\b|\badministration$|\bDivision$|^Brigade \d|^\d+(?:st|nd|rd|th)\b|"
+    r"^(?:Estados Unidos|I don't care)$"
+)
+# UCDP "Location" spellings -> the country names of country_regions.
+UCDP_COUNTRY = {
+    "DR Congo (Zaire)": "Democratic Republic of the Congo",
+    "Myanmar (Burma)": "Myanmar",
+    "Russia (Soviet Union)": "Russia",
+    "Yemen (North Yemen)": "Yemen",
+    "Serbia (Yugoslavia)": "Serbia",
+    "Cambodia (Kampuchea)": "Cambodia",
+    "Vietnam (North Vietnam)": "Vietnam",
+    "United States of America": "United States",
+    "Zimbabwe (Rhodesia)": "Zimbabwe",
+    "Madagascar (Malagasy)": "Madagascar",
+    "Bosnia-Herzegovina": "Bosnia and Herzegovina",
+    "Macedonia, FYR": "North Macedonia",
+}
+
+
+def _blank(v: str) -> bool:
+    return not v or v.strip().lower() in ("n/a", "na", "-", "0")
+
+
+def _ucdp_pieces(text: str, split_commas: bool) -> list[str]:
+    """The names in one UCDP cell: "X aka 'Y'" is two names; a cell of the v26.1 rename columns
+    may list several, separated by commas."""
+    text = text.replace("[", "(").replace("]", ")").replace("´", "'")
+    parts = re.split(r"\s+aka\s+", text)
+    if split_commas:
+        parts = [q for p in parts for q in p.split(", ")]
+    parts = [p.strip(" '\"") for p in parts]
+    return [p for p in parts if not _blank(p)]
+
+
+def _ucdp_alias_forms(text: str) -> list[str]:
+    """A UCDP name with a bracket: "Front X (FX)" gives the name and its acronym; a bracket
+    that qualifies ("Mara 18 (Guatemala)", "Self-Defense Mujahidin (CAR)") is dropped from the
+    alias; a one-word base with a qualifying bracket ("MPC (Bahar)") names nothing by itself."""
+    m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*(.*)", text)
+    if not m:
+        return [text]
+    base = " ".join((m.group(1) + " " + m.group(3)).split())
+    inner = m.group(2).strip()
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", base) if w[:1].isupper())
+    letters = re.sub(r"[^A-Za-z]", "", inner)
+    if re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,9}", inner) and letters.upper() and (
+        initials.upper().endswith(letters.upper()) or initials.upper().startswith(letters.upper())
+    ):
+        return [base, inner]
+    if len(base.split()) < 2:
+        return []
+    return [base]
+
+
+def _acronymish(name: str) -> bool:
+    return all(is_acronym_word(w) or not w[:1].isalpha() for w in re.split(r"[\s\-/]+", name) if w)
+
+
+def _ucdp_names(row: dict[str, str], cols: tuple[str, str, str], data_name: str) -> list[str]:
+    """The names of one UCDP actor from (short, mother-tongue, English) columns. The English
+    full name is kept when it spells out an acronym ("KDP" -> "Kurdistan Democratic Party") or
+    equals the mother-tongue name; a translation of a name written in its own language
+    ("Jemaah Islamiya" -> "Islamic Community", "Hizbul Islam" -> "Islamic Party") is no name
+    that news uses, and as an alias it would match ordinary phrases."""
+    short_col, native_col, eng_col = cols
+
+    def pieces(col_or_text: str, is_text: bool = False) -> list[str]:
+        text = col_or_text if is_text else row.get(col_or_text, "")
+        out: list[str] = []
+        for piece in _ucdp_pieces(text, split_commas=not is_text and col_or_text in
+                                  ("NewName", "NewNameFullMotherTongue", "NewNameFullEng")):
+            out += _ucdp_alias_forms(piece)
+        return out
+
+    short = pieces(short_col) + (pieces(data_name, True) if data_name else [])
+    native = pieces(native_col)
+    eng = pieces(eng_col)
+    use_eng = (
+        not short + native
+        or all(_acronymish(n) for n in short)
+        or {normalize(e) for e in eng} <= {normalize(n) for n in short + native}
+    )
+    names = short + (eng if use_eng else []) + native
+    # names in other scripts (Burmese, Khmer, Persian) are not matched in English text
+    return list(dict.fromkeys(n for n in names if n and _latin(n)))
+
+
+def _latin(text: str) -> bool:
+    return all(not c.isalpha() or ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 for c in text)
+
+
+def ucdp_records(shared: Path, report: list[str]) -> list[Record]:
+    """Organised armed groups (Org = 1) of the UCDP actor list v22.1 and the v26.1 additions.
+    Org 2 (party supporters), 3 (communal identity groups) and 4 (governments) are not armed
+    groups here. Name: the English full name (of the new name after a rename); aliases: every
+    other name column; previous names and the stated splinters, alliances and joined groups are
+    kept for the background ties."""
+    records: list[Record] = []
+    for fname, source in (
+        ("ucdp_actor_v22_1.csv", "ucdp-22.1"),
+        ("ucdp_actor_v26_1_additions_PARTIAL.csv", "ucdp-26.1"),
+    ):
+        for row in read_csv(shared / "data" / fname):
+            if row.get("Org", "").strip() != "1":
+                continue
+            key = f"ucdp:{row['ActorId']}"
+            renamed = row.get("NameChange", "") == "1" or not _blank(row.get("NewName", ""))
+            new_cols = ("NewName", "NewNameFullMotherTongue", "NewNameFullEng")
+            old_cols = ("NameOrig", "NameOrigFull", "NameOrigFullEng")
+            names = _ucdp_names(row, new_cols if renamed else old_cols, row.get("NameData", ""))
+            previous = _ucdp_names(row, old_cols, "") if renamed else []
+            previous = [p for p in previous if p not in names]
+            if not names:
+                report.append(f"skip {key} {row.get('NameData')!r}: no usable name")
+                continue
+            usable = [n for n in names if not UCDP_SKIP_RE.search(n)]
+            if not usable or UCDP_SKIP_RE.search(row.get("NameData", "")):
+                report.append(f"skip {key} {row.get('NameData')!r}: not a named armed group")
+                continue
+            # the display name: the first that is not an acronym (NameData, else English)
+            name = next((n for n in usable if not _acronymish(n)), usable[0])
+            if is_country(name):  # "Tibet": UCDP names some insurgencies by their place
+                report.append(f"skip {key} {name!r}: a place name")
+                continue
+            aliases = [a for a in usable + previous if a != name and not UCDP_SKIP_RE.search(a)]
+            countries = []
+            for loc in re.split(r",\s*(?![^()]*\))", row.get("Location", "")):
+                loc = loc.strip()
+                if loc:
+                    countries.append(UCDP_COUNTRY.get(loc, re.sub(r"\s*\(.*\)$", "", loc)))
+            ties = []
+            for flag, col, rel in (
+                ("Splinter", "ActorIdPrev", "splinter_of"),
+                ("SplitTemp", "ActorIdSplitTemp", "split_from"),
+                ("Alliance", "ActorIdAlliance", "alliance_member"),
+                ("JoinGroup", "ActorIdGroup", "joined"),
+            ):
+                if row.get(flag, "0") not in ("", "0"):
+                    for other in re.split(r"[,;]\s*", row.get(col, "")):
+                        if other.strip().isdigit():
+                            ties.append((rel, f"ucdp:{other.strip()}"))
+            records.append(
+                Record(key, source, name, aliases, countries, ties, previous if renamed else [])
+            )
+    return records
+
+
+def canada_records(shared: Path, caser: Caser) -> list[Record]:
+    """Canada's listed entities: the name with its bracketed acronym or translation, and the
+    "also known as" aliases. Keyed by the slug of the name (the list has no numbers)."""
+    records = []
+    for row in read_csv(shared / "data" / "canada_listed_entities.csv"):
+        raw = row["name"].replace("“", "(").replace("”", ")")
+        raw = re.sub(r"\(\(([^()]*)\)\)", r"(\1)", raw)
+        base, _ = split_alias_text(raw)
+        key = f"canada:{slug(base)}"
+        aliases = [a.strip() for a in row.get("aliases", "").split(" | ") if a.strip()]
+        records.append(make_record(key, "canada", raw, aliases, caser))
+    return records
+
+
+def eu_records(shared: Path, caser: Caser) -> list[Record]:
+    """The organisations of the EU list (people are not groups), keyed by the record id."""
+    records = []
+    for row in read_csv(shared / "data" / "eu_terrorist_list_32001R2580.csv"):
+        if row.get("schema") != "Organization":
+            continue
+        aliases = []
+        for col in ("alias", "weakAlias", "previousName"):
+            aliases += [a.strip() for a in row.get(col, "").split(";") if a.strip()]
+        records.append(make_record(f"eu:{row['recordId']}", "eu", row["name"], aliases, caser))
+    return records
+
+
 def make_record(
     key: str, source: str, raw_name: str, raw_aliases: list[str], caser: Caser
 ) -> Record:
     names = [n.strip() for n in raw_name.split(" ; ") if n.strip()]
     base, extras = split_alias_text(names[0])
     aliases: list[str] = []
+    expansions: dict[str, str] = {}  # a bracketed acronym or translation -> the name before it
     for text in [*extras, *names[1:], *raw_aliases]:
         for piece in re.split(r"\s+/\s+", text):
             b, ex = split_alias_text(piece)
             aliases += [b, *ex]
+            for x in ex:
+                expansions.setdefault(caser(" ".join(x.split()).strip(' ,;"')), caser(b))
     if " / " in base:  # "NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES"
         base, *more = [p.strip() for p in base.split(" / ")]
         aliases = more + aliases
@@ -492,7 +775,7 @@ def make_record(
         a = " ".join(a.split()).strip(' ,;"')
         if a:
             out.append(caser(a))
-    return Record(key, source, name, out)
+    return Record(key, source, name, out, expansions=expansions)
 
 
 # -- merging ------------------------------------------------------------------------------------
@@ -515,6 +798,7 @@ class Builder:
         self.blocked = Blocklist(cur.get("blocked_aliases", []))
         self.exclude = set(cur.get("exclude", []))
         self.source_map: dict[str, str] = dict(cur.get("source_map", {}))
+        self.key_gid: dict[str, str] = {}  # source record key -> group id
 
     def _index(self, key: str, gid: str) -> None:
         if key:
@@ -545,6 +829,7 @@ class Builder:
                     raise BuildError(f"{where}: alias {alias!r} is also in blocked_aliases")
                 grp.aliases.append(alias)
                 grp.curated_keys.add(key)
+                grp.vetted_keys.add(key)
                 other = self.index.get(key, set()) - {gid}
                 if other:
                     raise BuildError(
@@ -561,28 +846,98 @@ class Builder:
         how = "source_map"
         if target is None:
             target, how = self._match(rec)
+            if target is not None and not self._same_place(target, rec):
+                self.report.append(
+                    f"note {rec.key} {rec.name!r}: name of {target} but fights in "
+                    f"{rec.countries}, not {self.groups[target].country}; kept apart"
+                )
+                target = None
         if target is None:
             # A group whose id is this name's slug was made from another record that source_map
-            # sent there ("Ras Kamboni Brigade" -> ras-kamboni-movement): the same group.
+            # sent there ("Ras Kamboni Brigade" -> ras-kamboni-movement): the same group, unless
+            # the two fight in different countries ("National Liberation Army" of Colombia and
+            # of North Macedonia): then the country goes into the id.
             target = slug(rec.name)
             how = "id" if target in self.groups else "new"
+            if how == "id" and not self._same_place(target, rec):
+                target = f"{target}-{slug(rec.countries[0])}"
+                how = "id" if target in self.groups else "new"
         grp = self.groups.get(target)
         if grp is None:
             grp = self.groups[target] = Group(id=target, name=rec.name)
         elif how != "name":
             self.report.append(f"merge {rec.key} {rec.name!r} -> {target} (by {how})")
+        self.key_gid[rec.key] = target
+        vetted = rec.source not in UNVETTED_SOURCES
         grp.sources.add(rec.source)
         grp.source_ids.append(rec.key)
         grp.official_keys.add(normalize(rec.name))
         grp.aliases.append(rec.name)
+        if vetted:
+            grp.vetted_keys.add(normalize(rec.name))
+        if grp.country is None and len(rec.countries) == 1:
+            if rec.countries[0] in self.cur.get("country_regions", {}):
+                grp.country = rec.countries[0]
+        for prev in rec.previous_names:
+            grp.background.append(
+                {"rel": "renamed_from", "name": prev, "source": rec.source, "source_id": rec.key}
+            )
         self._index(normalize(rec.name), target)
         for alias in rec.aliases:
             why = junk_reason(alias, self.blocked, self.stop_words)
+            if why is None and not vetted and len(normalize(alias).replace(" ", "")) <= 2:
+                why = "two characters from an unvetted list"
+            if why is None and not vetted and re.fullmatch(r"(?i)the\s+[\w'’-]+", alias):
+                # "la Federación (the Federation)", "Los Ciclones (the Cyclones)": a translated
+                # common noun, not a name
+                why = "a translated common noun"
+            if why is None and rec.source in ("canada", "eu"):
+                # Canada lists "Egyptian Islamic Jihad (EIJ)" among al-Qaida's names: a name
+                # that is another group's, and its acronym, stay with that group.
+                full = rec.expansions.get(alias, alias)
+                fkey = normalize(full)
+                others = {
+                    g for g in self.index.get(fkey, set()) - {target}
+                    if fkey in self.groups[g].curated_keys | self.groups[g].official_keys
+                }
+                if len(fkey.split()) >= 2 and others:
+                    why = f"the name of another group ({full!r}: {sorted(others)})"
+                    if alias != full and len(others) == 1:
+                        # ... and its acronym is that group's ("EIJ"), needing context
+                        owner = self.groups[next(iter(others))]
+                        owner.aliases.append(alias)
+                        self._index(normalize(alias), owner.id)
+                        why += "; given to that group"
             if why:
                 self.report.append(f"drop alias {alias!r} of {target}: {why}")
                 continue
             grp.aliases.append(alias)
+            if vetted:
+                grp.vetted_keys.add(normalize(alias))
             self._index(normalize(alias), target)
+
+    def _same_place(self, gid: str, rec: Record) -> bool:
+        """Whether a record may join a group by name: unless both say where they fight and
+        the places differ."""
+        country = self.groups[gid].country
+        if not rec.countries or country is None or country in rec.countries:
+            return True
+        # A distinctive name is one group wherever it fights (Hamas in "Israel", LeT in
+        # India); a name of generic words is not ("National Liberation Army").
+        return not generic_name(rec.name, self.stop_words)
+
+    def add_ties(self, records: list[Record]) -> None:
+        """The structure the sources state (UCDP splinters, alliances, joined groups) as
+        background ties between the merged groups."""
+        for rec in records:
+            gid = self.key_gid.get(rec.key)
+            for rel, other in rec.ties:
+                tgt = self.key_gid.get(other)
+                if gid is None or tgt is None or tgt == gid:
+                    continue
+                tie = {"rel": rel, "target": tgt, "source": rec.source, "source_id": rec.key}
+                if tie not in self.groups[gid].background:
+                    self.groups[gid].background.append(tie)
 
     def _match(self, rec: Record) -> tuple[str | None, str]:
         key = normalize(rec.name)
@@ -591,8 +946,13 @@ class Builder:
             hits = {
                 g for g in hits if key in self.groups[g].curated_keys | self.groups[g].official_keys
             } or hits
+        if len(hits) > 1 and rec.countries:  # UCDP says where: the group fighting there
+            hits = {g for g in hits if self.groups[g].country in rec.countries} or hits
         if len(hits) == 1:
             return next(iter(hits)), "name"
+        if len(hits) > 1 and rec.source in UNVETTED_SOURCES:
+            self.report.append(f"note {rec.key} {rec.name!r}: names {sorted(hits)}; kept apart")
+            return None, ""
         if len(hits) > 1:
             raise BuildError(
                 f"{rec.key} {rec.name!r} matches several groups {sorted(hits)}; add it to source_map"
@@ -603,19 +963,51 @@ class Builder:
             k = normalize(alias)
             if len(k.split()) >= 2 and not junk_reason(alias, self.blocked, self.stop_words):
                 found |= self.index.get(k, set())
+        if len(found) > 1 and rec.countries:
+            found = {g for g in found if self.groups[g].country in rec.countries} or found
         if len(found) == 1:
             return next(iter(found)), "alias"
         if len(found) > 1:
             self.report.append(
                 f"note {rec.key} {rec.name!r}: aliases point to {sorted(found)}; kept apart"
             )
+            return None, ""
+        # UCDP names many groups by acronym only ("ETA", "KDPI"): an acronym that names one
+        # group which fights in the same country is that group.
+        if rec.source.startswith("ucdp") and rec.countries:
+            for alias in [rec.name, *rec.aliases]:
+                if len(normalize(alias).split()) != 1 or not is_acronym_word(alias):
+                    continue
+                hits = {
+                    g for g in self.index.get(normalize(alias), set())
+                    if self.groups[g].country in rec.countries
+                }
+                if len(hits) == 1:
+                    return next(iter(hits)), "acronym and country"
         return None, ""
 
     def finish(self) -> list[dict[str, Any]]:
         self._annotate()
+        self._article_variants()
         self._dedupe_aliases()
         self._resolve_conflicts()
         return self._validate_and_dump()
+
+    def _article_variants(self) -> None:
+        """News often drops the Arabic article inside a name: "Kata'ib Imam Ali" for
+        "Kata'ib al-Imam Ali", "Jabhat Nusra" for "Jabhat al-Nusra". Each alias with an
+        article after its first word gets that variant (as vetted as the alias; an editor's
+        or an official name is not, so a variant two groups share is dropped from both)."""
+        for grp in self.groups.values():
+            for alias in list(grp.aliases):
+                variant = ARTICLE_INSIDE_RE.sub(" ", alias).strip()
+                if variant == alias or len(normalize(variant).split()) < 2:
+                    continue
+                if variant in self.blocked or generic_name(variant, self.stop_words):
+                    continue
+                grp.aliases.append(variant)
+                if normalize(alias) in grp.vetted_keys:
+                    grp.vetted_keys.add(normalize(variant))
 
     def _annotate(self) -> None:
         for gid, ann in sorted(self.cur.get("annotations", {}).items()):
@@ -629,6 +1021,7 @@ class Builder:
                     for alias in v:
                         grp.aliases.append(alias)
                         grp.curated_keys.add(normalize(alias))
+                        grp.vetted_keys.add(normalize(alias))
                 elif k in ("name", "parent", "parent_relation", "country", "region", "ideology"):
                     setattr(grp, k, v)
                 else:
@@ -644,6 +1037,7 @@ class Builder:
                     )
 
     def _dedupe_aliases(self) -> None:
+        generic: list[Group] = []
         for grp in self.groups.values():
             seen: set[str] = set()
             kept = []
@@ -665,7 +1059,55 @@ class Builder:
             ):
                 self.report.append(f"unmatched name {grp.id}: {grp.name!r} is too generic to match")
                 kept = [a for a in kept if normalize(a) != normalize(grp.name)]
+                generic.append(grp)
             grp.aliases = kept
+        self._contextual_generic_names(generic)
+        self._initialisms()
+
+    def _initialisms(self) -> None:
+        """The initials of a group's names as contextual aliases ("Eelam Revolutionary
+        Organization of Students" -> "EROS", "Alex Boncayao Brigade" -> "ABB"): texts often
+        use only the acronym, the way the group's own literature does. Only for names of four
+        or more content words, only when no group has that acronym already and no other group's
+        names give the same initials, and never for blocked spellings; the matcher accepts them
+        only with context (docs/gazetteer.md, "Ambiguous names")."""
+        taken = {normalize(a) for g in self.groups.values() for a in g.aliases}
+        made: dict[str, set[str]] = {}
+        for grp in self.groups.values():
+            for name in [grp.name, *grp.aliases]:
+                acr = initials(name, self.stop_words)
+                if acr and normalize(acr) not in taken and acr not in self.blocked:
+                    made.setdefault(acr, set()).add(grp.id)
+        for acr, gids in sorted(made.items()):
+            if len(gids) != 1:
+                continue
+            grp = self.groups[next(iter(gids))]
+            grp.aliases.append(acr)
+            grp.initialisms.add(acr)
+            self.report.append(f"initialism {grp.id}: {acr!r}")
+
+    def _contextual_generic_names(self, generic: list[Group]) -> None:
+        """A generic name that only one group has and that says "armed" or "Islamic"
+        ("Mujahideen Army", "Islamic Salvation Army", "Armed Islamic Group") is matched with
+        context (CONTEXTUAL_GENERIC): docs/gazetteer.md, "Ambiguous names". Names with a word of
+        states and parties ("Forces", "Party", "Council", "State") stay unmatched."""
+        count: dict[str, int] = {}
+        for grp in self.groups.values():
+            for key in {normalize(a) for a in [grp.name, *grp.aliases]}:
+                count[key] = count.get(key, 0) + 1
+        for grp in generic:
+            key = normalize(grp.name)
+            words = set(key.split())
+            if (
+                count.get(key) == 1
+                and len(words - self.stop_words - {"al", "el"}) >= 2
+                and words & MILITANT_GENERIC
+                and not words & STATE_OR_PARTY_WORDS
+                and grp.name not in self.blocked
+            ):
+                grp.aliases.append(grp.name)
+                grp.generic_contextual.add(grp.name)
+                self.report.append(f"contextual name {grp.id}: {grp.name!r} (generic, unique)")
 
     def _resolve_conflicts(self) -> None:
         owners: dict[str, set[str]] = {}
@@ -721,6 +1163,13 @@ class Builder:
                     "ideology": grp.ideology,
                     "sources": [s for s in SOURCE_ORDER if s in grp.sources],
                     "source_ids": sorted(set(grp.source_ids), key=_source_id_order),
+                    "contextual_aliases": contextual_aliases(grp),
+                    "initialisms": [a for a in grp.aliases if a in grp.initialisms],
+                    "background": sorted(
+                        grp.background,
+                        key=lambda t: (t["rel"], t.get("target", ""), t.get("name", ""),
+                                       t["source_id"]),
+                    ),
                 }
             )
         # parent cycles
@@ -738,8 +1187,25 @@ class Builder:
         return out
 
 
+def contextual_aliases(grp: Group) -> list[str]:
+    """The aliases that the matcher accepts only with context (docs/gazetteer.md, "Ambiguous
+    names"): one-word names and acronyms that no curated entry, OFAC, UN or MMP record gives
+    this group. A one-word name from an unvetted list may be an ordinary word, a company, a
+    party or a state body elsewhere ("Wagner", "MAS", "ANC", "Islah")."""
+    return [
+        a
+        for a in grp.aliases
+        if a not in grp.initialisms
+        and (
+            (len(normalize(a).split()) == 1 and normalize(a) not in grp.vetted_keys)
+            or a in grp.generic_contextual
+        )
+    ]
+    # (initialisms are listed apart: they need another group or their own group named nearby)
+
+
 def _source_id_order(sid: str) -> tuple[int, str]:
-    order = {"ofac": 0, "un": 1, "mmp": 2}
+    order = {"ofac": 0, "un": 1, "mmp": 2, "ucdp": 3, "canada": 4, "eu": 5}
     prefix, _, rest = sid.partition(":")
     return order.get(prefix, 9), rest.zfill(12)
 
@@ -775,8 +1241,11 @@ def build(shared: Path, curated_path: Path = CURATED) -> tuple[dict[str, Any], l
     b.add_curated()
     records = ofac_records(shared, caser, cur, b.report) + un_records(shared, caser, cur, b.report)
     records += mmp_records(shared, caser)
+    records += ucdp_records(shared, b.report)
+    records += canada_records(shared, caser) + eu_records(shared, caser)
     for rec in records:
         b.add_record(rec)
+    b.add_ties(records)
     for key in sorted(set(b.source_map) | b.exclude):
         if key not in {r.key for r in records}:
             raise BuildError(f"{CURATED.name}: {key!r} names no record of the shared lists")

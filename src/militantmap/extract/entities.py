@@ -15,8 +15,11 @@ People, places and other organisations come from spaCy's NER, never overlapping 
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Span
 
@@ -29,7 +32,7 @@ from militantmap.extract.context import (
     Entity,
     Mention,
 )
-from militantmap.nlp.gazetteer import Gazetteer, normalize
+from militantmap.nlp.gazetteer import Gazetteer, conflict_cue_re, normalize
 
 # A capitalised name of up to eight words, allowing the particles of transliterated names.
 _WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][snrdtz]|[Uu]l)[-‐‑][A-Z][\w’'‐‑-]*|[A-Z][\w’'‐‑-]*)"
@@ -61,40 +64,46 @@ _MILITANT_ADJ = (
     r"(?:militant|jihadist|jihadi|terrorist|terror|insurgent|extremist|separatist|rebel|armed|"
     r"Islamist|sectarian|banned|outlawed|proscribed|paramilitary|guerrilla|criminal|vigilante)"
 )
-_DISCOVERY = [
-    # "a militant group called X", "an outfit calling itself X", "a faction known as X",
-    # "a terrorist cell calling itself 'the Lions of ...'"
-    re.compile(
-        rf"\b(?P<noun>{_GROUP_NOUN})\s+(?:called|named|known\s+as|calling\s+itself|dubbed|"
-        rf"styling\s+itself)\s+(?:the\s+)?[\"“‘']?(?:the\s+)?(?P<x>{NAME})"
-    ),
-    # "the militant group X", "a little-known jihadist outfit X"
-    re.compile(
-        rf"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:little-known|new|newly\s+formed|shadowy|obscure|local|"
-        rf"previously\s+unknown)\s+)?{_MILITANT_ADJ}(?:\s+\w+)?\s+{_GROUP_NOUN}\s+(?P<x>{NAME})"
-    ),
-    # "the X outfit", "the X militant group"
-    re.compile(
-        rf"\b(?:[Tt]he)\s+(?P<x>{NAME})\s+(?:(?:{_MILITANT_ADJ})\s+)?(?:outfit|militia|"
-        rf"{_MILITANT_ADJ}\s+group)\b"
-    ),
-    # "X, a militant group", "X, an armed group that ..."
-    re.compile(
-        rf"(?P<x>{NAME}),\s+(?:a|an|the)\s+(?:(?:little-known|new|shadowy|obscure|local|"
-        rf"previously\s+unknown|[A-Z]\w+-based)\s+)?{_MILITANT_ADJ}\s+(?:\w+\s+)?{_GROUP_NOUN}\b"
-    ),
-]
-# Weaker cues: the noun after the name says "armed group" but the name is only a name if it is
-# a proper noun ("the Village de Dieu gang", "Twirwaneho rebels"; not "the Haitian gang",
+# The phrases that introduce a group the gazetteer lacks are data: data/group_discovery.json
+# (one row per construction, with an example), applied in _discovered_names.
+# "proper" rows: the noun after the name says "armed group" but the name is only a name if it
+# is a proper noun ("the Village de Dieu gang", "Twirwaneho rebels"; not "the Haitian gang",
 # "Sudanese rebels", "Armed rebels"). A gang is named with its noun ("the Grand Ravine gang":
 # the place alone is a neighbourhood); rebels are named without it.
 # "Machar's rebels", "Kony rebels" are a man's followers, not a group's name: possessives never
 # count, and rebels named after a person are left alone.
-_PROPER_DISCOVERY = [
-    (re.compile(rf"\b[Tt]he\s+(?P<x>{NAME})\s+(?P<noun>gang)\b"), True),
-    (re.compile(rf"(?<![\w’'-])(?P<x>{NAME})\s+(?P<noun>rebels|insurgents|guerrillas)\b"), False),
-]
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
+@lru_cache(maxsize=1)
+def _discovery_data() -> dict:
+    path = resources.files("militantmap").joinpath("data", "group_discovery.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _generic_only(name: str) -> bool:
+    """A name made only of generic words ("Salvation Army", "National Front") names no group."""
+    generic = set(_discovery_data()["generic_words"])
+    return all(w in generic for w in normalize(name).split())
+
+
+@lru_cache(maxsize=1)
+def _discovery_table() -> list[tuple[re.Pattern[str], str, bool]]:
+    """The phrase table of data/group_discovery.json, compiled once: (pattern, kind,
+    keep_noun), in the table's order."""
+    data = _discovery_data()
+    heads = "(?:" + "|".join(re.escape(h) for h in sorted(data["heads"], key=len, reverse=True)) + ")"
+    sub = {"{NAME}": NAME, "{HEAD}": heads, "{GROUP_NOUN}": _GROUP_NOUN,
+           "{MILITANT_ADJ}": _MILITANT_ADJ}
+    table = []
+    for row in data["patterns"]:
+        pattern = row["pattern"]
+        for key, value in sub.items():
+            pattern = pattern.replace(key, value)
+        table.append((re.compile(pattern), row["kind"], bool(row.get("keep_noun"))))
+    return table
+
+
 # Words before the noun that make "a group called X" a civil body, not an armed one.
 _CIVIL_MODS = re.compile(
     r"\b(?:rights|human|aid|charity|charitable|humanitarian|political|opposition|advocacy|media|"
@@ -301,6 +310,8 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         name = _trim_name(ent.text)
         if not name or not _looks_like_group(name) or not _acceptable_new_name(name, countries):
             continue
+        if _generic_only(name):
+            continue
         if _STATE_ARMY.search(name) or not _MILITANT_CUE.search(ent.sent.text):
             continue
         if nationality is not None and _state_force(name, nationality):
@@ -345,32 +356,42 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
 
 
 def _discovered_names(ctx: Context, countries: set[str], nationality) -> list[tuple[int, int, str]]:
-    """Names of groups the gazetteer lacks, read off the phrases that introduce them:
-    (start, end, name), in the order of the patterns (stronger cues first)."""
+    """Names of groups the gazetteer lacks, read off the phrases of data/group_discovery.json
+    that introduce them: (start, end, name), in the order of the rows (stronger cues first)."""
     text = ctx.text
     found: list[tuple[int, int, str]] = []
-    for pattern in _DISCOVERY:
+    cue = conflict_cue_re()
+    for pattern, kind, keep_noun in _discovery_table():
         for dm in pattern.finditer(text):
-            s = dm.start("x")
-            name = _trim_name(text[s : dm.end("x")])
-            if not name or not _acceptable_discovery(ctx, s, s + len(name), name, countries, nationality):
+            if kind == "introduced":
+                s = dm.start("x")
+                name = _trim_name(text[s : dm.end("x")])
+                if not name or not _acceptable_discovery(ctx, s, s + len(name), name, countries,
+                                                         nationality):
+                    continue
+                if "noun" in pattern.groupindex and not _armed_noun_phrase(ctx, dm):
+                    continue
+                found.append((s, s + len(name), name))
                 continue
-            if "noun" in pattern.groupindex and not _armed_noun_phrase(ctx, dm):
-                continue
-            found.append((s, s + len(name), name))
-    for pattern, keep_noun in _PROPER_DISCOVERY:
-        for dm in pattern.finditer(text):
-            if _POSSESSIVE_END.search(dm.group("x")):
+            if kind == "proper" and _POSSESSIVE_END.search(dm.group("x")):
                 continue
             name = _trim_name(dm.group("x"))
             s = text.find(name, dm.start("x"), dm.end("x")) if name else -1
             if s < 0:
                 continue
             e = s + len(name)
+            if kind == "cued" and _generic_only(name):
+                continue
             if not _acceptable_discovery(ctx, s, e, name, countries, nationality):
                 continue
-            if not _proper_name(ctx, s, e, people=keep_noun):
+            # a "proper" row keeps people's names only where the noun is kept ("the X gang");
+            # a "cued" name may hold one ("the Alex Boncayao Brigade")
+            if not _proper_name(ctx, s, e, people=keep_noun or kind == "cued"):
                 continue
+            if kind == "cued":
+                span = ctx.doc.char_span(s, e, alignment_mode="expand")
+                if span is None or not cue.search(span.sent.text):
+                    continue
             if keep_noun:
                 e = dm.end("noun")
                 name = text[s:e]

@@ -41,13 +41,15 @@ from typing import Any, NamedTuple
 
 from militantmap.errors import ConfigError, InputError
 
-_APOSTROPHES = "'`’‘ʼʻ´′"
+# (U+0091/U+0092: cp1252 quotes decoded as C1 controls in scraped text, "People\x92s")
+_APOSTROPHES = "'`’‘ʼʻ´′\u0091\u0092"
 # A word: letters/digits (Unicode, with combining marks for decomposed text), possibly joined by
 # apostrophes inside it ("Qa'ida", "Da’ish"). Everything else separates words.
 _WORD = r"(?:[^\W_]|[\u0300-\u036f])+"
-_TOKEN_RE = re.compile(rf"{_WORD}(?:[{_APOSTROPHES}]{_WORD})*")
-_APOS_RE = re.compile(f"[{_APOSTROPHES}]")
-_POSSESSIVE_RE = re.compile(rf"[{_APOSTROPHES}][sS]$")
+# A backslash before an apostrophe is an escape left in scraped text ("al-Jama\\'a"): part of it.
+_TOKEN_RE = re.compile(rf"{_WORD}(?:\\?[{_APOSTROPHES}]{_WORD})*")
+_APOS_RE = re.compile(f"\\\\?[{_APOSTROPHES}]")
+_POSSESSIVE_RE = re.compile(rf"\\?[{_APOSTROPHES}][sS]$")
 # What may stand between two words of one name: spaces and at most one line break, hyphens and
 # dashes, underscores, slashes, parentheses, or a dot not followed by a space ("A.Q." but not
 # "Islamic State. West Africa ...").
@@ -93,6 +95,9 @@ STRICT_CASE_WORDS = frozenset(
         "guards",
     }
 )
+# What context an alias needs in running text (docs/gazetteer.md, "Ambiguous names"): none; a
+# conflict cue or a group named firmly (contextual_aliases); a group named firmly (initialisms).
+NO_CONTEXT, CONTEXT, NEAR_GROUP = 0, 1, 2
 # A short alias is matched case-sensitively when it is one word of at most this many characters.
 SHORT_ALIAS_MAX = 5
 # Articles that glue to the next word in Arabic names.
@@ -110,6 +115,17 @@ def _fold(token: str) -> str:
 
 def _norm_token(token: str) -> str:
     return _fold(token).casefold()
+
+
+_REPEAT_RE = re.compile(r"(.)\1+")
+
+
+def _loose(word: str) -> str:
+    """The trie key of a normalized word: runs of one letter collapsed, because
+    transliterations double letters at will ("Islamiyya"/"Islamiya", "Shabaab"/"Shabab",
+    "al-Haqq"/"al-Haq", "Jama'a"/"Jama'"). Case rules still compare the exact forms, so an
+    acronym is never matched by a near spelling."""
+    return _REPEAT_RE.sub(r"\1", word)
 
 
 def _tokens(name: str) -> list[str]:
@@ -189,6 +205,24 @@ class GroupEntry:
     ideology: str | None
     sources: tuple[str, ...]
     source_ids: tuple[str, ...] = ()
+    # aliases matched in running text only with context (see _with_context)
+    contextual_aliases: tuple[str, ...] = ()
+    # acronyms the build made from the names' initials: matched only next to a group
+    initialisms: tuple[str, ...] = ()
+    # ties the sources state (UCDP splinters, alliances, joined groups, old names)
+    background: tuple[BackgroundTie, ...] = ()
+
+
+class BackgroundTie(NamedTuple):
+    """A tie between two groups that a source list states (e.g. UCDP: "splinter_of"), or a
+    previous name ("renamed_from", with `name` and no target). Background knowledge: a prior,
+    never a fact that an article states."""
+
+    rel: str  # splinter_of | split_from | alliance_member | joined | renamed_from
+    target: str | None  # gazetteer id of the other group
+    name: str | None  # the previous name, for renamed_from
+    source: str  # source tag ("ucdp-22.1")
+    source_id: str  # the source record ("ucdp:223")
 
 
 class Mention(NamedTuple):
@@ -200,8 +234,8 @@ class Mention(NamedTuple):
     surface: str
 
 
-# A word of the text: (start, end, normalized form, folded form with its case, end without a
-# possessive "'s").
+# A word of the text: (start, end, loose normalized form (the trie key), folded form with its
+# case, end without a possessive "'s").
 _Tok = tuple[int, int, str, str, int]
 
 
@@ -210,8 +244,9 @@ class _Node:
 
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
-        # (entry index, case rules of the alias)
-        self.terminals: list[tuple[int, tuple[tuple[str, int], ...]]] = []
+        # (entry index, case rules of the alias, the context it needs: NO_CONTEXT, CONTEXT
+        # (a cue or a group) or NEAR_GROUP (a group))
+        self.terminals: list[tuple[int, tuple[tuple[str, int], ...], int]] = []
 
 
 def default_path() -> Path:
@@ -241,6 +276,21 @@ def _entry_from_json(obj: Any, where: str) -> GroupEntry:
             raise InputError(where, f"group '{obj['id']}': '{key}' must be a string or null")
         return value
 
+    contextual = obj.get("contextual_aliases", [])
+    initialisms = obj.get("initialisms", [])
+    for key, value in (("contextual_aliases", contextual), ("initialisms", initialisms)):
+        if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+            raise InputError(where, f"group '{obj['id']}': '{key}' must be a list of strings")
+    ties = []
+    for t in obj.get("background", []) or []:
+        if not isinstance(t, dict) or not isinstance(t.get("rel"), str):
+            raise InputError(where, f"group '{obj['id']}': a background tie needs a 'rel'")
+        ties.append(
+            BackgroundTie(
+                t["rel"], t.get("target"), t.get("name"), str(t.get("source", "")),
+                str(t.get("source_id", "")),
+            )
+        )
     return GroupEntry(
         id=obj["id"],
         name=obj["name"],
@@ -252,6 +302,9 @@ def _entry_from_json(obj: Any, where: str) -> GroupEntry:
         ideology=opt("ideology"),
         sources=lists["sources"],
         source_ids=lists["source_ids"],
+        contextual_aliases=tuple(contextual),
+        initialisms=tuple(initialisms),
+        background=tuple(ties),
     )
 
 
@@ -270,6 +323,8 @@ class Gazetteer:
         for idx, entry in enumerate(self._entries):
             # The aliases are what is matched. They normally include the name; the build leaves
             # out a name too generic to find a group by ("Islamic Front").
+            contextual = set(entry.contextual_aliases)
+            initialisms = set(entry.initialisms)
             for alias in dict.fromkeys(entry.aliases):
                 key = normalize(alias)
                 if not key:
@@ -278,8 +333,12 @@ class Gazetteer:
                 self._exact.setdefault(key, []).append((idx, rules))
                 node = self._root
                 for word in key.split(" "):
-                    node = node.children.setdefault(word, _Node())
-                node.terminals.append((idx, rules))
+                    node = node.children.setdefault(_loose(word), _Node())
+                need = (
+                    NEAR_GROUP if alias in initialisms else CONTEXT if alias in contextual
+                    else NO_CONTEXT
+                )
+                node.terminals.append((idx, rules, need))
                 # Fuzzy matching only over names that are not case-sensitive: a near miss of an
                 # acronym is just another word.
                 if all(rule != 1 for _, rule in rules):
@@ -338,6 +397,17 @@ class Gazetteer:
             entry = self._by_id.get(entry.parent)
         return chain
 
+    def background(self, id: str, incoming: bool = False) -> list[BackgroundTie]:
+        """The ties the source lists state for a group (UCDP splinters, alliances, joined
+        groups, previous names), as background knowledge: a prior for the extractor or the
+        analyst, never a fact of an article. With `incoming`, also the ties other groups state
+        towards this one (their `target` is `id`)."""
+        entry = self._by_id.get(id)
+        ties = list(entry.background) if entry is not None else []
+        if incoming:
+            ties += [t for e in self._entries if e.id != id for t in e.background if t.target == id]
+        return ties
+
     # -- names ------------------------------------------------------------------------------
     def lookup(self, surface: str) -> GroupEntry | None:
         """The group whose name or alias is `surface` (normalized), or None. Acronym-like and
@@ -395,9 +465,12 @@ class Gazetteer:
             start, end = m.start(), m.end()
             pm = _POSSESSIVE_RE.search(raw) if len(raw) > 2 else None
             folded = _fold(raw)
-            toks.append((start, end, folded.casefold(), folded, start + pm.start() if pm else end))
+            toks.append(
+                (start, end, _loose(folded.casefold()), folded, start + pm.start() if pm else end)
+            )
 
         mentions: list[Mention] = []
+        contextual: list[int] = []
         n = len(toks)
         i = 0
         while i < n:
@@ -405,22 +478,27 @@ class Gazetteer:
             if best is None:
                 i += 1
                 continue
-            j, idx = best
+            j, idx, ctx = best
             start, end = toks[i][0], toks[j - 1][4]  # "al-Shabab's": the name ends before "'s"
             if text.count("(", start, end) > text.count(")", start, end) and text.startswith(
                 ")", end
             ):
                 end += 1  # "CPI (Maoist)": close the bracket the name opened
             mentions.append(Mention(start, end, self._entries[idx].id, text[start:end]))
+            contextual.append(ctx)
             i = j
+        if any(contextual):
+            mentions = _with_context(text, mentions, contextual)
         return mentions
 
-    def _longest_at(self, text: str, toks: list[_Tok], i: int) -> tuple[int, int] | None:
-        """The longest accepted match starting at token i: (end token index, entry index)."""
+    def _longest_at(self, text: str, toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
+        """The longest accepted match starting at token i: (end token index, entry index,
+        whether the alias needs context)."""
         if self._after_personal_name(text, toks, i):
             return None
         node = self._root
         accepted: list[tuple[int, int]] = []
+        needs_context: dict[tuple[int, int], int] = {}
         j = i
         comma = False
         while j < len(toks):
@@ -440,24 +518,25 @@ class Gazetteer:
                     continue
                 if j - i == 1 and len(words[0]) <= 3 and _shouting(toks, i):
                     continue
-                for idx, rules in node.terminals:
+                for idx, rules, ctx in node.terminals:
                     if comma and not any("," in n for n in self._entries[idx].aliases):
                         continue
                     if _case_ok(rules, words, generic=True):
                         accepted.append((j, idx))
+                        needs_context[(j, idx)] = ctx
                         break
         if not accepted:
             return None
         j, idx = accepted[-1]
         cut = _possessive_cut(text, toks, i, j, accepted)
         if cut is not None:
-            return cut
+            return cut[0], cut[1], needs_context[cut]
         # "the Islamic State group": a lowercase trailing "group" describes the name.
         if toks[j - 1][3] == "group" and len(accepted) > 1:
             prev_j, prev_idx = accepted[-2]
             if prev_j == j - 1 and prev_idx == idx:
-                return prev_j, prev_idx
-        return j, idx
+                return prev_j, prev_idx, needs_context[(prev_j, prev_idx)]
+        return j, idx, needs_context[(j, idx)]
 
     @staticmethod
     def _after_personal_name(text: str, toks: list[_Tok], i: int) -> bool:
@@ -520,6 +599,57 @@ def _shouting(toks: list[_Tok], i: int) -> bool:
         return False
     before, after = caps(i - 1), caps(i + 1)
     return (before and after) or (before and i + 1 == len(toks)) or (i == 0 and after)
+
+
+# -- ambiguous names ----------------------------------------------------------------------------
+# A sentence ends at . ! ? followed by space, or at a line break; not at the dot of an initial
+# ("V. Balakumaran", "U.S. forces").
+_SENT_END_RE = re.compile(r"(?<!\b[A-Z])[.!?][\"'’”)\]]*\s+|\n")
+
+
+@lru_cache(maxsize=1)
+def conflict_cue_re() -> re.Pattern[str]:
+    """The conflict cues of data/group_context.json as one case-insensitive pattern."""
+    path = resources.files("militantmap").joinpath("data", "group_context.json")
+    rows = json.loads(path.read_text(encoding="utf-8"))["conflict_cues"]
+    parts = sorted(
+        (re.escape(r["cue"]) + (r"\b" if r.get("whole_word") else "") for r in rows),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end), found by punctuation (no parse needed here)."""
+    lo = max(0, start - 600)
+    s = lo
+    for found in _SENT_END_RE.finditer(text, lo, start):
+        s = found.end()
+    after = _SENT_END_RE.search(text, end, min(len(text), end + 600))
+    return s, (after.start() + 1 if after else min(len(text), end + 600))
+
+
+def _with_context(text: str, mentions: list[Mention], contextual: list[int]) -> list[Mention]:
+    """The ambiguity rule (docs/gazetteer.md): a mention by a contextual alias (a one-word
+    name or acronym that only an unvetted list gives, "MAS", "KDP", "Wagner") is kept only when
+    the text also names that group by an unambiguous alias, or its sentence names another group
+    unambiguously, or its sentence holds a conflict cue ("rebels", "attacked", "ceasefire").
+    So "the ANC won the vote" names no armed group, "MAS gunmen killed two" does. An
+    initialism the build made ("EROS") needs the group itself or another group: a cue is not
+    enough."""
+    firm = [m for m, c in zip(mentions, contextual) if not c]
+    firm_ids = {m.entry_id for m in firm}
+    cue = conflict_cue_re()
+    out = []
+    for m, c in zip(mentions, contextual):
+        if c and m.entry_id not in firm_ids:
+            s, e = _sentence_bounds(text, m.start, m.end)
+            other = any(s <= f.start < e and f.entry_id != m.entry_id for f in firm)
+            if not other and (c == NEAR_GROUP or not cue.search(text, s, e)):
+                continue
+        out.append(m)
+    return out
 
 
 @lru_cache(maxsize=1)
