@@ -22,7 +22,9 @@ setup: $(STAMP) web-assets
 demo: setup
 	$(BIN)/militantmap demo --shared $(SHARED)
 
+# Type-checked first (mypy, configured in pyproject.toml): the package must stay clean.
 test: setup
+	$(BIN)/mypy src/militantmap
 	$(BIN)/python -m pytest -q
 
 evaluate: setup
