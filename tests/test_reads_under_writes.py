@@ -19,13 +19,13 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from sqlalchemy import create_engine, func, insert, select, text
+from conftest import pg_database
+from sqlalchemy import func, insert, select
 
 from militantmap.errors import NotInStore, is_not_in_store
 from militantmap.store.db import get_engine, read_snapshot
@@ -39,31 +39,11 @@ CLIENTS = 20
 
 # -- the snapshot itself ------------------------------------------------------------------------
 
-def _pg_database(request):
-    if not PG_URL:
-        pytest.skip("PostgreSQL run: set MILITANTMAP_TEST_PG_URL to a server where we may create "
-                    "databases (.ci/run starts one)")
-    name = f"mm_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = PG_URL.rsplit("/", 1)[0] + "/" + name
-
-    def drop() -> None:
-        get_engine(url).dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    request.addfinalizer(drop)
-    return url
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'store.db'}"
-    return _pg_database(request)
+    return pg_database(request)
 
 
 def test_a_read_sees_one_snapshot_whatever_is_committed_meanwhile(db_url):

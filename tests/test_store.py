@@ -10,9 +10,9 @@ import os
 import subprocess
 import sys
 import time
-import uuid
 
 import pytest
+from conftest import pg_database
 from sqlalchemy import create_engine, func, select, text, update
 
 from militantmap.article import Article
@@ -52,21 +52,8 @@ def _syndicated(art: Article, new_id: str) -> Article:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
-        return
-    if not PG_URL:
-        pytest.skip("PostgreSQL run: set MILITANTMAP_TEST_PG_URL to a server where we may create "
-                    "databases (.ci/run starts one)")
-    name = f"mm_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = PG_URL.rsplit("/", 1)[0] + "/" + name
-    yield url
-    get_engine(url).dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    return pg_database(request)
 
 
 def _count(db_url: str, table) -> int:
