@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -447,15 +448,10 @@ class _Index:
         this sentence before it, else of the previous sentence, else the one group the previous
         sentence names."""
         sent = tok.sent
-        prev = sent[0].nbor(-1).sent if sent.start > 0 else None
-        for span, limit in ((sent, tok.i), (prev, None)):
-            if span is None:
-                continue
-            for t in span:
-                if limit is not None and t.i >= limit:
-                    break
-                if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.group:
-                    return self.group[t.i]
+        prev = _previous_sentence(tok)
+        for t, _ in _tokens_before(tok):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.group:
+                return self.group[t.i]
         if prev is not None:
             keys = {self.group[t.i] for t in prev if t.i in self.group}
             if len(keys) == 1 and not any(t.i in self.group for t in sent):
@@ -467,31 +463,41 @@ class _Index:
         before the pronoun, else of the previous sentence; failing that, the group named last
         before it in this or the previous sentence when no organisation or place was named
         after it (a ministry's spokesman, a country's leader)."""
-        sent = tok.sent
-        prev = sent[0].nbor(-1).sent if sent.start > 0 else None
-        for span, limit in ((sent, tok.i), (prev, None)):
-            if span is None:
-                continue
-            for t in span:
-                if limit is not None and t.i >= limit:
-                    break
-                if t.dep_ in ("nsubj", "nsubjpass"):
-                    if t.i in self.group and t.head.pos_ in ("VERB", "AUX"):
-                        return None if _state_body_between(t, tok) else self.group[t.i]
-                    if limit is not None and t.pos_ == "PROPN" and t.i not in self.person and t.i not in self.group:
-                        return None  # "JA split from G over its founder ...": an unknown subject owns "its"
+        for t, same_sentence in _tokens_before(tok):
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                if t.i in self.group and t.head.pos_ in ("VERB", "AUX"):
+                    return None if _state_body_between(t, tok) else self.group[t.i]
+                if same_sentence and t.pos_ == "PROPN" and t.i not in self.person and t.i not in self.group:
+                    return None  # "JA split from G over its founder ...": an unknown subject owns "its"
         before = [m for m in self._mentions if m[1] <= tok.idx]
         if not before or before[-1][2] != "g":
             return None
         s = before[-1][0]
         if any(t.lemma_.lower() in _STATE_BODIES for t in tok.doc[:tok.i] if t.idx >= before[-1][1]):
             return None
-        sent = tok.sent
-        prev_start = sent[0].nbor(-1).sent.start_char if sent.start > 0 else sent.start_char
-        if s < prev_start:
+        prev = _previous_sentence(tok)
+        if s < (prev if prev is not None else tok.sent).start_char:
             return None
         span = self._ctx.doc.char_span(s, before[-1][1], alignment_mode="expand")
         return self.group.get(span[0].i) if span is not None and len(span) else None
+
+
+def _previous_sentence(tok: Token) -> Span | None:
+    sent = tok.sent
+    return sent[0].nbor(-1).sent if sent.start > 0 else None
+
+
+def _tokens_before(tok: Token) -> Iterator[tuple[Token, bool]]:
+    """The tokens of tok's sentence before it, then those of the sentence before, each with
+    whether it is in tok's own sentence: where a pronoun or a bare title looks for its group."""
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        yield t, True
+    prev = _previous_sentence(tok)
+    if prev is not None:
+        for t in prev:
+            yield t, False
 
 
 # "G attacked the army and its commander ...": a state body named after the group is the
