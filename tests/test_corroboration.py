@@ -57,3 +57,28 @@ def test_in_the_store_a_repeated_background_sentence_counts_once(tmp_path):
     (tie,) = [t for t in queries.all_ties(db) if t["type"] == "faction_of"]
     assert tie["articles"] == 6 and tie["independent_sources"] == 1
     assert tie["confidence"] < 0.9 and tie["support"].startswith("1 independent source")
+
+
+def test_an_outlet_grade_weighs_its_ties_and_shows_beside_the_evidence(tmp_path):
+    from click.testing import CliRunner
+    from fastapi.testclient import TestClient
+
+    from militantmap.cli import main
+    from militantmap.web import create_app
+
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    art = Article(id="x", publisher="Daily Rumour", published=dt.date(2024, 2, 2),
+                  text="Ansar Dine and the Macina Liberation Front worked together in central Mali.")
+    assert ingest_articles(db, [art]).new == 1
+    (before,) = [t for t in queries.all_ties(db) if t["type"] == "cooperates_with"]
+    runner = CliRunner()
+    out = runner.invoke(main, ["outlet", "Daily Rumour", "e", "--note", "fabricated stories", "--db", db])
+    assert out.exit_code == 0 and "graded E" in out.output
+    (after,) = [t for t in queries.all_ties(db) if t["type"] == "cooperates_with"]
+    assert after["confidence"] == round(before["confidence"] * 0.5, 2)
+    assert "E  Daily Rumour" in runner.invoke(main, ["outlet", "--db", db]).output
+    page = TestClient(create_app(db), base_url="http://127.0.0.1:8000").get(f"/ties/{after['id']}").text
+    assert "source E" in page
+    assert runner.invoke(main, ["outlet", "Daily Rumour", "F", "--db", db]).exit_code == 0
+    (reset,) = [t for t in queries.all_ties(db) if t["type"] == "cooperates_with"]
+    assert reset["confidence"] == before["confidence"]

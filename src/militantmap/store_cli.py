@@ -397,6 +397,40 @@ def split_cmd(name: str, db_url: str | None, as_json: bool) -> None:
     click.echo(f"{done['split']['name']} is its own entity again (was merged into {done['from']['name']}).")
 
 
+@click.command("outlet")
+@click.argument("name", required=False)
+@click.argument("grade", required=False, type=click.Choice(["A", "B", "C", "D", "E", "F"], case_sensitive=False))
+@click.option("--note", default=None, help="Why (kept with the grade).")
+@DB_OPTION
+@JSON_OPTION
+def outlet_cmd(name: str | None, grade: str | None, note: str | None, db_url: str | None,
+               as_json: bool) -> None:
+    """Grade an outlet's reliability on the Admiralty scale (A completely reliable ... E
+    unreliable, F cannot be judged: the default). The grade weighs every tie its articles
+    support. Without arguments, list the graded outlets."""
+    from militantmap.store.outlets import list_grades, set_grade
+
+    if name is None:
+        rows = list_grades(db_url)
+        if as_json:
+            return _print_json(rows)
+        if not rows:
+            click.echo("No outlet is graded: every one counts as F (reliability cannot be judged).")
+        for r in rows:
+            click.echo(f"{r['grade']}  {r['outlet']}  ({r['at']}{', ' + r['note'] if r['note'] else ''})")
+        return
+    if grade is None:
+        raise click.UsageError("give a grade: militantmap outlet NAME A|B|C|D|E|F")
+    try:
+        done = set_grade(db_url, name, grade, note)
+    except ValueError as err:
+        raise InputError("outlet", str(err)) from None
+    if as_json:
+        return _print_json(done)
+    click.echo(f"{done['outlet']} is graded {done['grade']}"
+               + ("" if done["articles_in_store"] else " (no article in the store carries this outlet name yet)"))
+
+
 COMMANDS = [ingest_cmd, groups_cmd, group_cmd, ties_cmd, timeline_cmd, events_cmd, evidence_cmd,
-            merge_cmd, split_cmd]
+            merge_cmd, split_cmd, outlet_cmd]
 __all__ = ["COMMANDS"]

@@ -10,7 +10,8 @@ such cluster. Two assertions are one source when they share
   itself) across its articles is one voice.
 Confidence:
 - each source counts with its strongest assertion (asserted 0.8, reported 0.7, planned 0.5,
-  speculated 0.4 from the extractor, lowered for anonymous or militant sources);
+  speculated 0.4 from the extractor, lowered for anonymous or militant sources), scaled by its
+  outlet's Admiralty grade (RELIABILITY; ungraded outlets are F and keep their value);
 - positive sources combine by noisy-or, 1 - prod(1 - c_i), so each independent source raises
   the confidence; denials combine the same way and scale it down: conf * (1 - deny);
 - the result never exceeds the ceiling of the firmest word any source used (asserted 0.95,
@@ -25,6 +26,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 CEILING = {"asserted": 0.95, "reported": 0.9, "planned": 0.7, "speculated": 0.6}
+# The Admiralty grade of the outlet scales what one of its assertions is worth. A grade only ever
+# lowers it: F ("cannot be judged", every outlet nobody graded) leaves it as the words say, as A
+# does; B to E say the analyst has reasons for doubt.
+RELIABILITY = {"A": 1.0, "B": 0.95, "C": 0.85, "D": 0.7, "E": 0.5, "F": 1.0}
+GRADES = tuple(RELIABILITY)
 _RANK = ["speculated", "planned", "reported", "asserted"]
 
 
@@ -37,6 +43,11 @@ class Assertion:
     sentence: str = ""
     outlet: str | None = None
     asserter: str | None = None
+    grade: str = "F"  # the outlet's Admiralty grade
+
+    @property
+    def weight(self) -> float:
+        return self.confidence * RELIABILITY.get(self.grade, 1.0)
 
 
 def noisy_or(values: Iterable[float]) -> float:
@@ -86,8 +97,8 @@ def tie_confidence(assertions: Iterable[Assertion | tuple[int, str, float]]) -> 
     items = [a if isinstance(a, Assertion) else Assertion(a[0], a[1], a[2]) for a in assertions]
     pos = [a for a in items if a.polarity != "negated"]
     neg = [a for a in items if a.polarity == "negated"]
-    support = noisy_or(max(pos[i].confidence for i in c) for c in sources(pos))
-    denial = noisy_or(max(neg[i].confidence for i in c) for c in sources(neg))
+    support = noisy_or(max(pos[i].weight for i in c) for c in sources(pos))
+    denial = noisy_or(max(neg[i].weight for i in c) for c in sources(neg))
     firmest = max((_RANK.index(a.modality) for a in pos if a.modality in _RANK), default=len(_RANK) - 1)
     return round(min(support * (1.0 - denial), CEILING[_RANK[firmest]]), 2)
 

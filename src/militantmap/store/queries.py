@@ -28,6 +28,7 @@ from militantmap.nlp.gazetteer import normalize
 from militantmap.schema import SYMMETRIC
 from militantmap.urls import safe_url
 from militantmap.store.db import get_engine, read_snapshot
+from militantmap.store.outlets import grade_for, grades_of
 from militantmap.store.schema import (
     aliases,
     article_entities,
@@ -115,17 +116,19 @@ def _article_dates(conn: Connection) -> dict[int, dict]:
     """id -> {story, date, ...}. An article without a publication date has no date: the day
     we ingested it says nothing about when a tie existed."""
     out = {}
+    grades = grades_of(conn)
     for r in conn.execute(select(articles.c.id, articles.c.story_id, articles.c.published,
                                  articles.c.title, articles.c.url, articles.c.publisher)):
         out[r.id] = {"story": r.story_id, "date": r.published,
                      "title": r.title, "url": safe_url(r.url), "publisher": r.publisher,
-                     "published": _iso(r.published)}
+                     "published": _iso(r.published), "grade": grade_for(grades, r.publisher)}
     return out
 
 
 def _article_ref(aid: int, arts: dict[int, dict]) -> dict:
     a = arts[aid]
     return {"id": aid, "title": a["title"], "url": safe_url(a["url"]), "publisher": a["publisher"],
+            "grade": a.get("grade", "F"),
             "published": a["published"]}
 
 
@@ -146,7 +149,7 @@ def _assertion(r: dict, arts: dict[int, dict]) -> Assertion:
     art = arts[r["article_id"]]
     return Assertion(story=art["story"], polarity=r["polarity"], confidence=r["confidence"],
                      modality=r["modality"] or "asserted", sentence=r["sentence"],
-                     outlet=art["publisher"], asserter=r["attribution_text"])
+                     outlet=art["publisher"], asserter=r["attribution_text"], grade=art["grade"])
 
 
 def _aggregate_ties(conn: Connection, ents: _Entities, arts: dict[int, dict],

@@ -197,6 +197,19 @@ merge_log = Table(
     Column("note", Text),
 )
 
+# An analyst's reliability grade of an outlet (publisher), on the Admiralty scale: A completely
+# reliable ... E unreliable, F reliability cannot be judged (the default for every outlet not
+# listed). Set with `militantmap outlet NAME GRADE`; it enters tie confidence
+# (graph.confidence.RELIABILITY) and shows beside each evidence row.
+outlets = Table(
+    "outlets", metadata,
+    Column("norm", String(200), primary_key=True),             # casefolded publisher name
+    Column("name", String(200), nullable=False),
+    Column("grade", String(1), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("note", Text),
+)
+
 meta = Table(
     "meta", metadata,
     Column("key", String(64), primary_key=True),

@@ -144,7 +144,8 @@ def tie_detail(db_url: str, tie_id: str) -> dict:
                          "polarity": item.get("polarity"), "modality": item.get("modality"),
                          "attribution": attribution.get("text") if isinstance(attribution, dict)
                          else attribution,
-                         "article_title": art.get("title"), "published": art.get("published")})
+                         "article_title": art.get("title"), "published": art.get("published"),
+                         "publisher": art.get("publisher"), "grade": art.get("grade") or "F"})
     return {"tie": tie, "evidence": evidence}
 
 
