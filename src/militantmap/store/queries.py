@@ -393,8 +393,10 @@ def _figure(values: list[int]) -> tuple[int | None, int | None, int | None]:
 
 def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: set[int] | None = None,
             country: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-            include_undated: bool = False) -> list[dict]:
+            include_undated: bool = False, incident: int | None = None) -> list[dict]:
     q = select(event_reports)
+    if incident is not None:
+        q = q.where(event_reports.c.incident_id == incident)
     if members is not None:
         mine = select(event_reports.c.incident_id).join(
             event_actors, event_actors.c.report_id == event_reports.c.id).where(event_actors.c.entity_id.in_(members))
@@ -439,16 +441,61 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
             "sources": len({r["article_id"] for r in reps}),
             "independent_sources": len({arts[r["article_id"]]["story"] for r in reps}),
             "evidence_id": str(first["evidence_id"]),
-            "reports": [{"article": _article_ref(r["article_id"], arts), "killed": r["killed"],
-                         "killed_text": r["killed_text"], "wounded": r["wounded"],
-                         "wounded_text": r["wounded_text"], "date_text": r["date_text"],
-                         "evidence_id": str(r["evidence_id"]),
-                         # who this source says reported it, and how firmly (None: not
-                         # recorded, for reports stored before 0.4.0)
-                         "modality": r["modality"], "attribution": _attribution(dict(r))}
-                        for r in reps],
+            "reports": (reports_out := [
+                {"article": _article_ref(r["article_id"], arts), "killed": r["killed"],
+                 "killed_text": r["killed_text"], "wounded": r["wounded"],
+                 "wounded_text": r["wounded_text"], "date": r["date"], "date_text": r["date_text"],
+                 "location": r["location_name"], "country": r["country"],
+                 "perpetrators": [ents.ref(eid) for role, eid in actors[r["id"]] if role == "perpetrator"],
+                 "evidence_id": str(r["evidence_id"]),
+                 # who this source says reported it, and how firmly (None: not
+                 # recorded, for reports stored before 0.4.0)
+                 "modality": r["modality"], "attribution": _attribution(dict(r))}
+                for r in reps]),
+            "disputed": disagreements(reports_out),
         })
     return sorted(out, key=lambda e: (e["date"] or "", e["id"]), reverse=True)
+
+
+def _who(report: dict) -> str:
+    att = report.get("attribution") or {}
+    return (att.get("text") if isinstance(att, dict) else None) or report["article"].get("publisher") \
+        or report["article"].get("title") or f"article {report['article']['id']}"
+
+
+def disagreements(reports: list[dict]) -> list[str]:
+    """Where the sources of one incident disagree, one line a field, each figure with who gave
+    it: "tolls differ: 4 (the army) vs 30 (a group spokesman)". Empty when they agree (a source
+    that gives no figure disagrees with nobody)."""
+    out = []
+    for field, label in (("killed", "tolls"), ("date", "dates"), ("location", "places")):
+        seen: dict[object, list[str]] = {}
+        for r in reports:
+            if r.get(field) is not None:
+                seen.setdefault(r[field], []).append(_who(r))
+        if len(seen) > 1:
+            out.append(f"{label} differ: " + " vs ".join(
+                f"{value} ({', '.join(dict.fromkeys(who))})" for value, who in seen.items()))
+    named = {tuple(sorted(p["id"] for p in r["perpetrators"])) for r in reports if r["perpetrators"]}
+    if len(named) > 1:
+        out.append("perpetrators differ: " + " vs ".join(
+            f"{', '.join(p['name'] for p in r['perpetrators'])} ({_who(r)})" for r in reports if r["perpetrators"]))
+    return out
+
+
+def event(db_url: str | None, event_id: str) -> dict:
+    """One incident with every source's account of it."""
+    try:
+        wanted = int(event_id)
+    except ValueError:
+        raise LookupError(f"{event_id!r} is not an event id") from None
+    with _read(db_url) as conn:
+        ents = _Entities.load(conn)
+        arts = _article_dates(conn)
+        found = _events(conn, ents, arts, include_undated=True, incident=wanted)
+    if not found:
+        raise LookupError(f"no event {event_id!r} in the store")
+    return found[0]
 
 
 def events(db_url: str | None = None, group: str | None = None, country: str | None = None,

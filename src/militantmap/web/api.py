@@ -105,6 +105,11 @@ def api_events(
     return JSONResponse(found, headers={UNDATED_HEADER: str(left_out)})
 
 
+@router.get("/events/{event_id}", summary="One incident with every source's account and where they disagree")
+def api_event(request: Request, event_id: str) -> Any:
+    return data.api_event(_db(request), event_id)
+
+
 @router.get("/evidence/{evidence_id}", summary="The sentence, article and attribution behind a fact")
 def api_evidence(request: Request, evidence_id: str) -> Any:
     return data.api_evidence(_db(request), evidence_id)

@@ -49,6 +49,10 @@ def tie_url(tie_id: object) -> str:
     return "/ties/" + quote(str(tie_id), safe="")
 
 
+def event_url(event_id: object) -> str:
+    return "/events/" + quote(str(event_id), safe="")
+
+
 def _ref(group: dict | str | None) -> dict | None:
     """A group as the templates link it: {id, name, url}."""
     if group is None:
@@ -158,6 +162,7 @@ def _event_row(e: dict) -> dict:
     row["perpetrators"] = [_ref(p) for p in e.get("perpetrators", [])]
     row["claimed_by"] = [_ref(p) for p in e.get("claimed_by", [])]
     row["concerns"] = [_ref(p) for p in e.get("concerns", [])]
+    row["url"] = event_url(e["id"]) if e.get("id") else None
     row["type_class"] = type_class(e.get("type"))
     row["evidence_url"] = evidence_url(e.get("evidence_id"))
     # Reports disagree on tolls: show the range the sources give, not one number picked.
@@ -299,6 +304,21 @@ def api_events(db_url: str, filters: EventFilters) -> tuple[list[dict], int]:
     """The events that match, and how many undated events the date filter left out."""
     found = _events_matching(db_url, filters, filters.include_undated)
     return found, undated_events_left_out(db_url, filters, len(found))
+
+
+def event_detail(db_url: str, event_id: str) -> dict:
+    """One incident and every source's account of it, for the event page."""
+    e = _call("event", db_url, event_id, what="event", key=event_id)
+    row = _event_row(e)
+    row["reports"] = [dict(r, perpetrators=[_ref(p) for p in r.get("perpetrators", [])],
+                           evidence_url=evidence_url(r.get("evidence_id")),
+                           who=(r.get("attribution") or {}).get("text") if isinstance(r.get("attribution"), dict) else None)
+                      for r in e.get("reports", [])]
+    return row
+
+
+def api_event(db_url: str, event_id: str) -> dict:
+    return _call("event", db_url, event_id, what="event", key=event_id)
 
 
 def api_evidence(db_url: str, evidence_id: str) -> dict:

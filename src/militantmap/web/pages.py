@@ -81,6 +81,13 @@ def tie_page(request: Request, tie_id: str) -> HTMLResponse:
     return render(request, "tie.html", title=title, nav="network", **detail)
 
 
+@router.get("/events/{event_id}")
+def event_page(request: Request, event_id: str) -> HTMLResponse:
+    ev = data.event_detail(_db(request), event_id)
+    title = f"{ev['type'].replace('_', ' ')}{' in ' + ev['location'] if ev.get('location') else ''}"
+    return render(request, "event.html", title=title, nav="events", ev=ev)
+
+
 @router.get("/events")
 def events_page(
     request: Request,
