@@ -55,25 +55,28 @@ def _join(values) -> str:
 
 
 def event_rows(data: StoreData) -> list[dict]:
-    rows = []
-    for e in data.events:
-        rows.append({
-            "event_id": e["id"], "date": e["date"], "type": e["type"], "country": e["country"],
-            "location": e["location"], "lat": e["lat"], "lon": e["lon"],
-            "perpetrators": _join(r["name"] for r in e["perpetrators"]),
-            "perpetrator_ids": _join(r["id"] for r in e["perpetrators"]),
-            "claimed_by": _join(r["name"] for r in e["claimed_by"]),
-            "claimed_by_ids": _join(r["id"] for r in e["claimed_by"]),
-            "concerns": _join(r["name"] for r in e.get("concerns", [])),
-            "concerns_ids": _join(r["id"] for r in e.get("concerns", [])),
-            "target": e["target"],
-            "killed": e["killed"], "killed_min": e["killed_min"], "killed_max": e["killed_max"],
-            "wounded": e["wounded"], "wounded_min": e["wounded_min"], "wounded_max": e["wounded_max"],
-            "sources": e["sources"], "independent_sources": e["independent_sources"],
-            "source_urls": _join(r["article"]["url"] for r in e["reports"]),
-            "evidence_ids": _join(r["evidence_id"] for r in e["reports"]),
-        })
-    return rows
+    return [event_row(e) for e in data.events]
+
+
+def event_row(e: dict) -> dict:
+    """One event (a queries.events item) as a row of events.csv: the export's and the events
+    page's download share it."""
+    return {
+        "event_id": e["id"], "date": e["date"], "type": e["type"], "country": e["country"],
+        "location": e["location"], "lat": e["lat"], "lon": e["lon"],
+        "perpetrators": _join(r["name"] for r in e["perpetrators"]),
+        "perpetrator_ids": _join(r["id"] for r in e["perpetrators"]),
+        "claimed_by": _join(r["name"] for r in e["claimed_by"]),
+        "claimed_by_ids": _join(r["id"] for r in e["claimed_by"]),
+        "concerns": _join(r["name"] for r in e.get("concerns", [])),
+        "concerns_ids": _join(r["id"] for r in e.get("concerns", [])),
+        "target": e["target"],
+        "killed": e["killed"], "killed_min": e["killed_min"], "killed_max": e["killed_max"],
+        "wounded": e["wounded"], "wounded_min": e["wounded_min"], "wounded_max": e["wounded_max"],
+        "sources": e["sources"], "independent_sources": e["independent_sources"],
+        "source_urls": _join(r["article"]["url"] for r in e["reports"]),
+        "evidence_ids": _join(r["evidence_id"] for r in e["reports"]),
+    }
 
 
 def tie_rows(data: StoreData) -> list[dict]:
@@ -94,8 +97,12 @@ def tie_rows(data: StoreData) -> list[dict]:
 
 def write_table(table: str, data: StoreData, out: IO[str]) -> None:
     """One CSV table ("events" or "ties") with its header, RFC 4180 (CRLF line ends)."""
-    rows = event_rows(data) if table == "events" else tie_rows(data)
-    writer = csv.DictWriter(out, fieldnames=TABLES[table])
+    write_rows(event_rows(data) if table == "events" else tie_rows(data), TABLES[table], out)
+
+
+def write_rows(rows: list[dict], columns: list[str], out: IO[str]) -> None:
+    """Rows as CSV with a header, every cell neutralised against formula injection."""
+    writer = csv.DictWriter(out, fieldnames=columns)
     writer.writeheader()
     for row in rows:
         writer.writerow({k: csv_safe(v) for k, v in row.items()})

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from militantmap.errors import InputError
-from militantmap.web import data, filters, intake, network
+from militantmap.web import data, filters, intake, network, tables
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"description": "Not found", "content": {"application/json": {"example": {
@@ -27,6 +27,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/api", tags=["militantmap"], responses=ERRORS)
 # How many undated facts a date filter left out of a list answer (issue 10): never silently.
 UNDATED_HEADER = "X-Undated-Left-Out"
+TOTAL_HEADER = "X-Total-Count"
 
 
 class ArticleIn(BaseModel):
@@ -54,9 +55,21 @@ def _db(request: Request) -> str:
     return request.app.state.settings.db_url
 
 
-@router.get("/groups", summary="All armed groups in the store")
-def api_groups(request: Request) -> Any:
-    return data.api_groups(_db(request))
+Limit = Annotated[int | None, Query(ge=1, le=100_000, description="At most this many items")]
+Offset = Annotated[int, Query(ge=0, description="Skip this many items first")]
+
+
+def _listing(items: list, limit: int | None, offset: int, undated_left_out: int | None = None) -> JSONResponse:
+    """A list answer, paginated: X-Total-Count says how many match in all."""
+    headers = {TOTAL_HEADER: str(len(items))}
+    if undated_left_out is not None:
+        headers[UNDATED_HEADER] = str(undated_left_out)
+    return JSONResponse(tables.window(items, limit, offset), headers=headers)
+
+
+@router.get("/groups", summary="All armed groups in the store (paginated: limit, offset)")
+def api_groups(request: Request, limit: Limit = None, offset: Offset = 0) -> Any:
+    return _listing(data.api_groups(_db(request)), limit, offset)
 
 
 @router.get("/groups/{key:path}", summary="One group by id, name or any alias")
@@ -73,10 +86,12 @@ def api_ties(
     until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     min_confidence: Annotated[float, Query(ge=0, le=1)] = 0.0,
     include_undated: Annotated[bool, Query(description="Keep undated ties in a date filter")] = False,
+    limit: Limit = None,
+    offset: Offset = 0,
 ) -> Any:
     found, left_out = data.api_ties(_db(request), group, type, since, until, min_confidence,
                                     include_undated)
-    return JSONResponse(found, headers={UNDATED_HEADER: str(left_out)})
+    return _listing(found, limit, offset, left_out)
 
 
 @router.get("/ties/{tie_id}", summary="One tie with every evidence sentence behind it")
@@ -98,11 +113,13 @@ def api_events(
     since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     include_undated: Annotated[bool, Query(description="Keep undated events in a date filter")] = False,
+    limit: Limit = None,
+    offset: Offset = 0,
 ) -> Any:
     chosen = filters.event_filters(group, country, type, since, until,
                                    include_undated="1" if include_undated else None)
     found, left_out = data.api_events(_db(request), chosen)
-    return JSONResponse(found, headers={UNDATED_HEADER: str(left_out)})
+    return _listing(found, limit, offset, left_out)
 
 
 @router.get("/events/{event_id}", summary="One incident with every source's account and where they disagree")

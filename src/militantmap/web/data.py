@@ -198,6 +198,11 @@ def _events_matching(db_url: str, filters: EventFilters, include_undated: bool) 
             and not (filters.place and (e.get("location") or "").lower() != filters.place.lower())]
 
 
+def events_raw(db_url: str, filters: EventFilters) -> list[dict]:
+    """The events that match, as the store query gives them (for downloads)."""
+    return _events_matching(db_url, filters, filters.include_undated)
+
+
 def events_list(db_url: str, filters: EventFilters) -> list[dict]:
     out = [_event_row(e) for e in _events_matching(db_url, filters, filters.include_undated)]
     out.sort(key=lambda r: r.get("date") or "", reverse=True)

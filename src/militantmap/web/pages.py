@@ -1,11 +1,12 @@
 """Server-rendered HTML pages: network, groups, group, tie, events, evidence, search, ingest."""
 from __future__ import annotations
 
+import io
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from militantmap import schema
@@ -14,7 +15,9 @@ from militantmap.errors import InputError
 from militantmap.web import data, filters, intake, network
 from militantmap.web.assets import INSTALL_HINT, vendor_installed, vendor_path
 from militantmap.web.basemap import load_basemap
+from militantmap.export.tables import TABLES, event_row, write_rows
 from militantmap.web.charts import EVENT_TYPES, map_markers, timeline
+from militantmap.web.tables import EVENT_SORTS, paginate, sort_rows
 
 router = APIRouter(include_in_schema=False)
 MAX_EVENT_ROWS = 1000
@@ -98,6 +101,9 @@ def events_page(
     until: str | None = None,
     place: str | None = None,
     include_undated: str | None = None,
+    sort: str | None = None,
+    order: str | None = None,
+    page: str | None = None,
 ) -> HTMLResponse:
     chosen = filters.event_filters(group, country, type, since, until, place, include_undated)
     notice = None
@@ -107,11 +113,17 @@ def events_page(
         undated_left_out = data.undated_events_left_out(_db(request), chosen, len(events))
     except data.NotFound as err:
         events, notice = [], err.message()
+    params = [(k, v) for k, v in request.query_params.multi_items()]
     include_undated_url = "/events?" + urlencode(
-        [(k, v) for k, v in request.query_params.multi_items() if k != "include_undated"]
-        + [("include_undated", "1")])
+        [(k, v) for k, v in params if k != "include_undated"] + [("include_undated", "1")])
+    table = paginate(sort_rows(events, sort, order, EVENT_SORTS), page)
+    keep = [(k, v) for k, v in params if k not in ("sort", "order", "page")]
+    sort_urls = {col: "/events?" + urlencode(keep + [("sort", col), ("order", "asc" if (sort, order) == (col, "desc") else "desc")])
+                 for col in EVENT_SORTS}
+    page_url = "/events?" + urlencode([(k, v) for k, v in params if k != "page"] + [("page", "")])
+    download = urlencode([(k, v) for k, v in params if k not in ("page",)])
     truncated = len(events) > MAX_EVENT_ROWS
-    events = events[:MAX_EVENT_ROWS]
+    events = events[:MAX_EVENT_ROWS]  # the map: every filtered event, up to the cap
     base = load_basemap()
     map_view = None
     if base is not None:
@@ -123,7 +135,35 @@ def events_page(
     return render(request, "events.html", title="Events", nav="events", wide=True,
                   filters=chosen, events=events, truncated=truncated, map=map_view,
                   notice=notice, event_types=EVENT_TYPES, install_hint=INSTALL_HINT,
-                  undated_left_out=undated_left_out, include_undated_url=include_undated_url)
+                  undated_left_out=undated_left_out, include_undated_url=include_undated_url,
+                  table=table, sort=sort, order=order, sort_urls=sort_urls, page_url=page_url,
+                  download=download)
+
+
+@router.get("/events.csv")
+@router.get("/events.json")
+def events_download(
+    request: Request,
+    group: str | None = None,
+    country: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    place: str | None = None,
+    include_undated: str | None = None,
+    sort: str | None = None,
+    order: str | None = None,
+) -> Response:
+    """The filtered events table, whole (every page), as CSV (the export's columns) or JSON."""
+    chosen = filters.event_filters(group, country, type, since, until, place, include_undated)
+    rows = data.events_raw(_db(request), chosen)
+    rows = sort_rows(rows, sort, order, EVENT_SORTS)
+    if request.url.path.endswith(".json"):
+        return JSONResponse(rows, headers={"Content-Disposition": 'attachment; filename="events.json"'})
+    out = io.StringIO()
+    write_rows([event_row(e) for e in rows], TABLES["events"], out)
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
 
 @router.get("/evidence/{evidence_id}")
