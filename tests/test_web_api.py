@@ -133,9 +133,13 @@ def test_graph_has_server_positions_and_respects_filters(api: TestClient):
     only = api.get("/api/graph", params={"type": "faction_of"}).json()
     assert only["edges"] and {e["type"] for e in only["edges"]} == {"faction_of"}
     assert len(only["nodes"]) < len(graph["nodes"])
-    # Filters do not move a group: positions come from the whole network.
+    # Issue 10: a filtered view is laid out afresh from the ties it shows (the same each time).
     where = {n["id"]: (n["x"], n["y"]) for n in graph["nodes"]}
-    assert all(where[n["id"]] == (n["x"], n["y"]) for n in only["nodes"])
+    assert any(where[n["id"]] != (n["x"], n["y"]) for n in only["nodes"])
+    again = api.get("/api/graph", params={"type": "faction_of"}).json()
+    assert [(n["x"], n["y"]) for n in again["nodes"]] == [(n["x"], n["y"]) for n in only["nodes"]]
+    # communities are named after their best-sourced group
+    assert all(not n["group_label"].startswith("community ") for n in graph["nodes"])
     by_region = api.get("/api/graph", params={"color": "region"}).json()
     assert {n["group_label"] for n in by_region["nodes"]} != {
         n["group_label"] for n in graph["nodes"]}

@@ -73,24 +73,25 @@ def graph_view(db_url: str, filters: GraphFilters, with_layout: bool) -> dict:
                              for e in sorted(edges, key=lambda e: (-e["confidence"],
                                                                    -e["sources"]))[:30]]
         return view
-    # Positions and communities come from the whole network (every positive tie, whatever the
-    # filters), so a group stays where the analyst last saw it while filters are flipped; the
-    # layout of a given store is computed once and cached.
-    if not filters.narrows():
-        everything = ties
-    else:
-        everything = [t for t in store_queries().all_ties(db_url)
-                      if t.get("polarity", "positive") != "negated"
-                      and t["subject"]["id"] in groups and t["object"]["id"] in groups]
+    # A filtered view is laid out afresh from the ties it shows (issue 10: global positions left
+    # a filtered view scattered); the layout of a given set of ties is cached, so flipping back
+    # to a view shows the same picture.
     weighted = [(t["subject"]["id"], t["object"]["id"], float(t.get("confidence") or 0.1))
-                for t in everything]
+                for t in ties if t.get("polarity", "positive") != "negated"]
     placed = sorted(set(ids) | {end for a, b, _ in weighted for end in (a, b)})
     pos = layout(placed, weighted)
     if filters.color == "region":
         labels = {g: _region(groups[g]) for g in ids}
     else:
         found = communities(placed, weighted)
-        labels = {g: f"community {found[g] + 1}" for g in ids}
+        # A community is named after its best-sourced group, so a legend says who is in it.
+        biggest: dict[int, str] = {}
+        for g in sorted(ids, key=lambda g: (-(groups[g].get("articles") or 0), groups[g]["name"])):
+            biggest.setdefault(found[g], groups[g]["name"])
+        size = Counter(found[g] for g in ids)
+        # "around": a community is who is tied to whom, allies and rivals alike
+        labels = {g: f"around {biggest[found[g]]}" if size[found[g]] > 1 else biggest[found[g]]
+                  for g in ids}
     ranked = [label for label, _ in _counts(labels.values())]
     colour_of = {label: PALETTE[i] if i < len(PALETTE) and label != "unknown region"
                  else OTHER_COLOUR for i, label in enumerate(ranked)}
