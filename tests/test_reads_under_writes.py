@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import pg_database
+from pg_helpers import pg_database
 from sqlalchemy import func, insert, select
 
 from militantmap.errors import NotInStore, is_not_in_store

@@ -12,7 +12,7 @@ import sys
 import time
 
 import pytest
-from conftest import pg_database
+from pg_helpers import pg_database
 from sqlalchemy import create_engine, func, select, text, update
 
 from militantmap.article import Article
