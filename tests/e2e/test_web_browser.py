@@ -312,3 +312,39 @@ def test_two_thousand_groups_draw_and_stay_interactive(page, dev_server, web_ass
         page.mouse.click(x, y)
     assert page.url.endswith("/groups/g0")  # (not in the dev store: a 404 page, as it should)
     _clean(page, allowed=("status of 404",))
+
+
+def test_find_focuses_a_group_and_fit_all_resets(page, dev_server, web_assets):
+    """Issue 10: search-and-focus in the graph, and a fit/reset control."""
+    page.goto(dev_server + "/network")
+    _wait_for_network(page)
+    name = page.evaluate("""() => {
+        const g = window.militantmapNetwork.graph;
+        let best = null;
+        g.forEachNode((n, a) => { if (!best || g.degree(n) > best.d) best = {d: g.degree(n), label: a.label}; });
+        return best.label;
+    }""")
+    ratio = page.evaluate("window.militantmapNetwork.renderer.getCamera().ratio")
+    page.locator("#graph-find").fill(name[:6])
+    page.get_by_role("button", name="Focus").click()
+    _poll(page, lambda r: r < ratio * 0.5)
+    assert name in page.locator("#graph-info").inner_text()
+    page.get_by_role("button", name="Fit all").click()
+    _poll(page, lambda r: abs(r - ratio) < 1e-6)
+    page.locator("#graph-find").fill("no such group anywhere")
+    page.get_by_role("button", name="Focus").click()
+    assert "No group in this view" in page.locator("#graph-info").inner_text()
+    _clean(page)
+
+
+def _poll(page, ok, seconds: float = 5.0) -> None:
+    """Wait until the camera ratio satisfies `ok` (the CSP forbids wait_for_function's eval)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        ratio = page.evaluate("window.militantmapNetwork.renderer.getCamera().ratio")
+        if ok(ratio):
+            return
+        assert time.monotonic() < deadline, f"camera ratio stayed {ratio}"
+        page.wait_for_timeout(50)

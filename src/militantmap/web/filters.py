@@ -37,6 +37,7 @@ class GraphFilters:
     color: str = "community"
     isolated: bool = False
     include_undated: bool = False  # keep undated ties in a date filter
+    denied: bool = False            # also draw the ties the sources deny
 
     def dated(self) -> bool:
         return self.since is not None or self.until is not None
@@ -62,6 +63,8 @@ class GraphFilters:
             pairs.append(("isolated", "1"))
         if self.include_undated:
             pairs.append(("include_undated", "1"))
+        if self.denied:
+            pairs.append(("denied", "1"))
         return pairs
 
 
@@ -73,9 +76,12 @@ def graph_query(
     color: str = "community",
     isolated: str | None = None,
     include_undated: str | None = None,
+    denied: str | None = None,
 ) -> GraphFilters:
     """The network filters of a request (a FastAPI dependency shared by the page and the API)."""
-    return graph_filters(type, since, until, min_confidence, color, isolated, include_undated)
+    chosen = graph_filters(type, since, until, min_confidence, color, isolated, include_undated)
+    chosen.denied = _flag(denied)
+    return chosen
 
 
 def _flag(value: str | None) -> bool:

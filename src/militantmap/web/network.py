@@ -33,7 +33,7 @@ def graph_view(db_url: str, filters: GraphFilters, with_layout: bool) -> dict:
         return [t for t in store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
                                                     types=filters.types, since=filters.since,
                                                     until=filters.until, include_undated=undated)
-                if t.get("polarity", "positive") != "negated"
+                if (filters.denied or t.get("polarity", "positive") != "negated")
                 and t["subject"]["id"] in groups and t["object"]["id"] in groups]
 
     ties = matching(filters.include_undated)
@@ -59,7 +59,11 @@ def graph_view(db_url: str, filters: GraphFilters, with_layout: bool) -> dict:
               "label": t["type"].replace("_", " "),
               "confidence": round(float(t.get("confidence") or 0), 2),
               "sources": t.get("independent_sources", t.get("articles", 1)),
-              "url": tie_url(t["id"])} for t in ties]
+              "url": tie_url(t["id"]),
+              # drawn apart: a tie only reported as planned or speculated, and (on demand) one
+              # the sources deny
+              "hedged": t.get("modality") in ("planned", "speculated"),
+              "denied": t.get("polarity") == "negated"} for t in ties]
     view: dict = {"total_nodes": total_nodes, "total_edges": len(edges), "truncated": truncated,
                   "undated_left_out": undated_left_out}
     if not with_layout:

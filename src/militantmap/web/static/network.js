@@ -91,8 +91,10 @@
         // Curvature bends to the left of the edge's direction: flip it for reversed edges so
         // that A->B and B->A still go separate ways.
         var curvature = offset * 0.35 * (e.source < e.target ? 1 : -1);
+        // Hedged ties are drawn faint, denied ones grey and faint (shown only on demand).
+        var color = e.denied ? "#adb5bd80" : e.hedged ? e.color + "66" : e.color;
         graph.addDirectedEdgeWithKey(e.id, e.source, e.target, {
-          size: e.size, color: e.color,
+          size: e.size, color: color, hedged: !!e.hedged, denied: !!e.denied,
           type: offset !== 0 && CURVED ? "curved" : e.directed ? "arrow" : "line",
           curvature: curvature,
           url: e.url, label: e.label, relation: e.type, confidence: e.confidence,
@@ -134,6 +136,42 @@
         return attrs;
       },
     });
+
+    // Find a group by name and bring it to the middle, its ties lit; "Fit all" resets the view.
+    var tools = document.getElementById("graph-tools");
+    var find = document.getElementById("graph-find");
+    if (tools && find) {
+      tools.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        var wanted = find.value.trim().toLowerCase();
+        if (!wanted) return;
+        var match = null;
+        graph.forEachNode(function (node, attrs) {
+          var label = String(attrs.label || "").toLowerCase();
+          if (match === null && (label === wanted || label.indexOf(wanted) >= 0)) match = node;
+        });
+        if (match === null) {
+          showInfo(["No group in this view is called \u201c" + find.value.trim() + "\u201d."]);
+          return;
+        }
+        hovered = match;
+        neighbours = new Set(graph.neighbors(match));
+        var display = renderer.getNodeDisplayData(match);
+        renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.35 }, { duration: 400 });
+        var a = graph.getNodeAttributes(match);
+        showInfo([a.label, a.articles + " article(s) · " + graph.degree(match) + " tie(s) · click to open the group"]);
+        renderer.refresh({ skipIndexation: true });
+      });
+    }
+    var reset = document.getElementById("graph-reset");
+    if (reset) {
+      reset.addEventListener("click", function () {
+        hovered = null;
+        neighbours = null;
+        renderer.getCamera().animatedReset({ duration: 300 });
+        renderer.refresh({ skipIndexation: true });
+      });
+    }
 
     renderer.on("enterNode", function (event) {
       hovered = event.node;
