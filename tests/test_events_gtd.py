@@ -160,3 +160,35 @@ def test_unidentified_gunmen_take_no_earlier_perpetrator() -> None:
 ])
 def test_a_group_that_reacts_or_is_only_named_in_passing_is_no_perpetrator(text: str) -> None:
     assert all(p == set() for p in _attack_perps(text))
+
+
+# A claim told in another sentence of the same incident credits the claimant to that incident,
+# whether the claimant is named, a pronoun of the mention layer, or says it "was responsible";
+# a date hanging on the verb of claiming is the claim's and keeps no second incident apart.
+STORY_CASES: list[tuple[str, set[str]]] = [
+    ("A truck bomb wrecked a customs post near Spin Boldak on Monday, killing five guards. The "
+     "post had been reopened in May. On Wednesday, Tehrik-i-Taliban Pakistan claimed "
+     "responsibility for the bombing.", {"Tehrik-i-Taliban Pakistan"}),
+    ("Raiders burned a clinic in Kamanyola on Friday, killing three nurses. The Allied Democratic "
+     "Forces have been active nearby for years. Two days later it claimed responsibility.",
+     {"Allied Democratic Forces"}),
+    ("Masked men seized a ferry on Lake Kivu on Sunday and killed its pilot. The Allied Democratic "
+     "Forces, which has long raided the shore, said it was responsible.", {"Allied Democratic Forces"}),
+    ("Assailants ambushed a supply convoy near Gao on Tuesday, killing 11 drivers. Jama'at Nusrat "
+     "al-Islam wal-Muslimin claimed the ambush on Thursday.", {"Jama'at Nusrat al-Islam wal-Muslimin"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", STORY_CASES, ids=[c[0][:40] for c in STORY_CASES])
+def test_a_claim_in_another_sentence_credits_the_incident(text: str, expected: set[str]) -> None:
+    ex = run(text, PUB)
+    n = names(ex)
+    attacks = [e for e in ex["events"] if e["type"] == "attack"]
+    assert len(attacks) == 1, attacks            # the claim is no second incident
+    assert {n[p] for p in attacks[0]["perpetrators"]} == expected
+
+
+def test_a_group_that_says_it_was_not_responsible_is_no_perpetrator() -> None:
+    text = ("Gunmen shot dead two teachers in Mandera on Monday. Al-Shabaab said it was not "
+            "responsible for the killings.")
+    assert all(p == set() for p in _attack_perps(text))

@@ -121,7 +121,9 @@ _CLAIM = re.compile(
     r"was\s+(?:also\s+)?claimed\s+by|responsibility\s+was\s+claimed\s+by|claimed\s+(?:the|it|that)|"
     # a group's own word that it did it: "IS said it carried out the bombing"
     r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried\s+out|"
-    r"(?:was|were)\s+behind|conducted|staged|launched|perpetrated))",
+    r"(?:was|were)\s+behind|conducted|staged|launched|perpetrated)|"
+    # "Al-Shabaab said it was responsible", "the group said it was behind the blast"
+    r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:was|were)\s+(?:responsible|behind)\b)",
     re.I,
 )
 
@@ -220,7 +222,12 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
         groups.sort(key=lambda m: m.start)
         hits = _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country)
         claim = _claim_in(stext)
-        claimers = _claimers(ctx, sent, groups, claim) if claim else []
+        # the claimant may be a pronoun or description of the mention layer ("Hours later it
+        # claimed responsibility"): one resolved to a single group counts as that group
+        refs = [_Ref(r.start, r.end, r.keys[0]) for r in ctx.refs_in(sent.start_char, sent.end_char)
+                if r.kind in ("pronoun", "description") and len(r.keys) == 1
+                and not any(g.start <= r.start < g.end for g in groups)]
+        claimers = _claimers(ctx, sent, sorted(groups + refs, key=lambda m: m.start), claim) if claim else []
         if claim and not hits and claimers:
             # "It was also claimed by the Islamic State group": a claim for the last attack
             last = next((e for e in reversed(events) if e.type == "attack"), None)
@@ -476,6 +483,23 @@ def _dates_trigger(date_ent, trigger) -> bool:
 
 
 _SAME_TIME_MARKS = {"when"}
+_CLAIM_VERBS = {"claim", "admit", "acknowledge", "announce", "say"}
+
+
+def _dates_the_claim(date_ent, trigger) -> bool:
+    """"On Tuesday, the Taliban claimed responsibility for the bombing": the date hangs on the
+    verb of claiming and the incident is only its object, so the date may be the claim's, not the
+    incident's. Such a date still dates the incident when nothing else does, but it does not keep
+    the claim apart from an incident told earlier with another date."""
+    node = date_ent.root
+    for _ in range(3):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    return (node.lemma_.lower() in _CLAIM_VERBS and node.i != trigger.i
+            and trigger in node.subtree and date_ent.root not in trigger.subtree)
 
 
 def _same_time_clauses(tok, date_side: bool = False) -> list:
@@ -650,6 +674,8 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         resolved = resolve_date(best.text, _year_anchor(sent, best, published) or published)
         if resolved.iso or _DATE_WORD.search(best.text):
             hit.date = {"iso": resolved.iso, "text": best.text}
+            if _dates_the_claim(best, trigger):
+                hit.claim_dated = True  # type: ignore[attr-defined]
         after = [d for d in in_scope if d.start_char > hit.start and _point_in_time(d.text)]
         if len({d.text.lower() for d in after}) >= 2:
             hit.all_dates = [  # type: ignore[attr-defined]
@@ -1069,6 +1095,14 @@ def _claim_in(stext: str) -> re.Match[str] | None:
     return None
 
 
+@dataclass
+class _Ref:
+    """A pronoun or description resolved to one group, in the shape of a name mention."""
+    start: int
+    end: int
+    key: str
+
+
 def _claimers(ctx: Context, sent: Span, groups, claim: re.Match) -> list[str]:
     """Groups that claimed: the subject of "claimed responsibility", the agent of "claimed by"."""
     pos = sent.start_char + claim.start()
@@ -1157,6 +1191,8 @@ def _compatible(a: EventHit, b: EventHit) -> bool:
     if _background(a.date) or _background(b.date):
         return False  # "in recent months, X has ..." tells of other incidents
     da, db = _date_key(a.date), _date_key(b.date)
+    if getattr(a, "claim_dated", False) or getattr(b, "claim_dated", False):
+        da = db = None   # a date of the claim says nothing of the incident's day
     if da and db and not (da.startswith(db) or db.startswith(da)):
         return False
     if a.type in ("ban", "arrest") and (da or db) and da != db:
@@ -1174,11 +1210,14 @@ def _compatible(a: EventHit, b: EventHit) -> bool:
 
 def _merge(into: EventHit, other: EventHit) -> None:
     main, extra = (other, into) if other.richness > into.richness else (into, other)
+    date = _better_date(main.date, extra.date)
+    if getattr(main, "claim_dated", False) and extra.date and not getattr(extra, "claim_dated", False):
+        date = extra.date   # the incident's own date beats the day it was claimed
     merged = EventHit(
         type=into.type,
         sent=main.sent,
         start=main.start,
-        date=_better_date(main.date, extra.date),
+        date=date,
         place=_better_place(main.place, extra.place),
         perpetrators=_merged_perpetrators(into, other),
         claimed_by=list(dict.fromkeys(into.claimed_by + other.claimed_by)),
@@ -1191,7 +1230,9 @@ def _merge(into: EventHit, other: EventHit) -> None:
                    if not any(p in h.perpetrators and p not in h.described for h in (into, other))],
         concerns=list(dict.fromkeys(into.concerns + other.concerns)),
     )
+    claim_dated = any(date is h.date and getattr(h, "claim_dated", False) for h in (main, extra))
     into.__dict__.update(merged.__dict__)
+    into.claim_dated = claim_dated  # type: ignore[attr-defined]
 
 
 def _merged_perpetrators(a: EventHit, b: EventHit) -> list[str]:
