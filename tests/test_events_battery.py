@@ -57,6 +57,27 @@ def test_a_date_misattached_to_an_ing_phrase_still_dates_the_attack():
     assert evs[0]["date"] == "2024-06-10"
 
 
+def test_a_when_clause_hung_on_the_date_shares_it():
+    # the small model may hang "when ..." on the date itself rather than on the main verb
+    evs, _ = _events("The violence erupted on May 28 near the village of Tongo, close to the river, when "
+                     "Boko Haram fighters launched a raid on a camp of herders.")
+    assert evs[0]["date"] == "2024-05-28"
+
+
+def test_a_cleft_sentence_dates_its_that_clause():
+    evs, _ = _events("It was on Thursday that Boko Haram fighters torched the market of Gubio, killing "
+                     "five traders.")
+    assert evs[0]["date"] == "2024-06-06"
+
+
+def test_the_day_of_a_claim_does_not_make_a_second_incident():
+    evs, n = _events("A car bomb hit a police post in Galkayo on Saturday, killing six officers. On "
+                     "Monday, al-Shabaab claimed responsibility for the bombing.")
+    attacks = [e for e in evs if e["type"] == "attack"]
+    assert len(attacks) == 1 and attacks[0]["date"] == "2024-06-08"
+    assert [n[p] for p in attacks[0]["perpetrators"]] == ["al-Shabaab"]
+
+
 def test_a_participle_trigger_keeps_its_own_time():
     # "freed on Tuesday" does not date the kidnapping the participle tells of
     evs, _ = _events("More than 200 students kidnapped in Kaduna state were freed by their captors "

@@ -517,11 +517,16 @@ def _same_time_clauses(tok, date_side: bool = False) -> list:
         verb = out[-1]
         if verb.head is verb:
             break
-        when = verb.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in _SAME_TIME_MARKS
+        # (a "when" clause may hang on the date itself: "broke out on May 3, when G stormed ...")
+        when = verb.dep_ in ("advcl", "relcl") and any(c.dep_ == "advmod" and c.lower_ in _SAME_TIME_MARKS
                                              or c.dep_ == "mark" and c.lower_ in _SAME_TIME_MARKS
                                              for c in verb.children)
         participle = verb.dep_ == "acl" and verb is not tok and (not date_side or verb.tag_ == "VBG")
-        if not (when or participle):
+        # the cleft "It was on Friday that G stormed ...": the clause takes the frame's time
+        cleft = verb.dep_ == "ccomp" and verb.head.lemma_ == "be" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and any(
+            c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.head.children)
+        if not (when or participle or cleft):
             break
         out.append(_clause_verb(verb.head))
     return out
@@ -719,6 +724,15 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
                 if ctx.entities[key].type == ARMED_GROUP:
                     _add(hit.perpetrators, key)
                     _add(hit.described, key)
+        if not hit.perpetrators:
+            # the mention layer's pronouns ("it", "its fighters", "they"), each resolved to its
+            # group by the documented salience rule (extract/mentions.py), in a crediting position
+            for ref in ctx.refs_in(lo, hi):
+                if ref.kind in ("pronoun", "plural") and credited(ctx, sent, ref.start, ref.end, trigger):
+                    for key in ref.keys:
+                        if ctx.entities[key].type == ARMED_GROUP:
+                            _add(hit.perpetrators, key)
+                            _add(hit.described, key)
         if not hit.perpetrators and anonymous_actors(ctx, sent, lo, hi, trigger):
             hit.anonymous = True  # type: ignore[attr-defined]
     tm = _TARGET.search(stext)
