@@ -153,3 +153,20 @@ def test_leaders_in_general_being_killed_is_no_event():
     evs, _ = _events("Hamas is weaker than it was, and many of its leaders have been killed or jailed, "
                      "an analyst said.")
     assert [e for e in evs if e["type"] == "leader_killed"] == []
+
+
+def test_two_groups_named_by_a_plural_fight_a_battle():
+    # "the two groups" of the mention layer stands for both; each is a side of the fight
+    evs, n = _events("Ansar Dine and the MNLA have long quarrelled over Kidal. On Saturday, the two "
+                     "groups fought a battle near Anefis that killed nine people.")
+    attacks = [e for e in evs if e["type"] == "attack"]
+    assert attacks and {n[p] for p in attacks[0]["perpetrators"]} >= {"Ansar Dine"}
+    assert len({n[p] for p in attacks[0]["perpetrators"]}) == 2
+
+
+def test_a_groups_own_toll_is_no_second_incident():
+    evs, n = _events("Gunmen stormed a guesthouse in Bosaso on Sunday, leaving four people dead. "
+                     "Al-Shabaab claimed the raid. In a statement, the group said it had killed "
+                     "more than 12 people.")
+    attacks = [e for e in evs if e["type"] == "attack"]
+    assert len(attacks) == 1 and attacks[0]["killed"]["value"] == 4

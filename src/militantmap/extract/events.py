@@ -210,6 +210,14 @@ class EventHit:
     concerns: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Ref:
+    """A pronoun, plural or description of the mention layer, for one of its groups, in the shape of a name mention."""
+    start: int
+    end: int
+    key: str
+
+
 def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str | None) -> list[EventHit]:
     geo = get_geocoder()
     leaders = {r.person for r in roles if r.role in ("leader", "founder", "commander", "deputy_leader")}
@@ -219,15 +227,17 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
         stext = sent.text
         groups = [m for m in ctx.groups_between(sent.start_char, sent.end_char) if not m.complement]
         groups += [d for d in desc_by_sent if sent.start_char <= d.start < sent.end_char]
+        # the mention layer's pronouns and plurals ("it", "its fighters", "they", "the two
+        # groups"), each resolved to its group(s) by the documented salience rule
+        # (extract/mentions.py), take part like names: "Hours later it claimed responsibility",
+        # "the two groups fought a battle"
+        groups += [_Ref(r.start, r.end, key) for r in ctx.refs_in(sent.start_char, sent.end_char)
+                   if r.kind in ("pronoun", "plural", "description")
+                   and not any(g.start <= r.start < g.end for g in groups) for key in r.keys]
         groups.sort(key=lambda m: m.start)
         hits = _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country)
         claim = _claim_in(stext)
-        # the claimant may be a pronoun or description of the mention layer ("Hours later it
-        # claimed responsibility"): one resolved to a single group counts as that group
-        refs = [_Ref(r.start, r.end, r.keys[0]) for r in ctx.refs_in(sent.start_char, sent.end_char)
-                if r.kind in ("pronoun", "description") and len(r.keys) == 1
-                and not any(g.start <= r.start < g.end for g in groups)]
-        claimers = _claimers(ctx, sent, sorted(groups + refs, key=lambda m: m.start), claim) if claim else []
+        claimers = _claimers(ctx, sent, groups, claim) if claim else []
         if claim and not hits and claimers:
             # "It was also claimed by the Islamic State group": a claim for the last attack
             last = next((e for e in reversed(events) if e.type == "attack"), None)
@@ -660,6 +670,11 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     # date: a DATE entity of the sentence that does not date a speech verb ("said Thursday")
     published = ctx.published
     trigger = getattr(hit, "token", None) or _token_at(sent, hit.start)
+    if trigger.dep_ == "ccomp" and trigger.head.lemma_ in _SPEECH_LEMMAS and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in trigger.children):
+        # "the group said it had killed more than 10 people": the group's own word on the
+        # story's incident (its toll may differ from the one reported), not another incident
+        hit.definite = True
     dates = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -717,22 +732,13 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             if ctx.entities[g.key].type != ARMED_GROUP or not credited(ctx, sent, g.start, g.end, trigger):
                 continue
             _add(hit.perpetrators, g.key)
-            if isinstance(g, Description):
+            if isinstance(g, (Description, _Ref)):
                 _add(hit.described, g.key)
         if not hit.perpetrators:
             for key in pronoun_perpetrators(ctx, sent, lo, hi, trigger):
                 if ctx.entities[key].type == ARMED_GROUP:
                     _add(hit.perpetrators, key)
                     _add(hit.described, key)
-        if not hit.perpetrators:
-            # the mention layer's pronouns ("it", "its fighters", "they"), each resolved to its
-            # group by the documented salience rule (extract/mentions.py), in a crediting position
-            for ref in ctx.refs_in(lo, hi):
-                if ref.kind in ("pronoun", "plural") and credited(ctx, sent, ref.start, ref.end, trigger):
-                    for key in ref.keys:
-                        if ctx.entities[key].type == ARMED_GROUP:
-                            _add(hit.perpetrators, key)
-                            _add(hit.described, key)
         if not hit.perpetrators and anonymous_actors(ctx, sent, lo, hi, trigger):
             hit.anonymous = True  # type: ignore[attr-defined]
     tm = _TARGET.search(stext)
@@ -1107,14 +1113,6 @@ def _claim_in(stext: str) -> re.Match[str] | None:
         if not _NOT_CLAIMED.search(stext[max(0, m.start() - 40) : m.start()]):
             return m
     return None
-
-
-@dataclass
-class _Ref:
-    """A pronoun or description resolved to one group, in the shape of a name mention."""
-    start: int
-    end: int
-    key: str
 
 
 def _claimers(ctx: Context, sent: Span, groups, claim: re.Match) -> list[str]:
