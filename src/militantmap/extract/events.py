@@ -225,7 +225,7 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
     events: list[EventHit] = []
     for sent in ctx.sentences():
         stext = sent.text
-        groups = [m for m in ctx.groups_between(sent.start_char, sent.end_char) if not m.complement]
+        groups: list = [m for m in ctx.groups_between(sent.start_char, sent.end_char) if not m.complement]
         groups += [d for d in desc_by_sent if sent.start_char <= d.start < sent.end_char]
         # the mention layer's pronouns and plurals ("it", "its fighters", "they", "the two
         # groups"), each resolved to its group(s) by the documented salience rule
