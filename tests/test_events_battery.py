@@ -170,3 +170,9 @@ def test_a_groups_own_toll_is_no_second_incident():
                      "more than 12 people.")
     attacks = [e for e in evs if e["type"] == "attack"]
     assert len(attacks) == 1 and attacks[0]["killed"]["value"] == 4
+
+
+def test_plural_army_campaigns_are_an_operation():
+    evs, _ = _events("During the military campaigns in Kunar and Nuristan in 2011, many Lashkar-e-Taiba "
+                     "fighters fled across the border.")
+    assert "military_operation" in [e["type"] for e in evs]

@@ -62,7 +62,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "military_operation": re.compile(
         r"\b(?:(?:military|security|counter-?terror(?:ism|ist)?|army|police|ground|air|joint|"
-        r"clearance|clearing)\s+(?:operations?|offensives?|campaign|sweep|crackdown)|"
+        r"clearance|clearing)\s+(?:operations?|offensives?|campaigns?|sweeps?|crackdowns?)|"
         r"operations?\s+(?:conducted|carried\s+out|launched|led)\s+by|"
         # "an offensive launched by forces in Puntland", "the army's offensive"
         r"(?:an?|the|its|their|[’']s)\s+(?:[\w-]+\s+){0,2}?offensive(?!\s+(?:remarks?|comments?|language|"
