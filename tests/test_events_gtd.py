@@ -55,7 +55,14 @@ CASES: list[tuple[str, set[str]]] = [
      {"Polisario Front"}),
     ("Gunmen from the Kuki-Chin National Front ambushed an army patrol in Bandarban, killing two "
      "soldiers.", {"Kuki-Chin National Front"}),
-    # "an attack by G", "G's attack", "G-led assault"
+    # "an attack by G", "G's attack", "G-led assault", "a G-claimed bombing"
+    ("Six pilgrims died in an ISIS-claimed bombing at a shrine in Quetta on Thursday.",
+     {"Islamic State"}),
+    # the group in an apposition describes the claimant, it is no claimant
+    ("Jamaat-ul-Ahrar, a faction of the Pakistani Taliban, claimed the bombing of a court in "
+     "Mardan on Monday that killed four people.", {"Jamaat-ul-Ahrar"}),
+    ("Jamaat-ul-Ahrar, a breakaway faction of the Pakistani Taliban, said one of its fighters "
+     "attacked a police post in Charsadda on Monday, killing two constables.", {"Jamaat-ul-Ahrar"}),
     ("An attack by the National Liberation Front of Tripura on a paramilitary camp in Dhalai left "
      "two troopers dead.", {"National Liberation Front of Tripura"}),
     ("The Jammu Kashmir Liberation Front's attack on a police picket in Baramulla killed one "
@@ -176,6 +183,13 @@ STORY_CASES: list[tuple[str, set[str]]] = [
      "Forces, which has long raided the shore, said it was responsible.", {"Allied Democratic Forces"}),
     ("Assailants ambushed a supply convoy near Gao on Tuesday, killing 11 drivers. Jama'at Nusrat "
      "al-Islam wal-Muslimin claimed the ambush on Thursday.", {"Jama'at Nusrat al-Islam wal-Muslimin"}),
+    # blame or suspicion told in a sentence of its own
+    ("A grenade exploded at a bus stand in Anantnag on Friday, wounding 14 people. Police blamed "
+     "Hizbul Mujahideen.", {"Hizbul Mujahideen"}),
+    ("A roadside bomb destroyed a truck near Kidal on Monday, killing three drivers. Officials suspect "
+     "Ansar Dine.", {"Ansar Dine"}),
+    ("Gunmen torched a police post near Sukma on Friday. The district chief said the Communist "
+     "Party of India (Maoist) was behind it.", {"Communist Party of India (Maoist)"}),
 ]
 
 
@@ -186,6 +200,18 @@ def test_a_claim_in_another_sentence_credits_the_incident(text: str, expected: s
     attacks = [e for e in ex["events"] if e["type"] == "attack"]
     assert len(attacks) == 1, attacks            # the claim is no second incident
     assert {n[p] for p in attacks[0]["perpetrators"]} == expected
+
+
+def test_blame_for_no_one_incident_credits_none() -> None:
+    text = ("Gunmen shot dead two teachers in Mandera on Monday. Officials have long blamed "
+            "al-Shabaab for the rise in violence along the border.")
+    assert all(p == set() for p in _attack_perps(text))
+
+
+def test_a_blame_after_a_claimed_incident_adds_no_second_perpetrator() -> None:
+    text = ("A bomb killed six people at a bus stop in Jalalabad on Friday. Islamic State Khorasan "
+            "Province claimed the attack. The governor blamed the Afghan Taliban.")
+    assert _attack_perps(text) == [{"Islamic State Khorasan Province"}]
 
 
 def test_a_group_that_says_it_was_not_responsible_is_no_perpetrator() -> None:

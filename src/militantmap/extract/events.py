@@ -23,7 +23,7 @@ from militantmap.extract.dates import resolve_date
 from militantmap.extract.geo import get_geocoder
 from militantmap.extract.numbers import Count, parse_count
 from militantmap.extract.event_patterns import lemmas
-from militantmap.extract.perpetrators import anonymous_actors, credited, pronoun_perpetrators
+from militantmap.extract.perpetrators import anonymous_actors, blamed, credited, pronoun_perpetrators
 
 _STORY_SPAN = 1500  # characters: how far back a plain 'the fighters' looks for its group
 
@@ -245,6 +245,16 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                 for g in claimers:
                     _add(last.claimed_by, g)
                     _add(last.perpetrators, g)
+                continue
+        if not hits and not claim:
+            # "Authorities blamed G.", "Police suspect G.": blame for the story's last incident
+            # when it has no perpetrator yet, told within the last paragraphs
+            blamers = [g.key for g in groups if ctx.entities[g.key].type == ARMED_GROUP
+                       and blamed(ctx, sent, g.start, g.end)]
+            last = next((e for e in reversed(events) if e.type == "attack"), None)
+            if blamers and last is not None and not last.perpetrators and sent.start_char - last.start < _STORY_SPAN:
+                for key in blamers:
+                    _add(last.perpetrators, key)
                 continue
         for hit in hits:
             if hit.type == "attack":
@@ -1122,7 +1132,9 @@ def _claimers(ctx: Context, sent: Span, groups, claim: re.Match) -> list[str]:
     if "by" in text.split():
         after = [g for g in groups if g.start >= sent.start_char + claim.end()]
         return [after[0].key] if after else []
-    before = [g for g in groups if g.end <= pos]
+    # "The Resistance Front, a Lashkar-e-Taiba offshoot, claimed ...": a group named inside an
+    # apposition describes the claimant, it is not one
+    before = [g for g in groups if g.end <= pos and not _in_apposition(ctx, g, pos)]
     if not before:
         return []
     # "Both the Islamic State and the Pakistani Taliban claimed the bombing": every conjunct
@@ -1133,6 +1145,20 @@ def _claimers(ctx: Context, sent: Span, groups, claim: re.Match) -> list[str]:
             break
         claimers.append(g)
     return [g.key for g in reversed(claimers)]
+
+
+def _in_apposition(ctx: Context, g, claim_pos: int) -> bool:
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(4):
+        if node.dep_ == "appos":
+            return node.idx < claim_pos
+        if node.head is node or node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return False
 
 
 def _merge_or_add(events: list[EventHit], hit: EventHit) -> None:
