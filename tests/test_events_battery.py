@@ -176,3 +176,13 @@ def test_plural_army_campaigns_are_an_operation():
     evs, _ = _events("During the military campaigns in Kunar and Nuristan in 2011, many Lashkar-e-Taiba "
                      "fighters fled across the border.")
     assert "military_operation" in [e["type"] for e in evs]
+
+
+def test_a_trigger_word_naming_a_trade_or_threat_is_no_incident():
+    for text in ("Police arrested a Jemaah Islamiyah bomb maker in Poso on Friday.",
+                 "A bomb squad defused a device left near a church in Kaduna on Sunday.",
+                 "Officials received a bomb threat against a school in Lahore on Monday."):
+        evs, _ = _events(text)
+        assert "attack" not in [e["type"] for e in evs], text
+    evs, _ = _events("A bomb attack killed four people in Poso on Friday.")
+    assert [e["type"] for e in evs] == ["attack"]

@@ -330,6 +330,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                 tok = tok.head  # "suicide bombings", "car bomb": the noun the phrase is about
             if _irrealis(tok):
                 continue
+            if type_ == "attack" and tok.i != _token_at(sent, sent.start_char + m.start()).i and \
+                    tok.lemma_.lower() in lemmas("events_triggers", "not_incident_head"):
+                continue  # "a bomb maker", "a bomb squad", "an attack plot": no incident
             if re.search(r"(?i)\b(?:in\s+(?:response|retaliation|revenge)\s+(?:to|for)|to\s+avenge)\s+"
                          r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", stext[: m.start()]):
                 continue  # "in response to the killing of its commander": another, earlier event
