@@ -57,6 +57,27 @@ def test_a_date_misattached_to_an_ing_phrase_still_dates_the_attack():
     assert evs[0]["date"] == "2024-06-10"
 
 
+def test_a_when_clause_hung_on_the_date_shares_it():
+    # the small model may hang "when ..." on the date itself rather than on the main verb
+    evs, _ = _events("The violence erupted on May 28 near the village of Tongo, close to the river, when "
+                     "Boko Haram fighters launched a raid on a camp of herders.")
+    assert evs[0]["date"] == "2024-05-28"
+
+
+def test_a_cleft_sentence_dates_its_that_clause():
+    evs, _ = _events("It was on Thursday that Boko Haram fighters torched the market of Gubio, killing "
+                     "five traders.")
+    assert evs[0]["date"] == "2024-06-06"
+
+
+def test_the_day_of_a_claim_does_not_make_a_second_incident():
+    evs, n = _events("A car bomb hit a police post in Galkayo on Saturday, killing six officers. On "
+                     "Monday, al-Shabaab claimed responsibility for the bombing.")
+    attacks = [e for e in evs if e["type"] == "attack"]
+    assert len(attacks) == 1 and attacks[0]["date"] == "2024-06-08"
+    assert [n[p] for p in attacks[0]["perpetrators"]] == ["al-Shabaab"]
+
+
 def test_a_participle_trigger_keeps_its_own_time():
     # "freed on Tuesday" does not date the kidnapping the participle tells of
     evs, _ = _events("More than 200 students kidnapped in Kaduna state were freed by their captors "
@@ -132,3 +153,36 @@ def test_leaders_in_general_being_killed_is_no_event():
     evs, _ = _events("Hamas is weaker than it was, and many of its leaders have been killed or jailed, "
                      "an analyst said.")
     assert [e for e in evs if e["type"] == "leader_killed"] == []
+
+
+def test_two_groups_named_by_a_plural_fight_a_battle():
+    # "the two groups" of the mention layer stands for both; each is a side of the fight
+    evs, n = _events("Ansar Dine and the MNLA have long quarrelled over Kidal. On Saturday, the two "
+                     "groups fought a battle near Anefis that killed nine people.")
+    attacks = [e for e in evs if e["type"] == "attack"]
+    assert attacks and {n[p] for p in attacks[0]["perpetrators"]} >= {"Ansar Dine"}
+    assert len({n[p] for p in attacks[0]["perpetrators"]}) == 2
+
+
+def test_a_groups_own_toll_is_no_second_incident():
+    evs, n = _events("Gunmen stormed a guesthouse in Bosaso on Sunday, leaving four people dead. "
+                     "Al-Shabaab claimed the raid. In a statement, the group said it had killed "
+                     "more than 12 people.")
+    attacks = [e for e in evs if e["type"] == "attack"]
+    assert len(attacks) == 1 and attacks[0]["killed"]["value"] == 4
+
+
+def test_plural_army_campaigns_are_an_operation():
+    evs, _ = _events("During the military campaigns in Kunar and Nuristan in 2011, many Lashkar-e-Taiba "
+                     "fighters fled across the border.")
+    assert "military_operation" in [e["type"] for e in evs]
+
+
+def test_a_trigger_word_naming_a_trade_or_threat_is_no_incident():
+    for text in ("Police arrested a Jemaah Islamiyah bomb maker in Poso on Friday.",
+                 "A bomb squad defused a device left near a church in Kaduna on Sunday.",
+                 "Officials received a bomb threat against a school in Lahore on Monday."):
+        evs, _ = _events(text)
+        assert "attack" not in [e["type"] for e in evs], text
+    evs, _ = _events("A bomb attack killed four people in Poso on Friday.")
+    assert [e["type"] for e in evs] == ["attack"]

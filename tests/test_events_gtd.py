@@ -55,7 +55,14 @@ CASES: list[tuple[str, set[str]]] = [
      {"Polisario Front"}),
     ("Gunmen from the Kuki-Chin National Front ambushed an army patrol in Bandarban, killing two "
      "soldiers.", {"Kuki-Chin National Front"}),
-    # "an attack by G", "G's attack", "G-led assault"
+    # "an attack by G", "G's attack", "G-led assault", "a G-claimed bombing"
+    ("Six pilgrims died in an ISIS-claimed bombing at a shrine in Quetta on Thursday.",
+     {"Islamic State"}),
+    # the group in an apposition describes the claimant, it is no claimant
+    ("Jamaat-ul-Ahrar, a faction of the Pakistani Taliban, claimed the bombing of a court in "
+     "Mardan on Monday that killed four people.", {"Jamaat-ul-Ahrar"}),
+    ("Jamaat-ul-Ahrar, a breakaway faction of the Pakistani Taliban, said one of its fighters "
+     "attacked a police post in Charsadda on Monday, killing two constables.", {"Jamaat-ul-Ahrar"}),
     ("An attack by the National Liberation Front of Tripura on a paramilitary camp in Dhalai left "
      "two troopers dead.", {"National Liberation Front of Tripura"}),
     ("The Jammu Kashmir Liberation Front's attack on a police picket in Baramulla killed one "
@@ -159,4 +166,55 @@ def test_unidentified_gunmen_take_no_earlier_perpetrator() -> None:
     "A pro-ISIS cell bombed a church in Makassar on Sunday, wounding 20 people.",
 ])
 def test_a_group_that_reacts_or_is_only_named_in_passing_is_no_perpetrator(text: str) -> None:
+    assert all(p == set() for p in _attack_perps(text))
+
+
+# A claim told in another sentence of the same incident credits the claimant to that incident,
+# whether the claimant is named, a pronoun of the mention layer, or says it "was responsible";
+# a date hanging on the verb of claiming is the claim's and keeps no second incident apart.
+STORY_CASES: list[tuple[str, set[str]]] = [
+    ("A truck bomb wrecked a customs post near Spin Boldak on Monday, killing five guards. The "
+     "post had been reopened in May. On Wednesday, Tehrik-i-Taliban Pakistan claimed "
+     "responsibility for the bombing.", {"Tehrik-i-Taliban Pakistan"}),
+    ("Raiders burned a clinic in Kamanyola on Friday, killing three nurses. The Allied Democratic "
+     "Forces have been active nearby for years. Two days later it claimed responsibility.",
+     {"Allied Democratic Forces"}),
+    ("Masked men seized a ferry on Lake Kivu on Sunday and killed its pilot. The Allied Democratic "
+     "Forces, which has long raided the shore, said it was responsible.", {"Allied Democratic Forces"}),
+    ("Assailants ambushed a supply convoy near Gao on Tuesday, killing 11 drivers. Jama'at Nusrat "
+     "al-Islam wal-Muslimin claimed the ambush on Thursday.", {"Jama'at Nusrat al-Islam wal-Muslimin"}),
+    # blame or suspicion told in a sentence of its own
+    ("A grenade exploded at a bus stand in Anantnag on Friday, wounding 14 people. Police blamed "
+     "Hizbul Mujahideen.", {"Hizbul Mujahideen"}),
+    ("A roadside bomb destroyed a truck near Kidal on Monday, killing three drivers. Officials suspect "
+     "Ansar Dine.", {"Ansar Dine"}),
+    ("Gunmen torched a police post near Sukma on Friday. The district chief said the Communist "
+     "Party of India (Maoist) was behind it.", {"Communist Party of India (Maoist)"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", STORY_CASES, ids=[c[0][:40] for c in STORY_CASES])
+def test_a_claim_in_another_sentence_credits_the_incident(text: str, expected: set[str]) -> None:
+    ex = run(text, PUB)
+    n = names(ex)
+    attacks = [e for e in ex["events"] if e["type"] == "attack"]
+    assert len(attacks) == 1, attacks            # the claim is no second incident
+    assert {n[p] for p in attacks[0]["perpetrators"]} == expected
+
+
+def test_blame_for_no_one_incident_credits_none() -> None:
+    text = ("Gunmen shot dead two teachers in Mandera on Monday. Officials have long blamed "
+            "al-Shabaab for the rise in violence along the border.")
+    assert all(p == set() for p in _attack_perps(text))
+
+
+def test_a_blame_after_a_claimed_incident_adds_no_second_perpetrator() -> None:
+    text = ("A bomb killed six people at a bus stop in Jalalabad on Friday. Islamic State Khorasan "
+            "Province claimed the attack. The governor blamed the Afghan Taliban.")
+    assert _attack_perps(text) == [{"Islamic State Khorasan Province"}]
+
+
+def test_a_group_that_says_it_was_not_responsible_is_no_perpetrator() -> None:
+    text = ("Gunmen shot dead two teachers in Mandera on Monday. Al-Shabaab said it was not "
+            "responsible for the killings.")
     assert all(p == set() for p in _attack_perps(text))

@@ -23,7 +23,7 @@ from militantmap.extract.dates import resolve_date
 from militantmap.extract.geo import get_geocoder
 from militantmap.extract.numbers import Count, parse_count
 from militantmap.extract.event_patterns import lemmas
-from militantmap.extract.perpetrators import anonymous_actors, credited, pronoun_perpetrators
+from militantmap.extract.perpetrators import anonymous_actors, blamed, credited, pronoun_perpetrators
 
 _STORY_SPAN = 1500  # characters: how far back a plain 'the fighters' looks for its group
 
@@ -62,7 +62,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "military_operation": re.compile(
         r"\b(?:(?:military|security|counter-?terror(?:ism|ist)?|army|police|ground|air|joint|"
-        r"clearance|clearing)\s+(?:operations?|offensives?|campaign|sweep|crackdown)|"
+        r"clearance|clearing)\s+(?:operations?|offensives?|campaigns?|sweeps?|crackdowns?)|"
         r"operations?\s+(?:conducted|carried\s+out|launched|led)\s+by|"
         # "an offensive launched by forces in Puntland", "the army's offensive"
         r"(?:an?|the|its|their|[’']s)\s+(?:[\w-]+\s+){0,2}?offensive(?!\s+(?:remarks?|comments?|language|"
@@ -121,7 +121,9 @@ _CLAIM = re.compile(
     r"was\s+(?:also\s+)?claimed\s+by|responsibility\s+was\s+claimed\s+by|claimed\s+(?:the|it|that)|"
     # a group's own word that it did it: "IS said it carried out the bombing"
     r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried\s+out|"
-    r"(?:was|were)\s+behind|conducted|staged|launched|perpetrated))",
+    r"(?:was|were)\s+behind|conducted|staged|launched|perpetrated)|"
+    # "Al-Shabaab said it was responsible", "the group said it was behind the blast"
+    r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:was|were)\s+(?:responsible|behind)\b)",
     re.I,
 )
 
@@ -208,6 +210,14 @@ class EventHit:
     concerns: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Ref:
+    """A pronoun, plural or description of the mention layer, for one of its groups, in the shape of a name mention."""
+    start: int
+    end: int
+    key: str
+
+
 def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str | None) -> list[EventHit]:
     geo = get_geocoder()
     leaders = {r.person for r in roles if r.role in ("leader", "founder", "commander", "deputy_leader")}
@@ -215,8 +225,15 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
     events: list[EventHit] = []
     for sent in ctx.sentences():
         stext = sent.text
-        groups = [m for m in ctx.groups_between(sent.start_char, sent.end_char) if not m.complement]
+        groups: list = [m for m in ctx.groups_between(sent.start_char, sent.end_char) if not m.complement]
         groups += [d for d in desc_by_sent if sent.start_char <= d.start < sent.end_char]
+        # the mention layer's pronouns and plurals ("it", "its fighters", "they", "the two
+        # groups"), each resolved to its group(s) by the documented salience rule
+        # (extract/mentions.py), take part like names: "Hours later it claimed responsibility",
+        # "the two groups fought a battle"
+        groups += [_Ref(r.start, r.end, key) for r in ctx.refs_in(sent.start_char, sent.end_char)
+                   if r.kind in ("pronoun", "plural", "description")
+                   and not any(g.start <= r.start < g.end for g in groups) for key in r.keys]
         groups.sort(key=lambda m: m.start)
         hits = _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country)
         claim = _claim_in(stext)
@@ -228,6 +245,16 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                 for g in claimers:
                     _add(last.claimed_by, g)
                     _add(last.perpetrators, g)
+                continue
+        if not hits and not claim:
+            # "Authorities blamed G.", "Police suspect G.": blame for the story's last incident
+            # when it has no perpetrator yet, told within the last paragraphs
+            blamers = [g.key for g in groups if ctx.entities[g.key].type == ARMED_GROUP
+                       and blamed(ctx, sent, g.start, g.end)]
+            last = next((e for e in reversed(events) if e.type == "attack"), None)
+            if blamers and last is not None and not last.perpetrators and sent.start_char - last.start < _STORY_SPAN:
+                for key in blamers:
+                    _add(last.perpetrators, key)
                 continue
         for hit in hits:
             if hit.type == "attack":
@@ -303,6 +330,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                 tok = tok.head  # "suicide bombings", "car bomb": the noun the phrase is about
             if _irrealis(tok):
                 continue
+            if type_ == "attack" and tok.i != _token_at(sent, sent.start_char + m.start()).i and \
+                    tok.lemma_.lower() in lemmas("events_triggers", "not_incident_head"):
+                continue  # "a bomb maker", "a bomb squad", "an attack plot": no incident
             if re.search(r"(?i)\b(?:in\s+(?:response|retaliation|revenge)\s+(?:to|for)|to\s+avenge)\s+"
                          r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", stext[: m.start()]):
                 continue  # "in response to the killing of its commander": another, earlier event
@@ -476,6 +506,23 @@ def _dates_trigger(date_ent, trigger) -> bool:
 
 
 _SAME_TIME_MARKS = {"when"}
+_CLAIM_VERBS = {"claim", "admit", "acknowledge", "announce", "say"}
+
+
+def _dates_the_claim(date_ent, trigger) -> bool:
+    """"On Tuesday, the Taliban claimed responsibility for the bombing": the date hangs on the
+    verb of claiming and the incident is only its object, so the date may be the claim's, not the
+    incident's. Such a date still dates the incident when nothing else does, but it does not keep
+    the claim apart from an incident told earlier with another date."""
+    node = date_ent.root
+    for _ in range(3):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    return (node.lemma_.lower() in _CLAIM_VERBS and node.i != trigger.i
+            and trigger in node.subtree and date_ent.root not in trigger.subtree)
 
 
 def _same_time_clauses(tok, date_side: bool = False) -> list:
@@ -493,11 +540,16 @@ def _same_time_clauses(tok, date_side: bool = False) -> list:
         verb = out[-1]
         if verb.head is verb:
             break
-        when = verb.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in _SAME_TIME_MARKS
+        # (a "when" clause may hang on the date itself: "broke out on May 3, when G stormed ...")
+        when = verb.dep_ in ("advcl", "relcl") and any(c.dep_ == "advmod" and c.lower_ in _SAME_TIME_MARKS
                                              or c.dep_ == "mark" and c.lower_ in _SAME_TIME_MARKS
                                              for c in verb.children)
         participle = verb.dep_ == "acl" and verb is not tok and (not date_side or verb.tag_ == "VBG")
-        if not (when or participle):
+        # the cleft "It was on Friday that G stormed ...": the clause takes the frame's time
+        cleft = verb.dep_ == "ccomp" and verb.head.lemma_ == "be" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and any(
+            c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.head.children)
+        if not (when or participle or cleft):
             break
         out.append(_clause_verb(verb.head))
     return out
@@ -631,6 +683,11 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     # date: a DATE entity of the sentence that does not date a speech verb ("said Thursday")
     published = ctx.published
     trigger = getattr(hit, "token", None) or _token_at(sent, hit.start)
+    if trigger.dep_ == "ccomp" and trigger.head.lemma_ in _SPEECH_LEMMAS and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in trigger.children):
+        # "the group said it had killed more than 10 people": the group's own word on the
+        # story's incident (its toll may differ from the one reported), not another incident
+        hit.definite = True
     dates = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -650,6 +707,8 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         resolved = resolve_date(best.text, _year_anchor(sent, best, published) or published)
         if resolved.iso or _DATE_WORD.search(best.text):
             hit.date = {"iso": resolved.iso, "text": best.text}
+            if _dates_the_claim(best, trigger):
+                hit.claim_dated = True  # type: ignore[attr-defined]
         after = [d for d in in_scope if d.start_char > hit.start and _point_in_time(d.text)]
         if len({d.text.lower() for d in after}) >= 2:
             hit.all_dates = [  # type: ignore[attr-defined]
@@ -686,7 +745,7 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             if ctx.entities[g.key].type != ARMED_GROUP or not credited(ctx, sent, g.start, g.end, trigger):
                 continue
             _add(hit.perpetrators, g.key)
-            if isinstance(g, Description):
+            if isinstance(g, (Description, _Ref)):
                 _add(hit.described, g.key)
         if not hit.perpetrators:
             for key in pronoun_perpetrators(ctx, sent, lo, hi, trigger):
@@ -1076,7 +1135,9 @@ def _claimers(ctx: Context, sent: Span, groups, claim: re.Match) -> list[str]:
     if "by" in text.split():
         after = [g for g in groups if g.start >= sent.start_char + claim.end()]
         return [after[0].key] if after else []
-    before = [g for g in groups if g.end <= pos]
+    # "The Resistance Front, a Lashkar-e-Taiba offshoot, claimed ...": a group named inside an
+    # apposition describes the claimant, it is not one
+    before = [g for g in groups if g.end <= pos and not _in_apposition(ctx, g, pos)]
     if not before:
         return []
     # "Both the Islamic State and the Pakistani Taliban claimed the bombing": every conjunct
@@ -1087,6 +1148,20 @@ def _claimers(ctx: Context, sent: Span, groups, claim: re.Match) -> list[str]:
             break
         claimers.append(g)
     return [g.key for g in reversed(claimers)]
+
+
+def _in_apposition(ctx: Context, g, claim_pos: int) -> bool:
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(4):
+        if node.dep_ == "appos":
+            return node.idx < claim_pos
+        if node.head is node or node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return False
 
 
 def _merge_or_add(events: list[EventHit], hit: EventHit) -> None:
@@ -1157,6 +1232,8 @@ def _compatible(a: EventHit, b: EventHit) -> bool:
     if _background(a.date) or _background(b.date):
         return False  # "in recent months, X has ..." tells of other incidents
     da, db = _date_key(a.date), _date_key(b.date)
+    if getattr(a, "claim_dated", False) or getattr(b, "claim_dated", False):
+        da = db = None   # a date of the claim says nothing of the incident's day
     if da and db and not (da.startswith(db) or db.startswith(da)):
         return False
     if a.type in ("ban", "arrest") and (da or db) and da != db:
@@ -1174,11 +1251,14 @@ def _compatible(a: EventHit, b: EventHit) -> bool:
 
 def _merge(into: EventHit, other: EventHit) -> None:
     main, extra = (other, into) if other.richness > into.richness else (into, other)
+    date = _better_date(main.date, extra.date)
+    if getattr(main, "claim_dated", False) and extra.date and not getattr(extra, "claim_dated", False):
+        date = extra.date   # the incident's own date beats the day it was claimed
     merged = EventHit(
         type=into.type,
         sent=main.sent,
         start=main.start,
-        date=_better_date(main.date, extra.date),
+        date=date,
         place=_better_place(main.place, extra.place),
         perpetrators=_merged_perpetrators(into, other),
         claimed_by=list(dict.fromkeys(into.claimed_by + other.claimed_by)),
@@ -1191,7 +1271,9 @@ def _merge(into: EventHit, other: EventHit) -> None:
                    if not any(p in h.perpetrators and p not in h.described for h in (into, other))],
         concerns=list(dict.fromkeys(into.concerns + other.concerns)),
     )
+    claim_dated = any(date is h.date and getattr(h, "claim_dated", False) for h in (main, extra))
     into.__dict__.update(merged.__dict__)
+    into.claim_dated = claim_dated  # type: ignore[attr-defined]
 
 
 def _merged_perpetrators(a: EventHit, b: EventHit) -> list[str]:

@@ -22,6 +22,8 @@ from militantmap.extract.event_patterns import lemmas, table
 
 _PRONOUNS = {"it", "they", "we"}
 _POSS_PRONOUNS = {"its", "their", "our"}
+# nouns that name another group in "a faction of G" (cf. mentions._PART_NOUNS)
+_PART_NOUNS = {"faction", "wing", "branch", "brigade", "cell", "unit", "splinter", "offshoot", "affiliate"}
 
 
 def constructions() -> dict[str, dict]:
@@ -74,6 +76,8 @@ def _step_up(tok: Token) -> Token:
                 and tok.head.i > tok.i:
             tok = tok.head
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and _lemma(tok.head.head) in actors:
+            if tok.head.head.dep_ == "appos" and _lemma(tok.head.head) in _PART_NOUNS:
+                break   # "G1, a faction of G2, said ...": G2 describes G1, it is not the actor
             tok = tok.head.head
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to") and tok.head.head.dep_ in ("acl", "amod") \
                 and _lemma(tok.head.head) in _lemmas("linked_actor") and _lemma(tok.head.head.head) in actors:
@@ -165,7 +169,8 @@ def _says_itself(verb: Token) -> bool:
     if not subj:
         return False
     s = subj[0]
-    return s.lower_ in _PRONOUNS or any(c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS for c in s.children)
+    # "its fighters", and "one of its suicide bombers": the possessive may sit deeper in the subject
+    return s.lower_ in _PRONOUNS or any(t.dep_ == "poss" and t.lower_ in _POSS_PRONOUNS for t in s.subtree)
 
 
 def _suspected_subject(verb: Token) -> bool:
@@ -297,3 +302,43 @@ def anonymous_actors(ctx: Context, sent: Span, lo: int, hi: int, trigger: Token 
         if credited(ctx, sent, tok.idx, tok.idx + len(tok.text), trigger):
             return True
     return False
+
+
+def blamed(ctx: Context, sent: Span, mention_start: int, mention_end: int) -> bool:
+    """A sentence that names no incident of its own but blames a group for one told before:
+    "Authorities blamed G.", "Police suspect G.", "The army said G was behind it.", "It was
+    blamed on G." (the blame, suspicion and "behind" rows of the table, without the incident)."""
+    root = _mention_root(ctx, mention_start, mention_end)
+    if root is None:
+        return False
+    tok = _step_up(root)
+    head, dep = tok.head, tok.dep_
+    if dep in ("dobj", "nsubjpass") and not _blame_is_for_an_incident(head):
+        return False   # "blamed G for the rise in violence": no one incident
+    if dep == "dobj":
+        return _lemma(head) in _lemmas("blame_object") and _lemma(head) != "hold" and not _negated(head)
+    if dep == "nsubjpass":
+        return _suspected_subject(head)
+    if dep == "nsubj" and _lemma(head) == "be" and not _negated(head):
+        return any(_lemma(c) in _lemmas("behind") for c in head.children if c.dep_ in ("prep", "acomp"))
+    if dep == "pobj" and head.lower_ in _lemmas_preps("blame_on"):
+        verb = head.head
+        return _lemma(verb) in _lemmas("blame_on") and verb.dep_ not in ("acl", "amod") and not _negated(verb)
+    return False
+
+
+def _blame_is_for_an_incident(verb: Token) -> bool:
+    """"blamed G (for it / for the bombing / of carrying out the attack)": what the blame is
+    for, when said, is an incident, a pronoun for it, or a verb of carrying it out."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "over", "in"):
+            for obj in prep.children:
+                if obj.dep_ not in ("pobj", "pcomp"):
+                    continue
+                if _lemma(obj) in _lemmas("incident_noun") or obj.lower_ in ("it", "this", "that"):
+                    return True
+                if obj.pos_ == "VERB" and (_lemma(obj) in _lemmas("subject")):
+                    return any(c.dep_ == "dobj" and (_lemma(c) in _lemmas("incident_noun") or c.lower_ == "it")
+                               for c in obj.children)
+            return False
+    return True
