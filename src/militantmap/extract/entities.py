@@ -272,21 +272,21 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         if len(acr) < 2 or not sum(c.isupper() for c in acr) >= 2:
             continue
         prev = [c for c in cands if c.end <= am.start() and am.start() - c.end <= 2 and not c.complement]
-        key = None
+        acr_key: str | None = None
         if prev:
-            key = max(prev, key=lambda c: (c.end, -c.priority)).key
+            acr_key = max(prev, key=lambda c: (c.end, -c.priority)).key
         else:
             name_m = re.search(rf"({NAME})\s*$", text[max(0, am.start() - 120) : am.start()])
             if name_m and _initials_match(name_m.group(1), acr):
                 name = name_m.group(1)
                 sent_text = text[max(0, am.start() - 300) : am.end() + 100]
                 if _looks_like_group(name) and _MILITANT_CUE.search(sent_text):
-                    key = entity_for_name(name)
+                    acr_key = entity_for_name(name)
                     s = am.start() - len(name_m.group(0))
-                    cands.append(_Candidate(s, s + len(name), key, 1, name))
-        if key is None:
+                    cands.append(_Candidate(s, s + len(name), acr_key, 1, name))
+        if acr_key is None:
             continue
-        defined_acronyms[acr] = key
+        defined_acronyms[acr] = acr_key
     for acr, key in defined_acronyms.items():
         for occ in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
             cands.append(_Candidate(occ.start(), occ.end(), key, 0, occ.group(0)))
@@ -320,7 +320,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         cands.append(_Candidate(ent.start_char, ent.start_char + len(name), key, 3, name))
         covered.add(ent.start_char, ent.end_char)
     # Names discovered once are mentions wherever they recur.
-    for key, ent in new_entities.items():
+    for key in new_entities:
         for surface in {c.surface for c in cands if c.key == key and c.surface}:
             for occ in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
                 cands.append(_Candidate(occ.start(), occ.end(), key, 3, surface))
@@ -335,11 +335,11 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         taken.add(c.start, c.end)
     mentions: list[Mention] = []
     for c in sorted(chosen, key=lambda c: c.start):
-        ent = ctx.entities[c.key]
-        ent.mentions.append((c.start, c.end))
+        group = ctx.entities[c.key]
+        group.mentions.append((c.start, c.end))
         surface = text[c.start : c.end]
-        if c.surface and surface not in ent.aliases:
-            ent.aliases.append(surface)
+        if c.surface and surface not in group.aliases:
+            group.aliases.append(surface)
         # "of the Lashkar-e-Jhangvi (LeJ)": the acronym shares its complement's role
         complement = c.complement or bool(
             mentions
@@ -508,7 +508,8 @@ def _local_readings(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -
         for country, table in _LOCAL_NAMES.items():
             target = table.get(m.entry_id)
             usual = gaz.get(m.entry_id)
-            if target and counts.get(country, 0) > counts.get(usual.country if usual else None, 0):
+            usual_n = counts.get(usual.country, 0) if usual and usual.country else 0
+            if target and counts.get(country, 0) > usual_n:
                 m = m._replace(entry_id=target)
         out.append(m)
     return out
