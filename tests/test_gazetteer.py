@@ -327,7 +327,7 @@ def test_transliteration_rows_fold_their_examples() -> None:
         # spellings no source lists, equal to a listed one only through the table
         ("Police said Tahreek-i-Taliban Pakistan gunmen fled.", "tehrik-i-taliban-pakistan",
          "Tahreek-i-Taliban Pakistan"),
-        ("A Harkat-ul-Mujahidin cell was broken up.", "harkat-ul-mujahideen", "Harkat-ul-Mujahidin"),
+        ("A Harakat ul-Mojahedin cell was broken up.", "harkat-ul-mujahideen", "Harakat ul-Mojahedin"),
         ("Laskar-i-Jhangvi claimed the blast.", "lashkar-e-jhangvi", "Laskar-i-Jhangvi"),
         ("Envoys of Jamaat-ud-Ahrar met on Monday.", "jamaat-ul-ahrar", "Jamaat-ud-Ahrar"),
     ],
