@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -52,6 +53,9 @@ _FACTION_BEFORE = re.compile(
 _FACTION_AFTER = re.compile(rf"^[’']s\s+(?P<x>{NAME})\s+(?P<kind>{_FACTION_KIND})\b")
 
 _ACRONYM = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)\s*\)")
+# "the MNA (Movimiento Nacional Armado)": an all-capitals acronym, then the name in brackets.
+_ACRONYM_FIRST = re.compile(rf"(?<![\w-])(?P<acr>[A-Z]{{2,6}})\s*\(\s*(?:the\s+)?(?P<name>{NAME})\s*\)")
+_SENT_END = re.compile(r"(?<!\b[A-Z])[.!?][\"'’”)\]]*\s+|\n")
 
 _GROUP_NOUN = (
     r"(?:group|outfit|organi[sz]ation|faction|movement|militia|network|front|coalition|alliance|"
@@ -266,7 +270,11 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             for fx in re.finditer(rf"(?<![\w-]){re.escape(alias)}[\s-]+{re.escape(x)}(?![\w-])", text, re.I):
                 cands.append(_Candidate(fx.start(), fx.end(), key, 0, fx.group(0)))
 
-    # Acronyms the text defines: "Tehrik-i-Taliban Pakistan (TTP)".
+    # Acronyms the text defines: "Tehrik-i-Taliban Pakistan (TTP)", and the reverse order
+    # "the MNA (Movimiento Nacional Armado)". A definition links the acronym to the name's group
+    # for the whole text; a name the gazetteer lacks (or lists only as too generic to match
+    # alone, "Revolutionary Action Movement") becomes a group when it is built like one and its
+    # sentence has a conflict cue or names another group.
     for am in _ACRONYM.finditer(text):
         acr = am.group("acr")
         if len(acr) < 2 or not sum(c.isupper() for c in acr) >= 2:
@@ -277,15 +285,24 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             acr_key = max(prev, key=lambda c: (c.end, -c.priority)).key
         else:
             name_m = re.search(rf"({NAME})\s*$", text[max(0, am.start() - 120) : am.start()])
-            if name_m and _initials_match(name_m.group(1), acr):
-                name = name_m.group(1)
-                sent_text = text[max(0, am.start() - 300) : am.end() + 100]
-                if _looks_like_group(name) and _MILITANT_CUE.search(sent_text):
-                    acr_key = entity_for_name(name)
-                    s = am.start() - len(name_m.group(0))
+            name = _fitting_suffix(_trim_name(name_m.group(1)), acr) if name_m else ""
+            if name_m and name:
+                s = am.start() - len(name_m.group(0)) + name_m.group(1).rfind(name)
+                acr_key = _defined_group(ctx, gaz, cands, name, acr, s, am.end(), entity_for_name)
+                if acr_key is not None:
                     cands.append(_Candidate(s, s + len(name), acr_key, 1, name))
         if acr_key is None:
             continue
+        defined_acronyms[acr] = acr_key
+    for rm in _ACRONYM_FIRST.finditer(text):
+        acr, name = rm.group("acr"), _trim_name(rm.group("name"))
+        if acr in defined_acronyms or not name:
+            continue
+        s = rm.start("name") + rm.group("name").find(name)
+        acr_key = _defined_group(ctx, gaz, cands, name, acr, rm.start(), rm.end(), entity_for_name)
+        if acr_key is None:
+            continue
+        cands.append(_Candidate(s, s + len(name), acr_key, 1, name))
         defined_acronyms[acr] = acr_key
     for acr, key in defined_acronyms.items():
         for occ in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
@@ -558,6 +575,80 @@ def _initials_match(name: str, acr: str) -> bool:
     initials = "".join(w[0] for w in words).upper()
     # The acronym's letters must be the initials of the name's last words, in order.
     return len(letters) >= 2 and initials.endswith("".join(letters).upper())
+
+
+def _initials_fit(name: str, acr: str) -> bool:
+    """Whether an acronym can be the name's: the initials of its last capitalised words in order
+    ("Tehrik-i-Taliban Pakistan" TTP), of all its words with the small ones ("Muerte a
+    Secuestradores" MAS), or of its capitalised words in another order, as when the acronym
+    comes from the name in its own language ("Revolutionary Action Movement" MAR, from
+    Movimento di Azione Rivoluzionaria)."""
+    letters = "".join(c for c in acr if c.isalpha()).upper()
+    if len(letters) < 2 or _initials_match(name, acr):
+        return True if len(letters) >= 2 else False
+    every = "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isalpha()).upper()
+    if every.endswith(letters):
+        return True
+    caps = [w[0].upper() for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
+    return len(caps) == len(letters) and sorted(caps) == sorted(letters)
+
+
+def _fitting_suffix(name: str, acr: str) -> str:
+    """The longest end of `name` whose initials spell the acronym exactly (in order, or with the
+    small words, or reordered): "Fighters of the Zarqan Army (ZA)" defines "Zarqan Army"."""
+    starts = [m.start() for m in re.finditer(r"(?<![\w’'-])[A-Z]", name)]
+    for st in starts:
+        tail = name[st:]
+        letters = "".join(c for c in acr if c.isalpha()).upper()
+        words = [w for w in re.split(r"[\s-]+", tail) if w]
+        caps = [w[0] for w in words if w[0].isupper()]
+        every = [w[0].upper() for w in words if w[0].isalpha()]
+        if "".join(caps) == letters or "".join(every) == letters or (
+                len(caps) == len(letters) and sorted(caps) == sorted(letters)):
+            return tail
+    return ""
+
+
+def _defined_group(ctx: Context, gaz: Gazetteer, cands: list, name: str, acr: str, start: int,
+                   end: int, entity_for_name: Callable[[str], str]) -> str | None:
+    """The group a definition "Name (ACR)" / "ACR (Name)" names, or None: the acronym must fit
+    the name's initials; a name the gazetteer knows (also by the display name of a group it
+    lists as too generic to match alone) needs a conflict cue or another group in its sentence,
+    since the definition makes it specific; a new name must also be built like a group's."""
+    if len(re.split(r"[\s-]+", name)) < 2 or not _initials_fit(name, acr):
+        return None
+    lo, hi = _sentence_span(ctx.text, start, end)
+    sentence = ctx.text[lo:hi]
+    near_group = any(lo <= c.start < hi and not (start <= c.start < end) for c in cands)
+    if not (near_group or _MILITANT_CUE.search(sentence) or conflict_cue_re().search(sentence)):
+        return None
+    entry = gaz.lookup(name) or gaz.by_name(name) or gaz.fuzzy_lookup(name)
+    if entry is not None:
+        return _known_entity(ctx, gaz, entry.id)
+    if not _looks_like_group(name) or _generic_only(name) or _STATE_ARMY.search(name):
+        return None
+    if not _acceptable_new_name(name, set()):
+        return None
+    return entity_for_name(name)
+
+
+def _known_entity(ctx: Context, gaz: Gazetteer, entry_id: str) -> str:
+    """The entity of a gazetteer group (made on first use)."""
+    if entry_id not in ctx.entities:
+        e = gaz.get(entry_id)
+        assert e is not None
+        ctx.entities[entry_id] = Entity(
+            key=entry_id, name=e.name, type=ARMED_GROUP, kb_id=entry_id, country=e.country,
+            parent_key=e.parent,
+        )
+    return entry_id
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end), by punctuation (a definition sits inside one)."""
+    lo = max((m.end() for m in _SENT_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
+    m = _SENT_END.search(text, end)
+    return lo, (m.start() + 1 if m else len(text))
 
 
 def _trim_name(name: str) -> str:

@@ -358,6 +358,7 @@ class Gazetteer:
         self._exact: dict[str, list[tuple[int, tuple[tuple[str, int], ...]]]] = {}
         self._fuzzy_keys: list[str] = []
         self._fuzzy_entry: list[int] = []
+        self._by_name: dict[str, GroupEntry] | None = None
         for idx, entry in enumerate(self._entries):
             # The aliases are what is matched. They normally include the name; the build leaves
             # out a name too generic to find a group by ("Islamic Front").
@@ -467,6 +468,18 @@ class Gazetteer:
             if _case_ok(rules, words, generic=False):
                 return self._entries[idx]
         return None
+
+    def by_name(self, name: str) -> GroupEntry | None:
+        """The group whose display name is `name` (normalized), also when the name is too generic
+        to be matched alone ("Revolutionary Action Movement"): for a text that defines it with
+        its acronym. None when several groups have that name."""
+        if self._by_name is None:
+            table: dict[str, list[GroupEntry]] = {}
+            for e in self._entries:
+                table.setdefault(_loose_key(normalize(e.name)), []).append(e)
+            self._by_name = {k: v[0] for k, v in table.items() if len(v) == 1}
+        key = normalize(name)
+        return self._by_name.get(_loose_key(key)) if key else None
 
     def fuzzy_lookup(self, surface: str, min_score: float = 90) -> GroupEntry | None:
         """The closest group name (rapidfuzz ratio >= min_score over normalized names), for
