@@ -330,6 +330,9 @@ def test_transliteration_rows_fold_their_examples() -> None:
         ("A Harakat ul-Mojahedin cell was broken up.", "harkat-ul-mujahideen", "Harakat ul-Mojahedin"),
         ("Laskar-i-Jhangvi claimed the blast.", "lashkar-e-jhangvi", "Laskar-i-Jhangvi"),
         ("Envoys of Jamaat-ud-Ahrar met on Monday.", "jamaat-ul-ahrar", "Jamaat-ud-Ahrar"),
+        # singular and plural of "Brigades"
+        ("Rockets came from the Al-Aqsa Brigade, residents said.", "al-aqsa-martyrs-brigades",
+         "Al-Aqsa Brigade"),
     ],
 )
 def test_transliteration_variants_match_in_text(gaz: Gazetteer, text: str, gid: str, surface: str) -> None:

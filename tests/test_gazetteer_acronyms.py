@@ -56,3 +56,22 @@ def test_definition_links_acronym_to_known_generic_name() -> None:
 )
 def test_definition_needs_a_group_and_context(text: str) -> None:
     assert groups(run(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "kb_id"),
+    [
+        # a misspelt known name next to another group, no conflict cue
+        ("Abdul Rauf, a former Harkat-ul-Mujahedine commander, later joined Lashkar-e-Taiba.",
+         "harkat-ul-mujahideen"),
+        ("In 2004 the Lashkar-e-Taiba and Hizbul-ul-Mujahideen set up joint camps.",
+         "hizbul-mujahideen"),
+    ],
+)
+def test_misspelt_known_name_links_with_context(text: str, kb_id: str) -> None:
+    found = groups(run(text))
+    assert kb_id in {g["kb_id"] for g in found.values()}, found
+
+
+def test_misspelt_name_without_context_stays_out() -> None:
+    assert groups(run("Abdul Rauf met Harkat-ul-Mujahedine on Main Street to discuss a cafe.")) == {}

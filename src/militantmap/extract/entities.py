@@ -325,9 +325,19 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         if _APPOSITIVE_ROLE.match(text, ent.end_char):
             continue  # "X, a spokesman for the Taliban": X is a person whatever the tagger says
         name = _trim_name(ent.text)
-        if not name or not _looks_like_group(name) or not _acceptable_new_name(name, countries):
+        if not name or not _acceptable_new_name(name, countries):
             continue
-        if _generic_only(name):
+        # A name a letter or two off a known group's ("Hakat-ul-Mujahedeen") is that group when
+        # its sentence has a conflict cue or names another group: typos and spellings no list
+        # has are common in reports.
+        near = gaz.fuzzy_lookup(name) if ent.label_ in ("ORG", "PERSON") else None
+        if near is not None and (_MILITANT_CUE.search(ent.sent.text) or any(
+                ent.sent.start_char <= c.start < ent.sent.end_char and c.key in gaz for c in cands)):
+            key = _known_entity(ctx, gaz, near.id)
+            cands.append(_Candidate(ent.start_char, ent.start_char + len(name), key, 3, name))
+            covered.add(ent.start_char, ent.end_char)
+            continue
+        if not _looks_like_group(name) or _generic_only(name):
             continue
         if _STATE_ARMY.search(name) or not _MILITANT_CUE.search(ent.sent.text):
             continue
