@@ -75,3 +75,23 @@ def test_misspelt_known_name_links_with_context(text: str, kb_id: str) -> None:
 
 def test_misspelt_name_without_context_stays_out() -> None:
     assert groups(run("Abdul Rauf met Harkat-ul-Mujahedine on Main Street to discuss a cafe.")) == {}
+
+
+def _local_rows() -> list[dict]:
+    import json
+    from importlib import resources
+
+    path = resources.files("militantmap").joinpath("data", "group_context.json")
+    return json.loads(path.read_text(encoding="utf-8"))["local_names"]["rows"]
+
+
+@pytest.mark.parametrize("row", _local_rows(), ids=lambda r: r["alias"])
+def test_local_name_rows_relink_their_examples(row: dict) -> None:
+    found = groups(run(row["example"]))
+    assert row["group"] in {g["kb_id"] for g in found.values()}, found
+
+
+def test_local_name_needs_the_country() -> None:
+    # the same acronym in a Pakistani story keeps its usual group
+    found = groups(run("ASWJ activists clashed with police in Karachi, Pakistan, on Friday."))
+    assert "ahlu-sunna-wal-jamaa" not in {g["kb_id"] for g in found.values()}

@@ -519,6 +519,15 @@ _LOCAL_NAMES = {
 }
 
 
+@lru_cache(maxsize=1)
+def _local_name_rows() -> list[dict]:
+    """The "local_names" rows of data/group_context.json (a name that means another group in
+    one country)."""
+    path = resources.files("militantmap").joinpath("data", "group_context.json")
+    rows = json.loads(path.read_text(encoding="utf-8")).get("local_names", {}).get("rows", [])
+    return list(rows)
+
+
 def _local_readings(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -> list:
     """Relink the mentions of a name that means another group in the country the article is
     about (named more often than the name's usual country)."""
@@ -530,8 +539,25 @@ def _local_readings(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -
             country = nationality(re.sub(r"[’']s$", "", ent.text))
             if country:
                 counts[country] = counts.get(country, 0) + 1
+    # The countries of the groups named otherwise count too: "KIA and the Badr Organization"
+    # is an Iraqi story without a place in it. (Only for the surface rows of the data table.)
+    rows = _local_name_rows()
+    group_counts = dict(counts)
+    if rows:
+        local_aliases = {r["alias"] for r in rows}
+        for m in mentions:
+            e = gaz.get(m.entry_id)
+            if e is not None and e.country and m.surface not in local_aliases:
+                group_counts[e.country] = group_counts.get(e.country, 0) + 1
     out = []
     for m in mentions:
+        for row in rows:
+            usual = gaz.get(m.entry_id)
+            usual_n = group_counts.get(usual.country, 0) if usual and usual.country else 0
+            if (m.surface == row["alias"] and row["group"] in gaz
+                    and group_counts.get(row["country"], 0) > usual_n):
+                m = m._replace(entry_id=row["group"])
+                break
         for country, table in _LOCAL_NAMES.items():
             target = table.get(m.entry_id)
             usual = gaz.get(m.entry_id)
