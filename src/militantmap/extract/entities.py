@@ -330,9 +330,12 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         # A name a letter or two off a known group's ("Hakat-ul-Mujahedeen") is that group when
         # its sentence has a conflict cue or names another group: typos and spellings no list
         # has are common in reports.
-        near = gaz.fuzzy_lookup(name) if ent.label_ in ("ORG", "PERSON") else None
-        if near is not None and (_MILITANT_CUE.search(ent.sent.text) or any(
-                ent.sent.start_char <= c.start < ent.sent.end_char and c.key in gaz for c in cands)):
+        # (context first: the fuzzy search is the costly part)
+        near = gaz.fuzzy_lookup(name) if ent.label_ in ("ORG", "PERSON") and (
+            _MILITANT_CUE.search(ent.sent.text) or any(
+                ent.sent.start_char <= c.start < ent.sent.end_char and c.key in gaz for c in cands)
+        ) else None
+        if near is not None:
             key = _known_entity(ctx, gaz, near.id)
             cands.append(_Candidate(ent.start_char, ent.start_char + len(name), key, 3, name))
             covered.add(ent.start_char, ent.end_char)
