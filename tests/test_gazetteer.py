@@ -286,10 +286,10 @@ def test_mentions_are_ordered_disjoint_and_exact(parts: list[str], sep: str) -> 
 @pytest.mark.parametrize(
     ("surface", "gid"),
     [
-        ("Tehreek-e-Talibaan Pakistan", "tehrik-i-taliban-pakistan"),
-        ("Lashkar-i-Jhangvie", "lashkar-e-jhangvi"),
-        ("Jaish-e-Muhamad", "jaish-e-mohammed"),
-        ("Hizbul Mujahiddin", "hizbul-mujahideen"),
+        ("Tehrike-Taliban Pakistan", "tehrik-i-taliban-pakistan"),
+        ("Lashkar-i-Jhangvee", "lashkar-e-jhangvi"),
+        ("Jaish-e-Mahammad", "jaish-e-mohammed"),
+        ("Hizbul Mujahiddine", "hizbul-mujahideen"),
         ("Islamic State Khorasan Provence", "islamic-state-khorasan-province"),
     ],
 )
@@ -302,7 +302,52 @@ def test_fuzzy_transliterations(gaz: Gazetteer, surface: str, gid: str) -> None:
 def test_fuzzy_refuses_short_and_unrelated_names(gaz: Gazetteer) -> None:
     assert gaz.fuzzy_lookup("Hamaz") is None  # one short word: too risky
     assert gaz.fuzzy_lookup("Pakistan Cricket Board") is None
-    assert gaz.fuzzy_lookup("Lashkar-i-Jhangvie", min_score=99) is None
+    assert gaz.fuzzy_lookup("Lashkar-i-Jhangvee", min_score=99) is None
+
+
+# -- transliteration table (data/transliteration.json) ----------------------------------------
+def test_transliteration_rows_fold_their_examples() -> None:
+    import json
+    from importlib import resources
+
+    from militantmap.nlp.gazetteer import _loose_key
+
+    rows = json.loads(resources.files("militantmap").joinpath("data", "transliteration.json")
+                      .read_text(encoding="utf-8"))["rows"]
+    assert rows
+    for row in rows:
+        a, b = row["example"]
+        assert normalize(a) != normalize(b), row  # the row is needed: plain normalizing differs
+        assert _loose_key(normalize(a)) == _loose_key(normalize(b)), row
+
+
+@pytest.mark.parametrize(
+    ("text", "gid", "surface"),
+    [
+        # spellings no source lists, equal to a listed one only through the table
+        ("Police said Tahreek-i-Taliban Pakistan gunmen fled.", "tehrik-i-taliban-pakistan",
+         "Tahreek-i-Taliban Pakistan"),
+        ("A Harakat ul-Mojahedin cell was broken up.", "harkat-ul-mujahideen", "Harakat ul-Mojahedin"),
+        ("Laskar-i-Jhangvi claimed the blast.", "lashkar-e-jhangvi", "Laskar-i-Jhangvi"),
+        ("Envoys of Jamaat-ud-Ahrar met on Monday.", "jamaat-ul-ahrar", "Jamaat-ud-Ahrar"),
+        # singular and plural of "Brigades"
+        ("Rockets came from the Al-Aqsa Brigade, residents said.", "al-aqsa-martyrs-brigades",
+         "Al-Aqsa Brigade"),
+    ],
+)
+def test_transliteration_variants_match_in_text(gaz: Gazetteer, text: str, gid: str, surface: str) -> None:
+    found = gaz.find_mentions(text)
+    assert [(m.entry_id, m.surface) for m in found] == [(gid, surface)]
+
+
+def test_transliteration_keeps_acronyms_and_own_spelling_first(gaz: Gazetteer) -> None:
+    # the table folds words, never acronyms: "HiM" is no spelling of "HuM"
+    assert gaz.lookup("HiM") is None
+    # two groups that differ only by transliteration: the text's own spelling decides
+    assert gaz.lookup("Jaysh al-Mujahideen").id == "mujahideen-army"
+    assert gaz.lookup("Jaysh al-Mujahedeen").id == "jaysh-al-mujahedeen"
+    # Jemaah (Indonesia) and Jama'a (Egypt) are not folded together
+    assert gaz.lookup("Jemaah Islamiyah").id != gaz.lookup("al-Jama'a al-Islamiyya").id
 
 
 # -- the packaged data --------------------------------------------------------------------------

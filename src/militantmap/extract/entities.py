@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -52,6 +53,9 @@ _FACTION_BEFORE = re.compile(
 _FACTION_AFTER = re.compile(rf"^[’']s\s+(?P<x>{NAME})\s+(?P<kind>{_FACTION_KIND})\b")
 
 _ACRONYM = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)\s*\)")
+# "the MNA (Movimiento Nacional Armado)": an all-capitals acronym, then the name in brackets.
+_ACRONYM_FIRST = re.compile(rf"(?<![\w-])(?P<acr>[A-Z]{{2,6}})\s*\(\s*(?:the\s+)?(?P<name>{NAME})\s*\)")
+_SENT_END = re.compile(r"(?<!\b[A-Z])[.!?][\"'’”)\]]*\s+|\n")
 
 _GROUP_NOUN = (
     r"(?:group|outfit|organi[sz]ation|faction|movement|militia|network|front|coalition|alliance|"
@@ -266,27 +270,40 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             for fx in re.finditer(rf"(?<![\w-]){re.escape(alias)}[\s-]+{re.escape(x)}(?![\w-])", text, re.I):
                 cands.append(_Candidate(fx.start(), fx.end(), key, 0, fx.group(0)))
 
-    # Acronyms the text defines: "Tehrik-i-Taliban Pakistan (TTP)".
+    # Acronyms the text defines: "Tehrik-i-Taliban Pakistan (TTP)", and the reverse order
+    # "the MNA (Movimiento Nacional Armado)". A definition links the acronym to the name's group
+    # for the whole text; a name the gazetteer lacks (or lists only as too generic to match
+    # alone, "Revolutionary Action Movement") becomes a group when it is built like one and its
+    # sentence has a conflict cue or names another group.
     for am in _ACRONYM.finditer(text):
         acr = am.group("acr")
         if len(acr) < 2 or not sum(c.isupper() for c in acr) >= 2:
             continue
         prev = [c for c in cands if c.end <= am.start() and am.start() - c.end <= 2 and not c.complement]
-        key = None
+        acr_key: str | None = None
         if prev:
-            key = max(prev, key=lambda c: (c.end, -c.priority)).key
+            acr_key = max(prev, key=lambda c: (c.end, -c.priority)).key
         else:
             name_m = re.search(rf"({NAME})\s*$", text[max(0, am.start() - 120) : am.start()])
-            if name_m and _initials_match(name_m.group(1), acr):
-                name = name_m.group(1)
-                sent_text = text[max(0, am.start() - 300) : am.end() + 100]
-                if _looks_like_group(name) and _MILITANT_CUE.search(sent_text):
-                    key = entity_for_name(name)
-                    s = am.start() - len(name_m.group(0))
-                    cands.append(_Candidate(s, s + len(name), key, 1, name))
-        if key is None:
+            name = _fitting_suffix(_trim_name(name_m.group(1)), acr) if name_m else ""
+            if name_m and name:
+                s = am.start() - len(name_m.group(0)) + name_m.group(1).rfind(name)
+                acr_key = _defined_group(ctx, gaz, cands, name, acr, s, am.end(), entity_for_name)
+                if acr_key is not None:
+                    cands.append(_Candidate(s, s + len(name), acr_key, 1, name))
+        if acr_key is None:
             continue
-        defined_acronyms[acr] = key
+        defined_acronyms[acr] = acr_key
+    for rm in _ACRONYM_FIRST.finditer(text):
+        acr, name = rm.group("acr"), _trim_name(rm.group("name"))
+        if acr in defined_acronyms or not name:
+            continue
+        s = rm.start("name") + rm.group("name").find(name)
+        acr_key = _defined_group(ctx, gaz, cands, name, acr, rm.start(), rm.end(), entity_for_name)
+        if acr_key is None:
+            continue
+        cands.append(_Candidate(s, s + len(name), acr_key, 1, name))
+        defined_acronyms[acr] = acr_key
     for acr, key in defined_acronyms.items():
         for occ in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
             cands.append(_Candidate(occ.start(), occ.end(), key, 0, occ.group(0)))
@@ -308,9 +325,22 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         if _APPOSITIVE_ROLE.match(text, ent.end_char):
             continue  # "X, a spokesman for the Taliban": X is a person whatever the tagger says
         name = _trim_name(ent.text)
-        if not name or not _looks_like_group(name) or not _acceptable_new_name(name, countries):
+        if not name or not _acceptable_new_name(name, countries):
             continue
-        if _generic_only(name):
+        # A name a letter or two off a known group's ("Hakat-ul-Mujahedeen") is that group when
+        # its sentence has a conflict cue or names another group: typos and spellings no list
+        # has are common in reports.
+        # (context first: the fuzzy search is the costly part)
+        near = gaz.fuzzy_lookup(name) if ent.label_ in ("ORG", "PERSON") and (
+            _MILITANT_CUE.search(ent.sent.text) or any(
+                ent.sent.start_char <= c.start < ent.sent.end_char and c.key in gaz for c in cands)
+        ) else None
+        if near is not None:
+            key = _known_entity(ctx, gaz, near.id)
+            cands.append(_Candidate(ent.start_char, ent.start_char + len(name), key, 3, name))
+            covered.add(ent.start_char, ent.end_char)
+            continue
+        if not _looks_like_group(name) or _generic_only(name):
             continue
         if _STATE_ARMY.search(name) or not _MILITANT_CUE.search(ent.sent.text):
             continue
@@ -320,7 +350,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         cands.append(_Candidate(ent.start_char, ent.start_char + len(name), key, 3, name))
         covered.add(ent.start_char, ent.end_char)
     # Names discovered once are mentions wherever they recur.
-    for key, ent in new_entities.items():
+    for key in new_entities:
         for surface in {c.surface for c in cands if c.key == key and c.surface}:
             for occ in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
                 cands.append(_Candidate(occ.start(), occ.end(), key, 3, surface))
@@ -335,11 +365,11 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         taken.add(c.start, c.end)
     mentions: list[Mention] = []
     for c in sorted(chosen, key=lambda c: c.start):
-        ent = ctx.entities[c.key]
-        ent.mentions.append((c.start, c.end))
+        group = ctx.entities[c.key]
+        group.mentions.append((c.start, c.end))
         surface = text[c.start : c.end]
-        if c.surface and surface not in ent.aliases:
-            ent.aliases.append(surface)
+        if c.surface and surface not in group.aliases:
+            group.aliases.append(surface)
         # "of the Lashkar-e-Jhangvi (LeJ)": the acronym shares its complement's role
         complement = c.complement or bool(
             mentions
@@ -492,6 +522,15 @@ _LOCAL_NAMES = {
 }
 
 
+@lru_cache(maxsize=1)
+def _local_name_rows() -> list[dict]:
+    """The "local_names" rows of data/group_context.json (a name that means another group in
+    one country)."""
+    path = resources.files("militantmap").joinpath("data", "group_context.json")
+    rows = json.loads(path.read_text(encoding="utf-8")).get("local_names", {}).get("rows", [])
+    return list(rows)
+
+
 def _local_readings(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -> list:
     """Relink the mentions of a name that means another group in the country the article is
     about (named more often than the name's usual country)."""
@@ -503,12 +542,30 @@ def _local_readings(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -
             country = nationality(re.sub(r"[’']s$", "", ent.text))
             if country:
                 counts[country] = counts.get(country, 0) + 1
+    # The countries of the groups named otherwise count too: "KIA and the Badr Organization"
+    # is an Iraqi story without a place in it. (Only for the surface rows of the data table.)
+    rows = _local_name_rows()
+    group_counts = dict(counts)
+    if rows:
+        local_aliases = {r["alias"] for r in rows}
+        for m in mentions:
+            e = gaz.get(m.entry_id)
+            if e is not None and e.country and m.surface not in local_aliases:
+                group_counts[e.country] = group_counts.get(e.country, 0) + 1
     out = []
     for m in mentions:
+        for row in rows:
+            usual = gaz.get(m.entry_id)
+            usual_n = group_counts.get(usual.country, 0) if usual and usual.country else 0
+            if (m.surface == row["alias"] and row["group"] in gaz
+                    and group_counts.get(row["country"], 0) > usual_n):
+                m = m._replace(entry_id=row["group"])
+                break
         for country, table in _LOCAL_NAMES.items():
             target = table.get(m.entry_id)
             usual = gaz.get(m.entry_id)
-            if target and counts.get(country, 0) > counts.get(usual.country if usual else None, 0):
+            usual_n = counts.get(usual.country, 0) if usual and usual.country else 0
+            if target and counts.get(country, 0) > usual_n:
                 m = m._replace(entry_id=target)
         out.append(m)
     return out
@@ -557,6 +614,80 @@ def _initials_match(name: str, acr: str) -> bool:
     initials = "".join(w[0] for w in words).upper()
     # The acronym's letters must be the initials of the name's last words, in order.
     return len(letters) >= 2 and initials.endswith("".join(letters).upper())
+
+
+def _initials_fit(name: str, acr: str) -> bool:
+    """Whether an acronym can be the name's: the initials of its last capitalised words in order
+    ("Tehrik-i-Taliban Pakistan" TTP), of all its words with the small ones ("Muerte a
+    Secuestradores" MAS), or of its capitalised words in another order, as when the acronym
+    comes from the name in its own language ("Revolutionary Action Movement" MAR, from
+    Movimento di Azione Rivoluzionaria)."""
+    letters = "".join(c for c in acr if c.isalpha()).upper()
+    if len(letters) < 2 or _initials_match(name, acr):
+        return True if len(letters) >= 2 else False
+    every = "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isalpha()).upper()
+    if every.endswith(letters):
+        return True
+    caps = [w[0].upper() for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
+    return len(caps) == len(letters) and sorted(caps) == sorted(letters)
+
+
+def _fitting_suffix(name: str, acr: str) -> str:
+    """The longest end of `name` whose initials spell the acronym exactly (in order, or with the
+    small words, or reordered): "Fighters of the Zarqan Army (ZA)" defines "Zarqan Army"."""
+    starts = [m.start() for m in re.finditer(r"(?<![\w’'-])[A-Z]", name)]
+    for st in starts:
+        tail = name[st:]
+        letters = "".join(c for c in acr if c.isalpha()).upper()
+        words = [w for w in re.split(r"[\s-]+", tail) if w]
+        caps = [w[0] for w in words if w[0].isupper()]
+        every = [w[0].upper() for w in words if w[0].isalpha()]
+        if "".join(caps) == letters or "".join(every) == letters or (
+                len(caps) == len(letters) and sorted(caps) == sorted(letters)):
+            return tail
+    return ""
+
+
+def _defined_group(ctx: Context, gaz: Gazetteer, cands: list, name: str, acr: str, start: int,
+                   end: int, entity_for_name: Callable[[str], str]) -> str | None:
+    """The group a definition "Name (ACR)" / "ACR (Name)" names, or None: the acronym must fit
+    the name's initials; a name the gazetteer knows (also by the display name of a group it
+    lists as too generic to match alone) needs a conflict cue or another group in its sentence,
+    since the definition makes it specific; a new name must also be built like a group's."""
+    if len(re.split(r"[\s-]+", name)) < 2 or not _initials_fit(name, acr):
+        return None
+    lo, hi = _sentence_span(ctx.text, start, end)
+    sentence = ctx.text[lo:hi]
+    near_group = any(lo <= c.start < hi and not (start <= c.start < end) for c in cands)
+    if not (near_group or _MILITANT_CUE.search(sentence) or conflict_cue_re().search(sentence)):
+        return None
+    entry = gaz.lookup(name) or gaz.by_name(name) or gaz.fuzzy_lookup(name)
+    if entry is not None:
+        return _known_entity(ctx, gaz, entry.id)
+    if not _looks_like_group(name) or _generic_only(name) or _STATE_ARMY.search(name):
+        return None
+    if not _acceptable_new_name(name, set()):
+        return None
+    return entity_for_name(name)
+
+
+def _known_entity(ctx: Context, gaz: Gazetteer, entry_id: str) -> str:
+    """The entity of a gazetteer group (made on first use)."""
+    if entry_id not in ctx.entities:
+        e = gaz.get(entry_id)
+        assert e is not None
+        ctx.entities[entry_id] = Entity(
+            key=entry_id, name=e.name, type=ARMED_GROUP, kb_id=entry_id, country=e.country,
+            parent_key=e.parent,
+        )
+    return entry_id
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end), by punctuation (a definition sits inside one)."""
+    lo = max((m.end() for m in _SENT_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
+    m = _SENT_END.search(text, end)
+    return lo, (m.start() + 1 if m else len(text))
 
 
 def _trim_name(name: str) -> str:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from militantmap.errors import ConfigError, InputError
 
@@ -120,12 +120,50 @@ def _norm_token(token: str) -> str:
 _REPEAT_RE = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=1)
+def _transliteration() -> dict[str, str]:
+    """data/transliteration.json as {collapsed variant: key}: the word-level spelling
+    equivalences of group names ("Mujahedeen"/"Mujahideen", "-e-"/"-i-", "Tehreek"/"Tehrik")."""
+    path = resources.files("militantmap").joinpath("data", "transliteration.json")
+    rows = json.loads(path.read_text(encoding="utf-8"))["rows"]
+    table: dict[str, str] = {}
+    for row in rows:
+        for variant in row["variants"]:
+            table[_REPEAT_RE.sub(r"\1", variant)] = row["key"]
+    return table
+
+
 def _loose(word: str) -> str:
     """The trie key of a normalized word: runs of one letter collapsed, because
     transliterations double letters at will ("Islamiyya"/"Islamiya", "Shabaab"/"Shabab",
-    "al-Haqq"/"al-Haq", "Jama'a"/"Jama'"). Case rules still compare the exact forms, so an
-    acronym is never matched by a near spelling."""
-    return _REPEAT_RE.sub(r"\1", word)
+    "al-Haqq"/"al-Haq", "Jama'a"/"Jama'"), then the transliteration table folds the variants of
+    one word ("Mujahedeen"/"Mujahideen", "-e-"/"-i-"). Case rules still compare the exact
+    forms, so an acronym is never matched by a near spelling."""
+    collapsed = _REPEAT_RE.sub(r"\1", word)
+    return _transliteration().get(collapsed, collapsed)
+
+
+_T = TypeVar("_T", bound=tuple)
+
+
+def _spelled_first(terminals: list[_T], words: list[str]) -> list[_T]:
+    """The groups of one matching key, those whose alias is spelled as the text (up to case and
+    doubled letters) first: the transliteration table may fold two groups that differ only by
+    spelling ("Jaysh al-Mujahideen" in Iraq, "Jaysh al-Mujahedeen" in Syria) onto one key, and
+    the text's own spelling then decides."""
+    if len(terminals) < 2:
+        return terminals
+    text_form = [_REPEAT_RE.sub(r"\1", w.casefold()) for w in words]
+
+    def spelled(t: _T) -> bool:
+        return [_REPEAT_RE.sub(r"\1", form.casefold()) for form, _ in t[1]] == text_form
+
+    return sorted(terminals, key=lambda t: not spelled(t))
+
+
+def _loose_key(key: str) -> str:
+    """The loose form of a normalized name, word by word (the key of exact lookups)."""
+    return " ".join(_loose(w) for w in key.split(" "))
 
 
 def _tokens(name: str) -> list[str]:
@@ -320,6 +358,7 @@ class Gazetteer:
         self._exact: dict[str, list[tuple[int, tuple[tuple[str, int], ...]]]] = {}
         self._fuzzy_keys: list[str] = []
         self._fuzzy_entry: list[int] = []
+        self._by_name: dict[str, GroupEntry] | None = None
         for idx, entry in enumerate(self._entries):
             # The aliases are what is matched. They normally include the name; the build leaves
             # out a name too generic to find a group by ("Islamic Front").
@@ -330,7 +369,7 @@ class Gazetteer:
                 if not key:
                     continue
                 rules = _case_rules(alias)
-                self._exact.setdefault(key, []).append((idx, rules))
+                self._exact.setdefault(_loose_key(key), []).append((idx, rules))
                 node = self._root
                 for word in key.split(" "):
                     node = node.children.setdefault(_loose(word), _Node())
@@ -419,16 +458,28 @@ class Gazetteer:
 
     def _lookup(self, surface: str) -> GroupEntry | None:
         key = normalize(surface)
-        cands = self._exact.get(key)
+        cands = self._exact.get(_loose_key(key)) if key else None
         if not cands:
             return None
         words = [_fold(w) for w in _tokens(surface)]
         if len(words) > len(key.split(" ")):  # a leading "the" that normalize dropped
             words = words[1:]
-        for idx, rules in cands:
+        for idx, rules in _spelled_first(cands, words):
             if _case_ok(rules, words, generic=False):
                 return self._entries[idx]
         return None
+
+    def by_name(self, name: str) -> GroupEntry | None:
+        """The group whose display name is `name` (normalized), also when the name is too generic
+        to be matched alone ("Revolutionary Action Movement"): for a text that defines it with
+        its acronym. None when several groups have that name."""
+        if self._by_name is None:
+            table: dict[str, list[GroupEntry]] = {}
+            for e in self._entries:
+                table.setdefault(_loose_key(normalize(e.name)), []).append(e)
+            self._by_name = {k: v[0] for k, v in table.items() if len(v) == 1}
+        key = normalize(name)
+        return self._by_name.get(_loose_key(key)) if key else None
 
     def fuzzy_lookup(self, surface: str, min_score: float = 90) -> GroupEntry | None:
         """The closest group name (rapidfuzz ratio >= min_score over normalized names), for
@@ -518,7 +569,7 @@ class Gazetteer:
                     continue
                 if j - i == 1 and len(words[0]) <= 3 and _shouting(toks, i):
                     continue
-                for idx, rules, ctx in node.terminals:
+                for idx, rules, ctx in _spelled_first(node.terminals, words):
                     if comma and not any("," in n for n in self._entries[idx].aliases):
                         continue
                     if _case_ok(rules, words, generic=True):
