@@ -112,6 +112,18 @@ CASES = [
      [("Hamas", "cooperates_with", "Hezbollah")]),
     ("leader stands for the group", "Boko Haram leader Ali Modu swore allegiance to the Islamic State.",
      [("Boko Haram", "allegiance_to", "Islamic State")]),
+    # official prose (sanction lists): bracketed list references, "in conjunction with", mergers
+    ("list broken by bracketed references", "Hezbollah trains with several armed movements, such as "
+     "Hamas (file KX.31), Ansaru (file KX.07), and al-Shabaab.",
+     [("Hezbollah", "cooperates_with", "Hamas"), ("Hezbollah", "cooperates_with", "Ansaru"),
+      ("Hezbollah", "cooperates_with", "al-Shabaab")]),
+    ("in conjunction with", "Ansaru, in conjunction with Boko Haram, was involved in several kidnappings.",
+     [("Ansaru", "cooperates_with", "Boko Haram")]),
+    ("formed_by_merger (description + name)", "According to officials, Hizbul Islam came out of a "
+     "merger of the group Ansaru and three smaller clan militias in 2009.",
+     [("Ansaru", "allegiance_to", "Hizbul Islam")]),
+    ("formed_by_merger (passive)", "In 2016 Hizbul Islam was set up by a merger of Ansar Dine and al-Mourabitoun.",
+     [("Ansar Dine", "allegiance_to", "Hizbul Islam"), ("al-Mourabitoun", "allegiance_to", "Hizbul Islam")]),
 ]
 
 

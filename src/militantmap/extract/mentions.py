@@ -268,6 +268,13 @@ class GroupResolver:
             return ()
         r = self.by_token.get(tok.i)
         if r is not None:
+            if r.kind == "description":
+                # "the group Al Moulathamoun", "the militant group, X,": a description with a
+                # name set beside it is that name, not the group the description resolved to
+                for c in tok.children:
+                    n = self.by_token.get(c.i)
+                    if c.dep_ == "appos" and n is not None and n.kind == "name":
+                        return n.keys
             return r.keys
         low = tok.lower_
         if low in _RELATIVE and tok.head.dep_ == "relcl":

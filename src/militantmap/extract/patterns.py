@@ -190,6 +190,27 @@ _QUANTITY = {"number", "range", "host", "handful", "series", "couple", "variety"
              "dozen", "dozens", "score", "scores", "list", "string", "network", "coalition"}
 
 
+def _after_bracket(t: Token) -> list[Token]:
+    """List items the parser hung on the clause because a bracket closed the item before them:
+    in "groups such as X (QDe.011), Y (QDe.089), and Z" the reference "(QDe.011)" breaks the
+    list, and Y (with Z under it) becomes a conjunct of the verb. An item counts when it follows
+    ")" + "," right after the list so far and is a noun conjunct of one of t's ancestors."""
+    out: list[Token] = []
+    doc = t.doc
+    items = [t, *t.conjuncts]
+    for _ in range(6):
+        end = max(x.right_edge.i for x in items + out)
+        if end + 2 >= len(doc) or doc[end].text != ")" or doc[end + 1].text != ",":
+            break
+        nxt = [x for x in doc[end + 2 : min(len(doc), end + 8)]
+               if x.dep_ == "conj" and x.pos_ in ("PROPN", "NOUN") and x.left_edge.i == end + 2
+               and x.head in t.ancestors]
+        if not nxt:
+            break
+        out += [x for x in [nxt[0], *nxt[0].conjuncts] if x not in out and x not in items]
+    return out
+
+
 def _expand(tokens: list[Token], depth: int = 0) -> list[Token]:
     """Coordination and lists: "X and Y", "groups such as X and Y", "groups including X",
     "a number of other groups, such as X and Y"."""
@@ -212,7 +233,9 @@ def _expand(tokens: list[Token], depth: int = 0) -> list[Token]:
                                           or c.lower_ == "as" and c.i > 0 and u.doc[c.i - 1].lower_ == "such")):
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            out += [x for x in [p, *p.conjuncts] if x not in out]
+                            out += [x for x in [p, *p.conjuncts, *_after_bracket(p)] if x not in out]
+            if u.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos"):
+                out += [x for x in _after_bracket(u) if x not in out]
     return out
 
 
