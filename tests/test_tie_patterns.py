@@ -117,6 +117,11 @@ CASES = [
      "Hamas (file KX.31), Ansaru (file KX.07), and al-Shabaab.",
      [("Hezbollah", "cooperates_with", "Hamas"), ("Hezbollah", "cooperates_with", "Ansaru"),
       ("Hezbollah", "cooperates_with", "al-Shabaab")]),
+    ("list broken by a bracket before 'and'", "For years Ansaru kept links with al-Qaeda in the Islamic "
+     "Maghreb (AQIM) (KX.14) and Boko Haram.",
+     [("Ansaru", "affiliated_with", "al-Qaeda in the Islamic Maghreb"), ("Ansaru", "affiliated_with", "Boko Haram")]),
+    ("in conjunction with", "Hizbul Islam, in conjunction with al-Shabaab (file KX.2), was blamed for the raids.",
+     [("Hizbul Islam", "cooperates_with", "al-Shabaab")]),
     ("in conjunction with", "Ansaru, in conjunction with Boko Haram, was involved in several kidnappings.",
      [("Ansaru", "cooperates_with", "Boko Haram")]),
     ("formed_by_merger (description + name)", "According to officials, Hizbul Islam came out of a "
