@@ -197,3 +197,11 @@ def test_a_bad_path_or_a_row_without_example_is_refused():
     with pytest.raises(ValueError):
         load_patterns('{"id": "x", "type": "enemies", "cue": "fight", "subject": "nsubj", '
                       '"object": "dobj", "example": "A fought B."}')
+
+
+def test_a_participle_describing_another_noun_ties_nothing():
+    # "sponsored by Y" describes the festival, not X; "X, backed by Y" still ties
+    found = rels(run("Boko Haram claimed a raid on a village festival sponsored by Ansaru last week."))
+    assert not any(t == "supports" for _, t, _ in found), found
+    found = rels(run("Hamas, backed by Hezbollah for a decade, fired rockets."))
+    assert ("Hezbollah", "supports", "Hamas") in found

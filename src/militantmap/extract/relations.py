@@ -246,6 +246,9 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                 block = _BLOCK.get(type_)
                 if block and block.search(clause):
                     continue
+                if _participle_elsewhere(ctx, offsets[int(m.group(first))],
+                                         offsets[int(m.group("b" if first == "a" else "a"))]):
+                    continue
                 last = max(int(m.group("a")), int(m.group("b")))
                 negated = (pattern in NEGATING or is_negated(_between(clause))
                            or _under_denial(ctx, offsets[last]))
@@ -386,6 +389,23 @@ def _mask(text: str, start: int, end: int, spans: list[tuple[int, int, str]]):
 
 _QUOTES = re.compile(r"[\"“”]")
 _OBJECT_DEPS = {"pobj", "dobj", "dative", "pcomp", "attr", "oprd"}
+
+
+def _participle_elsewhere(ctx: Context, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether the group named second is the agent of a participle that describes another noun
+    than the group named first: in "X claimed an attack on a game sponsored by Y", "sponsored
+    by Y" describes the game, so Y backs nothing of X ("X, backed by Y" and "X was backed by
+    Y" keep their tie)."""
+    s = ctx.doc.char_span(second[0], second[1], alignment_mode="expand")
+    if s is None:
+        return False
+    agent = s.root.head
+    if agent.dep_ != "agent" or agent.head.dep_ != "acl":
+        return False
+    noun = agent.head.head
+    # the noun itself, or a noun made of the group ("Hamas fighters", "the group's cells")
+    near = [noun] + [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod", "appos")]
+    return not any(first[0] <= t.idx < first[1] for t in near)
 
 
 def _heads_clause(ctx: Context, span: tuple[int, int], gap: str) -> bool:
