@@ -120,6 +120,8 @@ CASES = [
     ("list broken by a bracket before 'and'", "For years Ansaru kept links with al-Qaeda in the Islamic "
      "Maghreb (AQIM) (KX.14) and Boko Haram.",
      [("Ansaru", "affiliated_with", "al-Qaeda in the Islamic Maghreb"), ("Ansaru", "affiliated_with", "Boko Haram")]),
+    ("join_fighters", "Last spring Ansar Dine militants joined al-Mourabitoun fighters to storm the base.",
+     [("Ansar Dine", "cooperates_with", "al-Mourabitoun")]),
     ("in conjunction with", "Hizbul Islam, in conjunction with al-Shabaab (file KX.2), was blamed for the raids.",
      [("Hizbul Islam", "cooperates_with", "al-Shabaab")]),
     ("in conjunction with", "Ansaru, in conjunction with Boko Haram, was involved in several kidnappings.",

@@ -94,7 +94,9 @@ _p("faction_of", rf"{B}\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+)?(?:an?\s+
 _p("allegiance_to", rf"{A}{GAP}\b(?:pledg\w+|swor?e|swear\w*|declar\w+|announc\w+|offer\w+|"
    rf"renew\w+|reaffirm\w+|gave|giv\w+|sworn)\s+(?:its\s+|their\s+|his\s+|an?\s+oath\s+of\s+)?"
    rf"(?:allegiance|loyalty|fealty|bay[’']?a[h]?|bayat|oath)\s+to\s+{PRE}{B}")
-_p("allegiance_to", rf"{A}{GAP}\b(?:re)?join(?:s|ed|ing)?\s+(?:the\s+ranks\s+of\s+)?(?:the\s+)?{B}")
+# ("X joined Y fighters" is fighting side by side: the pattern table reads it as cooperation)
+_p("allegiance_to", rf"{A}{GAP}\b(?:re)?join(?:s|ed|ing)?\s+(?:the\s+ranks\s+of\s+)?(?:the\s+)?{B}"
+   rf"(?!\s+(?:\w+\s+)?(?:fighters?|militants?|combatants?|gunmen|troops|peshmerga|guerrillas?|units?)\b)")
 _p("allegiance_to", rf"{A}{GAP}\b(?:merg\w+\s+(?:into|with)|becom\w+\s+(?:a\s+)?part\s+of|"
    rf"became\s+(?:a\s+)?part\s+of|absorbed\s+(?:into|by)|fold\w*\s+into|return\w*\s+to\s+the\s+fold\s+of)"
    rf"\s+(?:the\s+)?{B}")
