@@ -145,6 +145,9 @@ def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
             return found
     if tok.dep_ in ("conj", "xcomp", "acomp"):
         return _subjects(tok.head, deps, depth + 1)
+    if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+        # a purpose clause: "X cooperated with Y to fight Z", "X was founded to counter Y"
+        return _subjects(tok.head, deps | _SUBJECT_DEPS, depth + 1)
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl"):
         # "X claimed responsibility for killing Y", "X took the town, driving Y out": the
         # gerund's subject is the subject of the clause it hangs from
