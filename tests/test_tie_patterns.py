@@ -130,6 +130,8 @@ CASES = [
      [("Hamas", "cooperates_with", "Palestinian Islamic Jihad")]),
     ("purpose clause lends its subject", "Ansar Dine allied with al-Mourabitoun to fight the MNLA in 2012.",
      [("Ansar Dine", "rivals", "National Movement for the Liberation of Azawad")]),
+    ("along side (two words)", "During the civil war Hamas fought along side Hezbollah against the Islamic State.",
+     [("Hamas", "cooperates_with", "Hezbollah")]),
     ("in conjunction with", "Hizbul Islam, in conjunction with al-Shabaab (file KX.2), was blamed for the raids.",
      [("Hizbul Islam", "cooperates_with", "al-Shabaab")]),
     ("in conjunction with", "Ansaru, in conjunction with Boko Haram, was involved in several kidnappings.",

@@ -108,7 +108,7 @@ _p("cooperates_with", rf"{A}{GAP}\b{_VERB_COOP}\s+(?:closely\s+|together\s+)?(?:
    rf"{PRE}{B}")
 # "X fought alongside Y" (the verb alone is no cooperation: "fought with Y" may be against it)
 _p("cooperates_with", rf"{A}{GAP}\b(?:fought|fight(?:s|ing)?|battl\w+|operat\w+|serv\w+|stood|stand\w*)\s+"
-   rf"(?:side\s+by\s+side\s+)?alongside\s+{PRE}{B}")
+   rf"(?:side\s+by\s+side\s+)?(?:alongside|along\s+side|side\s+by\s+side\s+with)\s+{PRE}{B}")
 _p("cooperates_with", rf"{A}{AND}(?:the\s+)?{B}{GAP}\b(?:worked\s+together|work\s+together|fought\s+together|"
    rf"fight\s+together|fought\s+side\s+by\s+side|joined\s+hands|join\s+hands|"
    rf"cooperat\w+|collaborat\w+|joined\s+forces|teamed\s+up|allied|alliance|joint\s+(?:attack|"
@@ -186,7 +186,7 @@ _p("supports", rf"{A}{GAP}\brel(?:y|ies|ied|ying)\s+(?:\w+\s+){{0,3}}?on\s+{PRE}
 
 # Words in the clause that invert or block a pattern ("fought alongside" is not rivalry).
 _BLOCK = {
-    "rivals": re.compile(r"alongside|together|with\s+the\s+help|jointly|against\s+(?:the\s+)?(?:government|army|state)|"
+    "rivals": re.compile(r"alongside|along\s+side|side\s+by\s+side|together|with\s+the\s+help|jointly|against\s+(?:the\s+)?(?:government|army|state)|"
                          r"\b(?:former|erstwhile|one-time|onetime|ex-)\s*(?:rivals?|enem(?:y|ies)|foes?)\b", re.I),
     "supports": re.compile(r"\b(?:support(?:ed|s)?\s+for\s+the\s+talks|peace)\b", re.I),
     "allegiance_to": re.compile(r"\bjoin(?:ed|s)?\s+(?:hands|forces)\b", re.I),
