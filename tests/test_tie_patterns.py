@@ -132,6 +132,11 @@ CASES = [
      [("Ansar Dine", "rivals", "National Movement for the Liberation of Azawad")]),
     ("along side (two words)", "During the civil war Hamas fought along side Hezbollah against the Islamic State.",
      [("Hamas", "cooperates_with", "Hezbollah")]),
+    ("emerge_from", "Analysts say Ansaru grew out of a leadership dispute inside Boko Haram around 2011.",
+     [("Ansaru", "faction_of", "Boko Haram")]),
+    ("result_of_split", "Jamaat-ul-Ahrar, the outcome of internal disagreements within Tehrik-i-Taliban Pakistan, "
+     "claimed the bombing.",
+     [("Jamaat-ul-Ahrar", "faction_of", "Tehrik-i-Taliban Pakistan")]),
     ("in conjunction with", "Hizbul Islam, in conjunction with al-Shabaab (file KX.2), was blamed for the raids.",
      [("Hizbul Islam", "cooperates_with", "al-Shabaab")]),
     ("in conjunction with", "Ansaru, in conjunction with Boko Haram, was involved in several kidnappings.",
