@@ -222,3 +222,10 @@ def test_a_participle_describing_another_noun_ties_nothing():
     assert not any(t == "supports" for _, t, _ in found), found
     found = rels(run("Hamas, backed by Hezbollah for a decade, fired rockets."))
     assert ("Hezbollah", "supports", "Hamas") in found
+
+
+def test_two_groups_allied_with_a_third_are_not_allied_with_each_other():
+    found = rels(run("Hamas and Hezbollah, two movements that have been allied with Iran and the Houthis, fought on."))
+    assert ("Hamas", "cooperates_with", "Hezbollah") not in found and ("Hezbollah", "cooperates_with", "Hamas") not in found
+    found = rels(run("Hamas and Hezbollah have long been allied."))
+    assert _has(found, "Hamas", "cooperates_with", "Hezbollah")

@@ -114,7 +114,9 @@ _p("cooperates_with", rf"{A}{AND}(?:the\s+)?{B}{GAP}\b(?:worked\s+together|work\
    rf"cooperat\w+|collaborat\w+|joined\s+forces|teamed\s+up|allied|alliance|joint\s+(?:attack|"
    rf"operation|raid|assault)|coordinat\w+|partners|(?:carried\s+out|conducted|staged|launched|claimed|"
    rf"planned|executed)\s+(?:\w+\s+){{0,4}}?(?:jointly|together)|jointly\s+(?:claimed|carried\s+out|"
-   rf"conducted|staged|launched|planned))")
+   rf"conducted|staged|launched|planned))"
+   # "X and Y, two groups allied with Z": the verb ties them to Z, not to each other
+   rf"(?!\w*\s+(?:closely\s+|formally\s+)?(?:with|to|alongside)\s+(?!each\b|one\b))")
 _p("cooperates_with", rf"\b(?:alliance|coalition|partnership|pact|cooperation|collaboration|"
    rf"joint\s+(?:attack|operation|raid|assault))\s+(?:between|of|by)\s+(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
 _p("cooperates_with", rf"{A}{GAP}\b(?:formed|forged|announced|entered|sealed|struck|signed)\s+"
