@@ -112,6 +112,40 @@ CASES = [
      [("Hamas", "cooperates_with", "Hezbollah")]),
     ("leader stands for the group", "Boko Haram leader Ali Modu swore allegiance to the Islamic State.",
      [("Boko Haram", "allegiance_to", "Islamic State")]),
+    # official prose (sanction lists): bracketed list references, "in conjunction with", mergers
+    ("list broken by bracketed references", "Hezbollah trains with several armed movements, such as "
+     "Hamas (file KX.31), Ansaru (file KX.07), and al-Shabaab.",
+     [("Hezbollah", "cooperates_with", "Hamas"), ("Hezbollah", "cooperates_with", "Ansaru"),
+      ("Hezbollah", "cooperates_with", "al-Shabaab")]),
+    ("list broken by a bracket before 'and'", "For years Ansaru kept links with al-Qaeda in the Islamic "
+     "Maghreb (AQIM) (KX.14) and Boko Haram.",
+     [("Ansaru", "affiliated_with", "al-Qaeda in the Islamic Maghreb"), ("Ansaru", "affiliated_with", "Boko Haram")]),
+    ("join_fighters", "Last spring Ansar Dine militants joined al-Mourabitoun fighters to storm the base.",
+     [("Ansar Dine", "cooperates_with", "al-Mourabitoun")]),
+    ("faction_formed", "Back in 2011 a hardline faction of Boko Haram formed Ansaru, officials said.",
+     [("Ansaru", "faction_of", "Boko Haram")]),
+    ("coordinated_action", "Groups including Ahrar al-Sham and the al-Nusra Front coordinated a raid on the depot.",
+     [("Ahrar al-Sham", "cooperates_with", "al-Nusra Front")]),
+    ("act_with", "Hamas held training drills with Palestinian Islamic Jihad near the border.",
+     [("Hamas", "cooperates_with", "Palestinian Islamic Jihad")]),
+    ("purpose clause lends its subject", "Ansar Dine allied with al-Mourabitoun to fight the MNLA in 2012.",
+     [("Ansar Dine", "rivals", "National Movement for the Liberation of Azawad")]),
+    ("along side (two words)", "During the civil war Hamas fought along side Hezbollah against the Islamic State.",
+     [("Hamas", "cooperates_with", "Hezbollah")]),
+    ("emerge_from", "Analysts say Ansaru grew out of a leadership dispute inside Boko Haram around 2011.",
+     [("Ansaru", "faction_of", "Boko Haram")]),
+    ("result_of_split", "Jamaat-ul-Ahrar, the outcome of internal disagreements within Tehrik-i-Taliban Pakistan, "
+     "claimed the bombing.",
+     [("Jamaat-ul-Ahrar", "faction_of", "Tehrik-i-Taliban Pakistan")]),
+    ("in conjunction with", "Hizbul Islam, in conjunction with al-Shabaab (file KX.2), was blamed for the raids.",
+     [("Hizbul Islam", "cooperates_with", "al-Shabaab")]),
+    ("in conjunction with", "Ansaru, in conjunction with Boko Haram, was involved in several kidnappings.",
+     [("Ansaru", "cooperates_with", "Boko Haram")]),
+    ("formed_by_merger (description + name)", "According to officials, Hizbul Islam came out of a "
+     "merger of the group Ansaru and three smaller clan militias in 2009.",
+     [("Ansaru", "allegiance_to", "Hizbul Islam")]),
+    ("formed_by_merger (passive)", "In 2016 Hizbul Islam was set up by a merger of Ansar Dine and al-Mourabitoun.",
+     [("Ansar Dine", "allegiance_to", "Hizbul Islam"), ("al-Mourabitoun", "allegiance_to", "Hizbul Islam")]),
 ]
 
 
@@ -180,3 +214,18 @@ def test_a_bad_path_or_a_row_without_example_is_refused():
     with pytest.raises(ValueError):
         load_patterns('{"id": "x", "type": "enemies", "cue": "fight", "subject": "nsubj", '
                       '"object": "dobj", "example": "A fought B."}')
+
+
+def test_a_participle_describing_another_noun_ties_nothing():
+    # "sponsored by Y" describes the festival, not X; "X, backed by Y" still ties
+    found = rels(run("Boko Haram claimed a raid on a village festival sponsored by Ansaru last week."))
+    assert not any(t == "supports" for _, t, _ in found), found
+    found = rels(run("Hamas, backed by Hezbollah for a decade, fired rockets."))
+    assert ("Hezbollah", "supports", "Hamas") in found
+
+
+def test_two_groups_allied_with_a_third_are_not_allied_with_each_other():
+    found = rels(run("Hamas and Hezbollah, two movements that have been allied with Iran and the Houthis, fought on."))
+    assert ("Hamas", "cooperates_with", "Hezbollah") not in found and ("Hezbollah", "cooperates_with", "Hamas") not in found
+    found = rels(run("Hamas and Hezbollah have long been allied."))
+    assert _has(found, "Hamas", "cooperates_with", "Hezbollah")

@@ -268,8 +268,24 @@ class GroupResolver:
             return ()
         r = self.by_token.get(tok.i)
         if r is not None:
+            if r.kind == "description":
+                # "the group Al Moulathamoun", "the militant group, X,": a description with a
+                # name set beside it is that name, not the group the description resolved to
+                for c in tok.children:
+                    n = self.by_token.get(c.i)
+                    if c.dep_ == "appos" and n is not None and n.kind == "name":
+                        return n.keys
             return r.keys
         low = tok.lower_
+        doc = tok.doc
+        if 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")":
+            # a bracketed reference ("X (MUJAO) (QDe.134)") the parser made the head of the name
+            # before it stands for that name
+            j = tok.i - 2
+            while j >= 0 and j > tok.i - 5 and doc[j].is_punct:
+                j -= 1
+            if j >= 0 and j > tok.i - 5 and j in self.by_token:
+                return self.by_token[j].keys
         if low in _RELATIVE and tok.head.dep_ == "relcl":
             return self.groups_of(tok.head.head, depth + 1)
         lemma = tok.lemma_.lower()

@@ -145,6 +145,9 @@ def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
             return found
     if tok.dep_ in ("conj", "xcomp", "acomp"):
         return _subjects(tok.head, deps, depth + 1)
+    if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+        # a purpose clause: "X cooperated with Y to fight Z", "X was founded to counter Y"
+        return _subjects(tok.head, deps | _SUBJECT_DEPS, depth + 1)
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl"):
         # "X claimed responsibility for killing Y", "X took the town, driving Y out": the
         # gerund's subject is the subject of the clause it hangs from
@@ -190,7 +193,42 @@ _QUANTITY = {"number", "range", "host", "handful", "series", "couple", "variety"
              "dozen", "dozens", "score", "scores", "list", "string", "network", "coalition"}
 
 
-def _expand(tokens: list[Token], depth: int = 0) -> list[Token]:
+def _after_bracket(t: Token, resolver: GroupResolver | None = None) -> list[Token]:
+    """List items the parser hung on the clause because a bracket closed the item before them:
+    in "groups such as X (QDe.011), Y (QDe.089), and Z" the reference "(QDe.011)" breaks the
+    list, and Y (with Z under it) becomes a conjunct of the verb. An item counts when it follows
+    ")" and a comma or "and"/"or" right after the list so far and is a noun conjunct of one of
+    t's ancestors."""
+    out: list[Token] = []
+    doc = t.doc
+    items = [t, *t.conjuncts]
+    for _ in range(6):
+        end = max(x.right_edge.i for x in items + out)
+        if resolver is not None:
+            # the rest of the last item's name and its brackets, when the parser hung them
+            # elsewhere ("al-Qaeda [in the Islamic Maghreb (AQIM) (QDe.014)]")
+            keys = resolver.groups_of(doc[end])
+            while end + 1 < len(doc) and (doc[end + 1].text in ("(", ")") or
+                                         (keys and resolver.groups_of(doc[end + 1]) == keys)):
+                end += 1
+        if end + 2 >= len(doc) or doc[end].text != ")":
+            break
+        start = end + 1  # past ", ", "and ", ", and " or "or "
+        while start < min(len(doc), end + 4) and (doc[start].text == "," or doc[start].is_space
+                                                  or doc[start].lower_ in ("and", "or")):
+            start += 1
+        if start == end + 1:
+            break
+        nxt = [x for x in doc[start : min(len(doc), start + 6)]
+               if x.dep_ == "conj" and x.pos_ in ("PROPN", "NOUN") and x.left_edge.i == start
+               and x.head in t.ancestors]
+        if not nxt:
+            break
+        out += [x for x in [nxt[0], *nxt[0].conjuncts] if x not in out and x not in items]
+    return out
+
+
+def _expand(tokens: list[Token], depth: int = 0, resolver: GroupResolver | None = None) -> list[Token]:
     """Coordination and lists: "X and Y", "groups such as X and Y", "groups including X",
     "a number of other groups, such as X and Y"."""
     out: list[Token] = []
@@ -198,7 +236,7 @@ def _expand(tokens: list[Token], depth: int = 0) -> list[Token]:
         if depth < 2 and t.lemma_.lower() in _QUANTITY:
             of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj"]
-            out += [x for x in _expand(of, depth + 1) if x not in out]
+            out += [x for x in _expand(of, depth + 1, resolver) if x not in out]
         for u in [t, *t.conjuncts]:
             if u not in out:
                 out.append(u)
@@ -212,13 +250,15 @@ def _expand(tokens: list[Token], depth: int = 0) -> list[Token]:
                                           or c.lower_ == "as" and c.i > 0 and u.doc[c.i - 1].lower_ == "such")):
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            out += [x for x in [p, *p.conjuncts] if x not in out]
+                            out += [x for x in [p, *p.conjuncts, *_after_bracket(p, resolver)] if x not in out]
+            if u.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos"):
+                out += [x for x in _after_bracket(u, resolver) if x not in out]
     return out
 
 
 def _groups(tokens: list[Token], resolver: GroupResolver) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
-    for t in _expand(tokens):
+    for t in _expand(tokens, 0, resolver):
         for k in resolver.groups_of(t):
             if all(k != o for o, _ in out):
                 out.append((k, t))

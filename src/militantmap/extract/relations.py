@@ -94,7 +94,9 @@ _p("faction_of", rf"{B}\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+)?(?:an?\s+
 _p("allegiance_to", rf"{A}{GAP}\b(?:pledg\w+|swor?e|swear\w*|declar\w+|announc\w+|offer\w+|"
    rf"renew\w+|reaffirm\w+|gave|giv\w+|sworn)\s+(?:its\s+|their\s+|his\s+|an?\s+oath\s+of\s+)?"
    rf"(?:allegiance|loyalty|fealty|bay[’']?a[h]?|bayat|oath)\s+to\s+{PRE}{B}")
-_p("allegiance_to", rf"{A}{GAP}\b(?:re)?join(?:s|ed|ing)?\s+(?:the\s+ranks\s+of\s+)?(?:the\s+)?{B}")
+# ("X joined Y fighters" is fighting side by side: the pattern table reads it as cooperation)
+_p("allegiance_to", rf"{A}{GAP}\b(?:re)?join(?:s|ed|ing)?\s+(?:the\s+ranks\s+of\s+)?(?:the\s+)?{B}"
+   rf"(?!\s+(?:\w+\s+)?(?:fighters?|militants?|combatants?|gunmen|troops|peshmerga|guerrillas?|units?)\b)")
 _p("allegiance_to", rf"{A}{GAP}\b(?:merg\w+\s+(?:into|with)|becom\w+\s+(?:a\s+)?part\s+of|"
    rf"became\s+(?:a\s+)?part\s+of|absorbed\s+(?:into|by)|fold\w*\s+into|return\w*\s+to\s+the\s+fold\s+of)"
    rf"\s+(?:the\s+)?{B}")
@@ -106,13 +108,15 @@ _p("cooperates_with", rf"{A}{GAP}\b{_VERB_COOP}\s+(?:closely\s+|together\s+)?(?:
    rf"{PRE}{B}")
 # "X fought alongside Y" (the verb alone is no cooperation: "fought with Y" may be against it)
 _p("cooperates_with", rf"{A}{GAP}\b(?:fought|fight(?:s|ing)?|battl\w+|operat\w+|serv\w+|stood|stand\w*)\s+"
-   rf"(?:side\s+by\s+side\s+)?alongside\s+{PRE}{B}")
+   rf"(?:side\s+by\s+side\s+)?(?:alongside|along\s+side|side\s+by\s+side\s+with)\s+{PRE}{B}")
 _p("cooperates_with", rf"{A}{AND}(?:the\s+)?{B}{GAP}\b(?:worked\s+together|work\s+together|fought\s+together|"
    rf"fight\s+together|fought\s+side\s+by\s+side|joined\s+hands|join\s+hands|"
    rf"cooperat\w+|collaborat\w+|joined\s+forces|teamed\s+up|allied|alliance|joint\s+(?:attack|"
    rf"operation|raid|assault)|coordinat\w+|partners|(?:carried\s+out|conducted|staged|launched|claimed|"
    rf"planned|executed)\s+(?:\w+\s+){{0,4}}?(?:jointly|together)|jointly\s+(?:claimed|carried\s+out|"
-   rf"conducted|staged|launched|planned))")
+   rf"conducted|staged|launched|planned))"
+   # "X and Y, two groups allied with Z": the verb ties them to Z, not to each other
+   rf"(?!\w*\s+(?:closely\s+|formally\s+)?(?:with|to|alongside)\s+(?!each\b|one\b))")
 _p("cooperates_with", rf"\b(?:alliance|coalition|partnership|pact|cooperation|collaboration|"
    rf"joint\s+(?:attack|operation|raid|assault))\s+(?:between|of|by)\s+(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
 _p("cooperates_with", rf"{A}{GAP}\b(?:formed|forged|announced|entered|sealed|struck|signed)\s+"
@@ -184,7 +188,7 @@ _p("supports", rf"{A}{GAP}\brel(?:y|ies|ied|ying)\s+(?:\w+\s+){{0,3}}?on\s+{PRE}
 
 # Words in the clause that invert or block a pattern ("fought alongside" is not rivalry).
 _BLOCK = {
-    "rivals": re.compile(r"alongside|together|with\s+the\s+help|jointly|against\s+(?:the\s+)?(?:government|army|state)|"
+    "rivals": re.compile(r"alongside|along\s+side|side\s+by\s+side|together|with\s+the\s+help|jointly|against\s+(?:the\s+)?(?:government|army|state)|"
                          r"\b(?:former|erstwhile|one-time|onetime|ex-)\s*(?:rivals?|enem(?:y|ies)|foes?)\b", re.I),
     "supports": re.compile(r"\b(?:support(?:ed|s)?\s+for\s+the\s+talks|peace)\b", re.I),
     "allegiance_to": re.compile(r"\bjoin(?:ed|s)?\s+(?:hands|forces)\b", re.I),
@@ -245,6 +249,9 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                     continue
                 block = _BLOCK.get(type_)
                 if block and block.search(clause):
+                    continue
+                if _participle_elsewhere(ctx, offsets[int(m.group(first))],
+                                         offsets[int(m.group("b" if first == "a" else "a"))]):
                     continue
                 last = max(int(m.group("a")), int(m.group("b")))
                 negated = (pattern in NEGATING or is_negated(_between(clause))
@@ -386,6 +393,23 @@ def _mask(text: str, start: int, end: int, spans: list[tuple[int, int, str]]):
 
 _QUOTES = re.compile(r"[\"“”]")
 _OBJECT_DEPS = {"pobj", "dobj", "dative", "pcomp", "attr", "oprd"}
+
+
+def _participle_elsewhere(ctx: Context, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether the group named second is the agent of a participle that describes another noun
+    than the group named first: in "X claimed an attack on a game sponsored by Y", "sponsored
+    by Y" describes the game, so Y backs nothing of X ("X, backed by Y" and "X was backed by
+    Y" keep their tie)."""
+    s = ctx.doc.char_span(second[0], second[1], alignment_mode="expand")
+    if s is None:
+        return False
+    agent = s.root.head
+    if agent.dep_ != "agent" or agent.head.dep_ != "acl":
+        return False
+    noun = agent.head.head
+    # the noun itself, or a noun made of the group ("Hamas fighters", "the group's cells")
+    near = [noun] + [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod", "appos")]
+    return not any(first[0] <= t.idx < first[1] for t in near)
 
 
 def _heads_clause(ctx: Context, span: tuple[int, int], gap: str) -> bool:
