@@ -72,6 +72,8 @@ class Extractor:
     # -- public ------------------------------------------------------------------------------
     def extract(self, article: Article) -> dict:
         prepared = self.prepare(article)
+        if self.prefilter and not relevance(prepared["text"]).relevant:
+            return bare_extraction(prepared, self.info, relevant=False)  # as in a batch
         doc = self.nlp(prepared["text"])
         return self._extract_doc_within_budget(article, prepared, doc, raise_errors=True)
 
@@ -322,10 +324,12 @@ def _speaker_span(ev: dict, who: str) -> tuple[int, int] | None:
 
 
 def _dedupe_relations(relations: list[RelationHit]) -> list[RelationHit]:
-    """One relation per (subject, type, object, polarity, modality): the first evidence wins."""
+    """One relation per (subject, type, object, polarity, modality): the first evidence wins.
+    A tie read off the text's structure ("the Islamic State's Khorasan branch") is output as
+    asserted whatever its clause says, so it is keyed so too (else it came out twice)."""
     seen, out = set(), []
     for r in relations:
-        key = (r.subject, r.type, r.object, r.polarity, r.modality)
+        key = (r.subject, r.type, r.object, r.polarity, "asserted" if r.from_structure else r.modality)
         if key not in seen:
             seen.add(key)
             out.append(r)
