@@ -184,14 +184,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
     new_entities: dict[str, Entity] = {}
 
     def entity_for_entry(entry_id: str) -> str:
-        if entry_id not in ctx.entities:
-            e = gaz.get(entry_id)
-            assert e is not None
-            ctx.entities[entry_id] = Entity(
-                key=entry_id, name=e.name, type=ARMED_GROUP, kb_id=entry_id, country=e.country,
-                parent_key=e.parent,
-            )
-        return entry_id
+        return _known_entity(ctx, gaz, entry_id)
 
     def entity_for_name(name: str, parent_key: str | None = None) -> str:
         """Link a name found in the text to the gazetteer if possible, else a new group."""

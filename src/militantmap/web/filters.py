@@ -127,6 +127,19 @@ class EventFilters:
         return self.since is not None or self.until is not None
 
 
+def event_query(
+    group: str | None = None,
+    country: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    place: str | None = None,
+    include_undated: str | None = None,
+) -> EventFilters:
+    """The events filters of a request (a FastAPI dependency of the page and its downloads)."""
+    return event_filters(group, country, type, since, until, place, include_undated)
+
+
 def event_filters(group: str | None, country: str | None, type: str | None, since: str | None,
                   until: str | None, place: str | None = None,
                   include_undated: str | None = None) -> EventFilters:

@@ -94,18 +94,11 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
 @router.get("/events")
 def events_page(
     request: Request,
-    group: str | None = None,
-    country: str | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    place: str | None = None,
-    include_undated: str | None = None,
+    chosen: Annotated[filters.EventFilters, Depends(filters.event_query)],
     sort: str | None = None,
     order: str | None = None,
     page: str | None = None,
 ) -> HTMLResponse:
-    chosen = filters.event_filters(group, country, type, since, until, place, include_undated)
     notice = None
     undated_left_out = 0
     try:
@@ -144,18 +137,11 @@ def events_page(
 @router.get("/events.json")
 def events_download(
     request: Request,
-    group: str | None = None,
-    country: str | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    place: str | None = None,
-    include_undated: str | None = None,
+    chosen: Annotated[filters.EventFilters, Depends(filters.event_query)],
     sort: str | None = None,
     order: str | None = None,
 ) -> Response:
     """The filtered events table, whole (every page), as CSV (the export's columns) or JSON."""
-    chosen = filters.event_filters(group, country, type, since, until, place, include_undated)
     rows = data.events_raw(_db(request), chosen)
     rows = sort_rows(rows, sort, order, EVENT_SORTS)
     if request.url.path.endswith(".json"):
