@@ -29,10 +29,22 @@ def _cue_regex() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _proper_head_regex() -> re.Pattern[str]:
+    """A capitalised word, then a head word that armed groups' names end with, as discovery
+    reads them (data/group_discovery.json: "the Crimson Valley Front", "X Liberation Army")."""
+    data = json.loads(resources.files("militantmap.data").joinpath("group_discovery.json").read_text("utf-8"))
+    heads = sorted(data["heads"], key=len, reverse=True)
+    return re.compile(r"\b[A-Z][\w'’-]+\s+(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
+
+
 def relevance(text: str) -> Verdict:
     cue = _cue_regex().search(text)
     if cue:
         return Verdict(True, f"cue: {cue.group(0).strip().lower()}")
+    head = _proper_head_regex().search(text)
+    if head:
+        return Verdict(True, f"name: {head.group(0)}")
     from militantmap.nlp.gazetteer import get_gazetteer
 
     found = get_gazetteer().find_mentions(text)
