@@ -189,18 +189,18 @@ def group_cmd(name: str, db_url: str | None, as_json: bool) -> None:
             click.echo("    " + _event_line(e))
 
 
-def _say_undated(query, found: list[dict], since: dt.date | None, until: dt.date | None,
-                 include_undated: bool, what: str) -> None:
-    """Issue 10: a date filter never drops undated facts silently: say how many it left out
-    (on stderr, so --json output stays one document) and how to include them."""
-    if (since is None and until is None) or include_undated:
-        return
-    from militantmap.store.queries import undated_left_out
+def _shown(rows: list[dict], since: dt.date | None, until: dt.date | None,
+           include_undated: bool, what: str) -> list[dict]:
+    """Rows fetched with undated ones included, as the date filter shows them. Issue 10: a date
+    filter never drops undated facts silently: say how many it left out (on stderr, so --json
+    output stays one document) and how to include them."""
+    from militantmap.store.queries import split_undated
 
-    n = undated_left_out(query(True), found)
+    shown, n = split_undated(rows, since is not None or until is not None, include_undated)
     if n:
         click.echo(f"militantmap: {n} undated {what}(s) left out by the date filter; "
                    "add --include-undated to list them", err=True)
+    return shown
 
 
 def _tie_line(t: dict) -> str:
@@ -237,12 +237,9 @@ def ties_cmd(name: str, type_: str | None, since: dt.date | None, until: dt.date
     """The ties of one group, strongest first."""
     from militantmap.store.queries import ties
 
-    def query(undated: bool) -> list[dict]:
-        return _lookup(ties, db_url, name, type=type_, since=since, until=until,
-                       min_confidence=min_confidence, include_undated=undated)
-
-    found = query(include_undated)
-    _say_undated(query, found, since, until, include_undated, "tie")
+    found = _shown(_lookup(ties, db_url, name, type=type_, since=since, until=until,
+                           min_confidence=min_confidence, include_undated=True),
+                   since, until, include_undated, "tie")
     if as_json:
         return _print_json(found)
     if not found:
@@ -280,12 +277,9 @@ def events_cmd(group: str | None, country: str | None, since: dt.date | None, un
     """Events merged across articles, newest first."""
     from militantmap.store.queries import events
 
-    def query(undated: bool) -> list[dict]:
-        return _lookup(events, db_url, group=group, country=country, since=since, until=until,
-                       include_undated=undated)
-
-    found = query(include_undated)
-    _say_undated(query, found, since, until, include_undated, "event")
+    found = _shown(_lookup(events, db_url, group=group, country=country, since=since, until=until,
+                           include_undated=True),
+                   since, until, include_undated, "event")
     if as_json:
         return _print_json(found)
     if not found:

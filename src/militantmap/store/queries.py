@@ -223,9 +223,14 @@ def _in_range(first: str | None, last: str | None, since: dt.date | None, until:
     return True
 
 
-def undated_left_out(with_undated: list[dict], without: list[dict]) -> int:
-    """How many undated facts a date filter left out: the same query run both ways."""
-    return len(with_undated) - len(without)
+def split_undated(rows: list[dict], dated_filter: bool, include_undated: bool
+                  ) -> tuple[list[dict], int]:
+    """Ties or events fetched with include_undated=True, as the filter shows them, and how many
+    undated ones it left out (issue 10: never silently). One query serves both answers."""
+    if not dated_filter or include_undated:
+        return rows, 0
+    kept = [r for r in rows if (r["first_seen"] if "first_seen" in r else r.get("date")) is not None]
+    return kept, len(rows) - len(kept)
 
 
 def ties(db_url: str | None, name: str, type: str | None = None, since: dt.date | None = None,

@@ -189,32 +189,23 @@ def _toll(value: object, low: object, high: object) -> str:
     return ""
 
 
-def _events_matching(db_url: str, filters: EventFilters, include_undated: bool) -> list[dict]:
+def events_matching(db_url: str, filters: EventFilters) -> tuple[list[dict], int]:
+    """The events that match, as the store query gives them, and how many undated events the
+    date filter left out (issue 10: never silently)."""
     rows = _call("events", db_url, group=filters.group, country=filters.country,
-                 since=filters.since, until=filters.until, include_undated=include_undated,
+                 since=filters.since, until=filters.until, include_undated=True,
                  what="group", key=filters.group or "")
-    return [e for e in rows
+    rows = [e for e in rows
             if not (filters.type and e.get("type") != filters.type)
             and not (filters.place and (e.get("location") or "").lower() != filters.place.lower())]
+    return store_queries().split_undated(rows, filters.dated(), filters.include_undated)
 
 
-def events_raw(db_url: str, filters: EventFilters) -> list[dict]:
-    """The events that match, as the store query gives them (for downloads)."""
-    return _events_matching(db_url, filters, filters.include_undated)
-
-
-def events_list(db_url: str, filters: EventFilters) -> list[dict]:
-    out = [_event_row(e) for e in _events_matching(db_url, filters, filters.include_undated)]
+def event_rows(events: list[dict]) -> list[dict]:
+    """Events as rows of the events table, newest first."""
+    out = [_event_row(e) for e in events]
     out.sort(key=lambda r: r.get("date") or "", reverse=True)
     return out
-
-
-def undated_events_left_out(db_url: str, filters: EventFilters, shown: int) -> int:
-    """How many undated events the date filter left out (0 without a date filter, or when they
-    are included): issue 10, no date filter drops facts silently."""
-    if not filters.dated() or filters.include_undated:
-        return 0
-    return len(_events_matching(db_url, filters, True)) - shown
 
 
 # evidence ----------------------------------------------------------------------------------
@@ -286,15 +277,11 @@ def api_ties(db_url: str, group: str | None, types: list[str] | None, since: str
     filters = graph_filters(types, since, until, str(min_confidence), None, None)
     gid = api_group(db_url, group)["id"] if group else None
 
-    def matching(undated: bool) -> list[dict]:
-        ties = store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
-                                        types=filters.types, since=filters.since,
-                                        until=filters.until, include_undated=undated)
-        return [t for t in ties if gid is None or gid in (t["subject"]["id"], t["object"]["id"])]
-
-    found = matching(include_undated)
-    left_out = len(matching(True)) - len(found) if filters.dated() and not include_undated else 0
-    return found, left_out
+    ties = store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
+                                    types=filters.types, since=filters.since,
+                                    until=filters.until, include_undated=True)
+    ties = [t for t in ties if gid is None or gid in (t["subject"]["id"], t["object"]["id"])]
+    return store_queries().split_undated(ties, filters.dated(), include_undated)
 
 
 def api_tie(db_url: str, tie_id: str) -> dict:
@@ -307,8 +294,7 @@ def api_timeline(db_url: str, key: str) -> list[dict]:
 
 def api_events(db_url: str, filters: EventFilters) -> tuple[list[dict], int]:
     """The events that match, and how many undated events the date filter left out."""
-    found = _events_matching(db_url, filters, filters.include_undated)
-    return found, undated_events_left_out(db_url, filters, len(found))
+    return events_matching(db_url, filters)
 
 
 def event_detail(db_url: str, event_id: str) -> dict:

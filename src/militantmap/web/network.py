@@ -29,17 +29,14 @@ def graph_view(db_url: str, filters: GraphFilters, with_layout: bool) -> dict:
 
     groups = {g["id"]: g for g in store_queries().all_groups(db_url)}
 
-    def matching(undated: bool) -> list[dict]:
-        return [t for t in store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
+    matching = [t for t in store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
                                                     types=filters.types, since=filters.since,
-                                                    until=filters.until, include_undated=undated)
+                                                    until=filters.until, include_undated=True)
                 if (filters.denied or t.get("polarity", "positive") != "negated")
                 and t["subject"]["id"] in groups and t["object"]["id"] in groups]
-
-    ties = matching(filters.include_undated)
     # Issue 10: a date filter says how many undated ties it left out (the page offers them).
-    undated_left_out = (len(matching(True)) - len(ties)
-                        if filters.dated() and not filters.include_undated else 0)
+    ties, undated_left_out = store_queries().split_undated(matching, filters.dated(),
+                                                           filters.include_undated)
     degree: dict[str, int] = {}
     for t in ties:
         for end in (t["subject"]["id"], t["object"]["id"]):

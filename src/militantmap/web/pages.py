@@ -102,8 +102,8 @@ def events_page(
     notice = None
     undated_left_out = 0
     try:
-        events = data.events_list(_db(request), chosen)
-        undated_left_out = data.undated_events_left_out(_db(request), chosen, len(events))
+        found, undated_left_out = data.events_matching(_db(request), chosen)
+        events = data.event_rows(found)
     except data.NotFound as err:
         events, notice = [], err.message()
     params = [(k, v) for k, v in request.query_params.multi_items()]
@@ -142,7 +142,7 @@ def events_download(
     order: str | None = None,
 ) -> Response:
     """The filtered events table, whole (every page), as CSV (the export's columns) or JSON."""
-    rows = data.events_raw(_db(request), chosen)
+    rows, _ = data.events_matching(_db(request), chosen)
     rows = sort_rows(rows, sort, order, EVENT_SORTS)
     if request.url.path.endswith(".json"):
         return JSONResponse(rows, headers={"Content-Disposition": 'attachment; filename="events.json"'})
