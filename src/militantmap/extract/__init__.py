@@ -13,7 +13,7 @@ from militantmap import __version__
 from militantmap.article import Article
 from militantmap.errors import InputError
 
-SCHEMA = "militantmap.extraction/1"
+from militantmap.schema import SCHEMA
 BATCH = 32
 
 __all__ = ["SCHEMA", "extract", "extract_many", "extractor_info"]

@@ -11,10 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-ARMED_GROUP = "armed_group"
-PERSON = "person"
-LOCATION = "location"
-ORGANIZATION = "organization"
+from militantmap.schema import ARMED_GROUP, LOCATION, ORGANIZATION, PERSON  # noqa: F401 (re-exported)
 
 
 @dataclass

@@ -14,8 +14,7 @@ from militantmap.extract.attribution import Attribution, is_negated, modality_of
 from militantmap.extract.context import Context, evidence
 from militantmap.extract.mentions import GroupResolver
 from militantmap.extract.patterns import find_pattern_ties
-
-SYMMETRIC = {"cooperates_with", "affiliated_with", "rivals"}
+from militantmap.schema import SYMMETRIC
 
 _G = r"⟨(?P<{}>\d+)⟩"
 A, B = _G.format("a"), _G.format("b")
