@@ -12,8 +12,8 @@ from itertools import islice
 from militantmap import __version__
 from militantmap.article import Article
 from militantmap.errors import InputError
-
 from militantmap.schema import SCHEMA
+
 BATCH = 32
 
 __all__ = ["SCHEMA", "extract", "extract_many", "extractor_info"]
