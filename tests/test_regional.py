@@ -106,10 +106,10 @@ def test_appositive_affiliate_is_the_group_just_named():
     # "a proxy of"
     ("Police say The Resistance Front (TRF) is a proxy of the Pakistan-based Lashkar-e-Taiba.",
      ("the-resistance-front", "faction_of", "lashkar-e-taiba", "positive")),
-    # an umbrella including a member
+    # an umbrella including a member: the member joined it (SCHEMA: allegiance_to)
     ("The Islamic Resistance in Iraq, an umbrella of Iran-aligned factions including Harakat al-Nujaba, "
      "claimed a drone attack.",
-     ("harakat-al-nujaba", "faction_of", "islamic-resistance-in-iraq", "positive")),
+     ("harakat-al-nujaba", "allegiance_to", "islamic-resistance-in-iraq", "positive")),
     # "an X-inspired outfit" after the group's name
     ("Police said Ansarullah Bangla Team, an al-Qaeda-inspired outfit, was behind the killing.",
      ("al-qaeda", "affiliated_with", "ansar-al-islam-bangladesh", "positive")),

@@ -146,6 +146,41 @@ CASES = [
      [("Ansaru", "allegiance_to", "Hizbul Islam")]),
     ("formed_by_merger (passive)", "In 2016 Hizbul Islam was set up by a merger of Ansar Dine and al-Mourabitoun.",
      [("Ansar Dine", "allegiance_to", "Hizbul Islam"), ("al-Mourabitoun", "allegiance_to", "Hizbul Islam")]),
+    # membership of a coalition: each member joined it
+    ("coalition_includes (relative clause)", "Tehrik-i-Taliban Pakistan, an umbrella that includes "
+     "Jamaat-ul-Ahrar and Lashkar-e-Jhangvi, denied the bombing.",
+     [("Jamaat-ul-Ahrar", "allegiance_to", "Tehrik-i-Taliban Pakistan"),
+      ("Lashkar-e-Jhangvi", "allegiance_to", "Tehrik-i-Taliban Pakistan")]),
+    ("coalition_includes (subject)", "Today Hay'at Tahrir al-Sham comprises Harakat Nour al-Din al-Zenki "
+     "and several smaller brigades.",
+     [("Harakat Nour al-Din al-Zenki", "allegiance_to", "Hay'at Tahrir al-Sham")]),
+    ("bring_together (participle)", "Jama'at Nusrat al-Islam wal-Muslimin was created in 2017, bringing "
+     "together Ansar Dine, Katiba Macina and al-Mourabitoun.",
+     [("Ansar Dine", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin"),
+      ("Katiba Macina", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin"),
+      ("al-Mourabitoun", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin")]),
+    ("made_up_of", "Since March, Jama'at Nusrat al-Islam wal-Muslimin has been made up of Katiba Macina "
+     "and Ansar Dine.",
+     [("Katiba Macina", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin"),
+      ("Ansar Dine", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin")]),
+    ("coalition_of", "Officials say Jama'at Nusrat al-Islam wal-Muslimin is a coalition of Katiba Macina "
+     "and al-Mourabitoun.",
+     [("Katiba Macina", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin"),
+      ("al-Mourabitoun", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin")]),
+    ("coalition_includes: members of a group are no member group", "Today Hizbul Islam includes "
+     "former members of al-Shabaab.", []),
+    # a leader's act is his group's, wherever the article said he leads it
+    ("leader stands for his group (surname)", "Musa Baluku, the leader of the Allied Democratic Forces, "
+     "spoke in a video. In 2016 Baluku pledged allegiance to the Islamic State.",
+     [("Allied Democratic Forces", "allegiance_to", "Islamic State")]),
+    ("leader stands for his group (pronoun)", "Abubakar Shekau has led Boko Haram since 2009. Last "
+     "year he swore loyalty to Abu Bakr al-Baghdadi, the leader of the Islamic State.",
+     [("Boko Haram", "allegiance_to", "Islamic State")]),
+    # "the group's" inside an appositive names another group than the one described
+    ("appositive: the group's wing", "Palestinian Islamic Jihad lost two commanders on Monday. The "
+     "Jenin Battalion, an offshoot of the group's al-Quds Brigades armed wing, vowed revenge.",
+     [("Jenin Brigade", "faction_of", "al-Quds Brigades"),
+      ("al-Quds Brigades", "faction_of", "Palestinian Islamic Jihad")]),
 ]
 
 
@@ -229,3 +264,15 @@ def test_two_groups_allied_with_a_third_are_not_allied_with_each_other():
     assert ("Hamas", "cooperates_with", "Hezbollah") not in found and ("Hezbollah", "cooperates_with", "Hamas") not in found
     found = rels(run("Hamas and Hezbollah have long been allied."))
     assert _has(found, "Hamas", "cooperates_with", "Hezbollah")
+
+
+def test_a_denial_in_the_main_clause_leaves_the_appositive_tie_standing():
+    ex = run("Ansaru, a splinter of Boko Haram, denied any role in the kidnapping.")
+    r = [r for r in ex["relations"] if r["type"] == "faction_of"]
+    assert r and r[0]["polarity"] == "positive", ex["relations"]
+
+
+def test_a_leader_of_two_groups_stands_for_neither():
+    found = rels(run("Iyad Ag Ghaly, the leader of Ansar Dine, also leads Jama'at Nusrat al-Islam wal-Muslimin. "
+                     "Ag Ghaly fought the Islamic State in 2020."))
+    assert not any(t == "rivals" and "Islamic State" in (a, b) for a, t, b in found), found

@@ -63,12 +63,24 @@ def resolve_descriptions(ctx: Context, demonym_country) -> list[Description]:
 
 
 def _appositive_head(ctx: Context, start: int, end: int) -> str | None:
-    """The group that "the group's X affiliate" stands in apposition to, if any."""
+    """The group that "the group's X affiliate" stands in apposition to, if any: directly
+    after it ("X, the group's Sahel affiliate") or deeper in its appositive ("X, an offshoot
+    of the group's armed wing", by the parse). A description there names another group."""
     if not _PART_AFTER.match(ctx.text, end):
         return None
     before = ctx.groups_before(start)
     if before and _APPOSITIVE_BEFORE.fullmatch(ctx.text, before[0].end, start):
         return before[0].key
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for anc in span.root.ancestors:
+        if anc.dep_ == "appos":
+            head = anc.head
+            for g in before:
+                if g.start <= head.idx < g.end:
+                    return g.key
+            return None
     return None
 
 

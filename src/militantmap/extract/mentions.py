@@ -31,6 +31,7 @@ import re
 from spacy.tokens import Span, Token
 
 from militantmap.extract.context import PERSON, Context, GroupRef
+from militantmap.extract.people import find_person_mentions
 
 # Verbs whose subject can be a group: what the tie patterns read plus what groups do. "it"
 # resolves only as the subject or object of one of these (or as "its").
@@ -246,15 +247,26 @@ def _last_two(ctx: Context, sent: Span, prev: Span | None, start: int,
 class GroupResolver:
     """Maps a token of the parse to the groups it refers to, built once per document."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, leaders: dict[str, str] | None = None) -> None:
+        """`leaders` maps a person's entity key to the one group the article says he leads:
+        a leader's act stands for his group ("Baluku pledged allegiance to IS" after "ADF
+        leader Musa Baluku"; "swore loyalty to Baghdadi" after "IS chief Abu Bakr al-Baghdadi")."""
         self.ctx = ctx
         self.by_token = _token_map(ctx, ctx.group_refs)
         self.persons: set[int] = set()
+        self.leads: dict[int, str] = {}
         for e in ctx.entities.values():
             if e.type == PERSON:
                 for s, t in e.mentions:
                     span = ctx.doc.char_span(s, t, alignment_mode="expand")
                     self.persons.update(tok.i for tok in (span if span is not None else []))
+        if leaders:
+            # every reference to a leader: his name, surname alone, "he", "the cleric"
+            for pm in find_person_mentions(ctx):
+                if pm.key in leaders:
+                    span = ctx.doc.char_span(pm.start, pm.end, alignment_mode="expand")
+                    for tok in (span if span is not None else []):
+                        self.leads[tok.i] = leaders[pm.key]
 
     def ref(self, tok: Token) -> GroupRef | None:
         return self.by_token.get(tok.i)
@@ -313,7 +325,7 @@ class GroupResolver:
             if lemma in _NAMED_PARTS:
                 # "the al-Quds Brigade armed wing", "the Los Chapitos faction": the part named
                 for c in tok.children:
-                    if c.dep_ == "compound" and c.i in self.by_token:
+                    if c.dep_ in ("compound", "nmod") and c.i in self.by_token:
                         return self.by_token[c.i].keys
             if tok.i in self.persons or tok.ent_type_ == "PERSON":
                 # "Mullah Mansour, the leader of the Taliban": a leader stands for his group
@@ -330,4 +342,6 @@ class GroupResolver:
                             for y in x.children:
                                 if y.dep_ == "pobj" and y.i in self.by_token:
                                     return self.by_token[y.i].keys
+        if tok.i in self.leads:
+            return (self.leads[tok.i],)
         return ()

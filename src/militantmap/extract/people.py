@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from militantmap.extract.context import PERSON, Context
+from militantmap.schema import LOCATION
 from militantmap.nlp.gazetteer import normalize
 
 NAME = "name"
@@ -70,9 +71,11 @@ def find_person_mentions(ctx: Context) -> list[PersonMention]:
         PersonMention(s, e, ent.key, NAME)
         for ent in ctx.entities.values() if ent.type == PERSON for s, e in ent.mentions
     ]
-    taken = [(s, e) for ent in ctx.entities.values() for s, e in ent.mentions]
+    taken = [(s, e) for ent in ctx.entities.values() if ent.type != LOCATION for s, e in ent.mentions]
+    places = {(s, e) for ent in ctx.entities.values() if ent.type == LOCATION for s, e in ent.mentions}
     out = list(named)
-    out += _surnames(ctx, named, taken)
+    out += _surnames(ctx, named, taken, places)
+    taken += list(places)
     out.sort(key=lambda m: (m.start, m.end))
     sents = [s for s in ctx.doc.sents]
     persons_in = [[m for m in out if s.start_char <= m.start and m.end <= s.end_char] for s in sents]
@@ -103,7 +106,11 @@ def find_person_mentions(ctx: Context) -> list[PersonMention]:
     return out
 
 
-def _surnames(ctx: Context, named: list[PersonMention], taken: list[tuple[int, int]]) -> list[PersonMention]:
+def _surnames(ctx: Context, named: list[PersonMention], taken: list[tuple[int, int]],
+              places: set[tuple[int, int]]) -> list[PersonMention]:
+    """Surnames alone. A place mention that is exactly a surname of a person named before it
+    is that person: the tagger reads an unfamiliar surname ("Baluku", "Shekau") as a place as
+    readily as a name, while an article rarely names a place after a person it just named."""
     text = ctx.text
     by_surname: dict[str, list[PersonMention]] = {}
     for m in named:
@@ -126,7 +133,8 @@ def _surnames(ctx: Context, named: list[PersonMention], taken: list[tuple[int, i
         bare = occ.group("bare").lower()
         if not text[s].isupper() and not text[occ.start("bare")].isupper():
             continue  # a lower-case word is no name
-        if any(a < e and s < b for a, b in taken):
+        if any(a < e and s < b for a, b in taken) or (
+                (s, e) not in places and any(a < e and s < b for a, b in places)):
             continue
         before = [m for m in by_surname.get(bare, []) if m.end <= s]
         if before:

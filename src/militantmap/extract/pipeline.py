@@ -172,9 +172,9 @@ class Extractor:
         descriptions = resolve_descriptions(ctx, self.geo.country_of_demonym)
         resolve_group_refs(ctx, descriptions)  # the mention layer: names, descriptions, pronouns
         attributions = attribute_sentences(ctx)
-        relations = find_relations(ctx, attributions, descriptions) + faction_phrase_relations(ctx)
-        relations = _dedupe_relations(relations)
         roles = find_roles(ctx, descriptions)
+        relations = find_relations(ctx, attributions, descriptions, _leaders(roles))
+        relations = _dedupe_relations(relations + faction_phrase_relations(ctx))
         events = find_events(ctx, roles, descriptions, _doc_country(ctx, self.geo))
         return self._output(prepared, ctx, relations, roles, events, attributions)
 
@@ -321,6 +321,15 @@ def _speaker_span(ev: dict, who: str) -> tuple[int, int] | None:
     verb = _SPEECH_VERB.search(sentence, at + len(who))
     end = verb.start() if verb else len(sentence)
     return ev["start"] + at, ev["start"] + end
+
+
+def _leaders(roles: list[RoleHit]) -> dict[str, str]:
+    """Each person the article names as the leader of exactly one group, with that group."""
+    led: dict[str, set[str]] = {}
+    for r in roles:
+        if r.role == "leader":
+            led.setdefault(r.person, set()).add(r.group)
+    return {p: next(iter(gs)) for p, gs in led.items() if len(gs) == 1}
 
 
 def _dedupe_relations(relations: list[RelationHit]) -> list[RelationHit]:

@@ -84,8 +84,9 @@ _p("faction_of", rf"{A}{GAP}\b(?:is|are|was|were|became|remains?|as)\s+(?:now\s+
 _p("faction_of", rf"{A}(?:\s+(?:group|outfit|gang|faction|militia|movement|network))?\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a|an|the)\s+"
    rf"(?:[\w-]+\s+){{0,2}}?(?:proxy|front(?:\s+(?:group|organi[sz]ation|outfit))?|shadow\s+(?:group|outfit))"
    rf"\s+(?:of|for)\s+{PRE}{B}", noun_phrase=True)
-# "X, an umbrella of factions including Y", "the X coalition, which includes Y"
-_p("faction_of", rf"{B}\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+# "X, an umbrella of factions including Y", "the X coalition, which includes Y": a member of a
+# coalition has joined it (allegiance_to, as the pattern table's member_of and coalition rows)
+_p("allegiance_to", rf"{B}\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
    rf"(?:umbrella|coalition|alliance|grouping|conglomerate)\s+(?:group\s+|organi[sz]ation\s+)?"
    rf"(?:of\s+[^⟨.;:?!]{{0,60}}?)?(?:including|comprising|that\s+includes|which\s+includes|made\s+up\s+of)\s+"
    rf"{PRE}{A}", noun_phrase=True)
@@ -204,9 +205,13 @@ class RelationHit:
     attribution: Attribution | None
     evidence: dict
     from_structure: bool = False  # read off a noun phrase ("the X faction of Y"): the outlet's own
+    rule: str = ""  # the construction that found it (debugging aid; not output)
 
 
-def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list[RelationHit]:
+def find_relations(ctx: Context, attributions: dict, descriptions: list,
+                   leaders: dict[str, str] | None = None) -> list[RelationHit]:
+    """Ties stated in each sentence; `leaders` (person key -> the group he leads, from the
+    roles) lets a leader's pledge or fight stand for his group's (see GroupResolver)."""
     hits: list[RelationHit] = []
     seen: set[tuple] = set()
     spans = [(m.start, m.end, m.key) for m in ctx.group_mentions if not m.complement]
@@ -217,7 +222,7 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
     spans += [(r.start, r.end, r.keys[0]) for r in ctx.group_refs if r.kind == "pronoun" and len(r.keys) == 1
               and ctx.text[r.start:r.end].lower() in ("it", "they")]
     spans.sort()
-    resolver = GroupResolver(ctx)
+    resolver = GroupResolver(ctx, leaders)
     for sent in ctx.sentences():
         att = attributions.get(sent.start_char)
         inside = [s for s in spans if s[0] >= sent.start_char and s[1] <= sent.end_char]
@@ -253,8 +258,10 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                                          offsets[int(m.group("b" if first == "a" else "a"))]):
                     continue
                 last = max(int(m.group("a")), int(m.group("b")))
+                # a denial in the main clause does not reach a tie the noun phrase states
+                # ("X, an offshoot of Y, denied the attack")
                 negated = (pattern in NEGATING or is_negated(_between(clause))
-                           or _under_denial(ctx, offsets[last]))
+                           or (pattern not in NOUN_PHRASE and _under_denial(ctx, offsets[last])))
                 modality = modality_of(clause, att)
                 key = (a, type_, b)
                 if key in seen or (type_ in SYMMETRIC and (b, type_, a) in seen):
@@ -265,7 +272,7 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                 structural = pattern in NOUN_PHRASE and not negated and not _QUOTES.search(sent.text)
                 hits.append(RelationHit(
                     a, type_, b, "negated" if negated else "positive", modality, att, evidence(sent),
-                    structural,
+                    structural, f"surface:{PATTERNS.index((type_, pattern, _subj))}",
                 ))
         _pattern_relations(ctx, sent, att, resolver, seen, hits)
         # "the Al-Alami faction of the LeJ": a faction named in the text belongs to its parent
@@ -276,7 +283,7 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list) -> list
                 if tie not in seen:
                     seen.add(tie)
                     hits.append(RelationHit(group, "faction_of", ent.parent_key, "positive", "asserted",
-                                            None, evidence(sent), True))
+                                            None, evidence(sent), True, "named_faction"))
     return hits
 
 
@@ -305,7 +312,8 @@ def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: Gr
         # for the noun-phrase surface rules, unless it stands in a quotation
         structural = p.appositive and not negated and not _QUOTES.search(sent.text)
         hits.append(RelationHit(a, type_, b, "negated" if negated else "positive",
-                                modality_of(clause, att), att, evidence(sent), structural))
+                                modality_of(clause, att), att, evidence(sent), structural,
+                                f"pattern:{p.pattern}"))
 
 
 # A clause set off by commas that describes the group before it: "X, which split from Y in
@@ -347,7 +355,7 @@ def faction_phrase_relations(ctx: Context) -> list[RelationHit]:
         span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is not None and offset >= ctx.body_start:
             hits.append(RelationHit(child, "faction_of", parent, "positive", "asserted", None,
-                                    evidence(span.sent), True))
+                                    evidence(span.sent), True, "faction_phrase:possessive"))
     for i, m in enumerate(ctx.group_mentions):
         if not m.complement or i == 0:
             continue
@@ -360,7 +368,7 @@ def faction_phrase_relations(ctx: Context) -> list[RelationHit]:
         if sent is None:
             continue
         hits.append(RelationHit(prev.key, "faction_of", m.key, "positive", "asserted", None,
-                                evidence(sent.sent), True))
+                                evidence(sent.sent), True, "faction_phrase:of"))
     return hits
 
 
