@@ -276,3 +276,22 @@ def test_a_leader_of_two_groups_stands_for_neither():
     found = rels(run("Iyad Ag Ghaly, the leader of Ansar Dine, also leads Jama'at Nusrat al-Islam wal-Muslimin. "
                      "Ag Ghaly fought the Islamic State in 2020."))
     assert not any(t == "rivals" and "Islamic State" in (a, b) for a, t, b in found), found
+
+
+def test_a_name_that_holds_its_parents_name_is_its_faction():
+    found = rels(run("Gunmen from al-Qaeda in the Arabian Peninsula stormed a base in Abyan. "
+                     "Al-Qaeda's central leadership praised the raid."))
+    assert ("al-Qaeda in the Arabian Peninsula", "faction_of", "al-Qaeda") in found, found
+
+
+def test_a_name_holding_a_word_of_another_group_ties_nothing():
+    # "Taliban" in the name of the Pakistani Taliban: no branch of the Afghan Taliban
+    found = rels(run("Tehrik-i-Taliban Pakistan attacked a checkpoint in Bannu. The Afghan Taliban "
+                     "denied any role."))
+    assert not any(t == "faction_of" for _, t, _ in found), found
+
+
+def test_a_stated_tie_wins_over_the_name():
+    found = rels(run("The Islamic State West Africa Province pledged allegiance to the Islamic State in 2015."))
+    types = {t for a, t, b in found if {a, b} == {"Islamic State West Africa Province", "Islamic State"}}
+    assert types == {"allegiance_to"}, found

@@ -174,7 +174,7 @@ class Extractor:
         attributions = attribute_sentences(ctx)
         roles = find_roles(ctx, descriptions)
         relations = find_relations(ctx, attributions, descriptions, _leaders(roles))
-        relations = _dedupe_relations(relations + faction_phrase_relations(ctx))
+        relations = _dedupe_relations(relations + faction_phrase_relations(ctx, relations))
         events = find_events(ctx, roles, descriptions, _doc_country(ctx, self.geo))
         return self._output(prepared, ctx, relations, roles, events, attributions)
 

@@ -14,6 +14,7 @@ from militantmap.extract.attribution import Attribution, is_negated, modality_of
 from militantmap.extract.context import Context, evidence
 from militantmap.extract.mentions import GroupResolver
 from militantmap.extract.patterns import find_pattern_ties
+from militantmap.nlp.gazetteer import get_gazetteer, normalize
 from militantmap.schema import SYMMETRIC
 
 _G = r"⟨(?P<{}>\d+)⟩"
@@ -347,10 +348,13 @@ def _quoted_we(ctx: Context, sent, att: Attribution | None) -> list[tuple[int, i
     return out
 
 
-def faction_phrase_relations(ctx: Context) -> list[RelationHit]:
-    """faction_of read off "the X faction of G" phrases (the complement mention marks them) and
-    "G's X affiliate" phrases (entities recorded them in ctx.faction_ties)."""
-    hits = []
+def faction_phrase_relations(ctx: Context, found: list[RelationHit]) -> list[RelationHit]:
+    """faction_of read off "the X faction of G" phrases (the complement mention marks them),
+    "G's X affiliate" phrases (entities recorded them in ctx.faction_ties), and names that
+    carry their parent's name (`_names_own_parent`), unless the sentences already tie the
+    pair (`found`)."""
+    tied = {frozenset((h.subject, h.object)) for h in found}
+    hits = [h for h in _names_own_parent(ctx) if frozenset((h.subject, h.object)) not in tied]
     for child, parent, offset in ctx.faction_ties:
         span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is not None and offset >= ctx.body_start:
@@ -369,6 +373,35 @@ def faction_phrase_relations(ctx: Context) -> list[RelationHit]:
             continue
         hits.append(RelationHit(prev.key, "faction_of", m.key, "positive", "asserted", None,
                                 evidence(sent.sent), True, "faction_phrase:of"))
+    return hits
+
+
+def _names_own_parent(ctx: Context) -> list[RelationHit]:
+    """"Islamic State West Africa Province", "al-Qaeda in the Islamic Maghreb", "Red Brigades
+    Walter Alasia Column": a branch's name that holds its parent's name says it is the parent's
+    province, branch or faction. Read when the article also names the parent on its own; the
+    parent is the one the gazetteer records for the branch (so "Tehrik-i-Taliban Pakistan"
+    holds "Taliban" but is no branch of the Afghan Taliban). The evidence is the sentence of
+    the first mention that spells the parent's name out."""
+    gaz = get_gazetteer()
+    hits: list[RelationHit] = []
+    for ent in ctx.entities.values():
+        parent = ctx.entities.get(ent.parent_key or "")
+        if ent.kb_id is None or parent is None or not parent.mentions or not ent.mentions:
+            continue
+        entry = gaz.get(parent.key)
+        names = {normalize(n) for n in [parent.name, *parent.aliases, *(entry.aliases if entry else [])]}
+        names = {n for n in names if len(n) >= 4}
+        for start, end in sorted(ent.mentions):
+            if start < ctx.body_start:
+                continue
+            surface = f" {normalize(ctx.text[start:end])} "
+            if any(f" {n} " in surface for n in names):
+                span = ctx.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    hits.append(RelationHit(ent.key, "faction_of", parent.key, "positive", "asserted",
+                                            None, evidence(span.sent), True, "name_holds_parent"))
+                break
     return hits
 
 
