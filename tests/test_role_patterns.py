@@ -101,6 +101,15 @@ def test_a_list_of_names_with_one_title_after_them_is_a_role_each():
     assert {p for p, role, g in r if role == "member" and g == "Boko Haram"} == {"Omar Tulu", "Sami Radu", "Hakan Erol"}
 
 
+def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list():
+    # the parser hangs "Ali Hassan and Omar Said" on "Yusuf Kariuki" as its apposition
+    r = roles(run("Yusuf Kariuki, Ali Hassan and Omar Said, members of al-Shabaab, were arrested."))
+    assert {p for p, role, g in r if role == "member" and g == "al-Shabaab"} == {
+        "Yusuf Kariuki", "Ali Hassan", "Omar Said"}, r
+    r = roles(run("Yusuf Kariuki, a teacher, and Ali Hassan, a member of al-Shabaab, were arrested."))
+    assert {p for p, _, _ in r} == {"Ali Hassan"}, r
+
+
 def test_two_names_without_a_conjunction_are_no_list():
     r = roles(run("In an audio message posted on Twitter, Abubakar Shekau, leader of Boko Haram, called for attacks."))
     assert ("Abubakar Shekau", "leader", "Boko Haram") in r

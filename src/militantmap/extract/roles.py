@@ -585,7 +585,13 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                             # or "X, head of A; Y, chief of B" it describes one name only.
                             conj = [c for c in anchor.conjuncts
                                     if not (appos and (_described(c) or c.i > tok.i))] if not appos or _listed(anchor) else []
-                            for t in [anchor, *conj]:
+                            listed = [anchor, *conj]
+                            if (appos and conj and anchor.dep_ == "appos" and anchor.head.i < anchor.i
+                                    and index.person_of(anchor.head) is not None):
+                                # "X, Y and Z, members of G": the parser hangs "Y and Z" on X as
+                                # its apposition; X opens the same list
+                                listed.insert(0, anchor.head)
+                            for t in listed:
                                 key = index.person_of(t)
                                 if key is None:
                                     key = index.named_person(t)
