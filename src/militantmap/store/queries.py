@@ -102,7 +102,8 @@ class _Entities:
 
             entry = get_gazetteer().lookup(name) or get_gazetteer().lookup(name.upper())
             if entry is not None:
-                by_kb = [e for e, r in self.rows.items() if r["kb_id"] == entry.id]
+                by_kb = [e for e, r in self.rows.items() if r["kb_id"] == entry.id
+                         and (type_ is None or r["type"] == type_)]  # not one marked not a group
                 if by_kb:
                     return self.canon[by_kb[0]]
         what = (type_ or "entity").replace("_", " ")
