@@ -399,3 +399,40 @@ def test_the_whole_round_on_postgresql(request):
     assert _without_row_ids(_state(url)) == before
     assert [e["action"] for e in history(url)][:5] == ["undo"] * 5
     assert json.dumps(history(url))  # JSON-ready
+
+
+# -- the CLI ------------------------------------------------------------------------------------------
+
+def test_the_curate_commands(db):
+    from click.testing import CliRunner
+
+    from militantmap.cli import main
+
+    run = lambda *args: CliRunner().invoke(main, ["curate", *args, "--db", db])  # noqa: E731
+    out = run("rename", "TTP", "TTP (main)", "--who", "ayesha", "--why", "style")
+    assert out.exit_code == 0, out.output
+    assert "Tehrik-i-Taliban Pakistan is now called TTP (main) (decision 1; undo: militantmap curate undo 1)" in out.output
+    assert run("alias", "add", "TTP", "Tehreek-e-Taliban").exit_code == 0
+    assert run("merge", "Lashkar-e-Jhangvi al-Alami", "LeJ").exit_code == 0
+    assert run("split", "Lashkar-e-Jhangvi al-Alami").exit_code == 0
+    assert run("not-a-group", "LeJ", "--as", "organization").exit_code == 0
+    rid = queries.tie(db, ALLEGIANCE)["evidence"][0]["relation_id"]
+    assert run("retype", str(rid), "--type", "supports").exit_code == 0
+    assert run("reject", "relation", str(rid)).exit_code == 0
+    log = json.loads(run("log", "--json").output)
+    assert [d["action"] for d in log] == ["reject", "retype", "not_a_group", "split", "merge", "add_alias", "rename"]
+    assert log[-1]["who"] == "ayesha"
+    assert "rename" in CliRunner().invoke(main, ["curate", "--log", "--db", db]).output
+    assert run("log", "--csv").output.startswith("id,at,who,action,")
+    assert run("undo", "1").exit_code == 0
+    assert queries.get_group(db, "TTP")["name"] == "Tehrik-i-Taliban Pakistan"
+    # refusals: a message naming the problem, exit code 2, nothing logged
+    n = _log_size(db)
+    for args, words in ((("merge", "TTP", "TTP"), "merged into itself"),
+                        (("rename", "Hamas", "x"), "no entity 'Hamas'"),
+                        (("undo", "99"), "no decision 99"),
+                        (("rename", "TTP", "<b>x</b>"), "markup"),
+                        (("reject", "role", "12345"), "no role 12345")):
+        out = run(*args)
+        assert out.exit_code == 2 and words in out.output, (args, out.output)
+    assert _log_size(db) == n

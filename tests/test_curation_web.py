@@ -98,7 +98,7 @@ def test_forms_on_the_pages_decide_and_the_log_page_undoes(client, db):  # noqa:
     r = client.post("/curation/undo", data={"decision": str(did)}, follow_redirects=False)
     assert r.status_code == 303
     assert queries.get_group(db, "TTP")["name"] == "Tehrik-i-Taliban Pakistan"
-    assert f"undone by" in client.get("/curation").text
+    assert "undone by" in client.get("/curation").text
 
 
 def test_a_form_error_is_a_page_with_the_reason(client):

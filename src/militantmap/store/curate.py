@@ -363,7 +363,7 @@ def _fact(conn: Connection, ents: _Entities, kind: object, fact_id: object) -> t
     if row is None:
         raise NotInStore(f"no {kind} {rid} in the store", )
     r = dict(row)
-    name = lambda eid: ents.ref(eid)["name"]  # noqa: E731
+    name = lambda eid: ents.ref(eid)["name"]
     if kind == "relation":
         what = schema.tie_text(name(r["subject_id"]), r["type"], name(r["object_id"]), r["polarity"])
     elif kind == "role":
@@ -544,6 +544,16 @@ def history(db_url: str | None, limit: int | None = None) -> list[dict]:
                     "undone_by": r["undone_by"],
                     "undoes": int(r["target"]) if r["action"] == "undo" else None})
     return out
+
+
+LOG_FIELDS = ["id", "at", "who", "action", "target_kind", "target", "label", "before", "after",
+              "why", "undone_by", "undoes"]
+
+
+def csv_row(decision: dict) -> dict:
+    """One decision as a CSV row: before and after as JSON text."""
+    return {k: json.dumps(decision[k], ensure_ascii=False) if isinstance(decision[k], dict) else decision[k]
+            for k in LOG_FIELDS}
 
 
 def merge_history(db_url: str | None) -> list[dict]:

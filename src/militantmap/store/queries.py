@@ -17,7 +17,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
@@ -56,7 +56,7 @@ class _Entities:
     canon: dict[int, int]          # id -> id after following merges
     # The analyst's fact decisions (rejected, retyped) and entities marked not a group
     # (store.decisions): every query that reads facts applies them.
-    facts: Decisions = field(default_factory=Decisions)
+    facts: Decisions
 
     @classmethod
     def load(cls, conn: Connection) -> _Entities:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -31,8 +30,6 @@ from militantmap.web.data import group_url
 api = APIRouter(prefix="/api/curation", tags=["curation"])
 pages = APIRouter(include_in_schema=False)
 ANALYST_HEADER = "x-analyst"
-LOG_FIELDS = ["id", "at", "who", "action", "target_kind", "target", "label", "before", "after",
-              "why", "undone_by", "undoes"]
 
 
 def _curate():
@@ -217,7 +214,7 @@ def _change(r: dict) -> str:
     if r["action"] == "not_a_group":
         return f"now a {after.get('type')}"
     if r["action"] == "retype":
-        turn = lambda d: f"{d.get('type')}{' (reversed)' if d.get('reversed') else ''}"  # noqa: E731
+        turn = lambda d: f"{d.get('type')}{' (reversed)' if d.get('reversed') else ''}"
         return f"{turn(before)} → {turn(after)}"
     if r["action"] == "undo":
         return f"undoes decision {r['undoes']}"
@@ -231,11 +228,10 @@ def log_download(request: Request) -> Response:
     if request.url.path.endswith(".json"):
         return JSONResponse(rows, headers={"content-disposition": 'attachment; filename="curation.json"'})
     out = io.StringIO()
-    writer = csv.DictWriter(out, LOG_FIELDS)
+    writer = csv.DictWriter(out, _curate().LOG_FIELDS)
     writer.writeheader()
     for r in rows:
-        writer.writerow({k: json.dumps(r[k], ensure_ascii=False) if isinstance(r[k], dict) else r[k]
-                         for k in LOG_FIELDS})
+        writer.writerow(_curate().csv_row(r))
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"content-disposition": 'attachment; filename="curation.csv"'})
 
