@@ -124,6 +124,16 @@ def test_alias_refusals_change_nothing(db):
     assert _log_size(db) == n
 
 
+def test_a_rename_is_not_undone_to_a_name_removed_since(db):
+    done = rename(db, "Islamic State", "IS core")
+    gone = remove_alias(db, "Islamic State", "Islamic State")  # no longer its name: removable
+    with pytest.raises(Conflict, match=f"decision {gone['id']} removed the name 'Islamic State'"):
+        undo(db, done["id"])
+    undo(db, gone["id"])
+    undo(db, done["id"])
+    assert "IS core" not in queries.get_group(db, "Islamic State")["aliases"]
+
+
 def test_merge_into_itself_or_an_unknown_group_is_refused(db):
     with pytest.raises(Refused, match="merged into itself"):
         merge(db, "TTP", "Pakistani Taliban")

@@ -468,6 +468,12 @@ def _undo_rename(conn: Connection, key: str, before: dict, after: dict) -> None:
     row = _entity_row(conn, key)
     if row["name"] != after["name"]:
         raise Conflict(f"{key} is now called {row['name']!r}, not {after['name']!r}")
+    old = normalize(before["name"])[:300]
+    for r in conn.execute(select(curation_log.c.id, curation_log.c.after).where(
+            curation_log.c.action == "remove_alias", curation_log.c.target == key,
+            curation_log.c.undone_by.is_(None))):
+        if json.loads(r.after).get("norm") == old:  # the name it would get back was taken away
+            raise Conflict(f"decision {r.id} removed the name {before['name']!r}: undo it first")
     conn.execute(update(entities).where(entities.c.id == row["id"]).values(name=before["name"]))
     if after.get("alias_ids"):
         # the new name leaves with the rename; the old one stays as it was before

@@ -677,7 +677,8 @@ def search(db_url: str | None, q: str, limit: int = 50) -> dict:
                 groups.append({"id": row["key"], "name": row["name"], "matched": matched})
             elif row["type"] == "person":
                 person_roles = [{"role": r.role, "group": ents.ref(r.group_id), "evidence_id": str(r.evidence_id)}
-                                for r in conn.execute(select(roles).where(roles.c.person_id.in_(ents.members(cid))))]
+                                for r in conn.execute(select(roles).where(roles.c.person_id.in_(ents.members(cid))))
+                                if ents.facts.keeps("role", r.id, r.evidence_id)]
                 people.append({"id": row["key"], "name": row["name"], "roles": person_roles})
             elif row["type"] == "location":
                 places.append({"name": row["name"], "country": row["country"]})
