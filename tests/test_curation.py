@@ -370,6 +370,18 @@ def test_retype_and_not_a_group_survive_re_extraction(db):
 # -- the store's history -------------------------------------------------------------------------------
 
 def test_an_older_store_s_merge_log_becomes_the_first_decisions(db):
+    _older_store_upgraded(db)
+
+
+def test_an_older_postgresql_store_s_merge_log_becomes_the_first_decisions(request):
+    url = pg_database(request)
+    ingest_articles(url, [DENIAL])
+    _older_store_upgraded(url)
+    # the id sequence went past the copied rows: the next decisions get new ids
+    assert rename(url, "Islamic State", "IS core")["id"] > history(url)[1]["id"]
+
+
+def _older_store_upgraded(db: str) -> None:
     from militantmap.store.schema import merge_log
 
     with get_engine(db).begin() as conn:
