@@ -430,7 +430,7 @@ def test_the_curate_commands(db):
 
     from militantmap.cli import main
 
-    run = lambda *args: CliRunner().invoke(main, ["curate", *args, "--db", db])  # noqa: E731
+    run = lambda *args: CliRunner().invoke(main, ["curate", *args, "--db", db])
     out = run("rename", "TTP", "TTP (main)", "--who", "ayesha", "--why", "style")
     assert out.exit_code == 0, out.output
     assert "Tehrik-i-Taliban Pakistan is now called TTP (main) (decision 1; undo: militantmap curate undo 1)" in out.output

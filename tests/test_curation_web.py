@@ -132,9 +132,11 @@ def test_tie_event_and_evidence_pages_reject_facts(client, db):  # noqa: F811
 
 def test_the_log_downloads_as_csv_and_json(client):
     client.post("/api/curation/alias/add", json={"group": "TTP", "alias": "Tehreek, \"TTP\"", "why": "a\nb"})
+    client.post("/api/curation/alias/add", json={"group": "TTP", "alias": "TTP-2", "why": "=HYPERLINK(\"x\")"})
     rows = list(csv.DictReader(io.StringIO(client.get("/curation.csv").text)))
-    assert rows[0]["action"] == "add_alias" and rows[0]["why"] == "a\nb"
-    assert '"alias": "Tehreek, \\"TTP\\""' in rows[0]["after"]
+    assert rows[0]["why"] == "'=HYPERLINK(\"x\")"  # a spreadsheet shows it, never runs it
+    assert rows[1]["action"] == "add_alias" and rows[1]["why"] == "a\nb"
+    assert '"alias": "Tehreek, \\"TTP\\""' in rows[1]["after"]
     data = client.get("/curation.json").json()
-    assert data[0]["after"]["alias"] == 'Tehreek, "TTP"'
+    assert data[1]["after"]["alias"] == 'Tehreek, "TTP"'
     assert "attachment" in client.get("/curation.json").headers["content-disposition"]

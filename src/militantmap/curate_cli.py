@@ -12,8 +12,7 @@
 """
 from __future__ import annotations
 
-import csv
-import sys
+import io
 
 import click
 
@@ -206,10 +205,13 @@ def log_cmd(db_url: str | None, as_json: bool, as_csv: bool) -> None:
     if as_json:
         return _print_json(rows)
     if as_csv:
-        writer = csv.DictWriter(sys.stdout, LOG_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow(csv_row(r))
+        from militantmap.export.tables import (
+            write_rows,  # cells neutralised against formula injection
+        )
+
+        out = io.StringIO()
+        write_rows([csv_row(r) for r in rows], LOG_FIELDS, out)
+        click.echo(out.getvalue(), nl=False)
         return
     if not rows:
         click.echo("No decision yet.")

@@ -14,7 +14,6 @@ The message names the problem and nothing is changed.
 """
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -227,11 +226,10 @@ def log_download(request: Request) -> Response:
     rows = _curate().history(_db(request))
     if request.url.path.endswith(".json"):
         return JSONResponse(rows, headers={"content-disposition": 'attachment; filename="curation.json"'})
+    from militantmap.export.tables import write_rows  # cells neutralised against formula injection
+
     out = io.StringIO()
-    writer = csv.DictWriter(out, _curate().LOG_FIELDS)
-    writer.writeheader()
-    for r in rows:
-        writer.writerow(_curate().csv_row(r))
+    write_rows([_curate().csv_row(r) for r in rows], _curate().LOG_FIELDS, out)
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"content-disposition": 'attachment; filename="curation.csv"'})
 
