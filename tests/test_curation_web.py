@@ -140,3 +140,17 @@ def test_the_log_downloads_as_csv_and_json(client):
     data = client.get("/curation.json").json()
     assert data[1]["after"]["alias"] == 'Tehreek, "TTP"'
     assert "attachment" in client.get("/curation.json").headers["content-disposition"]
+
+
+def test_not_a_group_leaves_the_network_and_the_group_pages(client):
+    def nodes() -> set[str]:
+        return {n["id"] for n in client.get("/api/graph").json()["nodes"]}
+
+    assert "lashkar-e-jhangvi" in nodes()
+    done = client.post("/api/curation/not-a-group", json={"group": "Lashkar-e-Jhangvi", "why": "test"})
+    assert done.status_code == 201
+    assert "lashkar-e-jhangvi" not in nodes()
+    assert client.get("/groups/lashkar-e-jhangvi").status_code == 404
+    assert FACTION not in {t["id"] for t in client.get("/api/ties").json()}
+    client.post("/api/curation/undo", json={"decision": done.json()["id"]})
+    assert "lashkar-e-jhangvi" in nodes()
