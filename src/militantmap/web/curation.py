@@ -26,7 +26,14 @@ from starlette.concurrency import run_in_threadpool
 from militantmap.errors import is_not_in_store
 from militantmap.web.data import group_url
 
-api = APIRouter(prefix="/api/curation", tags=["curation"])
+_ERROR = {"application/json": {"example": {"error": {
+    "status": 422, "message": "'TTP' and 'Pakistani Taliban' are already one entity (Tehrik-i-Taliban "
+    "Pakistan): a group cannot be merged into itself", "hint": None}}}}
+api = APIRouter(prefix="/api/curation", tags=["curation"], responses={
+    404: {"description": "Unknown group, fact or decision", "content": _ERROR},
+    409: {"description": "A later decision on the same thing stands in the way: undo it first", "content": _ERROR},
+    422: {"description": "A decision that makes no sense, or an empty, overlong or hostile text", "content": _ERROR},
+})
 pages = APIRouter(include_in_schema=False)
 ANALYST_HEADER = "x-analyst"
 
