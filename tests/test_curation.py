@@ -458,3 +458,18 @@ def test_the_curate_commands(db):
         out = run(*args)
         assert out.exit_code == 2 and words in out.output, (args, out.output)
     assert _log_size(db) == n
+
+
+def test_exports_honour_the_decisions(db, tmp_path):
+    from militantmap.export import export
+
+    rows = [e["relation_id"] for e in queries.tie(db, ALLEGIANCE)["evidence"]]
+    for r in rows:
+        reject_fact(db, "relation", r)
+    rename(db, "LeJ", "LeJ (renamed)")
+    bundle = json.loads(export("stix", db, tmp_path / "out.stix.json")[0].read_text())
+    kinds = {o.get("relationship_type") for o in bundle["objects"] if o["type"] == "relationship"}
+    assert "allegiance-to" not in kinds and "faction-of" in kinds
+    assert "LeJ (renamed)" in {o.get("name") for o in bundle["objects"]}
+    graphml = export("graphml", db, tmp_path / "out.graphml")[0].read_text()
+    assert "allegiance_to" not in graphml and "LeJ (renamed)" in graphml
