@@ -101,6 +101,18 @@ def test_forms_on_the_pages_decide_and_the_log_page_undoes(client, db):  # noqa:
     assert "undone by" in client.get("/curation").text
 
 
+def test_a_merge_and_a_split_from_the_group_pages(client, db):  # noqa: F811
+    assert 'action="/curation/split"' not in client.get("/groups/lashkar-e-jhangvi").text
+    r = client.post("/curation/merge", data={"group": "lashkar-e-jhangvi-al-alami", "into": "LeJ"},
+                    follow_redirects=False)
+    assert r.headers["location"].startswith("/groups/lashkar-e-jhangvi?decided=")
+    page = client.get("/groups/lashkar-e-jhangvi").text
+    assert '<option value="lashkar-e-jhangvi-al-alami">Lashkar-e-Jhangvi al-Alami</option>' in page
+    r = client.post("/curation/split", data={"group": "lashkar-e-jhangvi-al-alami"}, follow_redirects=False)
+    assert r.headers["location"].startswith("/groups/lashkar-e-jhangvi-al-alami?decided=")
+    assert queries.get_group(db, "LeJ")["merged"] == []
+
+
 def test_a_form_error_is_a_page_with_the_reason(client):
     r = client.post("/curation/merge", data={"group": "TTP", "into": "TTP"})
     assert r.status_code == 422 and "merged into itself" in r.text and "text/html" in r.headers["content-type"]

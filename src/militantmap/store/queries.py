@@ -378,6 +378,9 @@ def get_group(db_url: str | None, name: str) -> dict:
         "people": people,
         "events": events_[:50],
         "articles_list": [_article_ref(a, arts) for a in article_ids],
+        # the entities merged into it (`merge`), each of which a split gives back
+        "merged": sorted(({"id": ents.rows[m]["key"], "name": ents.rows[m]["name"]} for m in members - {cid}),
+                         key=lambda r: r["name"]),
     }
 
 

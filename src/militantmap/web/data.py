@@ -112,6 +112,7 @@ def group_detail(db_url: str, key: str) -> dict:
              "factions": [_ref(f) for f in g.get("factions", [])],
              "countries": g.get("countries") or ([g["country"]] if g.get("country") else []),
              "articles": g.get("articles", len(articles)), "first_seen": g.get("first_seen"),
+             "merged": g.get("merged", []),
              "last_seen": g.get("last_seen")}
     return {"group": group, "ties": ties, "people": people, "events": events,
             "articles": articles}
