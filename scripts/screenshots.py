@@ -1,4 +1,4 @@
-"""Screenshots of the real web app for the README: the network and a group page.
+"""Screenshots of the real web app for the README: the network, a group page and the curation log.
 
 Builds a fresh SQLite store of the dev and VOA corpora with the real ingest, serves it with the
 real app (uvicorn in a thread) and photographs it in Debian's headless Chromium via Playwright:
@@ -58,6 +58,30 @@ def take(base: str, out: Path, group: str) -> list[Path]:
     return shots
 
 
+def curation_shot(base: str, db_url: str, out: Path, group: str) -> Path:
+    """A few analyst decisions (an alias added, one sentence's tie rejected and undone), then
+    the curation log page that lists them (with the group page's curation box open first)."""
+    from playwright.sync_api import sync_playwright
+
+    from militantmap.store import curate, queries
+
+    ties = queries.ties(db_url, group)
+    curate.add_alias(db_url, group, f"{queries.get_group(db_url, group)['name']} (analyst's alias)",
+                     who="screenshot", why="an example decision")
+    if ties:
+        rid = queries.tie(db_url, ties[0]["id"])["evidence"][0]["relation_id"]
+        done = curate.reject_fact(db_url, "relation", rid, who="screenshot", why="misread sentence")
+        curate.undo(db_url, done["id"], who="screenshot", why="on second reading it holds")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 700}, device_scale_factor=1)
+        page.goto(f"{base}/curation")
+        shot = out / "curation.png"
+        page.screenshot(path=str(shot), full_page=False)
+        browser.close()
+    return shot
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path,
@@ -82,6 +106,7 @@ def main() -> int:
         with serve_in_thread(create_app(db_url)) as base:
             for path in take(base, args.out, args.group):
                 print("saved", path)
+            print("saved", curation_shot(base, db_url, args.out, args.group))
     return 0
 
 

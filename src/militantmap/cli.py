@@ -31,6 +31,7 @@ def main() -> None:
 # Command modules register themselves here (one module per job).
 def _register() -> None:
     from militantmap.bench_cli import bench_cmd
+    from militantmap.curate_cli import curate_cmd
     from militantmap.demo import demo_cmd
     from militantmap.evaluate_cli import evaluate_cmd
     from militantmap.export_cli import export_cmd
@@ -38,7 +39,7 @@ def _register() -> None:
     from militantmap.store_cli import COMMANDS as STORE_COMMANDS
     from militantmap.web_cli import serve_cmd
 
-    for cmd in [extract_cmd, *STORE_COMMANDS, export_cmd, serve_cmd, evaluate_cmd, bench_cmd, demo_cmd]:
+    for cmd in [extract_cmd, *STORE_COMMANDS, curate_cmd, export_cmd, serve_cmd, evaluate_cmd, bench_cmd, demo_cmd]:
         main.add_command(cmd)
 
 

@@ -65,7 +65,7 @@ def load(db_url: str | None, min_confidence: float = 0.0) -> StoreData:
         tie_evidence, tie_articles = _tie_evidence(conn, ents, arts)
         people, role_articles = _people(conn, ents, arts)
         mentions = _mentions(conn, ents)
-        event_articles = _event_articles(conn)
+        event_articles = _event_articles(conn, ents)
     kept = {t["id"] for t in ties}
     for t in ties:
         t["evidence"] = tie_evidence.get(t["id"], [])
@@ -105,19 +105,22 @@ def _tie_evidence(conn: Connection, ents: queries._Entities, arts: dict[int, dic
          .join(evidence, evidence.c.id == relations.c.evidence_id).order_by(relations.c.id))
     by_tie: dict[str, list[tuple]] = defaultdict(list)
     by_article: dict[int, set[str]] = defaultdict(set)
-    for r in conn.execute(q):
-        key = queries._tie_key(ents, r.subject_id, r.type, r.object_id)
+    for row in conn.execute(q).mappings():
+        r = ents.facts.relation(dict(row))  # the analyst's rejections and retypes, as in all_ties
+        if r is None or ents.hidden(r["subject_id"]) or ents.hidden(r["object_id"]):
+            continue
+        key = queries._tie_key(ents, r["subject_id"], r["type"], r["object_id"])
         if key[0] == key[2]:  # both sides merged into one entity: not a tie (as in all_ties)
             continue
         tie_id = queries._tie_id(ents, key)
-        art = arts[r.article_id]
-        item = {"id": str(r.evidence_id), "sentence": r.sentence, "polarity": r.polarity,
-                "modality": r.modality, "confidence": r.confidence,
-                "attribution": queries._attribution(dict(r._mapping)),
+        art = arts[r["article_id"]]
+        item = {"id": str(r["evidence_id"]), "sentence": r["sentence"], "polarity": r["polarity"],
+                "modality": r["modality"], "confidence": r["confidence"],
+                "attribution": queries._attribution(r),
                 "article": {"id": art["id"], "title": art["title"], "url": art["url"],
                             "publisher": art["publisher"], "published": art["published"]}}
-        by_tie[tie_id].append((art["published"] or "9999", r.id, item))
-        by_article[r.article_id].add(tie_id)
+        by_tie[tie_id].append((art["published"] or "9999", r["id"], item))
+        by_article[r["article_id"]].add(tie_id)
     return ({t: [i for *_, i in sorted(items, key=lambda x: x[:2])] for t, items in by_tie.items()},
             by_article)
 
@@ -132,6 +135,8 @@ def _people(conn: Connection, ents: queries._Entities, arts: dict[int, dict]
     found: dict[tuple[int, str, int], dict] = {}
     by_article: dict[int, set[str]] = defaultdict(set)
     for r in conn.execute(select(roles).order_by(roles.c.id)):
+        if not ents.facts.keeps("role", r.id, r.evidence_id):
+            continue
         pid, gid = ents.canon[r.person_id], ents.canon[r.group_id]
         key = (pid, r.role, gid)
         rid = role_id(ents.rows[pid]["key"], r.role, ents.rows[gid]["key"])
@@ -164,8 +169,11 @@ def _mentions(conn: Connection, ents: queries._Entities) -> dict[str, dict[int, 
     return out
 
 
-def _event_articles(conn: Connection) -> dict[int, set[str]]:
+def _event_articles(conn: Connection, ents: queries._Entities) -> dict[int, set[str]]:
     out: dict[int, set[str]] = defaultdict(set)
-    for r in conn.execute(select(event_reports.c.article_id, event_reports.c.incident_id)):
+    for r in conn.execute(select(event_reports.c.article_id, event_reports.c.incident_id,
+                                 event_reports.c.id, event_reports.c.evidence_id)):
+        if not ents.facts.keeps("event", r.id, r.evidence_id):
+            continue
         out[r.article_id].add(str(r.incident_id))
     return out

@@ -7,6 +7,7 @@ normalized name within their type.
 """
 from __future__ import annotations
 
+import json
 import re
 
 from rapidfuzz import fuzz, process
@@ -14,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from militantmap.nlp.gazetteer import get_gazetteer, normalize
-from militantmap.store.schema import aliases, entities
+from militantmap.store.schema import aliases, curation_log, entities
 
 FUZZY_MIN = 92  # transliterations ("Tehreek" / "Tehrik") pass, different groups do not
 
@@ -30,6 +31,13 @@ class Resolver:
         self.conn = conn
         self.gaz = get_gazetteer()
         self._fuzzy_cache: dict[str, tuple[list[str], list[int]]] = {}
+        # Names the analyst removed from an entity (store.curate.remove_alias): a re-extraction
+        # of an article that uses them must not give them back.
+        self._removed: set[tuple[int, str]] = set()
+        for r in conn.execute(select(curation_log.c.after).where(
+                curation_log.c.action == "remove_alias", curation_log.c.undone_by.is_(None))):
+            after = json.loads(r.after)
+            self._removed.update((int(eid), after["norm"]) for eid in after["entity_ids"])
 
     def resolve(self, ent: dict) -> int:
         type_ = ent["type"]
@@ -105,6 +113,6 @@ class Resolver:
             r.alias for r in self.conn.execute(select(aliases.c.alias).where(aliases.c.entity_id == entity_id))
         }
         for name in dict.fromkeys(n for n in names if n):
-            if name not in existing and normalize(name):
+            if name not in existing and normalize(name) and (entity_id, normalize(name)[:300]) not in self._removed:
                 self.conn.execute(aliases.insert().values(entity_id=entity_id, alias=name[:300], norm=normalize(name)[:300]))
                 existing.add(name)

@@ -1,6 +1,7 @@
 """Opening the store: SQLite file by default (WAL, busy timeout, foreign keys), PostgreSQL by URL."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -147,8 +148,34 @@ def _upgrade(engine: Engine) -> None:
         for table, column in ADDED_COLUMNS:
             if column not in present[table]:
                 conn.execute(text(_add_column_sql(engine, table, column)))
+        _copy_merge_log(conn)
         conn.execute(update(meta).where(meta.c.key == "schema_version")
                      .values(value=str(SCHEMA_VERSION)))
+
+
+def _copy_merge_log(conn: Connection) -> None:
+    """Schema 3: the merges and splits of merge_log become the first decisions of curation_log
+    (one place to read the history). Each keeps its id, so a second process upgrading at the
+    same time fails on the primary key (a lost race, settled by looking again), and a store
+    whose curation_log already has rows is left as it is."""
+    from militantmap.store.schema import curation_log, entities, merge_log
+
+    if conn.execute(select(curation_log.c.id).limit(1)).first() is not None:
+        return
+    keys = {r.id: (r.key, r.name) for r in conn.execute(select(entities.c.id, entities.c.key, entities.c.name))}
+    rows = conn.execute(select(merge_log).order_by(merge_log.c.id)).mappings().all()
+    for r in rows:
+        src, dst = keys[r["source_id"]], keys.get(r["target_id"], (None, None))
+        merged = {"merged_into": dst[0]}
+        conn.execute(curation_log.insert().values(
+            id=r["id"], at=r["at"], who="(not recorded)", action=r["action"], target_kind="entity",
+            target=src[0], label=src[1],
+            before=json.dumps({"merged_into": None} if r["action"] == "merge" else merged),
+            after=json.dumps(merged if r["action"] == "merge" else {"merged_into": None}),
+            why=r["note"]))
+    if rows and conn.engine.dialect.name == "postgresql":  # explicit ids leave the sequence behind
+        conn.execute(text("SELECT setval(pg_get_serial_sequence('curation_log', 'id'), "
+                          "(SELECT max(id) FROM curation_log))"))
 
 
 def _add_column_sql(engine: Engine, table: str, column: str) -> str:

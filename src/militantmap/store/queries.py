@@ -28,6 +28,7 @@ from militantmap.nlp.gazetteer import normalize
 from militantmap.schema import SYMMETRIC
 from militantmap.urls import safe_url
 from militantmap.store.db import get_engine, read_snapshot
+from militantmap.store.decisions import Decisions
 from militantmap.store.outlets import grade_for, grades_of
 from militantmap.store.schema import (
     aliases,
@@ -53,6 +54,9 @@ RELATION_TYPES = list(schema.RELATION_TYPES)
 class _Entities:
     rows: dict[int, dict]          # id -> entity row
     canon: dict[int, int]          # id -> id after following merges
+    # The analyst's fact decisions (rejected, retyped) and entities marked not a group
+    # (store.decisions): every query that reads facts applies them.
+    facts: Decisions
 
     @classmethod
     def load(cls, conn: Connection) -> _Entities:
@@ -64,7 +68,11 @@ class _Entities:
                 cur = rows[cur]["merged_into"]
                 seen.add(cur)
             canon[eid] = cur
-        return cls(rows, canon)
+        return cls(rows, canon, Decisions.load(conn, rows))
+
+    def hidden(self, eid: int) -> bool:
+        """Marked not a group by the analyst: no ties, not in the network."""
+        return self.canon[eid] in self.facts.not_groups
 
     def ref(self, eid: int) -> dict:
         row = self.rows[self.canon[eid]]
@@ -94,7 +102,8 @@ class _Entities:
 
             entry = get_gazetteer().lookup(name) or get_gazetteer().lookup(name.upper())
             if entry is not None:
-                by_kb = [e for e, r in self.rows.items() if r["kb_id"] == entry.id]
+                by_kb = [e for e, r in self.rows.items() if r["kb_id"] == entry.id
+                         and (type_ is None or r["type"] == type_)]  # not one marked not a group
                 if by_kb:
                     return self.canon[by_kb[0]]
         what = (type_ or "entity").replace("_", " ")
@@ -158,11 +167,14 @@ def _aggregate_ties(conn: Connection, ents: _Entities, arts: dict[int, dict],
         evidence_table, evidence_table.c.id == relations.c.evidence_id)
     rows = conn.execute(q).mappings().all()
     groups: dict[tuple[int, str, int], list[dict]] = defaultdict(list)
-    for r in rows:
+    for row in rows:
+        r = ents.facts.relation(dict(row))
+        if r is None or ents.hidden(r["subject_id"]) or ents.hidden(r["object_id"]):
+            continue
         key = _tie_key(ents, r["subject_id"], r["type"], r["object_id"])
         if key[0] == key[2] or (only is not None and key[0] not in only and key[2] not in only):
             continue
-        groups[key].append(dict(r))
+        groups[key].append(r)
     ties = {}
     for key, rs in groups.items():
         dates = [d for d in (arts[r["article_id"]]["date"] for r in rs) if d]
@@ -261,7 +273,7 @@ def _relation_evidence(conn: Connection, ents: _Entities, arts: dict[int, dict],
     out = []
     for r in sorted(rels, key=lambda r: (arts[r["article_id"]]["date"] or dt.date.max, r["id"])):
         ev = ev_rows[r["evidence_id"]]
-        out.append({"id": str(ev.id), "sentence": ev.sentence, "polarity": r["polarity"],
+        out.append({"id": str(ev.id), "relation_id": r["id"], "sentence": ev.sentence, "polarity": r["polarity"],
                     "modality": r["modality"], "confidence": r["confidence"],
                     "direction": f"{ents.ref(r['subject_id'])['name']} {r['type']} {ents.ref(r['object_id'])['name']}",
                     "attribution": _attribution(r),
@@ -284,8 +296,11 @@ def _group_stats(conn: Connection, ents: _Entities, arts: dict[int, dict]) -> di
     stats: dict[int, dict] = defaultdict(lambda: {"articles": set(), "ties": 0, "events": set()})
     for r in conn.execute(select(article_entities.c.article_id, article_entities.c.entity_id)):
         stats[ents.canon[r.entity_id]]["articles"].add(r.article_id)
-    for r in conn.execute(select(event_actors.c.entity_id, event_reports.c.incident_id)
+    for r in conn.execute(select(event_actors.c.entity_id, event_reports.c.incident_id,
+                                 event_reports.c.id, event_reports.c.evidence_id)
                           .join(event_reports, event_reports.c.id == event_actors.c.report_id)):
+        if not ents.facts.keeps("event", r.id, r.evidence_id):
+            continue
         stats[ents.canon[r.entity_id]]["events"].add(r.incident_id)
     return stats
 
@@ -363,6 +378,9 @@ def get_group(db_url: str | None, name: str) -> dict:
         "people": people,
         "events": events_[:50],
         "articles_list": [_article_ref(a, arts) for a in article_ids],
+        # the entities merged into it (`merge`), each of which a split gives back
+        "merged": sorted(({"id": ents.rows[m]["key"], "name": ents.rows[m]["name"]} for m in members - {cid}),
+                         key=lambda r: r["name"]),
     }
 
 
@@ -372,6 +390,8 @@ _FIRMNESS = {"asserted": 0, "reported": 1, "planned": 2, "speculated": 3}
 def _people_of(conn: Connection, ents: _Entities, members: set[int]) -> list[dict]:
     found: dict[tuple[int, str], dict] = {}
     for r in conn.execute(select(roles).where(roles.c.group_id.in_(members)).order_by(roles.c.id)):
+        if not ents.facts.keeps("role", r.id, r.evidence_id):
+            continue
         key = (ents.canon[r.person_id], r.role)
         if key not in found:
             ref = ents.ref(r.person_id)
@@ -406,7 +426,8 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
         mine = select(event_reports.c.incident_id).join(
             event_actors, event_actors.c.report_id == event_reports.c.id).where(event_actors.c.entity_id.in_(members))
         q = q.where(event_reports.c.incident_id.in_(mine))
-    reports = conn.execute(q.order_by(event_reports.c.id)).mappings().all()
+    reports = [r for r in conn.execute(q.order_by(event_reports.c.id)).mappings()
+               if ents.facts.keeps("event", r["id"], r["evidence_id"])]
     actors: dict[int, list] = defaultdict(list)
     if reports:
         for actor in conn.execute(select(event_actors).where(
@@ -452,7 +473,7 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
                  "wounded_text": r["wounded_text"], "date": r["date"], "date_text": r["date_text"],
                  "location": r["location_name"], "country": r["country"],
                  "perpetrators": [ents.ref(eid) for role, eid in actors[r["id"]] if role == "perpetrator"],
-                 "evidence_id": str(r["evidence_id"]),
+                 "evidence_id": str(r["evidence_id"]), "report_id": r["id"],
                  # who this source says reported it, and how firmly (None: not
                  # recorded, for reports stored before 0.4.0)
                  "modality": r["modality"], "attribution": _attribution(dict(r))}
@@ -561,32 +582,59 @@ def evidence_of(db_url: str | None, evidence_id: str) -> dict:
         # One sentence may support several facts: all are listed, the first is "fact". Each
         # fact has its modality and attribution (None for a role or an event report stored
         # before 0.4.0: not recorded); the item has those of the first fact that records them.
-        facts = []
-        for rel in conn.execute(select(relations).where(relations.c.evidence_id == ev["id"])
-                                .order_by(relations.c.id)).mappings():
-            facts.append({"kind": "relation", "polarity": rel["polarity"], "modality": rel["modality"],
+        # The analyst's rejections: a rejected fact leaves `facts` for `rejected_facts` (the
+        # evidence page offers the undo); a retyped relation reads as retyped.
+        facts, rejected_facts = [], []
+        decided = ents.facts
+        sentence_rejected = ev["id"] in decided.rejected["evidence"]
+        for stored in conn.execute(select(relations).where(relations.c.evidence_id == ev["id"])
+                                   .order_by(relations.c.id)).mappings():
+            rel = decided.relation(dict(stored))
+            if rel is None:
+                rejected_facts.append({"kind": "relation", "id": stored["id"],
+                                       "text": schema.tie_text(ents.ref(stored['subject_id'])['name'], stored['type'],
+                                                               ents.ref(stored['object_id'])['name']),
+                                       "decisions": decided.decided[("relation", stored["id"])]})
+                continue
+            facts.append({"kind": "relation", "id": rel["id"], "type": rel["type"],
+                          "retyped": rel["id"] in decided.retyped,
+                          "decisions": decided.decided[("relation", rel["id"])],
+                          "polarity": rel["polarity"], "modality": rel["modality"],
                           "attribution": _attribution(dict(rel)),
                           "text": schema.tie_text(ents.ref(rel['subject_id'])['name'], rel['type'],
                                                   ents.ref(rel['object_id'])['name']),
                           "tie_id": _tie_id(ents, _tie_key(ents, rel["subject_id"], rel["type"], rel["object_id"]))})
         for role in conn.execute(select(roles).where(roles.c.evidence_id == ev["id"]).order_by(roles.c.id)).mappings():
-            facts.append({"kind": "role", "modality": role["modality"], "attribution": _attribution(dict(role)),
+            text = (f"{ents.ref(role['person_id'])['name']}, "
+                    f"{role['role'].replace('_', ' ')} of {ents.ref(role['group_id'])['name']}")
+            if not decided.keeps("role", role["id"], ev["id"]):
+                rejected_facts.append({"kind": "role", "id": role["id"], "text": text,
+                                       "decisions": decided.decided[("role", role["id"])]})
+                continue
+            facts.append({"kind": "role", "id": role["id"], "modality": role["modality"], "attribution": _attribution(dict(role)),
                           "text": f"{ents.ref(role['person_id'])['name']}, "
                           f"{role['role'].replace('_', ' ')} of {ents.ref(role['group_id'])['name']}",
                           "group": ents.ref(role["group_id"])})
         for rep in conn.execute(select(event_reports).where(event_reports.c.evidence_id == ev["id"])
                                 .order_by(event_reports.c.id)).mappings():
             place = rep["location_name"] or rep["country"]
-            facts.append({"kind": "event", "modality": rep["modality"], "attribution": _attribution(dict(rep)),
-                          "text": f"{rep['type'].replace('_', ' ')}"
-                          f"{' in ' + place if place else ''}{' on ' + rep['date'] if rep['date'] else ''}",
-                          "event_id": str(rep["incident_id"])})
+            text = (f"{rep['type'].replace('_', ' ')}"
+                    f"{' in ' + place if place else ''}{' on ' + rep['date'] if rep['date'] else ''}")
+            if not decided.keeps("event", rep["id"], ev["id"]):
+                rejected_facts.append({"kind": "event", "id": rep["id"], "text": text,
+                                       "decisions": decided.decided[("event", rep["id"])]})
+                continue
+            facts.append({"kind": "event", "id": rep["id"], "modality": rep["modality"], "attribution": _attribution(dict(rep)),
+                          "text": text, "event_id": str(rep["incident_id"])})
         recorded = next((f for f in facts if f["modality"] is not None), None)
         if recorded is not None:
             out.update(polarity=recorded.get("polarity"), modality=recorded["modality"],
                        attribution=recorded["attribution"])
         out["facts"] = facts
         out["fact"] = facts[0] if facts else None
+        out["rejected_facts"] = rejected_facts
+        out["rejected"] = ({"decisions": decided.decided[("evidence", ev["id"])]}
+                           if sentence_rejected else None)
         return out
 
 
@@ -632,7 +680,8 @@ def search(db_url: str | None, q: str, limit: int = 50) -> dict:
                 groups.append({"id": row["key"], "name": row["name"], "matched": matched})
             elif row["type"] == "person":
                 person_roles = [{"role": r.role, "group": ents.ref(r.group_id), "evidence_id": str(r.evidence_id)}
-                                for r in conn.execute(select(roles).where(roles.c.person_id.in_(ents.members(cid))))]
+                                for r in conn.execute(select(roles).where(roles.c.person_id.in_(ents.members(cid))))
+                                if ents.facts.keeps("role", r.id, r.evidence_id)]
                 people.append({"id": row["key"], "name": row["name"], "roles": person_roles})
             elif row["type"] == "location":
                 places.append({"name": row["name"], "country": row["country"]})

@@ -16,6 +16,9 @@ Schema versions (meta.schema_version); opening an older store adds what it lacks
   1  the first tables
   2  roles and event_reports: modality, attribution_text, attribution_kind,
      attribution_entity_id (NULL in rows stored before: "not recorded")
+  3  curation_log: every analyst decision (rename, aliases, merge/split, not a group, retype
+     or reject a fact, undo) with who/when/why; the merges and splits of merge_log are copied
+     into it when an older store is opened, and merge_log is no longer written
 """
 from __future__ import annotations
 
@@ -35,7 +38,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 metadata = MetaData()
 
 
@@ -187,6 +190,8 @@ event_actors = Table(
 )
 Index("ix_event_actors_entity", event_actors.c.entity_id)
 
+# Schema 1-2: merges and splits. Superseded by curation_log (schema 3), which holds a copy of
+# its rows; kept so an older store's history can be copied, never written any more.
 merge_log = Table(
     "merge_log", metadata,
     Column("id", Integer, primary_key=True),
@@ -196,6 +201,28 @@ merge_log = Table(
     Column("target_id", Integer, ForeignKey("entities.id")),
     Column("note", Text),
 )
+
+# Every analyst decision, in order: the one place to read the history (store.curate).
+# Entity decisions (rename, add/remove alias, merge, split, not_a_group) change the entities and
+# aliases tables and keep the values they replaced in `before`; fact decisions (retype, reject)
+# change no fact row: `target` names the fact by what survives a re-extraction (article,
+# kind, entity keys, type, evidence offsets; store.decisions) and the queries apply every
+# decision not undone. An undo is a decision too (action "undo", target the undone id).
+curation_log = Table(
+    "curation_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("who", String(100), nullable=False),
+    Column("action", String(24), nullable=False),
+    Column("target_kind", String(16), nullable=False),        # entity | relation | role | event | evidence | decision
+    Column("target", Text, nullable=False),                   # entity key, fact key (JSON) or decision id
+    Column("label", Text, nullable=False),                    # what the target was, as a person reads it
+    Column("before", Text, nullable=False, default="{}"),     # JSON
+    Column("after", Text, nullable=False, default="{}"),      # JSON
+    Column("why", Text),
+    Column("undone_by", Integer, ForeignKey("curation_log.id")),
+)
+Index("ix_curation_log_action", curation_log.c.action)
 
 # An analyst's reliability grade of an outlet (publisher), on the Admiralty scale: A completely
 # reliable ... E unreliable, F reliability cannot be judged (the default for every outlet not

@@ -52,7 +52,7 @@ class WebError(MilitantmapError):
 def create_app(db_url: str, *, token: str | None = None, loopback_only: bool = True,
                max_upload_bytes: int = DEFAULT_MAX_UPLOAD) -> FastAPI:
     """The app over the store at `db_url`. With `token`, every request must carry it."""
-    from militantmap.web import api, pages
+    from militantmap.web import api, curation, pages
 
     settings = Settings(db_url=db_url, token=token or None, loopback_only=loopback_only,
                         max_upload_bytes=max_upload_bytes)
@@ -76,7 +76,9 @@ def create_app(db_url: str, *, token: str | None = None, loopback_only: bool = T
                        max_body_bytes=settings.max_upload_bytes)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
+    app.include_router(curation.api)
     app.include_router(pages.router)
+    app.include_router(curation.pages)
     _error_handlers(app)
     return app
 
@@ -91,6 +93,9 @@ def _templates() -> Environment:
     )
     env.filters["safe_url"] = safe_url
     env.globals["version"] = __version__
+    from militantmap.schema import RELATION_TYPES
+
+    env.globals["relation_types"] = RELATION_TYPES  # the curation forms' choice of tie types
     return env
 
 
@@ -108,7 +113,7 @@ def _error_response(request: Request, status: int, message: str, hint: str | Non
         return JSONResponse(error_body(status, message, hint), status_code=status)
     from militantmap.web.pages import render
 
-    titles = {400: "Bad request", 401: "Token needed", 404: "Not found", 413: "Too large",
+    titles = {400: "Bad request", 401: "Token needed", 404: "Not found", 409: "Conflict", 413: "Too large",
               422: "Bad input", 500: "Something went wrong"}
     # A bad filter: back to the same page without it; anything else: back to the start.
     back = (request.url.path, "Back to this page without the filters") if status == 422 \

@@ -112,6 +112,7 @@ def group_detail(db_url: str, key: str) -> dict:
              "factions": [_ref(f) for f in g.get("factions", [])],
              "countries": g.get("countries") or ([g["country"]] if g.get("country") else []),
              "articles": g.get("articles", len(articles)), "first_seen": g.get("first_seen"),
+             "merged": g.get("merged", []),
              "last_seen": g.get("last_seen")}
     return {"group": group, "ties": ties, "people": people, "events": events,
             "articles": articles}
@@ -145,6 +146,7 @@ def tie_detail(db_url: str, tie_id: str) -> dict:
         art = item.get("article") or {}
         attribution = item.get("attribution") or {}
         evidence.append({"sentence": item["sentence"], "url": evidence_url(item["id"]),
+                         "relation_id": item.get("relation_id"),  # for the curation forms
                          "polarity": item.get("polarity"), "modality": item.get("modality"),
                          "attribution": attribution.get("text") if isinstance(attribution, dict)
                          else attribution,
@@ -233,6 +235,8 @@ def evidence_detail(db_url: str, evidence_id: str) -> dict:
     facts = [dict(f, **_hedging_view(f), url=tie_url(f["tie_id"]) if f.get("tie_id") else None)
              for f in item.get("facts") or [] if isinstance(f, dict)]
     return {"item": view, "article": art, "fact": fact, "facts": facts,
+            "evidence_id": item.get("id"), "rejected_facts": item.get("rejected_facts") or [],
+            "sentence_rejected": item.get("rejected"),
             "before": text[:start], "highlighted": text[start:end], "after": text[end:]}
 
 
