@@ -27,6 +27,16 @@ def test_a_lone_a_after_and_counts_one_more_victim():
     assert evs[0]["killed"]["value"] == 3
 
 
+@pytest.mark.parametrize("text, toll", [
+    ("Three gunmen killed seven villagers in Zamfara state on Sunday.", 7),
+    ("Two suicide bombers killed 15 people at a market in Maiduguri on Friday.", 15),
+    ("Four attackers on motorbikes killed at least 20 worshippers near Djibo.", 20),
+])
+def test_the_number_of_killers_is_not_the_toll(text, toll):
+    evs, _ = _events(text)
+    assert evs and evs[0]["killed"]["value"] == toll, evs
+
+
 def test_shot_dead_gives_the_toll():
     evs, _ = _events("Gunmen shot dead four polio workers in Bajaur on Saturday, police said.")
     assert evs[0]["type"] == "attack"

@@ -164,6 +164,7 @@ _WOUNDED = re.compile(
     rf"hurt|injuries)\b|(?:wounding|injuring|wounded|injured)\s+(?P<m>{_COUNT})\b",
     re.I,
 )
+_COUNT_AFTER = re.compile(rf"\s+{_COUNT}\b(?!\s+(?:years?|months?|days?|hours?|percent|%|km|kilomet))", re.I)
 _ALONG_WITH = re.compile(rf"\b(?:killed|died|slain)\s+along\s+with\s+(?P<n>{_COUNT})\s+others\b", re.I)
 
 _SPEECH_LEMMAS = {"say", "tell", "claim", "announce", "report", "confirm", "state", "add"}
@@ -895,6 +896,11 @@ def _count(pattern: re.Pattern[str], text: str, reject=None) -> dict | None:
         group = "n" if m.groupdict().get("n") else "m"
         raw = m.group(group)
         if not raw:
+            continue
+        if group == "n" and _COUNT_AFTER.match(text, m.end()):
+            # "Three gunmen killed 7 villagers": the first number counts the killers, the
+            # verb is active; read again from the verb for its object
+            pos = text.rfind(" ", m.start(), m.end()) + 1
             continue
         if _is_year(text, m.start(group), raw):
             pos = m.end(group)              # look again just after the year
