@@ -38,6 +38,7 @@ class GraphFilters:
     isolated: bool = False
     include_undated: bool = False  # keep undated ties in a date filter
     denied: bool = False            # also draw the ties the sources deny
+    expand: list[str] = field(default_factory=list)  # groups whose every tie is added (issue 10)
 
     def dated(self) -> bool:
         return self.since is not None or self.until is not None
@@ -65,6 +66,7 @@ class GraphFilters:
             pairs.append(("include_undated", "1"))
         if self.denied:
             pairs.append(("denied", "1"))
+        pairs += [("expand", key) for key in self.expand]
         return pairs
 
 
@@ -77,10 +79,15 @@ def graph_query(
     isolated: str | None = None,
     include_undated: str | None = None,
     denied: str | None = None,
+    expand: Annotated[list[str] | None, Query()] = None,
 ) -> GraphFilters:
     """The network filters of a request (a FastAPI dependency shared by the page and the API)."""
     chosen = graph_filters(type, since, until, min_confidence, color, isolated, include_undated)
     chosen.denied = _flag(denied)
+    keys = list(dict.fromkeys(k.strip()[:200] for k in expand or [] if k.strip()))
+    if len(keys) > 50:
+        raise InputError("expand", f"{len(keys)} groups to expand", "expand at most 50 at a time")
+    chosen.expand = keys
     return chosen
 
 

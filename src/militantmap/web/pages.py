@@ -50,14 +50,31 @@ def network_page(request: Request,
     view = network.graph_view(_db(request), chosen, with_layout=False)
     query = chosen.query_pairs()
     include_undated_url = "/network?" + urlencode(query + [("include_undated", "1")])
+    tie_query = [(k, v) for k, v in query if k in ("type", "since", "until", "min_confidence",
+                                                   "include_undated", "denied")]
     return render(
         request, "network.html", title="Network", nav="network", wide=True,
         filters=chosen, view=view, relation_types=filters.RELATION_TYPES,
         directed_types=filters.DIRECTED_TYPES,
         api_url="/api/graph" + (f"?{urlencode(query)}" if query else ""),
+        download_query=f"?{urlencode(query)}" if query else "",
+        ties_url="/ties" + (f"?{urlencode(tie_query)}" if tie_query else ""),
         vendor_ok=vendor_installed(), install_hint=INSTALL_HINT,
         include_undated_url=include_undated_url,
     )
+
+
+@router.get("/network.gexf")
+@router.get("/network.stix.json")
+def network_download(request: Request,
+                     chosen: Annotated[filters.GraphFilters, Depends(filters.graph_query)]) -> Response:
+    """The filtered network as the page draws it (same groups, same ties), as GEXF for Gephi
+    or as a STIX 2.1 bundle, written by the exporters of `militantmap export`."""
+    stix = request.url.path.endswith(".json")
+    body = network.network_export(_db(request), chosen, "stix" if stix else "gexf")
+    name, kind = ("network.stix.json", "application/json") if stix else ("network.gexf", "application/xml")
+    return Response(body, media_type=kind,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @router.get("/groups")
