@@ -224,26 +224,36 @@ def _event_line(e: dict) -> str:
 
 
 @click.command("ties")
-@click.argument("name")
-@click.option("--type", "type_", type=click.Choice(list(schema.RELATION_TYPES)))
+@click.argument("name", required=False)
+@click.option("--type", "types", multiple=True, type=click.Choice(list(schema.RELATION_TYPES)),
+              help="Only ties of this type (repeat for several).")
+@click.option("--modality", type=click.Choice(list(schema.MODALITIES)),
+              help="Only ties most of whose sentences have this modality.")
 @click.option("--since", callback=_date, help="Only ties seen on or after YYYY-MM-DD.")
 @click.option("--until", callback=_date, help="Only ties seen on or before YYYY-MM-DD.")
 @click.option("--include-undated", is_flag=True, help="Keep undated ties in a date filter.")
 @click.option("--min-confidence", default=0.0, type=click.FloatRange(0, 1))
 @DB_OPTION
 @JSON_OPTION
-def ties_cmd(name: str, type_: str | None, since: dt.date | None, until: dt.date | None,
-             include_undated: bool, min_confidence: float, db_url: str | None, as_json: bool) -> None:
-    """The ties of one group, strongest first."""
-    from militantmap.store.queries import ties
+def ties_cmd(name: str | None, types: tuple[str, ...], modality: str | None, since: dt.date | None,
+             until: dt.date | None, include_undated: bool, min_confidence: float,
+             db_url: str | None, as_json: bool) -> None:
+    """The ties of one group (or, without NAME, of the whole store), strongest first. The same
+    filters as /api/ties and the ties page."""
+    from militantmap.store.queries import all_ties, ties
+    from militantmap.store.select import pick_ties
 
-    found = _shown(_lookup(ties, db_url, name, type=type_, since=since, until=until,
-                           min_confidence=min_confidence, include_undated=True),
-                   since, until, include_undated, "tie")
+    if name:
+        found = _lookup(ties, db_url, name, type=types[0] if len(types) == 1 else None, since=since,
+                        until=until, min_confidence=min_confidence, include_undated=True)
+    else:
+        found = all_ties(db_url, min_confidence=min_confidence, types=types or None, since=since,
+                         until=until, include_undated=True)
+    found = _shown(pick_ties(found, types or None, modality), since, until, include_undated, "tie")
     if as_json:
         return _print_json(found)
     if not found:
-        click.echo(f"No ties of {name} match.")
+        click.echo(f"No ties of {name} match." if name else "No ties match.")
     for t in found:
         click.echo(_tie_line(t))
 
@@ -267,19 +277,25 @@ def timeline_cmd(name: str, db_url: str | None, as_json: bool) -> None:
 @click.command("events")
 @click.option("--group", default=None, help="Only events of this group (any alias).")
 @click.option("--country", default=None)
+@click.option("--type", "type_", type=click.Choice(list(schema.EVENT_TYPES)), help="Only events of this type.")
+@click.option("--place", default=None, help="Only events at this place (as the events list it).")
 @click.option("--since", callback=_date, help="YYYY-MM-DD")
 @click.option("--until", callback=_date, help="YYYY-MM-DD")
 @click.option("--include-undated", is_flag=True, help="Keep undated events in a date filter.")
 @DB_OPTION
 @JSON_OPTION
-def events_cmd(group: str | None, country: str | None, since: dt.date | None, until: dt.date | None,
+def events_cmd(group: str | None, country: str | None, type_: str | None, place: str | None,
+               since: dt.date | None, until: dt.date | None,
                include_undated: bool, db_url: str | None, as_json: bool) -> None:
-    """Events merged across articles, newest first."""
+    """Events merged across articles, newest first. The same filters as /api/events and the
+    events page."""
     from militantmap.store.queries import events
+    from militantmap.store.select import pick_events
 
-    found = _shown(_lookup(events, db_url, group=group, country=country, since=since, until=until,
-                           include_undated=True),
-                   since, until, include_undated, "event")
+    found = _lookup(events, db_url, group=group, country=country, since=since, until=until,
+                    include_undated=True)
+    found = _shown(pick_events(found, type_, (place or "").strip() or None), since, until,
+                   include_undated, "event")
     if as_json:
         return _print_json(found)
     if not found:

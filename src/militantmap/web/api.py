@@ -85,12 +85,13 @@ def api_ties(
     since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     min_confidence: Annotated[float, Query(ge=0, le=1)] = 0.0,
+    modality: Annotated[str | None, Query(description="asserted, reported, planned or speculated")] = None,
     include_undated: Annotated[bool, Query(description="Keep undated ties in a date filter")] = False,
     limit: Limit = None,
     offset: Offset = 0,
 ) -> Any:
     found, left_out = data.api_ties(_db(request), group, type, since, until, min_confidence,
-                                    include_undated)
+                                    include_undated, modality)
     return _listing(found, limit, offset, left_out)
 
 
@@ -110,13 +111,14 @@ def api_events(
     group: str | None = None,
     country: str | None = None,
     type: str | None = None,
+    place: Annotated[str | None, Query(description="Place name as the events list it")] = None,
     since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     include_undated: Annotated[bool, Query(description="Keep undated events in a date filter")] = False,
     limit: Limit = None,
     offset: Offset = 0,
 ) -> Any:
-    chosen = filters.event_filters(group, country, type, since, until,
+    chosen = filters.event_filters(group, country, type, since, until, place,
                                    include_undated="1" if include_undated else None)
     found, left_out = data.api_events(_db(request), chosen)
     return _listing(found, limit, offset, left_out)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from militantmap.errors import InputError, is_not_in_store
-from militantmap.web.filters import DIRECTED_TYPES, EventFilters, graph_filters
+from militantmap.web.filters import DIRECTED_TYPES, EventFilters, TieFilters, tie_filters
 from militantmap.web.security import safe_url
 
 
@@ -195,9 +195,9 @@ def events_matching(db_url: str, filters: EventFilters) -> tuple[list[dict], int
     rows = _call("events", db_url, group=filters.group, country=filters.country,
                  since=filters.since, until=filters.until, include_undated=True,
                  what="group", key=filters.group or "")
-    rows = [e for e in rows
-            if not (filters.type and e.get("type") != filters.type)
-            and not (filters.place and (e.get("location") or "").lower() != filters.place.lower())]
+    from militantmap.store.select import pick_events
+
+    rows = pick_events(rows, filters.type, filters.place)
     return store_queries().split_undated(rows, filters.dated(), filters.include_undated)
 
 
@@ -271,17 +271,34 @@ def api_group(db_url: str, key: str) -> dict:
 
 
 def api_ties(db_url: str, group: str | None, types: list[str] | None, since: str | None,
-             until: str | None, min_confidence: float, include_undated: bool = False
-             ) -> tuple[list[dict], int]:
+             until: str | None, min_confidence: float, include_undated: bool = False,
+             modality: str | None = None) -> tuple[list[dict], int]:
     """The ties that match, and how many undated ties the date filter left out."""
-    filters = graph_filters(types, since, until, str(min_confidence), None, None)
-    gid = api_group(db_url, group)["id"] if group else None
+    return ties_matching(db_url, tie_filters(group, types, since, until, str(min_confidence),
+                                             modality, "1" if include_undated else None))
 
+
+def ties_matching(db_url: str, filters: TieFilters) -> tuple[list[dict], int]:
+    """The ties that match (the API's, the ties page's and its downloads'), strongest first,
+    and how many undated ties the date filter left out."""
+    from militantmap.store.select import pick_ties
+
+    gid = api_group(db_url, filters.group)["id"] if filters.group else None
     ties = store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
-                                    types=filters.types, since=filters.since,
+                                    types=filters.types or None, since=filters.since,
                                     until=filters.until, include_undated=True)
-    ties = [t for t in ties if gid is None or gid in (t["subject"]["id"], t["object"]["id"])]
-    return store_queries().split_undated(ties, filters.dated(), include_undated)
+    ties = pick_ties(ties, None, filters.modality, gid)
+    return store_queries().split_undated(ties, filters.dated(), filters.include_undated)
+
+
+def tie_rows(ties: list[dict]) -> list[dict]:
+    """Ties as rows of the ties table: flat columns to sort on, links to follow."""
+    out = []
+    for t in ties:
+        out.append(dict(t, url=tie_url(t["id"]), subject=_ref(t["subject"]), object=_ref(t["object"]),
+                        subject_name=t["subject"]["name"], object_name=t["object"]["name"],
+                        sources=t.get("independent_sources", t.get("articles"))))
+    return out
 
 
 def api_tie(db_url: str, tie_id: str) -> dict:

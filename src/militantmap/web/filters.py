@@ -121,6 +121,46 @@ def graph_filters(types: list[str] | None, since: str | None, until: str | None,
 
 
 @dataclass
+class TieFilters:
+    group: str | None = None
+    types: list[str] = field(default_factory=list)  # empty: every type
+    since: dt.date | None = None
+    until: dt.date | None = None
+    min_confidence: float = 0.0
+    modality: str | None = None
+    include_undated: bool = False
+
+    def dated(self) -> bool:
+        return self.since is not None or self.until is not None
+
+
+def tie_query(
+    group: str | None = None,
+    type: Annotated[list[str] | None, Query()] = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: str | None = None,
+    modality: str | None = None,
+    include_undated: str | None = None,
+) -> TieFilters:
+    """The ties filters of a request (the ties page and its downloads)."""
+    return tie_filters(group, type, since, until, min_confidence, modality, include_undated)
+
+
+def tie_filters(group: str | None, types: list[str] | None, since: str | None, until: str | None,
+                min_confidence: str | None, modality: str | None,
+                include_undated: str | None = None) -> TieFilters:
+    from militantmap.store.select import check_modality
+
+    base = graph_filters(types, since, until, min_confidence, None, None, include_undated)
+    chosen = [t for t in (types or []) if t]
+    return TieFilters(group=(group or "").strip() or None, types=chosen, since=base.since,
+                      until=base.until, min_confidence=base.min_confidence,
+                      modality=check_modality((modality or "").strip() or None),
+                      include_undated=base.include_undated)
+
+
+@dataclass
 class EventFilters:
     group: str | None = None
     country: str | None = None
