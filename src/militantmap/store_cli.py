@@ -338,8 +338,13 @@ def evidence_cmd(evidence_id: str, db_url: str | None, as_json: bool) -> None:
 
 
 def _print_evidence(sentence: str, art: dict, attribution: dict | None, polarity, modality) -> None:
+    from militantmap.titles import FROM_TITLE, NONE, article_title, outlet_of
+
+    title, source = article_title(art.get("title"), art.get("text"), art.get("url"))
+    outlet, _ = outlet_of(art.get("publisher"), art.get("url"))
     click.echo(f'  "{sentence}"')
-    click.echo(f"    article: {art.get('title') or '(untitled)'} ({art.get('published') or 'undated'})"
+    click.echo(f"    article: {title}{'' if source in (FROM_TITLE, NONE) else f' (title from the {source})'}"
+               f" — {outlet or 'outlet unknown'} ({art.get('published') or 'undated'})"
                f"{' ' + art['url'] if art.get('url') else ''}")
     if attribution:
         click.echo(f"    asserted by: {attribution.get('text') or '-'} ({attribution.get('kind')})")

@@ -107,6 +107,7 @@ def group_detail(db_url: str, key: str) -> dict:
                    search_url="/search?" + urlencode([("q", p.get("name") or "")]))
               for p in g.get("people", [])]
     articles = [dict(a, url=evidence_url(f"article:{a['id']}")) for a in g.get("articles_list", [])]
+    with_article_names(db_url, articles)
     group = {"id": gid, "name": g["name"], "aliases": g.get("aliases", []),
              "parents": [_ref(p) for p in _as_list(g.get("parent"))],
              "factions": [_ref(f) for f in g.get("factions", [])],
@@ -148,8 +149,9 @@ def tie_detail(db_url: str, tie_id: str) -> dict:
                          "polarity": item.get("polarity"), "modality": item.get("modality"),
                          "attribution": attribution.get("text") if isinstance(attribution, dict)
                          else attribution,
-                         "article_title": art.get("title"), "published": art.get("published"),
+                         "article": dict(art), "published": art.get("published"),
                          "publisher": art.get("publisher"), "grade": art.get("grade") or "F"})
+    with_article_names(db_url, [e["article"] for e in evidence])
     return {"tie": tie, "evidence": evidence}
 
 
@@ -222,6 +224,7 @@ def evidence_detail(db_url: str, evidence_id: str) -> dict:
         found = text.find(sentence) if sentence else -1
         start, end = (found, found + len(sentence)) if found >= 0 else (len(text), len(text))
     art["safe_url"] = safe_url(art.get("url"))
+    with_article_names(db_url, [art])
     view = dict(_hedging_view(item), sentence=sentence)
     fact = item.get("fact")
     if isinstance(fact, str):
@@ -232,8 +235,28 @@ def evidence_detail(db_url: str, evidence_id: str) -> dict:
     # speaks is the outlet's, while the tie he states is his.
     facts = [dict(f, **_hedging_view(f), url=tie_url(f["tie_id"]) if f.get("tie_id") else None)
              for f in item.get("facts") or [] if isinstance(f, dict)]
+    article_facts = []
+    if not sentence and art.get("id") is not None:
+        from militantmap.store.provenance import article_facts as facts_of
+
+        for f in facts_of(db_url, int(art["id"])):
+            url = tie_url(f["tie_id"]) if f.get("tie_id") else (
+                event_url(f["event_id"]) if f.get("event_id") else None)
+            article_facts.append(dict(f, url=url, evidence_url=evidence_url(f["evidence_id"])))
     return {"item": view, "article": art, "fact": fact, "facts": facts,
+            "article_facts": article_facts,
             "before": text[:start], "highlighted": text[start:end], "after": text[end:]}
+
+
+def with_article_names(db_url: str, arts: list[dict]) -> None:
+    """Title (or a stand-in, marked), outlet and a link for each article dict (in place)."""
+    from militantmap.store.provenance import article_names
+
+    names = article_names(db_url, [a["id"] for a in arts if isinstance(a.get("id"), int)])
+    for a in arts:
+        if isinstance(a.get("id"), int):
+            a.update(names.get(a["id"], {}))
+            a["page_url"] = evidence_url(f"article:{a['id']}")
 
 
 def _hedging_view(item: dict) -> dict:
@@ -322,6 +345,10 @@ def event_detail(db_url: str, event_id: str) -> dict:
                            evidence_url=evidence_url(r.get("evidence_id")),
                            who=(r.get("attribution") or {}).get("text") if isinstance(r.get("attribution"), dict) else None)
                       for r in e.get("reports", [])]
+    for r in row["reports"]:
+        if isinstance(r.get("article"), dict):
+            r["article"] = dict(r["article"])
+    with_article_names(db_url, [r["article"] for r in row["reports"] if isinstance(r.get("article"), dict)])
     return row
 
 
