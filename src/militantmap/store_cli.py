@@ -12,9 +12,24 @@ import click
 from militantmap import schema
 from militantmap.errors import InputError, is_not_in_store
 
-DB_OPTION = click.option("--db", "db_url", default=None, envvar="MILITANTMAP_DB",
-                         help="Store URL: sqlite:///file.db (default ./militantmap.db) or "
-                              "postgresql://user:pass@host/db.")
+def _existing_store(_ctx, _param, value: str | None) -> str | None:
+    """Issue 10: a --db naming no store is an error (only `ingest` creates one)."""
+    from militantmap.store.db import missing_store
+
+    path = missing_store(value)
+    if path is not None:
+        raise click.BadParameter(f"{path}: no store here (check the path, or MILITANTMAP_DB); "
+                                 "`militantmap ingest PATH --db ...` creates a store")
+    return value
+
+
+DB_HELP = ("Store URL: sqlite:///file.db (default ./militantmap.db) or "
+           "postgresql://user:pass@host/db.")
+# Every command but ingest reads or changes an existing store.
+DB_OPTION = click.option("--db", "db_url", default=None, envvar="MILITANTMAP_DB", help=DB_HELP,
+                         callback=_existing_store)
+DB_CREATE_OPTION = click.option("--db", "db_url", default=None, envvar="MILITANTMAP_DB",
+                                help=DB_HELP + " Created when it does not exist.")
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
 
 
@@ -32,21 +47,46 @@ def _print_json(data) -> None:
 
 
 def _lookup(fn, *args, **kwargs):
-    """A query whose name or id is unknown: a message with what to try, exit code 2."""
+    """A query whose name or id is unknown: a message with what to try (the nearest names the
+    store has, and the command that lists them), exit code 2."""
     try:
         return fn(*args, **kwargs)
     except LookupError as err:
         if not is_not_in_store(err):  # a KeyError is a bug, not an unknown name
             raise
-        raise InputError("not found", str(err.args[0] if err.args else err),
-                         "`militantmap groups` lists the groups; any alias works") from None
+        message = str(err.args[0] if err.args else err)
+        if fn.__name__ in ("tie", "evidence_of", "evidence"):
+            hint = ("tie ids (A~type~B) come from `militantmap ties NAME`; evidence ids from "
+                    "`militantmap group NAME`, `ties` and `events`; `article:N` shows article N")
+        else:
+            from militantmap.store.suggest import did_you_mean, hint as mean
+
+            # The names asked for: --group, or the NAME arguments (merge: ABSORBED and INTO).
+            names = [kwargs["group"]] if kwargs.get("group") else \
+                [a for a in args[1:3] if isinstance(a, str)]
+            close: list[str] = []
+            for name in names:
+                close += [c for c in did_you_mean(args[0], "group", name) if c not in close]
+            hint = " ".join(x for x in (mean(close[:3]),
+                                         "`militantmap groups` lists the groups; any alias works") if x)
+        raise InputError("not found", message, hint) from None
+
+
+def _place_hints(db_url: str | None, country: str | None, place: str | None) -> str:
+    """' Did you mean ...?' for a country or place no event has (empty otherwise)."""
+    from militantmap.store.suggest import did_you_mean, hint
+
+    said = [f"{what}: {hint(did_you_mean(db_url, what, value))}"
+            for what, value in (("country", country), ("place", place))
+            if value and did_you_mean(db_url, what, value)]
+    return (" " + "; ".join(said)) if said else ""
 
 
 # -- ingest -----------------------------------------------------------------------------------
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1)
-@DB_OPTION
+@DB_CREATE_OPTION
 @click.option("--urls", "urls_file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file with one URL per line to fetch and ingest.")
 @click.option("--feed", "feeds", multiple=True, help="An RSS/Atom feed URL: ingest the articles it links to.")
@@ -299,7 +339,7 @@ def events_cmd(group: str | None, country: str | None, type_: str | None, place:
     if as_json:
         return _print_json(found)
     if not found:
-        click.echo("No events match.")
+        click.echo("No events match." + _place_hints(db_url, country, place))
     for e in found:
         click.echo(_event_line(e))
 

@@ -7,6 +7,7 @@ Read endpoints return what the store's query functions return (the same JSON as 
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import JSONResponse
@@ -28,6 +29,8 @@ router = APIRouter(prefix="/api", tags=["militantmap"], responses=ERRORS)
 # How many undated facts a date filter left out of a list answer (issue 10): never silently.
 UNDATED_HEADER = "X-Undated-Left-Out"
 TOTAL_HEADER = "X-Total-Count"
+# kind=name, name; ...: names percent-encoded (UTF-8), as a header carries only ASCII safely
+SUGGEST_HEADER = "X-Did-You-Mean"
 
 
 class ArticleIn(BaseModel):
@@ -121,7 +124,14 @@ def api_events(
     chosen = filters.event_filters(group, country, type, since, until, place,
                                    include_undated="1" if include_undated else None)
     found, left_out = data.api_events(_db(request), chosen)
-    return _listing(found, limit, offset, left_out)
+    response = _listing(found, limit, offset, left_out)
+    if not found:
+        # A country or place no event has: say what the store has that is close (issue 10).
+        near = data.place_suggestions(_db(request), chosen)
+        if near:
+            response.headers[SUGGEST_HEADER] = "; ".join(
+                f"{kind}={', '.join(quote(n, safe=' -') for n in names)}" for kind, names in near.items())
+    return response
 
 
 @router.get("/events/{event_id}", summary="One incident with every source's account and where they disagree")

@@ -269,6 +269,29 @@ def _hedging_view(item: dict) -> dict:
 
 # search ------------------------------------------------------------------------------------
 
+def did_you_mean(db_url: str, q: str) -> list[str]:
+    """Group names, countries and places close to a query that found nothing."""
+    from militantmap.store.suggest import did_you_mean as near
+
+    out: list[str] = []
+    for kind in ("group", "country", "place"):
+        out += [n for n in near(db_url, kind, q) if n not in out]
+    return out[:5]
+
+
+def place_suggestions(db_url: str, filters: EventFilters) -> dict[str, list[str]]:
+    """For an events filter that matched nothing: the countries and places it may have meant."""
+    from militantmap.store.suggest import did_you_mean as near
+
+    out = {}
+    for kind, value in (("country", filters.country), ("place", filters.place)):
+        if value:
+            close = near(db_url, kind, value)
+            if close:
+                out[kind] = close
+    return out
+
+
 def search_all(db_url: str, q: str) -> dict:
     found = store_queries().search(db_url, q)
     groups = [dict(g, url=group_url(g["id"])) for g in found.get("groups", [])]
@@ -282,7 +305,9 @@ def search_all(db_url: str, q: str) -> dict:
         query = ([("country", p["country"])] if p.get("country") else []) + (
             [("place", p["name"])] if p.get("name") != p.get("country") else [])
         places.append(dict(p, url="/events?" + urlencode(query)))
-    return {"groups": groups, "people": people, "places": places}
+    suggestions = [] if groups or people or places else [
+        {"name": n, "url": "/search?" + urlencode({"q": n})} for n in did_you_mean(db_url, q)]
+    return {"groups": groups, "people": people, "places": places, "did_you_mean": suggestions}
 
 
 def api_groups(db_url: str) -> list[dict]:
@@ -361,4 +386,7 @@ def api_evidence(db_url: str, evidence_id: str) -> dict:
 
 
 def api_search(db_url: str, q: str) -> dict:
-    return store_queries().search(db_url, q)
+    found = store_queries().search(db_url, q)
+    if not any(found.get(k) for k in ("groups", "people", "places")):
+        found = dict(found, did_you_mean=did_you_mean(db_url, q))
+    return found

@@ -177,14 +177,23 @@ def events_page(
     order: str | None = None,
     page: str | None = None,
 ) -> HTMLResponse:
-    notice = None
+    notice = notice_hint = None
     undated_left_out = 0
+    suggestions: dict[str, list[str]] = {}
     try:
         found, undated_left_out = data.events_matching(_db(request), chosen)
         events = data.event_rows(found)
     except data.NotFound as err:
         events, notice = [], err.message()
+        from militantmap.store.suggest import did_you_mean, hint
+
+        notice_hint = hint(did_you_mean(_db(request), "group", chosen.group or ""))
     params = [(k, v) for k, v in request.query_params.multi_items()]
+    if not events and not notice:
+        suggestions = data.place_suggestions(_db(request), chosen)
+    suggestion_urls = {kind: {n: "/events?" + urlencode([(k, v) for k, v in params if k not in (kind, "page")]
+                                                         + [(kind, n)]) for n in names}
+                       for kind, names in suggestions.items()}
     include_undated_url = "/events?" + urlencode(
         [(k, v) for k, v in params if k != "include_undated"] + [("include_undated", "1")])
     listing = table_view("/events", params, events, EVENT_SORTS, sort, order, page)
@@ -202,6 +211,7 @@ def events_page(
                   filters=chosen, events=events, truncated=truncated, map=map_view,
                   notice=notice, event_types=EVENT_TYPES, install_hint=INSTALL_HINT,
                   undated_left_out=undated_left_out, include_undated_url=include_undated_url,
+                  notice_hint=notice_hint, suggestions=suggestions, suggestion_urls=suggestion_urls,
                   **listing)
 
 
