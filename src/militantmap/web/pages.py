@@ -115,7 +115,7 @@ def ties_page(request: Request, chosen: Annotated[filters.TieFilters, Depends(fi
     params = list(request.query_params.multi_items())
     include_undated_url = "/ties?" + urlencode(
         [(k, v) for k, v in params if k != "include_undated"] + [("include_undated", "1")])
-    return render(request, "ties.html", title="Ties", nav="network", filters=chosen,
+    return render(request, "ties.html", title="Ties", nav="ties", filters=chosen,
                   relation_types=filters.RELATION_TYPES, modalities=schema.MODALITIES,
                   notice=notice, undated_left_out=undated_left_out,
                   include_undated_url=include_undated_url,
