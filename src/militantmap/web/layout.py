@@ -119,11 +119,13 @@ def _extent(xy) -> float:
 
 
 def _separate(pos: dict[Hashable, Pos], radii: dict[Hashable, float], view_px: float = VIEW_PX,
-              gap_px: float = GAP_PX, rounds: int = 200) -> dict[Hashable, Pos]:
+              gap_px: float = GAP_PX, rounds: int = 1000) -> dict[Hashable, Pos]:
     """Push apart every pair of discs that overlap on screen, each by half the overlap along
     the line between them, until none does (noverlap's rule). The scale from layout units to
     pixels is the fitted picture's: when the pushes widen the picture, discs shrink in layout
-    units, so the loop settles."""
+    units, so the loop settles. Sparse pictures settle in a few rounds; a dense 2,000-group web
+    (1,367 overlapping pairs after ForceAtlas2) needed about 600 rounds, ~3 s here, once per
+    view (the layout is cached)."""
     import numpy as np
     from scipy.spatial import cKDTree
 
