@@ -81,6 +81,12 @@ def test_api_and_pages_suggest(client):
 def test_hostile_query_is_escaped_in_the_suggestion(client):
     page = client.get("/search", params={"q": "<script>alert(1)</script>"}).text
     assert "<script>alert(1)</script>" not in page
+    for path, params in (("/ties", {"group": "<img src=x onerror=alert(1)>"}),
+                         ("/events", {"place": "<img src=x onerror=alert(1)>"}),
+                         ("/events", {"group": "<img src=x onerror=alert(1)>"})):
+        response = client.get(path, params=params)
+        assert response.status_code == 200 and "<img src=x" not in response.text, path
+        assert "&lt;img src=x onerror=alert(1)&gt;" in response.text, path
 
 
 def test_serve_refuses_a_missing_store_unless_asked_to_create_it(tmp_path):

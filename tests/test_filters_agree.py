@@ -125,8 +125,9 @@ def test_every_column_sorts_both_ways(client, path, columns, key):
     assert [r[key] for r in by_name] != [r[key] for r in reverse]
 
 
-def test_groups_table_pages_cover_every_group(client):
+def test_groups_table_pages_cover_every_group(dev_store, client):
     total = len(client.get("/api/groups").json())
+    assert total == len(_cli(dev_store, "groups", {})) == int(client.get("/api/groups").headers["X-Total-Count"])
     html = client.get("/groups").text
     assert f"Armed groups ({total})" in html
     listed = html.count('<tr><td><a href="/groups/')
