@@ -36,6 +36,7 @@ TIE_CASES = [
     {"group": "Islamic State", "type": "allegiance_to"},
     {"since": "2018-01-01", "include_undated": "1", "min_confidence": "0.3"},
     {"since": "2018-01-01"},
+    {"polarity": "positive", "type": "affiliated_with"},
 ]
 
 
@@ -134,3 +135,17 @@ def test_groups_table_pages_cover_every_group(dev_store, client):
     assert listed == min(total, 100)
     rows = list(csv.DictReader(io.StringIO(client.get("/groups.csv").text)))
     assert len(rows) == total and {"name", "aliases", "articles"} <= set(rows[0])
+
+
+@pytest.mark.parametrize("query", ["", "?type=rivals", "?min_confidence=0.4&since=2016-01-01",
+                                   "?denied=1"])
+def test_the_networks_ties_link_lists_as_many_ties_as_its_heading_says(client, query):
+    import html as html_lib
+
+    page = client.get("/network" + query).text
+    shown = int(re.search(r"Strongest ties in this view \((\d+)\)", page).group(1))
+    link = re.search(r'<a href="(/ties[^"]*)">all \d+ in the ties table</a>', page)
+    if link is None:  # every tie is in the short table already
+        return
+    ties_page = client.get(html_lib.unescape(link.group(1))).text
+    assert _heading_count(ties_page, "tie") == shown

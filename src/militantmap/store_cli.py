@@ -269,13 +269,16 @@ def _event_line(e: dict) -> str:
               help="Only ties of this type (repeat for several).")
 @click.option("--modality", type=click.Choice(list(schema.MODALITIES)),
               help="Only ties most of whose sentences have this modality.")
+@click.option("--polarity", type=click.Choice(["positive", "negated"]),
+              help="Only ties the sources assert (positive) or deny (negated).")
 @click.option("--since", callback=_date, help="Only ties seen on or after YYYY-MM-DD.")
 @click.option("--until", callback=_date, help="Only ties seen on or before YYYY-MM-DD.")
 @click.option("--include-undated", is_flag=True, help="Keep undated ties in a date filter.")
 @click.option("--min-confidence", default=0.0, type=click.FloatRange(0, 1))
 @DB_OPTION
 @JSON_OPTION
-def ties_cmd(name: str | None, types: tuple[str, ...], modality: str | None, since: dt.date | None,
+def ties_cmd(name: str | None, types: tuple[str, ...], modality: str | None, polarity: str | None,
+             since: dt.date | None,
              until: dt.date | None, include_undated: bool, min_confidence: float,
              db_url: str | None, as_json: bool) -> None:
     """The ties of one group (or, without NAME, of the whole store), strongest first. The same
@@ -289,7 +292,8 @@ def ties_cmd(name: str | None, types: tuple[str, ...], modality: str | None, sin
     else:
         found = all_ties(db_url, min_confidence=min_confidence, types=types or None, since=since,
                          until=until, include_undated=True)
-    found = _shown(pick_ties(found, types or None, modality), since, until, include_undated, "tie")
+    found = _shown(pick_ties(found, types or None, modality, polarity=polarity), since, until,
+                   include_undated, "tie")
     if as_json:
         return _print_json(found)
     if not found:

@@ -18,14 +18,27 @@ def check_modality(modality: str | None) -> str | None:
     return modality
 
 
+POLARITIES = ("positive", "negated")
+
+
+def check_polarity(polarity: str | None) -> str | None:
+    if polarity in (None, ""):
+        return None
+    if polarity not in POLARITIES:
+        raise InputError("polarity", f"unknown polarity {polarity!r}",
+                         "use positive (ties the sources assert) or negated (ties they deny)")
+    return polarity
+
+
 def pick_ties(rows: Iterable[dict], types: Iterable[str] | None = None, modality: str | None = None,
-              group_id: str | None = None) -> list[dict]:
+              group_id: str | None = None, polarity: str | None = None) -> list[dict]:
     """Ties of the given types (any when None), with that modality (the one most of their
-    sentences have), touching that group (by id)."""
+    sentences have), touching that group (by id), asserted (positive) or denied (negated)."""
     wanted = set(types) if types else None
     return [t for t in rows
             if (wanted is None or t["type"] in wanted)
             and (modality is None or t.get("modality") == modality)
+            and (polarity is None or t.get("polarity", "positive") == polarity)
             and (group_id is None or group_id in (t["subject"]["id"], t["object"]["id"]))]
 
 

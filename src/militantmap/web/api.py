@@ -89,12 +89,13 @@ def api_ties(
     until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     min_confidence: Annotated[float, Query(ge=0, le=1)] = 0.0,
     modality: Annotated[str | None, Query(description="asserted, reported, planned or speculated")] = None,
+    polarity: Annotated[str | None, Query(description="positive (asserted) or negated (denied); default both")] = None,
     include_undated: Annotated[bool, Query(description="Keep undated ties in a date filter")] = False,
     limit: Limit = None,
     offset: Offset = 0,
 ) -> Any:
     found, left_out = data.api_ties(_db(request), group, type, since, until, min_confidence,
-                                    include_undated, modality)
+                                    include_undated, modality, polarity)
     return _listing(found, limit, offset, left_out)
 
 

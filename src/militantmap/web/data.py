@@ -320,10 +320,10 @@ def api_group(db_url: str, key: str) -> dict:
 
 def api_ties(db_url: str, group: str | None, types: list[str] | None, since: str | None,
              until: str | None, min_confidence: float, include_undated: bool = False,
-             modality: str | None = None) -> tuple[list[dict], int]:
+             modality: str | None = None, polarity: str | None = None) -> tuple[list[dict], int]:
     """The ties that match, and how many undated ties the date filter left out."""
     return ties_matching(db_url, tie_filters(group, types, since, until, str(min_confidence),
-                                             modality, "1" if include_undated else None))
+                                             modality, "1" if include_undated else None, polarity))
 
 
 def ties_matching(db_url: str, filters: TieFilters) -> tuple[list[dict], int]:
@@ -335,7 +335,7 @@ def ties_matching(db_url: str, filters: TieFilters) -> tuple[list[dict], int]:
     ties = store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
                                     types=filters.types or None, since=filters.since,
                                     until=filters.until, include_undated=True)
-    ties = pick_ties(ties, None, filters.modality, gid)
+    ties = pick_ties(ties, None, filters.modality, gid, filters.polarity)
     return store_queries().split_undated(ties, filters.dated(), filters.include_undated)
 
 

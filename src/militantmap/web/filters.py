@@ -129,6 +129,7 @@ class TieFilters:
     min_confidence: float = 0.0
     modality: str | None = None
     include_undated: bool = False
+    polarity: str | None = None  # positive: only asserted ties; negated: only denied ones
 
     def dated(self) -> bool:
         return self.since is not None or self.until is not None
@@ -142,22 +143,24 @@ def tie_query(
     min_confidence: str | None = None,
     modality: str | None = None,
     include_undated: str | None = None,
+    polarity: str | None = None,
 ) -> TieFilters:
     """The ties filters of a request (the ties page and its downloads)."""
-    return tie_filters(group, type, since, until, min_confidence, modality, include_undated)
+    return tie_filters(group, type, since, until, min_confidence, modality, include_undated, polarity)
 
 
 def tie_filters(group: str | None, types: list[str] | None, since: str | None, until: str | None,
                 min_confidence: str | None, modality: str | None,
-                include_undated: str | None = None) -> TieFilters:
-    from militantmap.store.select import check_modality
+                include_undated: str | None = None, polarity: str | None = None) -> TieFilters:
+    from militantmap.store.select import check_modality, check_polarity
 
     base = graph_filters(types, since, until, min_confidence, None, None, include_undated)
     chosen = [t for t in (types or []) if t]
     return TieFilters(group=(group or "").strip() or None, types=chosen, since=base.since,
                       until=base.until, min_confidence=base.min_confidence,
                       modality=check_modality((modality or "").strip() or None),
-                      include_undated=base.include_undated)
+                      include_undated=base.include_undated,
+                      polarity=check_polarity((polarity or "").strip() or None))
 
 
 @dataclass

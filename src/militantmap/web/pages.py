@@ -58,8 +58,11 @@ def network_page(request: Request,
     view = network.graph_view(_db(request), chosen, with_layout=False)
     query = chosen.query_pairs()
     include_undated_url = "/network?" + urlencode(query + [("include_undated", "1")])
+    # The ties table with the network's filters: the same ties (denied ones only when drawn).
     tie_query = [(k, v) for k, v in query if k in ("type", "since", "until", "min_confidence",
-                                                   "include_undated", "denied")]
+                                                   "include_undated")]
+    if not chosen.denied:
+        tie_query.append(("polarity", "positive"))
     return render(
         request, "network.html", title="Network", nav="network", wide=True,
         filters=chosen, view=view, relation_types=filters.RELATION_TYPES,
