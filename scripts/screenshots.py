@@ -1,4 +1,5 @@
-"""Screenshots of the real web app for the README: the network, a group page and the curation log.
+"""Screenshots of the real web app for the README: the network, a group page, the tables of
+groups and ties, an article with every fact taken from it, an incident's sources and the curation log.
 
 Builds a fresh SQLite store of the dev and VOA corpora with the real ingest, serves it with the
 real app (uvicorn in a thread) and photographs it in Debian's headless Chromium via Playwright:
@@ -54,6 +55,14 @@ def take(base: str, out: Path, group: str) -> list[Path]:
         page.goto(f"{base}/groups/{group}")
         shots.append(out / "group.png")
         page.screenshot(path=str(shots[-1]), full_page=False)
+        page.set_viewport_size({"width": 1400, "height": 1000})
+        for name, path in (("groups", "/groups?sort=ties&order=desc"),
+                           ("ties", "/ties?sort=confidence&order=desc"),
+                           ("article", "/evidence/article:" + _article_with_most_facts(base)),
+                           ("event", "/events/" + _event_with_most_sources(base))):
+            page.goto(base + path)
+            shots.append(out / f"{name}.png")
+            page.screenshot(path=str(shots[-1]), full_page=False)
         browser.close()
     return shots
 
@@ -80,6 +89,23 @@ def curation_shot(base: str, db_url: str, out: Path, group: str) -> Path:
         page.screenshot(path=str(shot), full_page=False)
         browser.close()
     return shot
+def _article_with_most_facts(base: str) -> str:
+    import httpx
+
+    ties = httpx.get(f"{base}/api/ties").json()
+    counts: dict[str, int] = {}
+    for t in ties[:40]:
+        for ev in httpx.get(f"{base}/api/ties/{t['id']}").json().get("evidence", []):
+            key = str(ev["article"]["id"])
+            counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else "1"
+
+
+def _event_with_most_sources(base: str) -> str:
+    import httpx
+
+    events = httpx.get(f"{base}/api/events").json()
+    return str(max(events, key=lambda e: e.get("sources") or 0)["id"]) if events else "1"
 
 
 def main() -> int:

@@ -138,3 +138,18 @@ def test_partial_dates():
     assert parse_partial_date("2016-10").month == 10
     assert parse_partial_date("2016-02-30") is None
     assert parse_partial_date(None) is None
+
+
+def test_discs_never_overlap_once_separated():
+    """Issue 10: the spring layout alone packs a star's leaves disc on disc; the overlap pass
+    leaves no two discs touching on a picture fitted into the graph box."""
+    from militantmap.web.layout import layout, overlaps
+
+    nodes = ["hub"] + [f"leaf{i}" for i in range(60)] + ["a", "b", "c"]
+    edges = [("hub", f"leaf{i}", 1.0) for i in range(60)] + [("a", "b", 1.0), ("b", "c", 1.0)]
+    radii = {n: 40.0 if n == "hub" else 30.0 for n in nodes}
+    assert overlaps(layout(nodes, edges), radii) > 0
+    separated = layout(nodes, edges, radii)
+    assert overlaps(separated, radii, gap_px=2.0) == 0
+    assert set(separated) == set(nodes)
+    assert layout(nodes, edges, radii) == separated  # deterministic (and cached)

@@ -221,7 +221,7 @@ def test_serve_on_all_addresses_asks_every_request_for_the_token(tmp_path):
                MILITANTMAP_WEB_ASSETS=str(tmp_path / "no-assets"))
     proc = subprocess.Popen(
         [sys.executable, "-m", "militantmap", "serve", "--host", "0.0.0.0", "--port", str(port),
-         "--db", f"sqlite:///{tmp_path / 'store.db'}"],
+         "--db", f"sqlite:///{tmp_path / 'store.db'}", "--create"],  # a new store, on purpose
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         url = f"http://127.0.0.1:{port}/api/groups"

@@ -12,9 +12,24 @@ import click
 from militantmap import schema
 from militantmap.errors import InputError, is_not_in_store
 
-DB_OPTION = click.option("--db", "db_url", default=None, envvar="MILITANTMAP_DB",
-                         help="Store URL: sqlite:///file.db (default ./militantmap.db) or "
-                              "postgresql://user:pass@host/db.")
+def _existing_store(_ctx, _param, value: str | None) -> str | None:
+    """Issue 10: a --db naming no store is an error (only `ingest` creates one)."""
+    from militantmap.store.db import missing_store
+
+    path = missing_store(value)
+    if path is not None:
+        raise click.BadParameter(f"{path}: no store here (check the path, or MILITANTMAP_DB); "
+                                 "`militantmap ingest PATH --db ...` creates a store")
+    return value
+
+
+DB_HELP = ("Store URL: sqlite:///file.db (default ./militantmap.db) or "
+           "postgresql://user:pass@host/db.")
+# Every command but ingest reads or changes an existing store.
+DB_OPTION = click.option("--db", "db_url", default=None, envvar="MILITANTMAP_DB", help=DB_HELP,
+                         callback=_existing_store)
+DB_CREATE_OPTION = click.option("--db", "db_url", default=None, envvar="MILITANTMAP_DB",
+                                help=DB_HELP + " Created when it does not exist.")
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
 
 
@@ -32,21 +47,46 @@ def _print_json(data) -> None:
 
 
 def _lookup(fn, *args, **kwargs):
-    """A query whose name or id is unknown: a message with what to try, exit code 2."""
+    """A query whose name or id is unknown: a message with what to try (the nearest names the
+    store has, and the command that lists them), exit code 2."""
     try:
         return fn(*args, **kwargs)
     except LookupError as err:
         if not is_not_in_store(err):  # a KeyError is a bug, not an unknown name
             raise
-        raise InputError("not found", str(err.args[0] if err.args else err),
-                         "`militantmap groups` lists the groups; any alias works") from None
+        message = str(err.args[0] if err.args else err)
+        if fn.__name__ in ("tie", "evidence_of", "evidence"):
+            hint = ("tie ids (A~type~B) come from `militantmap ties NAME`; evidence ids from "
+                    "`militantmap group NAME`, `ties` and `events`; `article:N` shows article N")
+        else:
+            from militantmap.store.suggest import did_you_mean, hint as mean
+
+            # The names asked for: --group, or the NAME arguments (merge: ABSORBED and INTO).
+            names = [kwargs["group"]] if kwargs.get("group") else \
+                [a for a in args[1:3] if isinstance(a, str)]
+            close: list[str] = []
+            for name in names:
+                close += [c for c in did_you_mean(args[0], "group", name) if c not in close]
+            hint = " ".join(x for x in (mean(close[:3]),
+                                         "`militantmap groups` lists the groups; any alias works") if x)
+        raise InputError("not found", message, hint) from None
+
+
+def _place_hints(db_url: str | None, country: str | None, place: str | None) -> str:
+    """' Did you mean ...?' for a country or place no event has (empty otherwise)."""
+    from militantmap.store.suggest import did_you_mean, hint
+
+    said = [f"{what}: {hint(did_you_mean(db_url, what, value))}"
+            for what, value in (("country", country), ("place", place))
+            if value and did_you_mean(db_url, what, value)]
+    return (" " + "; ".join(said)) if said else ""
 
 
 # -- ingest -----------------------------------------------------------------------------------
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1)
-@DB_OPTION
+@DB_CREATE_OPTION
 @click.option("--urls", "urls_file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file with one URL per line to fetch and ingest.")
 @click.option("--feed", "feeds", multiple=True, help="An RSS/Atom feed URL: ingest the articles it links to.")
@@ -224,26 +264,40 @@ def _event_line(e: dict) -> str:
 
 
 @click.command("ties")
-@click.argument("name")
-@click.option("--type", "type_", type=click.Choice(list(schema.RELATION_TYPES)))
+@click.argument("name", required=False)
+@click.option("--type", "types", multiple=True, type=click.Choice(list(schema.RELATION_TYPES)),
+              help="Only ties of this type (repeat for several).")
+@click.option("--modality", type=click.Choice(list(schema.MODALITIES)),
+              help="Only ties most of whose sentences have this modality.")
+@click.option("--polarity", type=click.Choice(["positive", "negated"]),
+              help="Only ties the sources assert (positive) or deny (negated).")
 @click.option("--since", callback=_date, help="Only ties seen on or after YYYY-MM-DD.")
 @click.option("--until", callback=_date, help="Only ties seen on or before YYYY-MM-DD.")
 @click.option("--include-undated", is_flag=True, help="Keep undated ties in a date filter.")
 @click.option("--min-confidence", default=0.0, type=click.FloatRange(0, 1))
 @DB_OPTION
 @JSON_OPTION
-def ties_cmd(name: str, type_: str | None, since: dt.date | None, until: dt.date | None,
-             include_undated: bool, min_confidence: float, db_url: str | None, as_json: bool) -> None:
-    """The ties of one group, strongest first."""
-    from militantmap.store.queries import ties
+def ties_cmd(name: str | None, types: tuple[str, ...], modality: str | None, polarity: str | None,
+             since: dt.date | None,
+             until: dt.date | None, include_undated: bool, min_confidence: float,
+             db_url: str | None, as_json: bool) -> None:
+    """The ties of one group (or, without NAME, of the whole store), strongest first. The same
+    filters as /api/ties and the ties page."""
+    from militantmap.store.queries import all_ties, ties
+    from militantmap.store.select import pick_ties
 
-    found = _shown(_lookup(ties, db_url, name, type=type_, since=since, until=until,
-                           min_confidence=min_confidence, include_undated=True),
-                   since, until, include_undated, "tie")
+    if name:
+        found = _lookup(ties, db_url, name, type=types[0] if len(types) == 1 else None, since=since,
+                        until=until, min_confidence=min_confidence, include_undated=True)
+    else:
+        found = all_ties(db_url, min_confidence=min_confidence, types=types or None, since=since,
+                         until=until, include_undated=True)
+    found = _shown(pick_ties(found, types or None, modality, polarity=polarity), since, until,
+                   include_undated, "tie")
     if as_json:
         return _print_json(found)
     if not found:
-        click.echo(f"No ties of {name} match.")
+        click.echo(f"No ties of {name} match." if name else "No ties match.")
     for t in found:
         click.echo(_tie_line(t))
 
@@ -267,23 +321,29 @@ def timeline_cmd(name: str, db_url: str | None, as_json: bool) -> None:
 @click.command("events")
 @click.option("--group", default=None, help="Only events of this group (any alias).")
 @click.option("--country", default=None)
+@click.option("--type", "type_", type=click.Choice(list(schema.EVENT_TYPES)), help="Only events of this type.")
+@click.option("--place", default=None, help="Only events at this place (as the events list it).")
 @click.option("--since", callback=_date, help="YYYY-MM-DD")
 @click.option("--until", callback=_date, help="YYYY-MM-DD")
 @click.option("--include-undated", is_flag=True, help="Keep undated events in a date filter.")
 @DB_OPTION
 @JSON_OPTION
-def events_cmd(group: str | None, country: str | None, since: dt.date | None, until: dt.date | None,
+def events_cmd(group: str | None, country: str | None, type_: str | None, place: str | None,
+               since: dt.date | None, until: dt.date | None,
                include_undated: bool, db_url: str | None, as_json: bool) -> None:
-    """Events merged across articles, newest first."""
+    """Events merged across articles, newest first. The same filters as /api/events and the
+    events page."""
     from militantmap.store.queries import events
+    from militantmap.store.select import pick_events
 
-    found = _shown(_lookup(events, db_url, group=group, country=country, since=since, until=until,
-                           include_undated=True),
-                   since, until, include_undated, "event")
+    found = _lookup(events, db_url, group=group, country=country, since=since, until=until,
+                    include_undated=True)
+    found = _shown(pick_events(found, type_, (place or "").strip() or None), since, until,
+                   include_undated, "event")
     if as_json:
         return _print_json(found)
     if not found:
-        click.echo("No events match.")
+        click.echo("No events match." + _place_hints(db_url, country, place))
     for e in found:
         click.echo(_event_line(e))
 
@@ -322,8 +382,13 @@ def evidence_cmd(evidence_id: str, db_url: str | None, as_json: bool) -> None:
 
 
 def _print_evidence(sentence: str, art: dict, attribution: dict | None, polarity, modality) -> None:
+    from militantmap.titles import FROM_TITLE, NONE, article_title, outlet_of
+
+    title, source = article_title(art.get("title"), art.get("text"), art.get("url"))
+    outlet, _ = outlet_of(art.get("publisher"), art.get("url"))
     click.echo(f'  "{sentence}"')
-    click.echo(f"    article: {art.get('title') or '(untitled)'} ({art.get('published') or 'undated'})"
+    click.echo(f"    article: {title}{'' if source in (FROM_TITLE, NONE) else f' (title from the {source})'}"
+               f" — {outlet or 'outlet unknown'} ({art.get('published') or 'undated'})"
                f"{' ' + art['url'] if art.get('url') else ''}")
     if attribution:
         click.echo(f"    asserted by: {attribution.get('text') or '-'} ({attribution.get('kind')})")

@@ -34,8 +34,10 @@ def check_bind(host: str, token: str | None) -> None:
 @click.option("--max-upload-mb", default=10.0, show_default=True,
               type=click.FloatRange(0.01, 1024),
               help="Largest request body accepted (uploads on the ingest page and API).")
+@click.option("--create", is_flag=True,
+              help="Create the store when it does not exist (to fill it from the ingest page).")
 def serve_cmd(db_url: str | None, host: str, port: int, token: str | None,
-              max_upload_mb: float) -> None:
+              max_upload_mb: float, create: bool) -> None:
     """Start the analyst web app and the JSON API (/api/, described at /api/openapi.json)."""
     import uvicorn
 
@@ -45,9 +47,17 @@ def serve_cmd(db_url: str | None, host: str, port: int, token: str | None,
     from militantmap.store.db import get_engine
     from militantmap.web.security import is_loopback, redact, uvicorn_log_config
 
+    from militantmap.store.db import missing_store
+
     token = token or None
     check_bind(host, token)
     url = resolve_url(db_url)
+    missing = missing_store(url)
+    if missing is not None and not create:
+        raise click.BadParameter(f"{missing}: no store here (check the path, or MILITANTMAP_DB); "
+                                 "`militantmap ingest PATH --db ...` creates one, or pass --create "
+                                 "to start empty and add articles on the ingest page",
+                                 param_hint="'--db'")
     get_engine(url)  # a corrupt, newer, foreign or unreachable store is refused now, not per page
     app = create_app(url, token=token, loopback_only=is_loopback(host),
                      max_upload_bytes=int(max_upload_mb * 1024 * 1024))

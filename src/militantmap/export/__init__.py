@@ -91,18 +91,11 @@ def export(fmt: str, db_url: str | None = None, out: Path | None = None, *, stre
 def _check_store(db_url: str | None) -> None:
     """Exporting a SQLite file that does not exist would create an empty store and export
     nothing: a mistyped --db says so instead."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
+    from militantmap.store.db import missing_store
 
-    from militantmap.store.db import resolve_url
-
-    try:
-        url = make_url(resolve_url(db_url))
-    except ArgumentError:
-        return  # get_engine reports a malformed URL with its own message
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
-            and not url.database.startswith("file:") and not Path(url.database).exists():
-        raise InputError(url.database, "no store here",
+    path = missing_store(db_url)
+    if path is not None:
+        raise InputError(path, "no store here",
                          "check --db (or MILITANTMAP_DB); `militantmap ingest PATH` creates a store")
 
 

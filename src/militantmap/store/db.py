@@ -35,6 +35,21 @@ def resolve_url(url: str | None) -> str:
     return url
 
 
+def missing_store(url: str | None) -> str | None:
+    """The path of the SQLite file `url` names when no such file exists (None otherwise: it
+    exists, or the store is a server). Only `ingest` creates a store: a mistyped --db must not
+    silently open a new, empty one."""
+    try:
+        parsed = make_url(resolve_url(url))
+    except ArgumentError:
+        return None  # get_engine reports a malformed URL with its own message
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" \
+            or database.startswith("file:"):
+        return None
+    return None if os.path.exists(database) else database
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA busy_timeout=30000")     # first: switching to WAL below may have to wait

@@ -7,6 +7,7 @@ Read endpoints return what the store's query functions return (the same JSON as 
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import JSONResponse
@@ -28,6 +29,8 @@ router = APIRouter(prefix="/api", tags=["militantmap"], responses=ERRORS)
 # How many undated facts a date filter left out of a list answer (issue 10): never silently.
 UNDATED_HEADER = "X-Undated-Left-Out"
 TOTAL_HEADER = "X-Total-Count"
+# kind=name, name; ...: names percent-encoded (UTF-8), as a header carries only ASCII safely
+SUGGEST_HEADER = "X-Did-You-Mean"
 
 
 class ArticleIn(BaseModel):
@@ -85,12 +88,14 @@ def api_ties(
     since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     min_confidence: Annotated[float, Query(ge=0, le=1)] = 0.0,
+    modality: Annotated[str | None, Query(description="asserted, reported, planned or speculated")] = None,
+    polarity: Annotated[str | None, Query(description="positive (asserted) or negated (denied); default both")] = None,
     include_undated: Annotated[bool, Query(description="Keep undated ties in a date filter")] = False,
     limit: Limit = None,
     offset: Offset = 0,
 ) -> Any:
     found, left_out = data.api_ties(_db(request), group, type, since, until, min_confidence,
-                                    include_undated)
+                                    include_undated, modality, polarity)
     return _listing(found, limit, offset, left_out)
 
 
@@ -110,16 +115,24 @@ def api_events(
     group: str | None = None,
     country: str | None = None,
     type: str | None = None,
+    place: Annotated[str | None, Query(description="Place name as the events list it")] = None,
     since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     include_undated: Annotated[bool, Query(description="Keep undated events in a date filter")] = False,
     limit: Limit = None,
     offset: Offset = 0,
 ) -> Any:
-    chosen = filters.event_filters(group, country, type, since, until,
+    chosen = filters.event_filters(group, country, type, since, until, place,
                                    include_undated="1" if include_undated else None)
     found, left_out = data.api_events(_db(request), chosen)
-    return _listing(found, limit, offset, left_out)
+    response = _listing(found, limit, offset, left_out)
+    if not found:
+        # A country or place no event has: say what the store has that is close (issue 10).
+        near = data.place_suggestions(_db(request), chosen)
+        if near:
+            response.headers[SUGGEST_HEADER] = "; ".join(
+                f"{kind}={', '.join(quote(n, safe=' -') for n in names)}" for kind, names in near.items())
+    return response
 
 
 @router.get("/events/{event_id}", summary="One incident with every source's account and where they disagree")

@@ -135,8 +135,12 @@ def _error_handlers(app: FastAPI) -> None:
         if err.hint:
             hint = err.hint
         elif err.what == "group":
-            hint = ("search for it: /api/search?" + urlencode({"q": err.key})
-                    if wants_json(request) else "try the search box above")
+            from militantmap.store.suggest import did_you_mean, hint as mean
+
+            close = mean(did_you_mean(request.app.state.settings.db_url, "group", err.key))
+            hint = ((close + " " if close else "")
+                    + ("search for it: /api/search?" + urlencode({"q": err.key}) + "; /api/groups lists every group"
+                       if wants_json(request) else "try the search box above, or the groups page"))
         else:
             hint = "ids come from the pages and from /api/groups, /api/ties and /api/events"
         return _error_response(request, 404, err.message(), hint)

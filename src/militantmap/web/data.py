@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from militantmap.errors import InputError, is_not_in_store
-from militantmap.web.filters import DIRECTED_TYPES, EventFilters, graph_filters
+from militantmap.web.filters import DIRECTED_TYPES, EventFilters, TieFilters, tie_filters
 from militantmap.web.security import safe_url
 
 
@@ -107,6 +107,7 @@ def group_detail(db_url: str, key: str) -> dict:
                    search_url="/search?" + urlencode([("q", p.get("name") or "")]))
               for p in g.get("people", [])]
     articles = [dict(a, url=evidence_url(f"article:{a['id']}")) for a in g.get("articles_list", [])]
+    with_article_names(db_url, articles)
     group = {"id": gid, "name": g["name"], "aliases": g.get("aliases", []),
              "parents": [_ref(p) for p in _as_list(g.get("parent"))],
              "factions": [_ref(f) for f in g.get("factions", [])],
@@ -150,8 +151,9 @@ def tie_detail(db_url: str, tie_id: str) -> dict:
                          "polarity": item.get("polarity"), "modality": item.get("modality"),
                          "attribution": attribution.get("text") if isinstance(attribution, dict)
                          else attribution,
-                         "article_title": art.get("title"), "published": art.get("published"),
+                         "article": dict(art), "published": art.get("published"),
                          "publisher": art.get("publisher"), "grade": art.get("grade") or "F"})
+    with_article_names(db_url, [e["article"] for e in evidence])
     return {"tie": tie, "evidence": evidence}
 
 
@@ -197,9 +199,9 @@ def events_matching(db_url: str, filters: EventFilters) -> tuple[list[dict], int
     rows = _call("events", db_url, group=filters.group, country=filters.country,
                  since=filters.since, until=filters.until, include_undated=True,
                  what="group", key=filters.group or "")
-    rows = [e for e in rows
-            if not (filters.type and e.get("type") != filters.type)
-            and not (filters.place and (e.get("location") or "").lower() != filters.place.lower())]
+    from militantmap.store.select import pick_events
+
+    rows = pick_events(rows, filters.type, filters.place)
     return store_queries().split_undated(rows, filters.dated(), filters.include_undated)
 
 
@@ -224,6 +226,7 @@ def evidence_detail(db_url: str, evidence_id: str) -> dict:
         found = text.find(sentence) if sentence else -1
         start, end = (found, found + len(sentence)) if found >= 0 else (len(text), len(text))
     art["safe_url"] = safe_url(art.get("url"))
+    with_article_names(db_url, [art])
     view = dict(_hedging_view(item), sentence=sentence)
     fact = item.get("fact")
     if isinstance(fact, str):
@@ -234,10 +237,30 @@ def evidence_detail(db_url: str, evidence_id: str) -> dict:
     # speaks is the outlet's, while the tie he states is his.
     facts = [dict(f, **_hedging_view(f), url=tie_url(f["tie_id"]) if f.get("tie_id") else None)
              for f in item.get("facts") or [] if isinstance(f, dict)]
+    article_facts = []
+    if not sentence and art.get("id") is not None:
+        from militantmap.store.provenance import article_facts as facts_of
+
+        for f in facts_of(db_url, int(art["id"])):
+            url = tie_url(f["tie_id"]) if f.get("tie_id") else (
+                event_url(f["event_id"]) if f.get("event_id") else None)
+            article_facts.append(dict(f, url=url, evidence_url=evidence_url(f["evidence_id"])))
     return {"item": view, "article": art, "fact": fact, "facts": facts,
             "evidence_id": item.get("id"), "rejected_facts": item.get("rejected_facts") or [],
             "sentence_rejected": item.get("rejected"),
+            "article_facts": article_facts,
             "before": text[:start], "highlighted": text[start:end], "after": text[end:]}
+
+
+def with_article_names(db_url: str, arts: list[dict]) -> None:
+    """Title (or a stand-in, marked), outlet and a link for each article dict (in place)."""
+    from militantmap.store.provenance import article_names
+
+    names = article_names(db_url, [a["id"] for a in arts if isinstance(a.get("id"), int)])
+    for a in arts:
+        if isinstance(a.get("id"), int):
+            a.update(names.get(a["id"], {}))
+            a["page_url"] = evidence_url(f"article:{a['id']}")
 
 
 def _hedging_view(item: dict) -> dict:
@@ -249,6 +272,29 @@ def _hedging_view(item: dict) -> dict:
 
 
 # search ------------------------------------------------------------------------------------
+
+def did_you_mean(db_url: str, q: str) -> list[str]:
+    """Group names, countries and places close to a query that found nothing."""
+    from militantmap.store.suggest import did_you_mean as near
+
+    out: list[str] = []
+    for kind in ("group", "country", "place"):
+        out += [n for n in near(db_url, kind, q) if n not in out]
+    return out[:5]
+
+
+def place_suggestions(db_url: str, filters: EventFilters) -> dict[str, list[str]]:
+    """For an events filter that matched nothing: the countries and places it may have meant."""
+    from militantmap.store.suggest import did_you_mean as near
+
+    out = {}
+    for kind, value in (("country", filters.country), ("place", filters.place)):
+        if value:
+            close = near(db_url, kind, value)
+            if close:
+                out[kind] = close
+    return out
+
 
 def search_all(db_url: str, q: str) -> dict:
     found = store_queries().search(db_url, q)
@@ -263,7 +309,9 @@ def search_all(db_url: str, q: str) -> dict:
         query = ([("country", p["country"])] if p.get("country") else []) + (
             [("place", p["name"])] if p.get("name") != p.get("country") else [])
         places.append(dict(p, url="/events?" + urlencode(query)))
-    return {"groups": groups, "people": people, "places": places}
+    suggestions = [] if groups or people or places else [
+        {"name": n, "url": "/search?" + urlencode({"q": n})} for n in did_you_mean(db_url, q)]
+    return {"groups": groups, "people": people, "places": places, "did_you_mean": suggestions}
 
 
 def api_groups(db_url: str) -> list[dict]:
@@ -275,17 +323,34 @@ def api_group(db_url: str, key: str) -> dict:
 
 
 def api_ties(db_url: str, group: str | None, types: list[str] | None, since: str | None,
-             until: str | None, min_confidence: float, include_undated: bool = False
-             ) -> tuple[list[dict], int]:
+             until: str | None, min_confidence: float, include_undated: bool = False,
+             modality: str | None = None, polarity: str | None = None) -> tuple[list[dict], int]:
     """The ties that match, and how many undated ties the date filter left out."""
-    filters = graph_filters(types, since, until, str(min_confidence), None, None)
-    gid = api_group(db_url, group)["id"] if group else None
+    return ties_matching(db_url, tie_filters(group, types, since, until, str(min_confidence),
+                                             modality, "1" if include_undated else None, polarity))
 
+
+def ties_matching(db_url: str, filters: TieFilters) -> tuple[list[dict], int]:
+    """The ties that match (the API's, the ties page's and its downloads'), strongest first,
+    and how many undated ties the date filter left out."""
+    from militantmap.store.select import pick_ties
+
+    gid = api_group(db_url, filters.group)["id"] if filters.group else None
     ties = store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
-                                    types=filters.types, since=filters.since,
+                                    types=filters.types or None, since=filters.since,
                                     until=filters.until, include_undated=True)
-    ties = [t for t in ties if gid is None or gid in (t["subject"]["id"], t["object"]["id"])]
-    return store_queries().split_undated(ties, filters.dated(), include_undated)
+    ties = pick_ties(ties, None, filters.modality, gid, filters.polarity)
+    return store_queries().split_undated(ties, filters.dated(), filters.include_undated)
+
+
+def tie_rows(ties: list[dict]) -> list[dict]:
+    """Ties as rows of the ties table: flat columns to sort on, links to follow."""
+    out = []
+    for t in ties:
+        out.append(dict(t, url=tie_url(t["id"]), subject=_ref(t["subject"]), object=_ref(t["object"]),
+                        subject_name=t["subject"]["name"], object_name=t["object"]["name"],
+                        sources=t.get("independent_sources", t.get("articles"))))
+    return out
 
 
 def api_tie(db_url: str, tie_id: str) -> dict:
@@ -309,6 +374,10 @@ def event_detail(db_url: str, event_id: str) -> dict:
                            evidence_url=evidence_url(r.get("evidence_id")),
                            who=(r.get("attribution") or {}).get("text") if isinstance(r.get("attribution"), dict) else None)
                       for r in e.get("reports", [])]
+    for r in row["reports"]:
+        if isinstance(r.get("article"), dict):
+            r["article"] = dict(r["article"])
+    with_article_names(db_url, [r["article"] for r in row["reports"] if isinstance(r.get("article"), dict)])
     return row
 
 
@@ -321,4 +390,7 @@ def api_evidence(db_url: str, evidence_id: str) -> dict:
 
 
 def api_search(db_url: str, q: str) -> dict:
-    return store_queries().search(db_url, q)
+    found = store_queries().search(db_url, q)
+    if not any(found.get(k) for k in ("groups", "people", "places")):
+        found = dict(found, did_you_mean=did_you_mean(db_url, q))
+    return found

@@ -38,6 +38,7 @@ class GraphFilters:
     isolated: bool = False
     include_undated: bool = False  # keep undated ties in a date filter
     denied: bool = False            # also draw the ties the sources deny
+    expand: list[str] = field(default_factory=list)  # groups whose every tie is added (issue 10)
 
     def dated(self) -> bool:
         return self.since is not None or self.until is not None
@@ -65,6 +66,7 @@ class GraphFilters:
             pairs.append(("include_undated", "1"))
         if self.denied:
             pairs.append(("denied", "1"))
+        pairs += [("expand", key) for key in self.expand]
         return pairs
 
 
@@ -77,10 +79,15 @@ def graph_query(
     isolated: str | None = None,
     include_undated: str | None = None,
     denied: str | None = None,
+    expand: Annotated[list[str] | None, Query()] = None,
 ) -> GraphFilters:
     """The network filters of a request (a FastAPI dependency shared by the page and the API)."""
     chosen = graph_filters(type, since, until, min_confidence, color, isolated, include_undated)
     chosen.denied = _flag(denied)
+    keys = list(dict.fromkeys(k.strip()[:200] for k in expand or [] if k.strip()))
+    if len(keys) > 50:
+        raise InputError("expand", f"{len(keys)} groups to expand", "expand at most 50 at a time")
+    chosen.expand = keys
     return chosen
 
 
@@ -111,6 +118,49 @@ def graph_filters(types: list[str] | None, since: str | None, until: str | None,
     if filters.since and filters.until and filters.since > filters.until:
         raise InputError("since", f"{filters.since} is after until ({filters.until})")
     return filters
+
+
+@dataclass
+class TieFilters:
+    group: str | None = None
+    types: list[str] = field(default_factory=list)  # empty: every type
+    since: dt.date | None = None
+    until: dt.date | None = None
+    min_confidence: float = 0.0
+    modality: str | None = None
+    include_undated: bool = False
+    polarity: str | None = None  # positive: only asserted ties; negated: only denied ones
+
+    def dated(self) -> bool:
+        return self.since is not None or self.until is not None
+
+
+def tie_query(
+    group: str | None = None,
+    type: Annotated[list[str] | None, Query()] = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: str | None = None,
+    modality: str | None = None,
+    include_undated: str | None = None,
+    polarity: str | None = None,
+) -> TieFilters:
+    """The ties filters of a request (the ties page and its downloads)."""
+    return tie_filters(group, type, since, until, min_confidence, modality, include_undated, polarity)
+
+
+def tie_filters(group: str | None, types: list[str] | None, since: str | None, until: str | None,
+                min_confidence: str | None, modality: str | None,
+                include_undated: str | None = None, polarity: str | None = None) -> TieFilters:
+    from militantmap.store.select import check_modality, check_polarity
+
+    base = graph_filters(types, since, until, min_confidence, None, None, include_undated)
+    chosen = [t for t in (types or []) if t]
+    return TieFilters(group=(group or "").strip() or None, types=chosen, since=base.since,
+                      until=base.until, min_confidence=base.min_confidence,
+                      modality=check_modality((modality or "").strip() or None),
+                      include_undated=base.include_undated,
+                      polarity=check_polarity((polarity or "").strip() or None))
 
 
 @dataclass

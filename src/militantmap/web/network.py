@@ -29,11 +29,16 @@ def graph_view(db_url: str, filters: GraphFilters, with_layout: bool) -> dict:
 
     groups = {g["id"]: g for g in store_queries().all_groups(db_url)}
 
-    matching = [t for t in store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
-                                                    types=filters.types, since=filters.since,
-                                                    until=filters.until, include_undated=True)
+    everything = store_queries().all_ties(db_url, types=None if filters.expand else filters.types,
+                                          since=filters.since, until=filters.until,
+                                          include_undated=True)
+    expand = _expanded(db_url, filters.expand)
+    matching = [t for t in everything
                 if (filters.denied or t.get("polarity", "positive") != "negated")
-                and t["subject"]["id"] in groups and t["object"]["id"] in groups]
+                and t["subject"]["id"] in groups and t["object"]["id"] in groups
+                and (_in_view(t, filters)
+                     # an expanded group brings all its ties in the date range (issue 10)
+                     or t["subject"]["id"] in expand or t["object"]["id"] in expand)]
     # Issue 10: a date filter says how many undated ties it left out (the page offers them).
     ties, undated_left_out = store_queries().split_undated(matching, filters.dated(),
                                                            filters.include_undated)
@@ -60,9 +65,13 @@ def graph_view(db_url: str, filters: GraphFilters, with_layout: bool) -> dict:
               # drawn apart: a tie only reported as planned or speculated, and (on demand) one
               # the sources deny
               "hedged": t.get("modality") in ("planned", "speculated"),
-              "denied": t.get("polarity") == "negated"} for t in ties]
+              "denied": t.get("polarity") == "negated",
+              "modality": t.get("modality"),
+              # for the time slider: the span the articles report the tie over
+              "first_seen": t.get("first_seen"), "last_seen": t.get("last_seen")} for t in ties]
     view: dict = {"total_nodes": total_nodes, "total_edges": len(edges), "truncated": truncated,
-                  "undated_left_out": undated_left_out}
+                  "undated_left_out": undated_left_out, "expanded": sorted(expand)}
+    view.update(nodes=nodes, edges=edges)
     if not with_layout:
         names = {n["id"]: n for n in nodes}
         view["top_nodes"] = sorted(nodes, key=lambda n: (-n["articles"], -n["degree"],
@@ -80,7 +89,12 @@ def graph_view(db_url: str, filters: GraphFilters, with_layout: bool) -> dict:
     weighted = [(t["subject"]["id"], t["object"]["id"], float(t.get("confidence") or 0.1))
                 for t in ties if t.get("polarity", "positive") != "negated"]
     placed = sorted(set(ids) | {end for a, b, _ in weighted for end in (a, b)})
-    pos = layout(placed, weighted)
+    # Sizes are pixels on screen: a crowded picture gets smaller discs and thinner lines, so
+    # 2,000 groups do not hide one another at the first zoom level.
+    scale = min(1.0, max(0.35, math.sqrt(150 / max(len(nodes), 1))))
+    for n in nodes:
+        n["size"] = round(min(4 + 3 * math.sqrt(n["articles"]), 28) * scale, 1)
+    pos = layout(placed, weighted, radii={n["id"]: n["size"] for n in nodes})
     if filters.color == "region":
         labels = {g: _region(groups[g]) for g in ids}
     else:
@@ -96,20 +110,58 @@ def graph_view(db_url: str, filters: GraphFilters, with_layout: bool) -> dict:
     ranked = [label for label, _ in _counts(labels.values())]
     colour_of = {label: PALETTE[i] if i < len(PALETTE) and label != "unknown region"
                  else OTHER_COLOUR for i, label in enumerate(ranked)}
-    # Sizes are pixels on screen: a crowded picture gets smaller discs and thinner lines, so
-    # 2,000 groups do not hide one another at the first zoom level.
-    scale = min(1.0, max(0.35, math.sqrt(150 / max(len(nodes), 1))))
     for n in nodes:
         n["x"], n["y"] = pos[n["id"]]
-        n["size"] = round(min(4 + 3 * math.sqrt(n["articles"]), 28) * scale, 1)
         n["group_label"] = labels[n["id"]]
         n["color"] = colour_of[labels[n["id"]]]
     for e in edges:
         e["color"] = EDGE_COLOURS.get(e["type"], OTHER_COLOUR)
-        e["size"] = round(max(0.6, (1.5 + 2.5 * e["confidence"]) * scale), 1)
+        # Width by confidence: 1 px at 0 to 6 px at 1 (before the crowd scale), so a strong tie
+        # reads as one at a glance.
+        e["size"] = round(max(0.6, (1 + 5 * e["confidence"]) * scale), 1)
     view.update(nodes=nodes, edges=edges,
                 legend=[{"label": label, "color": colour_of[label]} for label in ranked[:10]])
     return view
+
+
+def network_export(db_url: str, filters: GraphFilters, fmt: str) -> bytes:
+    """The groups and ties of a network view as GEXF or a STIX 2.1 bundle (bytes)."""
+    import io
+
+    from militantmap.export import build_graph, load, write_gexf, write_stix
+
+    view = graph_view(db_url, filters, with_layout=False)
+    tie_ids = {e["id"] for e in view["edges"]}
+    node_ids = {n["id"] for n in view["nodes"]}
+    data = load(db_url)
+    data.ties = [t for t in data.ties if str(t["id"]) in tie_ids]
+    data.groups = [g for g in data.groups if g["id"] in node_ids]
+    data.events, data.people = [], []
+    for art in data.articles:
+        art["ties"] = [t for t in art["ties"] if str(t) in tie_ids]
+        art["groups"] = [g for g in art["groups"] if g in node_ids]
+        art["events"], art["roles"] = [], []
+    out = io.BytesIO()
+    if fmt == "gexf":
+        write_gexf(build_graph(data), out, modified=data.latest_date)
+    else:
+        text = io.StringIO()
+        write_stix(data, text)
+        out.write(text.getvalue().encode("utf-8"))
+    return out.getvalue()
+
+
+def _in_view(tie: dict, filters: GraphFilters) -> bool:
+    return tie["type"] in filters.types and (
+        float(tie.get("confidence") or 0) >= filters.min_confidence
+        or tie.get("polarity") == "negated" and filters.min_confidence == 0)
+
+
+def _expanded(db_url: str, keys: list[str]) -> set[str]:
+    """The ids of the groups to expand (names and aliases accepted, as everywhere)."""
+    from militantmap.web.data import api_group
+
+    return {api_group(db_url, key)["id"] for key in keys}
 
 
 def _counts(values) -> list[tuple[str, int]]:

@@ -17,7 +17,15 @@ from militantmap.web.assets import INSTALL_HINT, vendor_installed, vendor_path
 from militantmap.web.basemap import load_basemap
 from militantmap.export.tables import TABLES, event_row, write_rows
 from militantmap.web.charts import EVENT_TYPES, map_markers, timeline
-from militantmap.web.tables import EVENT_SORTS, paginate, sort_rows
+from militantmap.web.tables import (
+    EVENT_SORTS,
+    GROUP_COLUMNS,
+    GROUP_SORTS,
+    TIE_SORTS,
+    csv_text,
+    sort_rows,
+    table_view,
+)
 
 router = APIRouter(include_in_schema=False)
 MAX_EVENT_ROWS = 1000
@@ -50,21 +58,94 @@ def network_page(request: Request,
     view = network.graph_view(_db(request), chosen, with_layout=False)
     query = chosen.query_pairs()
     include_undated_url = "/network?" + urlencode(query + [("include_undated", "1")])
+    # The ties table with the network's filters: the same ties (denied ones only when drawn).
+    tie_query = [(k, v) for k, v in query if k in ("type", "since", "until", "min_confidence",
+                                                   "include_undated")]
+    if not chosen.denied:
+        tie_query.append(("polarity", "positive"))
     return render(
         request, "network.html", title="Network", nav="network", wide=True,
         filters=chosen, view=view, relation_types=filters.RELATION_TYPES,
         directed_types=filters.DIRECTED_TYPES,
         api_url="/api/graph" + (f"?{urlencode(query)}" if query else ""),
+        download_query=f"?{urlencode(query)}" if query else "",
+        ties_url="/ties" + (f"?{urlencode(tie_query)}" if tie_query else ""),
         vendor_ok=vendor_installed(), install_hint=INSTALL_HINT,
         include_undated_url=include_undated_url,
     )
 
 
+@router.get("/network.gexf")
+@router.get("/network.stix.json")
+def network_download(request: Request,
+                     chosen: Annotated[filters.GraphFilters, Depends(filters.graph_query)]) -> Response:
+    """The filtered network as the page draws it (same groups, same ties), as GEXF for Gephi
+    or as a STIX 2.1 bundle, written by the exporters of `militantmap export`."""
+    stix = request.url.path.endswith(".json")
+    body = network.network_export(_db(request), chosen, "stix" if stix else "gexf")
+    name, kind = ("network.stix.json", "application/json") if stix else ("network.gexf", "application/xml")
+    return Response(body, media_type=kind,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
 @router.get("/groups")
-def groups_page(request: Request) -> HTMLResponse:
+def groups_page(request: Request, sort: str | None = None, order: str | None = None,
+                page: str | None = None) -> HTMLResponse:
     groups = data.groups_list(_db(request))
-    return render(request, "groups.html", title="Groups", nav="groups", groups=groups,
-                  total=len(groups))
+    params = list(request.query_params.multi_items())
+    return render(request, "groups.html", title="Groups", nav="groups", total=len(groups),
+                  **table_view("/groups", params, groups, GROUP_SORTS, sort, order, page))
+
+
+@router.get("/groups.csv")
+@router.get("/groups.json")
+def groups_download(request: Request, sort: str | None = None, order: str | None = None) -> Response:
+    """The groups table, whole, in the order asked for, as CSV or JSON."""
+    rows = sort_rows(data.api_groups(_db(request)), sort, order, GROUP_SORTS)
+    return _download(request, rows, GROUP_COLUMNS, "groups")
+
+
+@router.get("/ties")
+def ties_page(request: Request, chosen: Annotated[filters.TieFilters, Depends(filters.tie_query)],
+              sort: str | None = None, order: str | None = None,
+              page: str | None = None) -> HTMLResponse:
+    notice = None
+    undated_left_out = 0
+    try:
+        found, undated_left_out = data.ties_matching(_db(request), chosen)
+    except data.NotFound as err:
+        found, notice = [], err.message()
+    params = list(request.query_params.multi_items())
+    include_undated_url = "/ties?" + urlencode(
+        [(k, v) for k, v in params if k != "include_undated"] + [("include_undated", "1")])
+    return render(request, "ties.html", title="Ties", nav="ties", filters=chosen,
+                  relation_types=filters.RELATION_TYPES, modalities=schema.MODALITIES,
+                  notice=notice, undated_left_out=undated_left_out,
+                  include_undated_url=include_undated_url,
+                  **table_view("/ties", params, data.tie_rows(found), TIE_SORTS, sort, order, page))
+
+
+@router.get("/ties.csv")
+@router.get("/ties.json")
+def ties_download(request: Request, chosen: Annotated[filters.TieFilters, Depends(filters.tie_query)],
+                  sort: str | None = None, order: str | None = None) -> Response:
+    """The filtered ties table, whole, as CSV (the export's columns, without the per-sentence
+    ones: each tie's page lists its sentences) or JSON."""
+    from militantmap.export.tables import TIE_COLUMNS
+
+    rows, _ = data.ties_matching(_db(request), chosen)
+    rows = sort_rows(rows, sort, order, TIE_SORTS)
+    columns = [c for c in TIE_COLUMNS if c not in ("source_urls", "evidence_ids")]
+    flat = [dict(t, subject=t["subject"]["name"], subject_id=t["subject"]["id"],
+                 object=t["object"]["name"], object_id=t["object"]["id"]) for t in rows]
+    return _download(request, rows if request.url.path.endswith(".json") else flat, columns, "ties")
+
+
+def _download(request: Request, rows: list[dict], columns: list[str], name: str) -> Response:
+    if request.url.path.endswith(".json"):
+        return JSONResponse(rows, headers={"Content-Disposition": f'attachment; filename="{name}.json"'})
+    return Response(csv_text(rows, columns), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 
 @router.get("/groups/{key:path}")
@@ -99,22 +180,26 @@ def events_page(
     order: str | None = None,
     page: str | None = None,
 ) -> HTMLResponse:
-    notice = None
+    notice = notice_hint = None
     undated_left_out = 0
+    suggestions: dict[str, list[str]] = {}
     try:
         found, undated_left_out = data.events_matching(_db(request), chosen)
         events = data.event_rows(found)
     except data.NotFound as err:
         events, notice = [], err.message()
+        from militantmap.store.suggest import did_you_mean, hint
+
+        notice_hint = hint(did_you_mean(_db(request), "group", chosen.group or ""))
     params = [(k, v) for k, v in request.query_params.multi_items()]
+    if not events and not notice:
+        suggestions = data.place_suggestions(_db(request), chosen)
+    suggestion_urls = {kind: {n: "/events?" + urlencode([(k, v) for k, v in params if k not in (kind, "page")]
+                                                         + [(kind, n)]) for n in names}
+                       for kind, names in suggestions.items()}
     include_undated_url = "/events?" + urlencode(
         [(k, v) for k, v in params if k != "include_undated"] + [("include_undated", "1")])
-    table = paginate(sort_rows(events, sort, order, EVENT_SORTS), page)
-    keep = [(k, v) for k, v in params if k not in ("sort", "order", "page")]
-    sort_urls = {col: "/events?" + urlencode(keep + [("sort", col), ("order", "asc" if (sort, order) == (col, "desc") else "desc")])
-                 for col in EVENT_SORTS}
-    page_url = "/events?" + urlencode([(k, v) for k, v in params if k != "page"] + [("page", "")])
-    download = urlencode([(k, v) for k, v in params if k not in ("page",)])
+    listing = table_view("/events", params, events, EVENT_SORTS, sort, order, page)
     truncated = len(events) > MAX_EVENT_ROWS
     events = events[:MAX_EVENT_ROWS]  # the map: every filtered event, up to the cap
     base = load_basemap()
@@ -129,8 +214,8 @@ def events_page(
                   filters=chosen, events=events, truncated=truncated, map=map_view,
                   notice=notice, event_types=EVENT_TYPES, install_hint=INSTALL_HINT,
                   undated_left_out=undated_left_out, include_undated_url=include_undated_url,
-                  table=table, sort=sort, order=order, sort_urls=sort_urls, page_url=page_url,
-                  download=download)
+                  notice_hint=notice_hint, suggestions=suggestions, suggestion_urls=suggestion_urls,
+                  **listing)
 
 
 @router.get("/events.csv")
