@@ -17,7 +17,7 @@ import io
 import click
 
 from militantmap.errors import InputError, is_not_in_store
-from militantmap.store_cli import DB_OPTION, JSON_OPTION, _print_json
+from militantmap.store_cli import DB_HELP, DB_OPTION, JSON_OPTION, _existing_store, _print_json
 
 WHO_OPTION = click.option("--who", default=None, envvar="MILITANTMAP_ANALYST",
                           help="Who decides (default: $MILITANTMAP_ANALYST, the OS user).")
@@ -50,14 +50,15 @@ def _said(done: dict, as_json: bool, text: str) -> None:
 
 @click.group("curate", invoke_without_command=True)
 @click.option("--log", "show_log", is_flag=True, help="List every decision (as `curate log`).")
-@DB_OPTION
+# not checked here: each subcommand checks its own --db (the group's default is only read by --log)
+@click.option("--db", "db_url", default=None, envvar="MILITANTMAP_DB", help=DB_HELP)
 @click.pass_context
 def curate_cmd(ctx: click.Context, show_log: bool, db_url: str | None) -> None:
     """Correct the store: rename groups, fix aliases, merge and split, retype or reject facts.
     Every decision is logged (who, when, why), kept when articles are extracted again, and
     undoable."""
     if show_log:
-        ctx.invoke(log_cmd, db_url=db_url, as_json=False, as_csv=False)
+        ctx.invoke(log_cmd, db_url=_existing_store(ctx, None, db_url), as_json=False, as_csv=False)
     elif ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
 
