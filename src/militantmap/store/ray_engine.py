@@ -115,6 +115,7 @@ class RayExtraction:
                           logging_level=logging.WARNING,
                           num_cpus=local_cpus if not (address or os.environ.get("RAY_ADDRESS")) else None)
             self.started = True
+            logging.getLogger("ray.data").setLevel(logging.WARNING)  # its INFO lines drown ingest's own
         cpus = int(self.ray.cluster_resources().get("CPU", 1))
         self.concurrency = concurrency or max(1, cpus)
         ctx = self.ray.data.DataContext.get_current()
@@ -154,11 +155,11 @@ class RayExtraction:
                 yield todo, []
             return
         ds = self.ray.data.from_items(rows, override_num_blocks=max(1, len(rows) // BATCH_SIZE))
+        actors = min(self.concurrency, -(-len(rows) // BATCH_SIZE))  # no idle actor on a short feed
         ds = ds.map_batches(_ExtractBatch, batch_size=BATCH_SIZE, batch_format="numpy",
-                            concurrency=min(self.concurrency, len(rows) // BATCH_SIZE + 1),
-                            num_cpus=1)
+                            compute=self.ray.data.ActorPoolStrategy(size=actors), num_cpus=1)
         ready: dict[int, dict] = {}
-        results = ds.iter_rows()
+        results = iter(ds.iter_rows())
         seq = 0
         for todo in window:
             need = len(_english(todo))

@@ -1,0 +1,148 @@
+"""Issue 9, item 6: `militantmap ingest --engine ray` extracts with Ray Data (map_batches, one
+pipeline per actor) and stores exactly what the single-machine ingest stores; a rerun after a
+partial run resumes, nothing stored twice. Ray runs in local mode here (a local Ray of 2 CPUs,
+started once for the module). Without Ray, asking for the engine says how to install it and
+exits 2, changing nothing."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from militantmap.cli import main
+from militantmap.store import ingest_articles
+from militantmap.store.db import get_engine
+from militantmap.store.schema import (
+    article_entities,
+    articles,
+    entities,
+    event_reports,
+    incidents,
+    relations,
+    roles,
+)
+from militantmap.sources.walk import iter_articles
+
+REPO = Path(__file__).resolve().parents[1]
+
+try:
+    import ray
+    import ray.data  # noqa: F401
+    HAVE_RAY = True
+except ImportError:
+    HAVE_RAY = False
+
+NO_RAY = "Ray is not installed: `pip install 'militantmap[ray]'` (make test installs it from requirements/dev.txt)"
+
+# Invented reports (not from any corpus): groups, ties, roles, events, an article the
+# prefilter passes over, and an exact repeat that must be stored once.
+_GROUPS = ["Boko Haram", "Al-Shabaab", "the Taliban", "Hezbollah", "Ansar Dine", "the Pakistani Taliban"]
+_PLACES = ["Maiduguri", "Mogadishu", "Kunduz", "Beirut", "Timbuktu", "Peshawar"]
+
+
+def _lines() -> list[dict]:
+    out = []
+    for i in range(18):
+        g, h, p = _GROUPS[i % 6], _GROUPS[(i + 1) % 6], _PLACES[i % 6]
+        out.append({"id": f"r{i:02d}", "published": f"2024-03-{i + 1:02d}", "text": (
+            f"Report {i}: {g} fighters attacked an army post near {p} on Monday, killing {i + 3} "
+            f"soldiers, officials said. {g} has fought alongside {h} since {2001 + i}, analysts say. "
+            f"Abu Example{i}, a spokesman for {g}, said the group carried out the raid.")})
+    out.insert(5, {"id": "quiet", "text": "Farmers near the river welcomed an early harvest this "
+                                          "week as the dry season ended and markets reopened."})
+    out.append(dict(out[2], id="r02-again"))
+    return out
+
+
+def _write(path: Path, lines: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    return path
+
+
+def _contents(db: str) -> dict[str, list[tuple]]:
+    """What the store holds, row by row in id order: equal contents mean the same groups,
+    ties, roles and events under the same ids. Left out: timestamps, and the file an article
+    was read from (the resumed run read its first articles from another file)."""
+    tables = {"articles": articles, "entities": entities, "article_entities": article_entities,
+              "relations": relations, "roles": roles, "incidents": incidents,
+              "event_reports": event_reports}
+    out = {}
+    with get_engine(db).connect() as conn:
+        for name, table in tables.items():
+            cols = [c for c in table.c if c.name not in ("ingested_at", "at", "source")]
+            out[name] = [tuple(r) for r in conn.execute(select(*cols).order_by(*table.primary_key.columns))]
+    return out
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    if not HAVE_RAY:
+        pytest.skip(NO_RAY)
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+def _ray_ingest(path: Path, db: str) -> dict:
+    result = CliRunner().invoke(main, ["ingest", "--engine", "ray", "--ray-concurrency", "2",
+                                       str(path), "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.ray
+@pytest.mark.skipif(not HAVE_RAY, reason=NO_RAY)
+@pytest.mark.usefixtures("local_ray")
+def test_the_ray_engine_stores_what_the_normal_ingest_stores_and_resumes(tmp_path):
+    feed = _write(tmp_path / "feed.jsonl", _lines())
+    normal, on_ray = f"sqlite:///{tmp_path / 'normal.db'}", f"sqlite:///{tmp_path / 'ray.db'}"
+    assert ingest_articles(normal, iter_articles([feed])).new == 19
+
+    # A run "killed" after its first articles: the first eight are in the store.
+    first = _write(tmp_path / "first.jsonl", _lines()[:8])
+    assert _ray_ingest(first, on_ray)["new"] == 8
+
+    summary = _ray_ingest(feed, on_ray)  # the rerun over the whole feed resumes
+    assert (summary["new"], summary["known"], summary["skipped"]) == (11, 9, 0), summary
+    want = _contents(normal)
+    got = _contents(on_ray)
+    assert got == want
+    keys = [r[1] for r in got["articles"]]
+    assert keys == [x["id"] for x in _lines() if x["id"] != "r02-again"]  # input order kept
+    assert len(got["relations"]) >= 18 and len(got["event_reports"]) >= 18 and got["roles"]
+    status = {r.article_key: r.status for r in _rows(on_ray)}
+    assert status["quiet"] == "not_relevant"  # the prefilter ran on the Ray workers too
+
+    again = _ray_ingest(feed, on_ray)  # and once more: nothing new, nothing twice
+    assert (again["new"], again["known"]) == (0, 20)
+    assert _contents(on_ray) == want
+
+
+def _rows(db: str) -> list:
+    with get_engine(db).connect() as conn:
+        return list(conn.execute(select(articles.c.article_key, articles.c.status)))
+
+
+def test_without_ray_the_engine_says_how_to_install_it_and_exits_2(tmp_path):
+    """Ray made unimportable in a real process (sys.modules entry None: `import ray` raises
+    ImportError), whatever this environment has installed."""
+    feed = _write(tmp_path / "feed.jsonl", _lines()[:2])
+    db = tmp_path / "store.db"
+    code = ("import sys; sys.modules['ray'] = None; sys.modules['ray.data'] = None\n"
+            "from militantmap.cli import main\n"
+            f"sys.argv = ['militantmap', 'ingest', '--engine', 'ray', {str(feed)!r}, '--db', "
+            f"{'sqlite:///' + str(db)!r}]\n"
+            "main()\n")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          timeout=300)
+    assert done.returncode == 2, done.stderr
+    assert "Ray" in done.stderr and "pip install 'militantmap[ray]'" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not db.exists()  # nothing was opened or written
