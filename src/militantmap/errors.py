@@ -59,6 +59,20 @@ class MissingExtra(MilitantmapError):
         return f"{self.feature} needs {self.needs}, which is not installed{why}. Install it: {self.install}"
 
 
+class EngineFailed(MilitantmapError):
+    """The extraction engine itself failed (Ray workers lost again and again): what is stored
+    stays stored, and the message says where the run stopped and how to resume."""
+
+    def __init__(self, engine: str, where: str, reason: str) -> None:
+        super().__init__(engine, where, reason)
+        self.engine, self.where, self.reason = engine, where, reason
+
+    def __str__(self) -> str:
+        return (f"extraction on {self.engine} failed at {self.where} ({self.reason}); the articles "
+                "before it are stored: run the same command again to resume, or ingest the rest "
+                "with --engine local")
+
+
 class NotInStore(LookupError):
     """A name or id the store does not have: the store's own "not found" (a 404 in the web app,
     exit 2 in the CLI). A KeyError or IndexError, though also LookupErrors, are bugs or races and

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from militantmap.article import Article
-from militantmap.errors import MissingExtra
+from militantmap.errors import EngineFailed, MissingExtra
 
 if TYPE_CHECKING:
     from militantmap.store.ingest import IngestSummary
@@ -36,6 +36,8 @@ Plan = list[tuple[Article, dict, str, int | None]]
 INSTALL = "pip install 'militantmap[ray]'  (or: pip install 'ray[data]>=2.40')"
 #: articles per batch handed to one actor (one spaCy nlp.pipe call), as in store.ingest.BATCH
 BATCH_SIZE = 16
+#: times a lost Ray worker is restarted and its batch retried before the run stops with the reason
+MAX_RETRIES = 3
 
 
 def require_ray() -> Any:
@@ -157,7 +159,10 @@ class RayExtraction:
         ds = self.ray.data.from_items(rows, override_num_blocks=max(1, len(rows) // BATCH_SIZE))
         actors = min(self.concurrency, -(-len(rows) // BATCH_SIZE))  # no idle actor on a short feed
         ds = ds.map_batches(_ExtractBatch, batch_size=BATCH_SIZE, batch_format="numpy",
-                            compute=self.ray.data.ActorPoolStrategy(size=actors), num_cpus=1)
+                            compute=self.ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
+                            # Ray Data restarts a lost actor and retries its batch forever by
+                            # default: an article that kills every worker would hang the run.
+                            max_restarts=MAX_RETRIES, max_task_retries=MAX_RETRIES)
         ready: dict[int, dict] = {}
         results = iter(ds.iter_rows())
         seq = 0
@@ -166,7 +171,12 @@ class RayExtraction:
             out = []
             for want in range(seq, seq + need):
                 while want not in ready:
-                    row = next(results)
+                    try:
+                        row = next(results)
+                    except Exception as err:  # noqa: BLE001 - Ray raises many kinds; all end the run
+                        lines = str(err).strip().splitlines()  # Ray's last line is the cause
+                        reason = type(err).__name__ + (f": {lines[-1][:300]}" if lines else "")
+                        raise EngineFailed("Ray", todo[0][0].source, reason) from err
                     ready[int(row["seq"])] = pickle.loads(row["extraction"])
                 out.append(ready.pop(want))
             seq += need
