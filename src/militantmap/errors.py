@@ -69,8 +69,8 @@ class EngineFailed(MilitantmapError):
 
     def __str__(self) -> str:
         return (f"extraction on {self.engine} failed at {self.where} ({self.reason}); the articles "
-                "before it are stored: run the same command again to resume, or ingest the rest "
-                "with --engine local")
+                "before it are stored: run the same command again to resume (if it fails there "
+                "again, `--engine local --workers 2` finds and skips an article that kills its worker)")
 
 
 class NotInStore(LookupError):
