@@ -32,6 +32,7 @@ from militantmap.sources.walk import iter_articles
 REPO = Path(__file__).resolve().parents[1]
 
 try:
+    import pyarrow as pa
     import ray
     import ray.data  # noqa: F401
     HAVE_RAY = True
@@ -108,7 +109,11 @@ def test_the_ray_engine_stores_what_the_normal_ingest_stores_and_resumes(tmp_pat
     first = _write(tmp_path / "first.jsonl", _lines()[:8])
     assert _ray_ingest(first, on_ray)["new"] == 8
 
-    summary = _ray_ingest(feed, on_ray)  # the rerun over the whole feed resumes
+    # The rerun over the whole feed resumes; it reads the feed as Parquet, the other input
+    # a backfill comes in.
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq.write_table(pa.Table.from_pylist(_lines()), tmp_path / "feed.parquet")
+    summary = _ray_ingest(tmp_path / "feed.parquet", on_ray)
     assert (summary["new"], summary["known"], summary["skipped"]) == (11, 9, 0), summary
     want = _contents(normal)
     got = _contents(on_ray)
@@ -119,7 +124,7 @@ def test_the_ray_engine_stores_what_the_normal_ingest_stores_and_resumes(tmp_pat
     status = {r.article_key: r.status for r in _rows(on_ray)}
     assert status["quiet"] == "not_relevant"  # the prefilter ran on the Ray workers too
 
-    again = _ray_ingest(feed, on_ray)  # and once more: nothing new, nothing twice
+    again = _ray_ingest(feed, on_ray)  # and once more, from the JSONL: nothing new, nothing twice
     assert (again["new"], again["known"]) == (0, 20)
     assert _contents(on_ray) == want
 
@@ -146,3 +151,24 @@ def test_without_ray_the_engine_says_how_to_install_it_and_exits_2(tmp_path):
     assert "Ray" in done.stderr and "pip install 'militantmap[ray]'" in done.stderr
     assert "Traceback" not in done.stderr
     assert not db.exists()  # nothing was opened or written
+
+
+def test_parquet_rows_are_read_like_jsonl_lines(tmp_path):
+    """Each row an article; a date column becomes the publication date; a bad row is reported
+    by its row number and the rest are read."""
+    pa_ = pytest.importorskip("pyarrow", reason="reading Parquet needs pyarrow (the ray extra)")
+    import datetime as dt
+
+    import pyarrow.parquet as pq
+
+    table = pa_.table({"id": ["p1", "p2", "p3"],
+                       "text": ["Boko Haram attacked Damboa on Monday.", "", "Al-Shabaab attacked Baidoa."],
+                       "published": [dt.date(2024, 3, 4), None, dt.date(2024, 3, 6)]})
+    pq.write_table(table, tmp_path / "feed.parquet")
+    items = list(iter_articles([tmp_path / "feed.parquet"]))
+    assert [getattr(i, "id", None) for i in items] == ["p1", None, "p3"]
+    assert items[0].published == dt.date(2024, 3, 4) and items[0].source.endswith("feed.parquet:row 1")
+    assert "row 2" in items[1].source and 'no "text"' in items[1].reason
+    (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
+    (bad,) = list(iter_articles([tmp_path / "broken.parquet"]))
+    assert "not a readable Parquet file" in bad.reason

@@ -68,8 +68,8 @@ def _lookup(fn, *args, **kwargs):
 def ingest_cmd(paths: tuple[str, ...], db_url: str | None, urls_file: Path | None, feeds: tuple[str, ...],
                allow_private: bool, workers: int, engine: str, ray_address: str | None,
                ray_concurrency: int | None, reprocess: bool, as_json: bool) -> None:
-    """Add articles to the store: files and folders of .txt, .html, .json, .jsonl and
-    .warc(.gz), or - for JSONL on stdin. Running it again on the same input changes nothing.
+    """Add articles to the store: files and folders of .txt, .html, .json, .jsonl, .parquet
+    (needs pyarrow) and .warc(.gz), or - for JSONL on stdin. Running it again on the same input changes nothing.
 
     An article whose text is longer than MILITANTMAP_MAX_CHARS characters (default 100,000)
     is read up to that length, at a paragraph or sentence end, with a warning naming it."""

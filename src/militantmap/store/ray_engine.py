@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 Plan = list[tuple[Article, dict, str, int | None]]
 
-INSTALL = "pip install 'militantmap[ray]'  (or: pip install 'ray[data]>=2.40')"
+INSTALL = "pip install 'militantmap[ray]'  (or: pip install 'ray[data]>=2.40,<2.64')"
 #: articles per batch handed to one actor (one spaCy nlp.pipe call), as in store.ingest.BATCH
 BATCH_SIZE = 16
 #: times a lost Ray worker is restarted and its batch retried before the run stops with the reason
@@ -158,11 +159,14 @@ class RayExtraction:
             return
         ds = self.ray.data.from_items(rows, override_num_blocks=max(1, len(rows) // BATCH_SIZE))
         actors = min(self.concurrency, -(-len(rows) // BATCH_SIZE))  # no idle actor on a short feed
-        ds = ds.map_batches(_ExtractBatch, batch_size=BATCH_SIZE, batch_format="numpy",
-                            compute=self.ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
-                            # Ray Data restarts a lost actor and retries its batch forever by
-                            # default: an article that kills every worker would hang the run.
-                            max_restarts=MAX_RETRIES, max_task_retries=MAX_RETRIES)
+        with warnings.catch_warnings():
+            # Ray Data restarts a lost actor and retries its batch forever by default, so an
+            # article that kills every worker would hang the run; the only way to bound that
+            # (Ray 2.60) is the remote arguments it calls deprecated: hence the extra's < 2.64.
+            warnings.filterwarnings("ignore", message=".*ray_remote_args.*")
+            ds = ds.map_batches(_ExtractBatch, batch_size=BATCH_SIZE, batch_format="numpy",
+                                compute=self.ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
+                                max_restarts=MAX_RETRIES, max_task_retries=MAX_RETRIES)
         ready: dict[int, dict] = {}
         results = iter(ds.iter_rows())
         seq = 0
