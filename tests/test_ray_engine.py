@@ -129,6 +129,29 @@ def test_the_ray_engine_stores_what_the_normal_ingest_stores_and_resumes(tmp_pat
     assert _contents(on_ray) == want
 
 
+@pytest.mark.ray
+@pytest.mark.postgres
+@pytest.mark.skipif(not HAVE_RAY, reason=NO_RAY)
+@pytest.mark.usefixtures("local_ray")
+def test_the_ray_engine_writes_a_postgresql_store(tmp_path, request):
+    """The shared team store of a cluster run: the groups, ties and events read back from
+    PostgreSQL are those of the single-machine ingest into SQLite."""
+    from pg_helpers import pg_database
+
+    from militantmap.store import queries
+
+    pg = pg_database(request)
+    feed = _write(tmp_path / "feed.jsonl", _lines()[:10])
+    lite = f"sqlite:///{tmp_path / 'normal.db'}"
+    assert ingest_articles(lite, iter_articles([feed])).new == 10
+    assert _ray_ingest(feed, pg)["new"] == 10
+
+    def graph(db: str) -> tuple:
+        return (queries.list_groups(db), queries.all_ties(db), queries.events(db, include_undated=True))
+
+    assert graph(pg) == graph(lite)
+
+
 def _rows(db: str) -> list:
     with get_engine(db).connect() as conn:
         return list(conn.execute(select(articles.c.article_key, articles.c.status)))
