@@ -39,6 +39,8 @@ INSTALL = "pip install 'militantmap[ray]'  (or: pip install 'ray[data]>=2.40,<2.
 BATCH_SIZE = 16
 #: times a lost Ray worker is restarted and its batch retried before the run stops with the reason
 MAX_RETRIES = 3
+#: the most articles one window holds (their texts sit in this process and in the object store)
+MAX_WINDOW = 20_000
 
 
 def require_ray() -> Any:
@@ -98,7 +100,7 @@ def window_for(concurrency: int) -> int:
     """Articles per Ray Dataset: enough batches for every actor to stay busy (a new Dataset
     starts new actors, each loading the pipeline, a few seconds), few enough that a window's
     texts are small next to a worker's memory."""
-    return max(512, 32 * BATCH_SIZE * concurrency)
+    return min(max(512, 32 * BATCH_SIZE * concurrency), MAX_WINDOW)
 
 
 class RayExtraction:
