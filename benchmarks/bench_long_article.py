@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_memory import _rss_mb, sentences  # noqa: E402 - the sentence pool of the memory run
+from bench_memory import _rss_mb, sentences
 
 
 def _peak_mb() -> float:

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from militantmap.cli import main
+from militantmap.sources.walk import iter_articles
 from militantmap.store import ingest_articles
 from militantmap.store.db import get_engine
 from militantmap.store.schema import (
@@ -27,14 +28,13 @@ from militantmap.store.schema import (
     relations,
     roles,
 )
-from militantmap.sources.walk import iter_articles
 
 REPO = Path(__file__).resolve().parents[1]
 
 try:
     import pyarrow as pa
     import ray
-    import ray.data  # noqa: F401
+    import ray.data
     HAVE_RAY = True
 except ImportError:
     HAVE_RAY = False

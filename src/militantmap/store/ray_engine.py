@@ -47,7 +47,7 @@ def require_ray() -> Any:
     """The ray module, or MissingExtra saying how to install it."""
     try:
         import ray
-        import ray.data  # noqa: F401 - the Data library is a separate extra of Ray
+        import ray.data
     except ImportError as err:
         raise MissingExtra("the Ray engine (`ingest --engine ray`)", "Ray Data", INSTALL,
                            str(err)) from None
@@ -179,7 +179,7 @@ class RayExtraction:
                 while want not in ready:
                     try:
                         row = next(results)
-                    except Exception as err:  # noqa: BLE001 - Ray raises many kinds; all end the run
+                    except Exception as err:
                         lines = str(err).strip().splitlines()  # Ray's last line is the cause
                         reason = type(err).__name__ + (f": {lines[-1][:300]}" if lines else "")
                         raise EngineFailed("Ray", todo[0][0].source, reason) from err
