@@ -76,11 +76,34 @@ def test_an_article_over_budget_is_skipped_with_its_reason_and_the_run_goes_on(t
     started = time.monotonic()
     summary = ingest_articles(f"sqlite:///{tmp_path / 's.db'}", arts)
     assert time.monotonic() - started < 120
-    assert summary.new == 2, summary.as_dict()
+    assert summary.new == 3, summary.as_dict()
     reasons = dict(summary.skipped)
     assert "extraction exceeded 0.5 s" in reasons["b.txt"]
-    assert f"text longer than {pipeline.MAX_CHARS:,} characters" in reasons["c.txt"]
-    assert queries.overview(f"sqlite:///{tmp_path / 's.db'}")["articles"] == 2
+    # over the size cap: read up to it, with a warning naming the article (issue 9, item 5)
+    assert "c.txt" not in reasons
+    assert f"text longer than {pipeline.MAX_CHARS:,} characters" in dict(summary.warnings)["c.txt"]
+    assert queries.overview(f"sqlite:///{tmp_path / 's.db'}")["articles"] == 3
+
+
+def test_an_article_over_the_size_cap_is_read_up_to_a_sentence_end_with_a_warning(tmp_path, monkeypatch):
+    """Issue 9, item 5: a long article is truncated at a paragraph or sentence end before the
+    cap, with a warning naming it; the facts before the cut are read, none after it."""
+    from militantmap.extract import pipeline
+    from militantmap.store import ingest_articles, queries
+
+    monkeypatch.setattr(pipeline, "MAX_CHARS", 2_000)
+    head = "Boko Haram fighters attacked a market in Maiduguri on Monday, killing 12 people, police said.\n\n"
+    filler = "The weather in the capital stayed dry and markets were busy through the week. " * 40
+    tail = "\n\nAl-Shabaab claimed an attack on a hotel in Mogadishu on Tuesday."
+    art = Article(id="long", source="long.txt", text=head + filler + tail)
+    summary = ingest_articles(f"sqlite:///{tmp_path / 's.db'}", [art])
+    assert summary.new == 1 and not summary.skipped, summary.as_dict()
+    (source, warning), = summary.warnings
+    assert source == "long.txt" and "text longer than 2,000 characters" in warning
+    kept = int(warning.split("only the first ")[1].split(" ")[0].replace(",", ""))
+    assert kept <= 2_000 and (head + filler)[:kept].endswith("through the week.")
+    names = {g["name"] for g in queries.list_groups(f"sqlite:///{tmp_path / 's.db'}")}
+    assert "Boko Haram" in names and not any("Shabaab" in n for n in names)
 
 
 def test_the_web_ingest_holds_its_lock_one_chunk_at_a_time(tmp_path, monkeypatch):

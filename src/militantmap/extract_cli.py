@@ -45,11 +45,11 @@ def extract_cmd(path: str, published: str | None, fmt: str) -> None:
         raise InputError(path, "is a WARC archive of many pages",
                          "use `militantmap ingest` for archives, or extract one page's HTML")
     article = read_article(path, published=pub)
-    for w in article.warnings:
-        click.echo(f"militantmap: warning: {article.source}: {w}", err=True)
     if pub is not None:
         article.published = pub
     result = extract(article)
+    for w in article.warnings:  # after extract, which warns of a text cut at the size cap
+        click.echo(f"militantmap: warning: {article.source}: {w}", err=True)
     if fmt == "text":
         click.echo(format_summary(result))
     else:
@@ -73,12 +73,13 @@ def _batch(path: str, published: dt.date | None) -> None:
         good = []
         for _, item in chunk:
             if not isinstance(item, InputError):
-                for w in item.warnings:
-                    click.echo(f"militantmap: warning: {item.source}: {w}", err=True)
                 if published is not None and item.published is None:
                     item.published = published
                 good.append(item)
-        results = iter(extract_many(good))
+        results = iter(list(extract_many(good)))
+        for item in good:  # after extraction, which warns of a text cut at the size cap
+            for w in item.warnings:
+                click.echo(f"militantmap: warning: {item.source}: {w}", err=True)
         for line_no, item in chunk:
             if isinstance(item, InputError):
                 record = {"id": getattr(item, "article_id", None), "line": line_no, "error": str(item)}

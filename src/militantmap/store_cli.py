@@ -93,20 +93,37 @@ def _place_hints(db_url: str | None, country: str | None, place: str | None) -> 
 @click.option("--allow-private", is_flag=True, help="Allow fetching from private and loopback addresses.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Extract in this many processes (one pipeline each; this one writes, in input order).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where extraction runs: this machine (local, with --workers), or a Ray cluster "
+                   "(ray: needs `pip install 'militantmap[ray]'`); this process writes either way.")
+@click.option("--ray-address", envvar="RAY_ADDRESS", default=None,
+              help="The Ray cluster for --engine ray, e.g. ray://head:10001 (default: RAY_ADDRESS, "
+                   "else a local Ray started for this run).")
+@click.option("--ray-concurrency", type=click.IntRange(1, 10_000), default=None,
+              help="Pipelines (Ray actors) at once for --engine ray [default: one per CPU of the cluster].")
 @click.option("--reprocess", is_flag=True,
               help="Re-extract stored articles whose extractor version is older (all of them "
                    "when no PATH is given).")
 @JSON_OPTION
 def ingest_cmd(paths: tuple[str, ...], db_url: str | None, urls_file: Path | None, feeds: tuple[str, ...],
-               allow_private: bool, workers: int, reprocess: bool, as_json: bool) -> None:
-    """Add articles to the store: files and folders of .txt, .html, .json, .jsonl and
-    .warc(.gz), or - for JSONL on stdin. Running it again on the same input changes nothing."""
+               allow_private: bool, workers: int, engine: str, ray_address: str | None,
+               ray_concurrency: int | None, reprocess: bool, as_json: bool) -> None:
+    """Add articles to the store: files and folders of .txt, .html, .json, .jsonl, .parquet
+    (needs pyarrow) and .warc(.gz), or - for JSONL on stdin. Running it again on the same input changes nothing.
+
+    An article whose text is longer than MILITANTMAP_MAX_CHARS characters (default 100,000)
+    is read up to that length, at a paragraph or sentence end, with a warning naming it."""
     from militantmap.sources.walk import iter_articles
     from militantmap.sources.web import fetch_urls, read_feed
     from militantmap.store import ingest_articles, reprocess_stored
 
     if not (paths or urls_file or feeds or reprocess):
         raise click.UsageError("give files or folders to ingest, --urls FILE, --feed URL or --reprocess")
+    if engine == "ray" and workers > 1:
+        raise click.UsageError("--workers is for --engine local; with --engine ray, --ray-concurrency "
+                               "sets how many pipelines run")
+    if engine == "ray" and reprocess and not (paths or urls_file or feeds):
+        raise click.UsageError("--reprocess of the stored articles runs with --engine local")
 
     def items():
         yield from iter_articles(paths)
@@ -125,7 +142,8 @@ def ingest_cmd(paths: tuple[str, ...], db_url: str | None, urls_file: Path | Non
             summary = reprocess_stored(db_url, progress=progress)
         else:
             summary = ingest_articles(db_url, items(), reprocess=reprocess, progress=progress,
-                                      workers=workers)
+                                      workers=workers, engine=engine, ray_address=ray_address,
+                                      ray_concurrency=ray_concurrency)
     if as_json:
         _print_json(summary.as_dict())
     else:

@@ -149,8 +149,7 @@ class Extractor:
         if published is None:
             published = published_from(url, raw)  # "/2016/10/26/" in the URL, or a dateline
         if len(raw) > MAX_CHARS:
-            raise InputError(article.source, f"text longer than {MAX_CHARS:,} characters "
-                             f"({len(raw):,})", "split it into articles")
+            raw = _truncated(article, raw)
         if "\x00" in raw:
             raise InputError(article.source, "binary content (NUL bytes), not text")
         cleaned = remove_boilerplate(raw)
@@ -343,6 +342,25 @@ def _dedupe_relations(relations: list[RelationHit]) -> list[RelationHit]:
             seen.add(key)
             out.append(r)
     return out
+
+
+def _truncated(article: Article, raw: str) -> str:
+    """The first MAX_CHARS characters of an over-long text, cut at the last paragraph or
+    sentence end before the cap (a hard cut only when there is none in its second half), with
+    a warning on the article naming it. Truncated rather than refused: the parse of one long
+    document cannot be interrupted and its memory grows with its length (about 1.3 GB for
+    320,000 characters), while the facts of a news story are in its first pages."""
+    cut = MAX_CHARS
+    for sep in ("\n\n", "\n", ". ", "? ", "! "):
+        at = raw.rfind(sep, MAX_CHARS // 2, MAX_CHARS)
+        if at > 0:
+            cut = at + len(sep.rstrip(" "))
+            break
+    warning = (f"text longer than {MAX_CHARS:,} characters ({len(raw):,}): only the first {cut:,} "
+               f"were read (split it into articles to read the rest, or raise MILITANTMAP_MAX_CHARS)")
+    if warning not in article.warnings:
+        article.warnings.append(warning)
+    return raw[:cut]
 
 
 def _title_end(text: str, title: str | None) -> int:

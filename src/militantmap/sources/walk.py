@@ -9,10 +9,11 @@ from pathlib import Path
 from militantmap.article import Article
 from militantmap.errors import InputError
 from militantmap.sources.files import iter_jsonl, read_article, special_kind
+from militantmap.sources.parquet import iter_parquet
 from militantmap.sources.warc import iter_warc
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".json"}
-BATCH_SUFFIXES = {".jsonl", ".warc", ".gz"}
+BATCH_SUFFIXES = {".jsonl", ".warc", ".gz", ".parquet"}
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
@@ -102,11 +103,13 @@ def _articles_of(path: Path) -> Iterator[Article | InputError]:
                 yield item
         elif name.endswith((".warc", ".warc.gz")):
             yield from iter_warc(path)
+        elif name.endswith(".parquet"):
+            yield from iter_parquet(path)
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
             yield read_article(path)
         else:
             yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'!r}",
-                             "militantmap reads .txt, .html, .json, .jsonl and .warc(.gz)")
+                             "militantmap reads .txt, .html, .json, .jsonl, .parquet and .warc(.gz)")
     except InputError as err:
         yield err
     except Exception as err:  # noqa: BLE001 - a reader's bug on one file must not end the run

@@ -77,22 +77,41 @@ Progress = Callable[[IngestSummary, str], None]
 
 def ingest_articles(db_url: str | None, items: Iterable[Article | InputError], *,
                     reprocess: bool = False, progress: Progress | None = None,
-                    lock: AbstractContextManager | None = None, workers: int = 1) -> IngestSummary:
+                    lock: AbstractContextManager | None = None, workers: int = 1,
+                    engine: str = "local", ray_address: str | None = None,
+                    ray_concurrency: int | None = None) -> IngestSummary:
     """Store articles (and reasons to skip inputs) from any source; see the module doc.
 
     `workers` > 1 extracts in that many processes (one pipeline each) while this process
     cleans, deduplicates and writes, in input order (store ids follow the input); see
-    store.parallel for what happens when a worker dies.
+    store.parallel for what happens when a worker dies. `engine="ray"` extracts on a Ray
+    cluster instead (`ray_address`, RAY_ADDRESS, or a local Ray), `ray_concurrency` pipelines
+    at once (default: one per CPU of the cluster), with the same planning and writing here;
+    see store.ray_engine.
 
     `lock` (the web app's): held for one chunk of BATCH articles at a time, never for the whole
     run, so another user's ingest goes between two chunks; each article of a chunk is bounded in
     size and time (militantmap.budget)."""
     from militantmap.extract.pipeline import Extractor
 
-    engine = get_engine(db_url)
+    if engine not in ("local", "ray"):
+        raise ValueError(f"unknown engine {engine!r}")
+    if engine == "ray":
+        from militantmap.store.ray_engine import require_ray
+
+        require_ray()  # before the store is opened or any input read: a missing extra changes nothing
+    db = get_engine(db_url)
     extractor = Extractor.default()
-    run = _Run(engine, extractor, reprocess, progress)
+    run = _Run(db, extractor, reprocess, progress)
     it = iter(items)
+    if engine == "ray":
+        from militantmap.store.ray_engine import RayExtraction
+
+        with RayExtraction(ray_address, ray_concurrency) as ray_run:
+            plans = (run.plan(chunk) for chunk in iter(lambda: list(islice(it, BATCH)), []))
+            for todo, extracted in ray_run.extract(plans, run.summary):
+                run.commit(todo, extracted)
+        return run.summary
     if workers > 1:
         from militantmap.store.parallel import extract_in_workers
 
@@ -173,12 +192,13 @@ class _Run:
             if isinstance(item, InputError):
                 self._skip(item.source, item.reason)
                 continue
-            self.summary.warnings += [(item.source, w) for w in item.warnings]
             try:
                 prepared = self.extractor.prepare(item)
             except InputError as err:
                 self._skip(err.source, err.reason)
                 continue
+            finally:  # after prepare, which may add one (a text over the size cap, truncated)
+                self.summary.warnings += [(item.source, w) for w in item.warnings]
             cleaned.append((item, prepared, content_hash(prepared["text"])))
         with self.engine.connect() as conn:  # one lookup for the whole chunk
             stored = {r.content_hash: r for r in conn.execute(
