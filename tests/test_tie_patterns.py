@@ -295,3 +295,26 @@ def test_a_stated_tie_wins_over_the_name():
     found = rels(run("The Islamic State West Africa Province pledged allegiance to the Islamic State in 2015."))
     types = {t for a, t, b in found if {a, b} == {"Islamic State West Africa Province", "Islamic State"}}
     assert types == {"allegiance_to"}, found
+
+
+NARRATIVE = """Ansar Dine was listed on 20 March 2013 as being associated with Al-Qaida.
+Ansar Dine took control of Kidal in 2012 and imposed its rule on the town.
+Ansar Dine fighters were later seen near Gao.
+
+Related listed individuals and entities:
+Al-Mourabitoun (QDe.141), listed on 2 June 2014
+Boko Haram (QDe.138), listed on 22 May 2014
+Iyad ag Ghali (QDi.316), listed on 25 February 2013
+"""
+
+
+def test_a_narratives_related_list_ties_its_subject_to_each_group():
+    found = rels(run(NARRATIVE))
+    assert _has(found, "Ansar Dine", "affiliated_with", "al-Mourabitoun"), found
+    assert _has(found, "Ansar Dine", "affiliated_with", "Boko Haram"), found
+    assert not _has(found, "al-Mourabitoun", "affiliated_with", "Boko Haram"), found
+
+
+def test_without_the_heading_a_list_of_groups_ties_nothing():
+    found = rels(run(NARRATIVE.replace("Related listed individuals and entities:", "See also:")))
+    assert not any({a, b} == {"Ansar Dine", "Boko Haram"} for a, _, b in found), found

@@ -350,11 +350,12 @@ def _quoted_we(ctx: Context, sent, att: Attribution | None) -> list[tuple[int, i
 
 def faction_phrase_relations(ctx: Context, found: list[RelationHit]) -> list[RelationHit]:
     """faction_of read off "the X faction of G" phrases (the complement mention marks them),
-    "G's X affiliate" phrases (entities recorded them in ctx.faction_ties), and names that
-    carry their parent's name (`_names_own_parent`), unless the sentences already tie the
-    pair (`found`)."""
+    "G's X affiliate" phrases (entities recorded them in ctx.faction_ties), names that
+    carry their parent's name (`_names_own_parent`) and a narrative's closing list of related
+    entities (`related_listed`), unless the sentences already tie the pair (`found`)."""
     tied = {frozenset((h.subject, h.object)) for h in found}
-    hits = [h for h in _names_own_parent(ctx) if frozenset((h.subject, h.object)) not in tied]
+    hits = [h for h in _names_own_parent(ctx) + related_listed(ctx)
+            if frozenset((h.subject, h.object)) not in tied]
     for child, parent, offset in ctx.faction_ties:
         span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is not None and offset >= ctx.body_start:
@@ -373,6 +374,39 @@ def faction_phrase_relations(ctx: Context, found: list[RelationHit]) -> list[Rel
             continue
         hits.append(RelationHit(prev.key, "faction_of", m.key, "positive", "asserted", None,
                                 evidence(sent.sent), True, "faction_phrase:of"))
+    return hits
+
+
+# A sanctions narrative (UN 1267 and its like) ends with the entities the listing body itself
+# relates to its subject: "Related listed individuals and entities: X (QDe.004), ... Y (QDe.141)".
+_RELATED_HEADING = re.compile(
+    r"(?im)^[ \t]*related\s+(?:listed\s+)?(?:individuals?\s+and\s+)?(?:entities|groups)\s*:")
+
+
+def related_listed(ctx: Context) -> list[RelationHit]:
+    """affiliated_with between a narrative's subject and every group of its closing "Related
+    listed individuals and entities:" list. The subject is the group named most often before
+    the list (first named on a tie); the list runs to the end of the text."""
+    m = _RELATED_HEADING.search(ctx.text, ctx.body_start)
+    if m is None:
+        return []
+    before: dict[str, list[int]] = {}
+    for g in ctx.group_mentions:
+        if ctx.body_start <= g.start < m.start() and not g.complement:
+            before.setdefault(g.key, []).append(g.start)
+    if not before:
+        return []
+    subject = max(before, key=lambda k: (len(before[k]), -before[k][0]))
+    hits: list[RelationHit] = []
+    seen = {subject}
+    for g in ctx.group_mentions:
+        if g.start < m.end() or g.key in seen:
+            continue
+        seen.add(g.key)
+        span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+        if span is not None:
+            hits.append(RelationHit(subject, "affiliated_with", g.key, "positive", "asserted", None,
+                                    evidence(span.sent), True, "related_listed"))
     return hits
 
 
