@@ -318,3 +318,9 @@ def test_a_narratives_related_list_ties_its_subject_to_each_group():
 def test_without_the_heading_a_list_of_groups_ties_nothing():
     found = rels(run(NARRATIVE.replace("Related listed individuals and entities:", "See also:")))
     assert not any({a, b} == {"Ansar Dine", "Boko Haram"} for a, _, b in found), found
+
+
+def test_reportedly_makes_a_tie_reported_without_a_speaker():
+    ex = run("In 2016 the Allied Democratic Forces reportedly pledged allegiance to the Islamic State.")
+    r = [r for r in ex["relations"] if r["type"] == "allegiance_to"]
+    assert r and r[0]["modality"] == "reported" and r[0]["attribution"] is None, ex["relations"]

@@ -59,6 +59,9 @@ SPECULATED = re.compile(
     r"speculat\w+|presumably|seem(?:s|ed)?\s+to|appear(?:s|ed)?\s+to)\b",
     re.I,
 )
+# Hearsay with no speaker named: the outlet passes the claim on without vouching for it.
+REPORTEDLY = re.compile(r"\b(?:reportedly|(?:is|are|was|were)\s+(?:reported|said)\s+to|according\s+to\s+"
+                        r"(?:media\s+|press\s+|local\s+|news\s+)?reports)\b", re.I)
 NEGATION = re.compile(
     r"\b(?:not|never|no|n[o']t|denied|denies|deny|denying|rejected|rejects|dismissed|refuted|"
     r"neither|nor|without)\b|n't\b",
@@ -228,7 +231,7 @@ def modality_of(sent_text: str, attribution: Attribution | None) -> str:
         return "planned"
     if SPECULATED.search(sent_text):
         return "speculated"
-    if attribution is not None:
+    if attribution is not None or REPORTEDLY.search(sent_text):
         return "reported"
     return "asserted"
 
