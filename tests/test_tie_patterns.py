@@ -324,3 +324,17 @@ def test_reportedly_makes_a_tie_reported_without_a_speaker():
     ex = run("In 2016 the Allied Democratic Forces reportedly pledged allegiance to the Islamic State.")
     r = [r for r in ex["relations"] if r["type"] == "allegiance_to"]
     assert r and r[0]["modality"] == "reported" and r[0]["attribution"] is None, ex["relations"]
+
+
+def test_a_cue_between_two_names_the_parse_lost_is_read():
+    # the parser makes "rivalry" a conjunct of the first name: the words still say it
+    found = rels(run("Given the Islamic State's and al-Qaeda's rivalry, the move surprised analysts."))
+    assert _has(found, "Islamic State", "rivals", "al-Qaeda"), found
+
+
+def test_the_fallback_reads_no_tie_when_the_cues_disagree_or_the_names_are_far_apart():
+    found = rels(run("Hamas, whose alliance with Iran has survived years of fighting, condemned Hezbollah."))
+    assert not found, found
+    found = rels(run("Hamas said on Monday that the long and bitter months of talks in Doha, Cairo and "
+                     "elsewhere had brought no rivalry to an end, while Hezbollah stayed silent."))
+    assert not any(t == "rivals" for _, t, _ in found), found

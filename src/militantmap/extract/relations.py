@@ -276,6 +276,7 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                     structural, f"surface:{PATTERNS.index((type_, pattern, _subj))}",
                 ))
         _pattern_relations(ctx, sent, att, resolver, seen, hits)
+        _between_fallback(ctx, sent, att, inside, seen, hits)
         # "the Al-Alami faction of the LeJ": a faction named in the text belongs to its parent
         for group in {k for _, _, k in inside}:
             ent = ctx.entities[group]
@@ -286,6 +287,50 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                     hits.append(RelationHit(group, "faction_of", ent.parent_key, "positive", "asserted",
                                             None, evidence(sent), True, "named_faction"))
     return hits
+
+
+# Cues that tie two groups whatever their order, read between two names when the parse gave
+# nothing (the small parser often mis-attaches long names): symmetric types only, so that a
+# misread clause cannot reverse a direction.
+_BETWEEN_CUES = (
+    ("rivals", re.compile(r"(?i)\b(?:rivalry|rivals?|feud(?:ing|s)?|clash(?:es|ed)?|infighting|"
+                          r"fought|fighting|at\s+war|turf\s+war)\b")),
+    ("cooperates_with", re.compile(r"(?i)\b(?:alliance|allied|allies|cooperat\w+|collaborat\w+|"
+                                   r"coordinat\w+|jointly|joined\s+forces|teamed\s+up)\b")),
+)
+
+
+def _between_fallback(ctx: Context, sent, att: Attribution | None, inside: list, seen: set[tuple],
+                      hits: list[RelationHit]) -> None:
+    """Exactly two groups named in the sentence, no tie read between them, and one cue of one
+    symmetric type (never both) in the words that join them (at most 12): that tie."""
+    names = [(a, b, k) for a, b, k in inside if ctx.group_at(a, b) is not None]
+    keys = list(dict.fromkeys(k for _, _, k in names))
+    if len(keys) != 2 or any({h.subject, h.object} == set(keys) for h in hits):
+        return
+    first = [x for x in names if x[2] == keys[0]][0]
+    second = [x for x in names if x[2] == keys[1]][0]
+    gap = ctx.text[first[1]:second[0]]
+    if len(gap.split()) > 12 or re.search(r"[;:]", gap):
+        return
+    # "X and Y clashed", "X's and Y's rivalry": when the two are coordinated, the cue follows them
+    words = gap
+    if re.fullmatch(r"(?:[’']s?)?\s*,?\s*(?:and|&)\s+(?:the\s+)?", gap):
+        tail = ctx.text[second[1]:sent.end_char]
+        after = re.match(r"(?:[’']s?)?(?:\s+[\w’'-]+){0,3}", tail)
+        # ... unless the cue goes on to a third party: "X and Y fighters clashed with troops"
+        if after and not re.match(r"(?:[’']s?)?(?:\s+[\w’'-]+){0,4}?\s+(?:with|against|alongside|on)\b", tail):
+            words += after.group(0)
+    found = [t for t, cue in _BETWEEN_CUES if cue.search(words)]
+    if len(found) != 1:
+        return
+    a, b = keys
+    if (a, found[0], b) in seen or (b, found[0], a) in seen:
+        return
+    seen.add((a, found[0], b))
+    negated = is_negated(gap) or _under_denial(ctx, (second[0], second[1]))
+    hits.append(RelationHit(a, found[0], b, "negated" if negated else "positive",
+                            modality_of(gap, att), att, evidence(sent), False, "between_fallback"))
 
 
 def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: GroupResolver,
