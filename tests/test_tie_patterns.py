@@ -146,6 +146,10 @@ CASES = [
      [("Ansaru", "allegiance_to", "Hizbul Islam")]),
     ("formed_by_merger (passive)", "In 2016 Hizbul Islam was set up by a merger of Ansar Dine and al-Mourabitoun.",
      [("Ansar Dine", "allegiance_to", "Hizbul Islam"), ("al-Mourabitoun", "allegiance_to", "Hizbul Islam")]),
+    ("split_off_to_form", "Jamaat-ul-Ahrar fragmented in 2017 when many of its members split off "
+     "to form Hizb-ul-Ahrar.", [("Hizb-ul-Ahrar", "faction_of", "Jamaat-ul-Ahrar")]),
+    ("vows allegiance (surface)", "Ansaru vows allegiance to the Islamic State after a meeting in Kano.",
+     [("Ansaru", "allegiance_to", "Islamic State")]),
     # membership of a coalition: each member joined it
     ("coalition_includes (relative clause)", "Tehrik-i-Taliban Pakistan, an umbrella that includes "
      "Jamaat-ul-Ahrar and Lashkar-e-Jhangvi, denied the bombing.",

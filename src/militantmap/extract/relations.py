@@ -92,7 +92,7 @@ _p("allegiance_to", rf"{B}\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+)?(?:an?
    rf"(?:of\s+[^⟨.;:?!]{{0,60}}?)?(?:including|comprising|that\s+includes|which\s+includes|made\s+up\s+of)\s+"
    rf"{PRE}{A}", noun_phrase=True)
 # allegiance_to
-_p("allegiance_to", rf"{A}{GAP}\b(?:pledg\w+|swor?e|swear\w*|declar\w+|announc\w+|offer\w+|"
+_p("allegiance_to", rf"{A}{GAP}\b(?:pledg\w+|swor?e|swear\w*|declar\w+|announc\w+|offer\w+|vow\w*|"
    rf"renew\w+|reaffirm\w+|gave|giv\w+|sworn)\s+(?:its\s+|their\s+|his\s+|an?\s+oath\s+of\s+)?"
    rf"(?:allegiance|loyalty|fealty|bay[’']?a[h]?|bayat|oath)\s+to\s+{PRE}{B}")
 # ("X joined Y fighters" is fighting side by side: the pattern table reads it as cooperation)
@@ -293,11 +293,15 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
 # nothing (the small parser often mis-attaches long names): symmetric types only, so that a
 # misread clause cannot reverse a direction.
 _BETWEEN_CUES = (
+    # ("fought with" may be side by side or against: no cue)
     ("rivals", re.compile(r"(?i)\b(?:rivalry|rivals?|feud(?:ing|s)?|clash(?:es|ed)?|infighting|"
-                          r"fought|fighting|at\s+war|turf\s+war)\b")),
+                          r"fought(?!\s+(?:with|alongside))|fighting|at\s+war|turf\s+war)\b")),
     ("cooperates_with", re.compile(r"(?i)\b(?:alliance|allied|allies|cooperat\w+|collaborat\w+|"
                                    r"coordinat\w+|jointly|joined\s+forces|teamed\s+up)\b")),
 )
+
+
+_CLAUSE_BREAK = re.compile(r"(?i)\b(?:which|who|whose|whom|that|while|whereas|but|although|though)\b")
 
 
 def _between_fallback(ctx: Context, sent, att: Attribution | None, inside: list, seen: set[tuple],
@@ -311,8 +315,8 @@ def _between_fallback(ctx: Context, sent, att: Attribution | None, inside: list,
     first = [x for x in names if x[2] == keys[0]][0]
     second = [x for x in names if x[2] == keys[1]][0]
     gap = ctx.text[first[1]:second[0]]
-    if len(gap.split()) > 12 or re.search(r"[;:]", gap):
-        return
+    if len(gap.split()) > 12 or re.search(r"[;:]", gap) or _CLAUSE_BREAK.search(gap):
+        return  # a clause of its own between the names may tie one of them to a third party
     # "X and Y clashed", "X's and Y's rivalry": when the two are coordinated, the cue follows them
     words = gap
     if re.fullmatch(r"(?:[’']s?)?\s*,?\s*(?:and|&)\s+(?:the\s+)?", gap):
