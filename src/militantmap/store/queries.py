@@ -15,11 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
+from typing import Any
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
 from militantmap import schema
@@ -27,6 +28,7 @@ from militantmap.graph.confidence import Assertion, explain, sources, tie_confid
 from militantmap.nlp.gazetteer import normalize
 from militantmap.schema import SYMMETRIC
 from militantmap.urls import safe_url
+from militantmap.store import cache
 from militantmap.store.db import get_engine, read_snapshot
 from militantmap.store.outlets import grade_for, grades_of
 from militantmap.store.schema import (
@@ -49,36 +51,102 @@ RELATION_TYPES = list(schema.RELATION_TYPES)
 
 # -- the entity table, with merges applied ---------------------------------------------------
 
+class _Rows(dict):
+    """Entity rows by id, fetched on first use when not loaded up front (a query about one
+    group reads the few hundred entities it shows, not the store's tens of thousands)."""
+
+    def __init__(self, conn: Connection | None = None) -> None:
+        super().__init__()
+        self.conn = conn
+
+    def __missing__(self, eid: int) -> dict:
+        self.load([eid])
+        return dict.__getitem__(self, eid)  # still missing: KeyError, as for a full table
+
+    def load(self, ids: Iterable[int]) -> None:
+        if self.conn is None:
+            return
+        todo = sorted({i for i in ids if i is not None and not dict.__contains__(self, i)})
+        for chunk in _chunks(todo):
+            for r in self.conn.execute(select(entities).where(entities.c.id.in_(chunk))).mappings():
+                self[r["id"]] = dict(r)
+
+
+class _Canon(dict):
+    """id -> id after following merges; only merged entities are stored, the rest map to
+    themselves."""
+
+    def __missing__(self, eid: int) -> int:
+        return eid
+
+
+def _chunks(ids: list, size: int = 500) -> Iterable[list]:
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
 @dataclass
 class _Entities:
     rows: dict[int, dict]          # id -> entity row
     canon: dict[int, int]          # id -> id after following merges
+    complete: bool = True          # every entity is in rows (else rows are read on demand)
 
     @classmethod
     def load(cls, conn: Connection) -> _Entities:
+        """Every entity, for the questions about the whole store (groups list, exports)."""
         rows = {r["id"]: dict(r) for r in conn.execute(select(entities)).mappings()}
+        return cls(rows, cls._canon(rows), True)
+
+    @classmethod
+    def lazy(cls, conn: Connection) -> _Entities:
+        """Only the merged entities up front (for `canon`); other rows are read when first
+        used. Same answers as `load`, for queries that touch a small part of the store."""
+        rows = _Rows(conn)
+        for r in conn.execute(select(entities).where(entities.c.merged_into.is_not(None))).mappings():
+            rows[r["id"]] = dict(r)
+        rows.load([r["merged_into"] for r in list(rows.values())])
+        return cls(rows, _Canon(cls._canon(rows)), False)
+
+    @staticmethod
+    def _canon(rows: dict[int, dict]) -> dict[int, int]:
         canon = {}
-        for eid in rows:
+        for eid in list(rows):
             seen, cur = {eid}, eid
             while rows[cur]["merged_into"] is not None and rows[cur]["merged_into"] not in seen:
                 cur = rows[cur]["merged_into"]
                 seen.add(cur)
             canon[eid] = cur
-        return cls(rows, canon)
+        return canon
 
     def ref(self, eid: int) -> dict:
         row = self.rows[self.canon[eid]]
         return {"id": row["key"], "name": row["name"]}
 
     def members(self, cid: int) -> set[int]:
-        return {e for e, c in self.canon.items() if c == cid}
+        if self.complete:
+            return {e for e, c in self.canon.items() if c == cid}
+        return {cid} | {e for e, c in self.canon.items() if c == cid}
+
+    def _first(self, conn: Connection, column, value: str, type_: str | None) -> int | None:
+        if self.complete:
+            hits = [e for e, r in self.rows.items() if r[column.name] == value
+                    and (type_ is None or r["type"] == type_)]
+            return hits[0] if hits else None
+        q = select(entities).where(column == value)
+        if type_ is not None:
+            q = q.where(entities.c.type == type_)
+        row = conn.execute(q.order_by(entities.c.id).limit(1)).mappings().first()
+        if row is None:
+            return None
+        self.rows[row["id"]] = dict(row)
+        return int(row["id"])
 
     def find(self, conn: Connection, name: str, type_: str | None = "armed_group") -> int:
         """The canonical id of an entity named by key, name or any alias (any case)."""
         name = (name or "").strip()
-        by_key = [e for e, r in self.rows.items() if r["key"] == name and (type_ is None or r["type"] == type_)]
-        if by_key:
-            return self.canon[by_key[0]]
+        by_key = self._first(conn, entities.c.key, name, type_)
+        if by_key is not None:
+            return self.canon[by_key]
         norm = normalize(name)
         if norm:
             q = (select(aliases.c.entity_id).join(entities, entities.c.id == aliases.c.entity_id)
@@ -94,9 +162,9 @@ class _Entities:
 
             entry = get_gazetteer().lookup(name) or get_gazetteer().lookup(name.upper())
             if entry is not None:
-                by_kb = [e for e, r in self.rows.items() if r["kb_id"] == entry.id]
-                if by_kb:
-                    return self.canon[by_kb[0]]
+                by_kb = self._first(conn, entities.c.kb_id, entry.id, None)
+                if by_kb is not None:
+                    return self.canon[by_kb]
         what = (type_ or "entity").replace("_", " ")
         raise LookupError(f"no {what} called {name!r} in the store")
 
@@ -112,17 +180,44 @@ def _iso(value) -> str | None:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def _article_dates(conn: Connection) -> dict[int, dict]:
-    """id -> {story, date, ...}. An article without a publication date has no date: the day
-    we ingested it says nothing about when a tie existed."""
-    out = {}
-    grades = grades_of(conn)
-    for r in conn.execute(select(articles.c.id, articles.c.story_id, articles.c.published,
-                                 articles.c.title, articles.c.url, articles.c.publisher)):
-        out[r.id] = {"story": r.story_id, "date": r.published,
-                     "title": r.title, "url": safe_url(r.url), "publisher": r.publisher,
-                     "published": _iso(r.published), "grade": grade_for(grades, r.publisher)}
-    return out
+class _Articles(dict):
+    """id -> {story, date, title, url, publisher, published, grade}, read when first used.
+    An article without a publication date has no date: the day we ingested it says nothing
+    about when a tie existed. Queries call `need` with the ids they are about to read, so
+    a group's thousand articles are read in a few SELECTs, not a thousand (and not the whole
+    table: at 100,000 articles reading every row took seconds per query)."""
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__()
+        self.conn = conn
+        self.grades = grades_of(conn)
+
+    def __missing__(self, aid: int) -> dict:
+        self.need([aid])
+        return dict.__getitem__(self, aid)
+
+    def need(self, ids: Iterable[int]) -> _Articles:
+        todo = sorted({i for i in ids if not dict.__contains__(self, i)})
+        for chunk in _chunks(todo):
+            self._read(articles.c.id.in_(chunk))
+        return self
+
+    def everything(self) -> _Articles:
+        self._read(None)
+        return self
+
+    def _read(self, where) -> None:
+        q = select(articles.c.id, articles.c.story_id, articles.c.published,
+                   articles.c.title, articles.c.url, articles.c.publisher)
+        for r in self.conn.execute(q if where is None else q.where(where)):
+            self[r.id] = {"story": r.story_id, "date": r.published,
+                          "title": r.title, "url": safe_url(r.url), "publisher": r.publisher,
+                          "published": _iso(r.published), "grade": grade_for(self.grades, r.publisher)}
+
+
+def _article_dates(conn: Connection) -> _Articles:
+    """Articles read on demand (see _Articles)."""
+    return _Articles(conn)
 
 
 def _article_ref(aid: int, arts: dict[int, dict]) -> dict:
@@ -156,7 +251,15 @@ def _aggregate_ties(conn: Connection, ents: _Entities, arts: dict[int, dict],
                     only: set[int] | None = None) -> dict[tuple[int, str, int], dict]:
     q = select(relations, evidence_table.c.sentence).join(
         evidence_table, evidence_table.c.id == relations.c.evidence_id)
+    if only is not None:
+        # the relations of these groups and of every entity merged into them (indexed)
+        ids = sorted({m for cid in only for m in ents.members(cid)})
+        q = q.where(or_(relations.c.subject_id.in_(ids), relations.c.object_id.in_(ids)))
     rows = conn.execute(q).mappings().all()
+    if isinstance(ents.rows, _Rows):
+        ents.rows.load({ents.canon[r[c]] for r in rows for c in ("subject_id", "object_id")})
+    if isinstance(arts, _Articles):
+        arts.need(r["article_id"] for r in rows)
     groups: dict[tuple[int, str, int], list[dict]] = defaultdict(list)
     for r in rows:
         key = _tie_key(ents, r["subject_id"], r["type"], r["object_id"])
@@ -187,7 +290,21 @@ def _aggregate_ties(conn: Connection, ents: _Entities, arts: dict[int, dict],
 
 
 def _public(tie: dict) -> dict:
-    return {k: v for k, v in tie.items() if not k.startswith("_")}
+    """A tie as callers get it: a copy (ties may be kept in the cache between queries)."""
+    return {k: dict(v) if isinstance(v, dict) else v for k, v in tie.items() if not k.startswith("_")}
+
+
+def _whole_store(db_url: str | None, name: str, build: Callable[[Connection], Any]) -> Any:
+    """An answer about the whole store, kept while the store is unchanged (store.cache)."""
+    engine = get_engine(db_url)
+    seen = cache.version(engine)  # before the snapshot: see store.cache
+    with read_snapshot(engine) as conn:
+        return cache.remembered(engine, name, seen, lambda: build(conn))
+
+
+def _every_tie(db_url: str | None) -> dict[tuple[int, str, int], dict]:
+    return _whole_store(db_url, "ties", lambda conn: _aggregate_ties(
+        conn, _Entities.load(conn), _Articles(conn)))
 
 
 def all_ties(db_url: str | None = None, min_confidence: float = 0.0, types: Iterable[str] | None = None,
@@ -196,9 +313,7 @@ def all_ties(db_url: str | None = None, min_confidence: float = 0.0, types: Iter
     """Every tie between groups, strongest first. A date filter keeps the ties seen in its
     range; undated ties (no article with a date) are left out of it unless include_undated:
     see `undated_left_out` for how many."""
-    with _read(db_url) as conn:
-        ents = _Entities.load(conn)
-        ties = _aggregate_ties(conn, ents, _article_dates(conn)).values()
+    ties = _every_tie(db_url).values()
     return _filter_ties(ties, min_confidence, types, since, until, include_undated)
 
 
@@ -238,7 +353,7 @@ def ties(db_url: str | None, name: str, type: str | None = None, since: dt.date 
          include_undated: bool = False) -> list[dict]:
     """The ties of one group (any alias names it)."""
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
+        ents = _Entities.lazy(conn)
         cid = ents.find(conn, name)
         found = _aggregate_ties(conn, ents, _article_dates(conn), only={cid}).values()
     return _filter_ties(found, min_confidence, [type] if type else None, since, until, include_undated)
@@ -247,9 +362,14 @@ def ties(db_url: str | None, name: str, type: str | None = None, since: dt.date 
 def tie(db_url: str | None, tie_id: str) -> dict:
     """One tie with every sentence behind it."""
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
+        ents = _Entities.lazy(conn)
         arts = _article_dates(conn)
-        for t in _aggregate_ties(conn, ents, arts).values():
+        # A tie id is "subject key~type~object key": only the subject's relations can hold it.
+        # An id that does not parse so is looked for among every tie, as it always was.
+        parts = str(tie_id).split("~")
+        subject = ents._first(conn, entities.c.key, parts[0], None) if len(parts) == 3 else None
+        only = {ents.canon[subject]} if subject is not None else None
+        for t in _aggregate_ties(conn, ents, arts, only=only).values():
             if t["id"] == tie_id:
                 return {**_public(t), "evidence": _relation_evidence(conn, ents, arts, t["_relations"])}
     raise LookupError(f"no tie {tie_id!r} in the store")
@@ -292,17 +412,21 @@ def _group_stats(conn: Connection, ents: _Entities, arts: dict[int, dict]) -> di
 
 def list_groups(db_url: str | None = None) -> list[dict]:
     """Every armed group named in at least one article, best-covered first."""
-    with _read(db_url) as conn:
-        ents = _Entities.load(conn)
-        arts = _article_dates(conn)
-        stats = _group_stats(conn, ents, arts)
-        tie_count: Counter = Counter()
-        for key in _aggregate_ties(conn, ents, arts):
-            tie_count[key[0]] += 1
-            tie_count[key[2]] += 1
-        alias_rows = defaultdict(list)
-        for r in conn.execute(select(aliases.c.entity_id, aliases.c.alias).order_by(aliases.c.id)):
-            alias_rows[ents.canon[r.entity_id]].append(r.alias)
+    return [dict(g, aliases=list(g["aliases"]), parent=dict(g["parent"]) if g["parent"] else None)
+            for g in _whole_store(db_url, "groups", _list_groups)]
+
+
+def _list_groups(conn: Connection) -> list[dict]:
+    ents = _Entities.load(conn)
+    arts = _Articles(conn).everything()
+    stats = _group_stats(conn, ents, arts)
+    tie_count: Counter = Counter()
+    for key in _aggregate_ties(conn, ents, arts):
+        tie_count[key[0]] += 1
+        tie_count[key[2]] += 1
+    alias_rows = defaultdict(list)
+    for r in conn.execute(select(aliases.c.entity_id, aliases.c.alias).order_by(aliases.c.id)):
+        alias_rows[ents.canon[r.entity_id]].append(r.alias)
     out = []
     for cid in sorted({c for c in ents.canon.values()}):
         row = ents.rows[cid]
@@ -326,18 +450,20 @@ all_groups = list_groups
 def get_group(db_url: str | None, name: str) -> dict:
     """Everything about one group: aliases, parent, factions, people, ties, events, articles."""
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
+        ents = _Entities.lazy(conn)
         cid = ents.find(conn, name)
         members = ents.members(cid)
         arts = _article_dates(conn)
         row = ents.rows[cid]
         names = [r.alias for r in conn.execute(
             select(aliases.c.alias).where(aliases.c.entity_id.in_(members)).order_by(aliases.c.id))]
-        article_ids = sorted({r.article_id for r in conn.execute(
-            select(article_entities.c.article_id).where(article_entities.c.entity_id.in_(members)))},
-            key=lambda a: (arts[a]["date"] or dt.date.min, a), reverse=True)
+        found_ids = {r.article_id for r in conn.execute(
+            select(article_entities.c.article_id).where(article_entities.c.entity_id.in_(members)))}
+        arts.need(found_ids)
+        article_ids = sorted(found_ids, key=lambda a: (arts[a]["date"] or dt.date.min, a), reverse=True)
         group_ties = [_public(t) for t in _aggregate_ties(conn, ents, arts, only={cid}).values()]
-        factions = {ents.canon[e] for e, r in ents.rows.items() if r["parent_id"] in members}
+        factions = {ents.canon[r.id] for r in conn.execute(
+            select(entities.c.id).where(entities.c.parent_id.in_(members)))}
         for t in group_ties:
             if t["type"] == "faction_of" and t["object"]["id"] == row["key"] and t["polarity"] == "positive":
                 factions.add(ents.find(conn, t["subject"]["id"]))
@@ -348,7 +474,7 @@ def get_group(db_url: str | None, name: str) -> dict:
                 if ref not in parents:
                     parents.append(ref)
         people = _people_of(conn, ents, members)
-        events_ = _events(conn, ents, arts, members=members)
+        events_ = _events(conn, ents, arts, members=members, newest=50)
     dates = [arts[a]["date"] for a in article_ids if arts[a]["date"]]
     return {
         "id": row["key"], "name": row["name"], "kb_id": row["kb_id"],
@@ -371,7 +497,10 @@ _FIRMNESS = {"asserted": 0, "reported": 1, "planned": 2, "speculated": 3}
 
 def _people_of(conn: Connection, ents: _Entities, members: set[int]) -> list[dict]:
     found: dict[tuple[int, str], dict] = {}
-    for r in conn.execute(select(roles).where(roles.c.group_id.in_(members)).order_by(roles.c.id)):
+    rows = conn.execute(select(roles).where(roles.c.group_id.in_(members)).order_by(roles.c.id)).all()
+    if isinstance(ents.rows, _Rows):
+        ents.rows.load({ents.canon[r.person_id] for r in rows})
+    for r in rows:
         key = (ents.canon[r.person_id], r.role)
         if key not in found:
             ref = ents.ref(r.person_id)
@@ -396,24 +525,75 @@ def _figure(values: list[int]) -> tuple[int | None, int | None, int | None]:
     return int(statistics.median_low(values)), min(values), max(values)
 
 
-def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: set[int] | None = None,
-            country: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-            include_undated: bool = False, incident: int | None = None) -> list[dict]:
-    q = select(event_reports)
+def _candidates(members: set[int] | None, country: str | None, since: dt.date | None,
+                until: dt.date | None, incident: int | None, type_: str | None, place: str | None):
+    """The ids of the incidents that may match, as a subquery: SQL narrows with the indexes
+    (group, type, country, place, date range), Python's filters in `_events` still decide, so
+    the answer is the same as filtering every incident (an undated incident is always a
+    candidate: its date may come from a report). Country and place are compared in SQL only
+    when ASCII, where SQL's lower() and Python's casefold() agree."""
+    q = select(incidents.c.id)
     if incident is not None:
-        q = q.where(event_reports.c.incident_id == incident)
+        q = q.where(incidents.c.id == incident)
     if members is not None:
         mine = select(event_reports.c.incident_id).join(
             event_actors, event_actors.c.report_id == event_reports.c.id).where(event_actors.c.entity_id.in_(members))
-        q = q.where(event_reports.c.incident_id.in_(mine))
-    reports = conn.execute(q.order_by(event_reports.c.id)).mappings().all()
+        q = q.where(incidents.c.id.in_(mine))
+    if type_:
+        q = q.where(incidents.c.type == type_)
+    if country and country.isascii():
+        q = q.where(func.lower(incidents.c.country) == country.lower())
+    if place and place.isascii():
+        q = q.where(func.lower(incidents.c.location_name) == place.lower())
+    # _in_range on a date prefix: compared with as many characters of the bound as it has
+    if since is not None:
+        q = q.where(or_(incidents.c.date.is_(None),
+                        incidents.c.date >= func.substr(since.isoformat(), 1, func.length(incidents.c.date))))
+    if until is not None:
+        q = q.where(or_(incidents.c.date.is_(None),
+                        incidents.c.date <= func.substr(until.isoformat(), 1, func.length(incidents.c.date))))
+    return q
+
+
+def _newest(conn: Connection, candidates, n: int) -> list[int]:
+    """The n newest of the candidate incidents, in `_events`' order (date, then id as text,
+    newest first), read from two columns instead of building every event."""
+    rows = {r.id: r.date for r in conn.execute(
+        select(incidents.c.id, incidents.c.date).where(incidents.c.id.in_(candidates)))}
+    undated = [i for i, d in rows.items() if d is None]
+    for chunk in _chunks(sorted(undated)):
+        for r in conn.execute(select(event_reports.c.incident_id, event_reports.c.date)
+                              .where(event_reports.c.incident_id.in_(chunk), event_reports.c.date.is_not(None))
+                              .order_by(event_reports.c.id)):
+            if rows[r.incident_id] is None:
+                rows[r.incident_id] = r.date
+    return sorted(rows, key=lambda i: (rows[i] or "", str(i)), reverse=True)[:n]
+
+
+def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: set[int] | None = None,
+            country: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+            include_undated: bool = False, incident: int | None = None, type_: str | None = None,
+            place: str | None = None, newest: int | None = None) -> list[dict]:
+    """Events, newest first. `newest` (only without country, date or place filters): the
+    first n of them, built without building the others (a group page shows 50 of thousands)."""
+    wanted = _candidates(members, country, since, until, incident, type_, place)
+    if newest is not None:
+        assert country is None and since is None and until is None and place is None
+        wanted = select(incidents.c.id).where(incidents.c.id.in_(_newest(conn, wanted, newest)))
+    reports = conn.execute(select(event_reports).where(event_reports.c.incident_id.in_(wanted))
+                           .order_by(event_reports.c.id)).mappings().all()
     actors: dict[int, list] = defaultdict(list)
     if reports:
-        for actor in conn.execute(select(event_actors).where(
-                event_actors.c.report_id.in_([r["id"] for r in reports]))):
+        for actor in conn.execute(select(event_actors).join(
+                event_reports, event_reports.c.id == event_actors.c.report_id)
+                .where(event_reports.c.incident_id.in_(wanted))):
             actors[actor.report_id].append((actor.role, actor.entity_id))
     incident_rows = {r["id"]: dict(r) for r in conn.execute(
-        select(incidents).where(incidents.c.id.in_({r["incident_id"] for r in reports}))).mappings()}
+        select(incidents).where(incidents.c.id.in_(wanted))).mappings()}
+    if isinstance(arts, _Articles):
+        arts.need(r["article_id"] for r in reports)
+    if isinstance(ents.rows, _Rows):
+        ents.rows.load({ents.canon[eid] for acts in actors.values() for _, eid in acts})
     by_incident: dict[int, list] = defaultdict(list)
     for r in reports:
         by_incident[r["incident_id"]].append(r)
@@ -421,6 +601,10 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
     for iid, reps in by_incident.items():
         inc = incident_rows[iid]
         if country and (inc["country"] or "").casefold() != country.casefold():
+            continue
+        if type_ and inc["type"] != type_:
+            continue
+        if place and (inc["location_name"] or "").lower() != place.lower():
             continue
         date = inc["date"] or next((r["date"] for r in reps if r["date"]), None)
         if not (include_undated and date is None or _in_range(date, date, since, until)):
@@ -494,8 +678,10 @@ def event(db_url: str | None, event_id: str) -> dict:
         wanted = int(event_id)
     except ValueError:
         raise LookupError(f"{event_id!r} is not an event id") from None
+    if not 0 < wanted < 2**63:  # ids are 64-bit: a larger number names nothing (and would overflow)
+        raise LookupError(f"no event {event_id!r} in the store")
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
+        ents = _Entities.lazy(conn)
         arts = _article_dates(conn)
         found = _events(conn, ents, arts, include_undated=True, incident=wanted)
     if not found:
@@ -505,13 +691,16 @@ def event(db_url: str | None, event_id: str) -> dict:
 
 def events(db_url: str | None = None, group: str | None = None, country: str | None = None,
            since: dt.date | None = None, until: dt.date | None = None,
-           include_undated: bool = False) -> list[dict]:
+           include_undated: bool = False, type: str | None = None,
+           place: str | None = None) -> list[dict]:
     """Events (merged incidents), newest first. Undated events are left out of a date filter
-    unless include_undated (see `undated_left_out`)."""
+    unless include_undated (see `undated_left_out`). `type`: one event type; `place`: the
+    incident's place name (any case)."""
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
+        ents = _Entities.lazy(conn)
         members = ents.members(ents.find(conn, group)) if group else None
-        return _events(conn, ents, _article_dates(conn), members, country, since, until, include_undated)
+        return _events(conn, ents, _article_dates(conn), members, country, since, until, include_undated,
+                       type_=type, place=place)
 
 
 def timeline(db_url: str | None, name: str) -> list[dict]:
@@ -542,7 +731,7 @@ def timeline(db_url: str | None, name: str) -> list[dict]:
 def evidence_of(db_url: str | None, evidence_id: str) -> dict:
     """The sentence behind a fact, its article (whole text) and who asserted it."""
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
+        ents = _Entities.lazy(conn)
         key = str(evidence_id).strip()
         if key.startswith("article:"):
             aid = _int(key.split(":", 1)[1], key)
@@ -617,11 +806,20 @@ def search(db_url: str | None, q: str, limit: int = 50) -> dict:
         return {"groups": [], "people": [], "places": []}
     like = f"%{norm}%"
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
-        mentioned = {ents.canon[r.entity_id] for r in conn.execute(select(article_entities.c.entity_id))}
+        ents = _Entities.lazy(conn)
+        matched_rows = conn.execute(select(aliases.c.entity_id, aliases.c.alias).where(aliases.c.norm.like(like))
+                                    .order_by(func.length(aliases.c.norm))).all()
+        # which of the matched entities (or entities merged into them) an article names
+        candidates = {ents.canon[r.entity_id] for r in matched_rows}
+        ids = sorted({m for c in candidates for m in ents.members(c)})
+        mentioned = set()
+        for chunk in _chunks(ids):
+            mentioned |= {ents.canon[r.entity_id] for r in conn.execute(
+                select(article_entities.c.entity_id).where(article_entities.c.entity_id.in_(chunk)).distinct())}
+        if isinstance(ents.rows, _Rows):
+            ents.rows.load(mentioned)
         hits: dict[int, str] = {}
-        for r in conn.execute(select(aliases.c.entity_id, aliases.c.alias).where(aliases.c.norm.like(like))
-                              .order_by(func.length(aliases.c.norm))):
+        for r in matched_rows:
             cid = ents.canon[r.entity_id]
             if cid in mentioned and cid not in hits:
                 hits[cid] = r.alias

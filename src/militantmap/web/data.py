@@ -194,6 +194,7 @@ def events_matching(db_url: str, filters: EventFilters) -> tuple[list[dict], int
     date filter left out (issue 10: never silently)."""
     rows = _call("events", db_url, group=filters.group, country=filters.country,
                  since=filters.since, until=filters.until, include_undated=True,
+                 type=filters.type or None, place=filters.place or None,
                  what="group", key=filters.group or "")
     rows = [e for e in rows
             if not (filters.type and e.get("type") != filters.type)
