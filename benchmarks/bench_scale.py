@@ -309,7 +309,7 @@ def _arguments(url: str, rng: random.Random) -> dict:
     from sqlalchemy import func, select
 
     from militantmap.store.db import get_engine
-    from militantmap.store.schema import article_entities, entities, event_reports, evidence, incidents
+    from militantmap.store.schema import article_entities, articles, entities, event_reports, evidence, incidents
 
     with get_engine(url).connect() as conn:
         ranked = conn.execute(
@@ -322,6 +322,7 @@ def _arguments(url: str, rng: random.Random) -> dict:
         rare = [r.key for r in ranked[-200:]]
         incident_ids = [str(r[0]) for r in conn.execute(select(incidents.c.id).order_by(incidents.c.id))]
         evidence_ids = [r[0] for r in conn.execute(select(func.max(evidence.c.id)))]
+        article_max = conn.execute(select(func.max(articles.c.id))).scalar() or 1
         countries = [r[0] for r in conn.execute(
             select(incidents.c.country).where(incidents.c.country.is_not(None))
             .group_by(incidents.c.country).order_by(func.count().desc()).limit(10))]
@@ -330,7 +331,7 @@ def _arguments(url: str, rng: random.Random) -> dict:
             .group_by(event_reports.c.location_name).order_by(func.count().desc()).limit(10))]
     groups = popular + middle + rng.sample(rare, min(10, len(rare)))
     return {"groups": groups, "popular": popular, "incidents": rng.sample(incident_ids, min(20, len(incident_ids))),
-            "max_evidence": evidence_ids[0] or 1, "countries": countries, "places": places}
+            "max_evidence": evidence_ids[0] or 1, "max_article": article_max, "countries": countries, "places": places}
 
 
 def _date(rng: random.Random) -> dt.date:
@@ -401,7 +402,7 @@ def measure_pages(url: str, rounds: int, seed: int = 8) -> dict[str, dict]:
         "/events (all, page 1)": lambda i: get("/events"),
         "/events/{id}": lambda i: get(f"/events/{args['incidents'][i % len(args['incidents'])]}"),
         "/ties/{id}": lambda i: get(f"/ties/{quote(tie_ids[i % len(tie_ids)], safe='')}"),
-        "/evidence/article:N": lambda i: get(f"/evidence/article:{rng.randrange(1, 1000)}"),
+        "/evidence/article:N": lambda i: get(f"/evidence/article:{rng.randrange(1, args['max_article'] + 1)}"),
         "/search?q=…": lambda i: get(f"/search?q={rng.choice(['state', 'taliban', 'brigade', 'khan'])}"),
         "/api/graph": lambda i: get("/api/graph"),
         "/api/graph?type=…&min_confidence=…": lambda i: get("/api/graph?type=cooperates_with&min_confidence=0.6"),

@@ -70,11 +70,17 @@ def assign_incident(conn: Connection, report: dict) -> int:
     date = report.get("date")
     if date and (report.get("location_name") or report.get("lat") is not None):
         prefix = date[:7]
+        same_month = incidents.c.date.like(prefix + "%")
+        if conn.dialect.name == "sqlite":
+            # SQLite's LIKE is case-insensitive, so it never uses the date index: every new
+            # report scanned every incident (ingest slowed as the store grew, issue 9). The same
+            # prefix as a range (dates are ASCII digits and hyphens, all below "~") uses it.
+            same_month = and_(incidents.c.date >= prefix, incidents.c.date < prefix + "~", same_month)
         cands = conn.execute(
             select(incidents).where(
                 incidents.c.type == report["type"],
                 or_(incidents.c.country == report.get("country"), incidents.c.country.is_(None)),
-                or_(incidents.c.date.like(prefix + "%"), and_(incidents.c.date == date[:4])),
+                or_(same_month, and_(incidents.c.date == date[:4])),
             )
         ).mappings().all()
         for inc in cands:

@@ -118,6 +118,7 @@ def _create_schema(engine: Engine, url: str) -> None:
     for attempt in range(attempts):
         try:
             metadata.create_all(engine)
+            _add_missing_indexes(engine)
             with engine.begin() as conn:
                 got = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
                 if got is None:
@@ -132,6 +133,21 @@ def _create_schema(engine: Engine, url: str) -> None:
             if attempt == attempts - 1 or not _lost_creation_race(err):
                 raise
             time.sleep(0.1 * (attempt + 1))
+
+
+def _add_missing_indexes(engine: Engine) -> None:
+    """Create the indexes of `schema.metadata` a store lacks. create_all creates a table's
+    indexes with the table only: a store written before an index was added to the schema
+    would never get it. Index names are unique per schema in both dialects."""
+    with engine.connect() as conn:
+        inspector = inspect(conn)
+        present = {ix["name"] for table in metadata.tables.values()
+                   for ix in inspector.get_indexes(table.name)}
+    missing = [ix for table in metadata.tables.values() for ix in table.indexes if ix.name not in present]
+    if missing:
+        with engine.begin() as conn:
+            for ix in missing:
+                ix.create(conn, checkfirst=True)
 
 
 def _upgrade(engine: Engine) -> None:

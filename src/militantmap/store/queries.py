@@ -20,7 +20,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from militantmap import schema
@@ -475,13 +475,14 @@ def get_group(db_url: str | None, name: str) -> dict:
                     parents.append(ref)
         people = _people_of(conn, ents, members)
         events_ = _events(conn, ents, arts, members=members, newest=50)
+        faction_refs = sorted((ents.ref(f) for f in factions - {cid}), key=lambda r: r["name"])
     dates = [arts[a]["date"] for a in article_ids if arts[a]["date"]]
     return {
         "id": row["key"], "name": row["name"], "kb_id": row["kb_id"],
         "aliases": list(dict.fromkeys(n for n in names if n != row["name"])),
         "country": row["country"], "region": row["region"],
         "parent": parents[0] if parents else None, "parents": parents,
-        "factions": sorted((ents.ref(f) for f in factions - {cid}), key=lambda r: r["name"]),
+        "factions": faction_refs,
         "articles": len(article_ids),
         "first_seen": min(dates).isoformat() if dates else None,
         "last_seen": max(dates).isoformat() if dates else None,
@@ -546,9 +547,10 @@ def _candidates(members: set[int] | None, country: str | None, since: dt.date | 
     if place and place.isascii():
         q = q.where(func.lower(incidents.c.location_name) == place.lower())
     # _in_range on a date prefix: compared with as many characters of the bound as it has
-    if since is not None:
+    if since is not None:  # the year bound alone lets the date index narrow the scan
         q = q.where(or_(incidents.c.date.is_(None),
-                        incidents.c.date >= func.substr(since.isoformat(), 1, func.length(incidents.c.date))))
+                        and_(incidents.c.date >= since.isoformat()[:4],
+                             incidents.c.date >= func.substr(since.isoformat(), 1, func.length(incidents.c.date)))))
     if until is not None:
         q = q.where(or_(incidents.c.date.is_(None),
                         incidents.c.date <= func.substr(until.isoformat(), 1, func.length(incidents.c.date))))
