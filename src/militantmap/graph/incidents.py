@@ -14,6 +14,7 @@ import math
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
 
 from militantmap.extract.geo import get_geocoder
 from militantmap.nlp.gazetteer import normalize
@@ -70,7 +71,7 @@ def assign_incident(conn: Connection, report: dict) -> int:
     date = report.get("date")
     if date and (report.get("location_name") or report.get("lat") is not None):
         prefix = date[:7]
-        same_month = incidents.c.date.like(prefix + "%")
+        same_month: ColumnElement[bool] = incidents.c.date.like(prefix + "%")
         if conn.dialect.name == "sqlite":
             # SQLite's LIKE is case-insensitive, so it never uses the date index: every new
             # report scanned every incident (ingest slowed as the store grew, issue 9). The same
