@@ -91,6 +91,6 @@ def assign_incident(conn: Connection, report: dict) -> int:
                         location_name=report["location_name"], lat=report.get("lat"), lon=report.get("lon")))
                 return int(inc["id"])
     values = {k: report.get(k) for k in ("type", "date", "location_name", "country", "lat", "lon")}
-    inserted = conn.execute(incidents.insert().values(**values)).inserted_primary_key
+    inserted = conn.execute(incidents.insert(), values).inserted_primary_key
     assert inserted is not None  # an INSERT of one row always has its key
     return int(inserted[0])

@@ -62,6 +62,17 @@ def remembered(engine: Engine, name: str, seen: tuple[int, int] | None, build: C
     return value
 
 
+def peek(engine: Engine, name: str, seen: tuple[int, int] | None) -> Any:
+    """The kept answer if it is of data version `seen`, else None (nothing is built). A
+    caller that uses it takes its own read snapshot afterwards, so its snapshot holds at least
+    what the kept answer was built from."""
+    if seen is None:
+        return None
+    with _lock:
+        kept = _entries.get((str(engine.url), name))
+    return kept[1] if kept is not None and kept[0] == seen else None
+
+
 def forget() -> None:
     """Drop every kept answer (tests; a store file replaced under the same path)."""
     with _lock:

@@ -206,13 +206,20 @@ class _Articles(dict):
         self._read(None)
         return self
 
-    def _read(self, where) -> None:
+    def where(self, condition) -> list[int]:
+        """Read the articles that meet an SQL condition; their ids."""
+        return self._read(condition)
+
+    def _read(self, where) -> list[int]:
         q = select(articles.c.id, articles.c.story_id, articles.c.published,
                    articles.c.title, articles.c.url, articles.c.publisher)
+        ids = []
         for r in self.conn.execute(q if where is None else q.where(where)):
+            ids.append(r.id)
             self[r.id] = {"story": r.story_id, "date": r.published,
                           "title": r.title, "url": safe_url(r.url), "publisher": r.publisher,
                           "published": _iso(r.published), "grade": grade_for(self.grades, r.publisher)}
+        return ids
 
 
 def _article_dates(conn: Connection) -> _Articles:
@@ -302,6 +309,23 @@ def _whole_store(db_url: str | None, name: str, build: Callable[[Connection], An
         return cache.remembered(engine, name, seen, lambda: build(conn))
 
 
+def _kept_ties(db_url: str | None) -> dict[tuple[int, str, int], dict] | None:
+    """The whole store's ties if they are kept and current (read before the caller's snapshot:
+    see cache.peek), else None."""
+    engine = get_engine(db_url)
+    return cache.peek(engine, "ties", cache.version(engine))
+
+
+def _ties_of(conn: Connection, ents: _Entities, arts: dict[int, dict], cid: int,
+             kept: dict[tuple[int, str, int], dict] | None) -> dict[tuple[int, str, int], dict]:
+    """One group's ties: taken from the whole store's when they are kept (the same
+    aggregation, a dictionary scan instead of reading and scoring the group's relations),
+    else aggregated from its relations."""
+    if kept is not None:
+        return {key: t for key, t in kept.items() if cid in (key[0], key[2])}
+    return _aggregate_ties(conn, ents, arts, only={cid})
+
+
 def _every_tie(db_url: str | None) -> dict[tuple[int, str, int], dict]:
     return _whole_store(db_url, "ties", lambda conn: _aggregate_ties(
         conn, _Entities.load(conn), _Articles(conn)))
@@ -352,18 +376,25 @@ def ties(db_url: str | None, name: str, type: str | None = None, since: dt.date 
          min_confidence: float = 0.0, until: dt.date | None = None,
          include_undated: bool = False) -> list[dict]:
     """The ties of one group (any alias names it)."""
+    kept = _kept_ties(db_url)
     with _read(db_url) as conn:
         ents = _Entities.lazy(conn)
         cid = ents.find(conn, name)
-        found = _aggregate_ties(conn, ents, _article_dates(conn), only={cid}).values()
+        found = _ties_of(conn, ents, _article_dates(conn), cid, kept).values()
     return _filter_ties(found, min_confidence, [type] if type else None, since, until, include_undated)
 
 
 def tie(db_url: str | None, tie_id: str) -> dict:
     """One tie with every sentence behind it."""
+    kept = _kept_ties(db_url)
     with _read(db_url) as conn:
         ents = _Entities.lazy(conn)
         arts = _article_dates(conn)
+        if kept is not None:
+            for t in kept.values():
+                if t["id"] == tie_id:
+                    return {**_public(t), "evidence": _relation_evidence(conn, ents, arts, t["_relations"])}
+            raise LookupError(f"no tie {tie_id!r} in the store")
         # A tie id is "subject key~type~object key": only the subject's relations can hold it.
         # An id that does not parse so is looked for among every tie, as it always was.
         parts = str(tie_id).split("~")
@@ -376,6 +407,8 @@ def tie(db_url: str | None, tie_id: str) -> dict:
 
 
 def _relation_evidence(conn: Connection, ents: _Entities, arts: dict[int, dict], rels: list[dict]) -> list[dict]:
+    if isinstance(arts, _Articles):
+        arts.need(r["article_id"] for r in rels)
     ev_rows = {r.id: r for r in conn.execute(
         select(evidence_table).where(evidence_table.c.id.in_([r["evidence_id"] for r in rels])))}
     out = []
@@ -449,6 +482,13 @@ all_groups = list_groups
 
 def get_group(db_url: str | None, name: str) -> dict:
     """Everything about one group: aliases, parent, factions, people, ties, events, articles."""
+    return _group(db_url, name, with_articles=True)
+
+
+def _group(db_url: str | None, name: str, with_articles: bool) -> dict:
+    """get_group; without its articles (none listed, none counted) when not with_articles
+    (the timeline: a big group is in tens of thousands)."""
+    kept = _kept_ties(db_url)
     with _read(db_url) as conn:
         ents = _Entities.lazy(conn)
         cid = ents.find(conn, name)
@@ -457,11 +497,12 @@ def get_group(db_url: str | None, name: str) -> dict:
         row = ents.rows[cid]
         names = [r.alias for r in conn.execute(
             select(aliases.c.alias).where(aliases.c.entity_id.in_(members)).order_by(aliases.c.id))]
-        found_ids = {r.article_id for r in conn.execute(
-            select(article_entities.c.article_id).where(article_entities.c.entity_id.in_(members)))}
-        arts.need(found_ids)
+        found_ids: set[int] = set()
+        if with_articles:  # read with the articles' rows: one query, not one per 500 ids
+            found_ids = set(arts.where(articles.c.id.in_(
+                select(article_entities.c.article_id).where(article_entities.c.entity_id.in_(members)))))
         article_ids = sorted(found_ids, key=lambda a: (arts[a]["date"] or dt.date.min, a), reverse=True)
-        group_ties = [_public(t) for t in _aggregate_ties(conn, ents, arts, only={cid}).values()]
+        group_ties = [_public(t) for t in _ties_of(conn, ents, arts, cid, kept).values()]
         factions = {ents.canon[r.id] for r in conn.execute(
             select(entities.c.id).where(entities.c.parent_id.in_(members)))}
         for t in group_ties:
@@ -707,7 +748,7 @@ def events(db_url: str | None = None, group: str | None = None, country: str | N
 
 def timeline(db_url: str | None, name: str) -> list[dict]:
     """A group's history: its events, the first report of each tie, its people's roles."""
-    group = get_group(db_url, name)
+    group = _group(db_url, name, with_articles=False)
     items = []
     for e in group["events"]:
         place = ", ".join(x for x in (e["location"], e["country"]) if x)
