@@ -498,6 +498,7 @@ def table(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    global BUDGET_S
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", "--articles", type=int, default=100_000)
     ap.add_argument("--db", type=Path, help="SQLite file (default /tmp/militantmap-scale-N.db, reused)")
@@ -505,8 +506,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--no-pages", action="store_true")
     ap.add_argument("--only", help="measure only the cases whose name matches this regex")
+    ap.add_argument("--budget", type=float, default=BUDGET_S,
+                    help="seconds per case after which a slow case stops repeating")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
+    BUDGET_S = a.budget
     result = run(a.articles, a.db, a.rounds, a.rebuild, not a.no_pages, a.only)
     print(json.dumps(result, indent=2) if a.json else table(result))
 

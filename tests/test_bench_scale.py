@@ -117,3 +117,18 @@ def test_a_store_that_lacks_an_index_gets_it_when_opened(tmp_path):
     with sqlite3.connect(tmp_path / "old.db") as raw:
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {"ix_relations_evidence", "ix_incidents_type_date", "ix_entities_kb"} <= names
+
+
+@pytest.mark.parametrize("kw", [{}, {"type": "attack"}, {"since": dt.date(2018, 1, 1)},
+                                {"since": dt.date(2016, 5, 3), "until": dt.date(2022, 2, 1), "include_undated": True},
+                                {"until": dt.date(2020, 12, 31), "type": "arrest"}])
+def test_a_page_of_events_is_that_slice_of_the_whole_list(store, kw):
+    dated = "since" in kw or "until" in kw
+    every = queries.events(store, **{**kw, "include_undated": True})
+    rows, left_out = queries.split_undated(every, dated, kw.get("include_undated", False))
+    for limit, offset in ((10, 0), (25, 7), (None, 3)):
+        assert queries.events_page(store, **kw, limit=limit, offset=offset) == (
+            rows[offset:offset + limit if limit is not None else None], len(rows), left_out)
+    top = queries.list_groups(store)[0]["id"]
+    grouped = queries.events(store, group=top, include_undated=True)
+    assert queries.events_page(store, group=top, limit=5)[0] == grouped[:5]

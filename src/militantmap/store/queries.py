@@ -601,8 +601,17 @@ def _candidates(members: set[int] | None, country: str | None, since: dt.date | 
 def _newest(conn: Connection, candidates, n: int) -> list[int]:
     """The n newest of the candidate incidents, in `_events`' order (date, then id as text,
     newest first), read from two columns instead of building every event."""
+    rows = _dates_of(conn, candidates)
+    return sorted(rows, key=lambda i: (rows[i] or "", str(i)), reverse=True)[:n]
+
+
+def _dates_of(conn: Connection, candidates) -> dict[int, str | None]:
+    """The date `_events` gives each candidate incident that has a report: its own, or the
+    first its reports give."""
     rows = {r.id: r.date for r in conn.execute(
-        select(incidents.c.id, incidents.c.date).where(incidents.c.id.in_(candidates)))}
+        select(incidents.c.id, incidents.c.date).where(
+            incidents.c.id.in_(candidates),
+            incidents.c.id.in_(select(event_reports.c.incident_id))))}
     undated = [i for i, d in rows.items() if d is None]
     for chunk in _chunks(sorted(undated)):
         for r in conn.execute(select(event_reports.c.incident_id, event_reports.c.date)
@@ -610,16 +619,18 @@ def _newest(conn: Connection, candidates, n: int) -> list[int]:
                               .order_by(event_reports.c.id)):
             if rows[r.incident_id] is None:
                 rows[r.incident_id] = r.date
-    return sorted(rows, key=lambda i: (rows[i] or "", str(i)), reverse=True)[:n]
+    return rows
 
 
 def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: set[int] | None = None,
             country: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
             include_undated: bool = False, incident: int | None = None, type_: str | None = None,
-            place: str | None = None, newest: int | None = None) -> list[dict]:
+            place: str | None = None, newest: int | None = None, ids: list[int] | None = None) -> list[dict]:
     """Events, newest first. `newest` (only without country, date or place filters): the
     first n of them, built without building the others (a group page shows 50 of thousands)."""
     wanted = _candidates(members, country, since, until, incident, type_, place)
+    if ids is not None:
+        wanted = select(incidents.c.id).where(incidents.c.id.in_(ids))
     if newest is not None:
         assert country is None and since is None and until is None and place is None
         wanted = select(incidents.c.id).where(incidents.c.id.in_(_newest(conn, wanted, newest)))
@@ -744,6 +755,33 @@ def events(db_url: str | None = None, group: str | None = None, country: str | N
         members = ents.members(ents.find(conn, group)) if group else None
         return _events(conn, ents, _article_dates(conn), members, country, since, until, include_undated,
                        type_=type, place=place)
+
+
+def events_page(db_url: str | None = None, group: str | None = None, country: str | None = None,
+                since: dt.date | None = None, until: dt.date | None = None,
+                include_undated: bool = False, type: str | None = None, place: str | None = None,
+                limit: int | None = None, offset: int = 0) -> tuple[list[dict], int, int]:
+    """A page of `events` (the same filters, the same order: events[offset:offset + limit]),
+    how many events match in all, and how many undated ones the date filter left out. Only
+    the page is built: the order comes from the incidents' dates (an unfiltered store of
+    100,000 articles has some 40,000 incidents; building each took seconds)."""
+    dated = since is not None or until is not None
+    if (country and not country.isascii()) or (place and not place.isascii()):
+        # SQL narrows only on ASCII names (see _candidates): filter every event instead
+        rows, left_out = split_undated(events(db_url, group, country, since, until, True, type, place),
+                                       dated, include_undated)
+        return rows[offset:offset + limit if limit is not None else None], len(rows), left_out
+    with _read(db_url) as conn:
+        ents = _Entities.lazy(conn)
+        members = ents.members(ents.find(conn, group)) if group else None
+        dates = _dates_of(conn, _candidates(members, country, since, until, None, type, place))
+        left_out = sum(1 for d in dates.values() if d is None) if dated and not include_undated else 0
+        keep = [i for i, d in dates.items()
+                if (d is None and (include_undated or not dated)) or (d is not None and _in_range(d, d, since, until))]
+        keep.sort(key=lambda i: (dates[i] or "", str(i)), reverse=True)
+        page = keep[offset:offset + limit if limit is not None else None]
+        rows = _events(conn, ents, _article_dates(conn), include_undated=True, ids=page) if page else []
+    return rows, len(keep), left_out
 
 
 def timeline(db_url: str | None, name: str) -> list[dict]:

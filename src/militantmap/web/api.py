@@ -118,8 +118,9 @@ def api_events(
 ) -> Any:
     chosen = filters.event_filters(group, country, type, since, until,
                                    include_undated="1" if include_undated else None)
-    found, left_out = data.api_events(_db(request), chosen)
-    return _listing(found, limit, offset, left_out)
+    # only the page asked for is built (a whole store has tens of thousands of events)
+    found, total, left_out = data.api_events_page(_db(request), chosen, limit, offset)
+    return JSONResponse(found, headers={TOTAL_HEADER: str(total), UNDATED_HEADER: str(left_out)})
 
 
 @router.get("/events/{event_id}", summary="One incident with every source's account and where they disagree")

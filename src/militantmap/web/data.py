@@ -298,6 +298,22 @@ def api_events(db_url: str, filters: EventFilters) -> tuple[list[dict], int]:
     return events_matching(db_url, filters)
 
 
+def events_window(db_url: str, filters: EventFilters, count: int) -> tuple[list[dict], int, int]:
+    """The first `count` events that match in the store's order (newest first), how many
+    match in all, and how many undated ones the date filter left out."""
+    return api_events_page(db_url, filters, count, 0)
+
+
+def api_events_page(db_url: str, filters: EventFilters, limit: int | None, offset: int
+                    ) -> tuple[list[dict], int, int]:
+    """One page of the events that match (only the page is built), how many match in all,
+    and how many undated events the date filter left out."""
+    return _call("events_page", db_url, group=filters.group, country=filters.country,
+                 since=filters.since, until=filters.until, include_undated=filters.include_undated,
+                 type=filters.type or None, place=filters.place or None, limit=limit, offset=offset,
+                 what="group", key=filters.group or "")
+
+
 def event_detail(db_url: str, event_id: str) -> dict:
     """One incident and every source's account of it, for the event page."""
     e = _call("event", db_url, event_id, what="event", key=event_id)

@@ -17,7 +17,7 @@ from militantmap.web.assets import INSTALL_HINT, vendor_installed, vendor_path
 from militantmap.web.basemap import load_basemap
 from militantmap.export.tables import TABLES, event_row, write_rows
 from militantmap.web.charts import EVENT_TYPES, map_markers, timeline
-from militantmap.web.tables import EVENT_SORTS, paginate, sort_rows
+from militantmap.web.tables import EVENT_SORTS, PER_PAGE, paginate, sort_rows
 
 router = APIRouter(include_in_schema=False)
 MAX_EVENT_ROWS = 1000
@@ -101,21 +101,27 @@ def events_page(
 ) -> HTMLResponse:
     notice = None
     undated_left_out = 0
+    total: int | None = None
     try:
-        found, undated_left_out = data.events_matching(_db(request), chosen)
+        if not sort and (page or "1").isdigit() and int(page or 1) * PER_PAGE <= MAX_EVENT_ROWS:
+            # In the store's order the map and the first pages need only the newest
+            # MAX_EVENT_ROWS + 1 events: only those are built (a whole store has tens of thousands)
+            found, total, undated_left_out = data.events_window(_db(request), chosen, MAX_EVENT_ROWS + 1)
+        else:
+            found, undated_left_out = data.events_matching(_db(request), chosen)
         events = data.event_rows(found)
     except data.NotFound as err:
         events, notice = [], err.message()
     params = [(k, v) for k, v in request.query_params.multi_items()]
     include_undated_url = "/events?" + urlencode(
         [(k, v) for k, v in params if k != "include_undated"] + [("include_undated", "1")])
-    table = paginate(sort_rows(events, sort, order, EVENT_SORTS), page)
+    table = paginate(sort_rows(events, sort, order, EVENT_SORTS), page, total=total)
     keep = [(k, v) for k, v in params if k not in ("sort", "order", "page")]
     sort_urls = {col: "/events?" + urlencode(keep + [("sort", col), ("order", "asc" if (sort, order) == (col, "desc") else "desc")])
                  for col in EVENT_SORTS}
     page_url = "/events?" + urlencode([(k, v) for k, v in params if k != "page"] + [("page", "")])
     download = urlencode([(k, v) for k, v in params if k not in ("page",)])
-    truncated = len(events) > MAX_EVENT_ROWS
+    truncated = (total if total is not None else len(events)) > MAX_EVENT_ROWS
     events = events[:MAX_EVENT_ROWS]  # the map: every filtered event, up to the cap
     base = load_basemap()
     map_view = None
