@@ -38,12 +38,16 @@ def version(engine: Engine) -> tuple[int, int] | None:
         return None
     with _lock:
         inode_seen, watcher = _watchers.get(path, (None, None))
-        if watcher is None or inode_seen != inode:
-            if watcher is not None:
-                watcher.close()
-            watcher = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-            _watchers[path] = (inode, watcher)
-        return inode, int(watcher.execute("PRAGMA data_version").fetchone()[0])
+        try:
+            if watcher is None or inode_seen != inode:
+                if watcher is not None:
+                    watcher.close()
+                watcher = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+                _watchers[path] = (inode, watcher)
+            return inode, int(watcher.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:  # e.g. a read-only store whose WAL index we may not open: no cache
+            _watchers.pop(path, None)
+            return None
 
 
 def remembered(engine: Engine, name: str, seen: tuple[int, int] | None, build: Callable[[], Any]) -> Any:
