@@ -82,7 +82,7 @@ def assign_incident(conn: Connection, report: dict) -> int:
                 incidents.c.type == report["type"],
                 or_(incidents.c.country == report.get("country"), incidents.c.country.is_(None)),
                 or_(same_month, and_(incidents.c.date == date[:4])),
-            )
+            ).order_by(incidents.c.id)  # the first match wins: the oldest, whichever index is used
         ).mappings().all()
         for inc in cands:
             if dates_agree(inc["date"], date) and places_agree(dict(inc), report):

@@ -214,11 +214,13 @@ class _Articles(dict):
         q = select(articles.c.id, articles.c.story_id, articles.c.published,
                    articles.c.title, articles.c.url, articles.c.publisher)
         ids = []
-        for r in self.conn.execute(q if where is None else q.where(where)):
-            ids.append(r.id)
-            self[r.id] = {"story": r.story_id, "date": r.published,
-                          "title": r.title, "url": safe_url(r.url), "publisher": r.publisher,
-                          "published": _iso(r.published), "grade": grade_for(self.grades, r.publisher)}
+        grade: dict[str | None, str] = {}  # per outlet, not per article (a few dozen outlets)
+        for aid, story, published, title, url, publisher in self.conn.execute(q if where is None else q.where(where)):
+            ids.append(aid)
+            if publisher not in grade:
+                grade[publisher] = grade_for(self.grades, publisher)
+            self[aid] = {"story": story, "date": published, "title": title, "url": safe_url(url),
+                         "publisher": publisher, "published": _iso(published), "grade": grade[publisher]}
         return ids
 
 
@@ -262,7 +264,9 @@ def _aggregate_ties(conn: Connection, ents: _Entities, arts: dict[int, dict],
         # the relations of these groups and of every entity merged into them (indexed)
         ids = sorted({m for cid in only for m in ents.members(cid)})
         q = q.where(or_(relations.c.subject_id.in_(ids), relations.c.object_id.in_(ids)))
-    rows = conn.execute(q).mappings().all()
+    # in stored order, as a whole-table read gives them (an index may return them otherwise,
+    # and the first-seen modality and source order depend on it)
+    rows = conn.execute(q.order_by(relations.c.id)).mappings().all()
     if isinstance(ents.rows, _Rows):
         ents.rows.load({ents.canon[r[c]] for r in rows for c in ("subject_id", "object_id")})
     if isinstance(arts, _Articles):
@@ -640,7 +644,8 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
     if reports:
         for actor in conn.execute(select(event_actors).join(
                 event_reports, event_reports.c.id == event_actors.c.report_id)
-                .where(event_reports.c.incident_id.in_(wanted))):
+                .where(event_reports.c.incident_id.in_(wanted))
+                .order_by(event_actors.c.report_id, event_actors.c.entity_id, event_actors.c.role)):
             actors[actor.report_id].append((actor.role, actor.entity_id))
     incident_rows = {r["id"]: dict(r) for r in conn.execute(
         select(incidents).where(incidents.c.id.in_(wanted))).mappings()}
@@ -905,24 +910,29 @@ def search(db_url: str | None, q: str, limit: int = 50) -> dict:
             if cid in mentioned and cid not in hits:
                 hits[cid] = r.alias
         groups, people, places = [], [], []
+        by_len = lambda d: (len(d["name"]), d["name"])
         for cid, matched in hits.items():
             row = ents.rows[cid]
             if row["type"] == "armed_group":
                 groups.append({"id": row["key"], "name": row["name"], "matched": matched})
             elif row["type"] == "person":
-                person_roles = [{"role": r.role, "group": ents.ref(r.group_id), "evidence_id": str(r.evidence_id)}
-                                for r in conn.execute(select(roles).where(roles.c.person_id.in_(ents.members(cid))))]
-                people.append({"id": row["key"], "name": row["name"], "roles": person_roles})
+                people.append({"id": row["key"], "name": row["name"], "_cid": cid})
             elif row["type"] == "location":
                 places.append({"name": row["name"], "country": row["country"]})
+        # roles only for the people shown (a two-letter query matches a thousand people)
+        people = sorted(people, key=by_len)[:limit]
+        for p in people:
+            cid = p.pop("_cid")
+            p["roles"] = [{"role": r.role, "group": ents.ref(r.group_id), "evidence_id": str(r.evidence_id)}
+                          for r in conn.execute(select(roles).where(roles.c.person_id.in_(ents.members(cid)))
+                                                .order_by(roles.c.id))]
         for r in conn.execute(select(incidents.c.location_name, incidents.c.country).distinct()):
             for name in (r.location_name, r.country):
                 if name and norm in normalize(name):
                     place = {"name": name, "country": r.country}
                     if place not in places:
                         places.append(place)
-    by_len = lambda d: (len(d["name"]), d["name"])
-    return {"groups": sorted(groups, key=by_len)[:limit], "people": sorted(people, key=by_len)[:limit],
+    return {"groups": sorted(groups, key=by_len)[:limit], "people": people,
             "places": sorted(places, key=by_len)[:limit]}
 
 
