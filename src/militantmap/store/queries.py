@@ -20,7 +20,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import String, and_, cast, func, or_, select
 from sqlalchemy.engine import Connection
 
 from militantmap import schema
@@ -605,17 +605,19 @@ def _candidates(members: set[int] | None, country: str | None, since: dt.date | 
 def _newest(conn: Connection, candidates, n: int) -> list[int]:
     """The n newest of the candidate incidents, in `_events`' order (date, then id as text,
     newest first), read from two columns instead of building every event."""
-    rows = _dates_of(conn, candidates)
-    return sorted(rows, key=lambda i: (rows[i] or "", str(i)), reverse=True)[:n]
+    return list(_dates_of(conn, candidates))[:n]
 
 
 def _dates_of(conn: Connection, candidates) -> dict[int, str | None]:
-    """The date `_events` gives each candidate incident that has a report: its own, or the
-    first its reports give."""
-    rows = {r.id: r.date for r in conn.execute(
-        select(incidents.c.id, incidents.c.date).where(
-            incidents.c.id.in_(candidates),
-            incidents.c.id.in_(select(event_reports.c.incident_id))))}
+    """The date `_events` gives each candidate incident that has a report (its own, or the
+    first its reports give), in `_events`' order: date, then id as text, newest first."""
+    q = select(incidents.c.id, incidents.c.date).where(
+        incidents.c.id.in_(candidates), incidents.c.id.in_(select(event_reports.c.incident_id)))
+    in_order = conn.dialect.name == "sqlite"  # SQLite compares text as Python does (PostgreSQL: by locale)
+    if in_order:
+        q = q.order_by(func.coalesce(incidents.c.date, "").desc(),
+                       cast(incidents.c.id, String).desc())
+    rows: dict[int, str | None] = dict(conn.execute(q).tuples().all())
     undated = [i for i, d in rows.items() if d is None]
     for chunk in _chunks(sorted(undated)):
         for r in conn.execute(select(event_reports.c.incident_id, event_reports.c.date)
@@ -623,6 +625,9 @@ def _dates_of(conn: Connection, candidates) -> dict[int, str | None]:
                               .order_by(event_reports.c.id)):
             if rows[r.incident_id] is None:
                 rows[r.incident_id] = r.date
+                in_order = False  # dated from a report: its place in the order changed
+    if not in_order:
+        rows = dict(sorted(rows.items(), key=lambda kv: (kv[1] or "", str(kv[0])), reverse=True))
     return rows
 
 
@@ -783,7 +788,6 @@ def events_page(db_url: str | None = None, group: str | None = None, country: st
         left_out = sum(1 for d in dates.values() if d is None) if dated and not include_undated else 0
         keep = [i for i, d in dates.items()
                 if (d is None and (include_undated or not dated)) or (d is not None and _in_range(d, d, since, until))]
-        keep.sort(key=lambda i: (dates[i] or "", str(i)), reverse=True)
         page = keep[offset:offset + limit if limit is not None else None]
         rows = _events(conn, ents, _article_dates(conn), include_undated=True, ids=page) if page else []
     return rows, len(keep), left_out
