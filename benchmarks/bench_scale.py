@@ -14,6 +14,7 @@ articles stored as read but not relevant (the prefilter's).
 
     python benchmarks/bench_scale.py                     # build /tmp/militantmap-scale-100000.db once, measure
     python benchmarks/bench_scale.py -n 20000 --json
+    python benchmarks/bench_scale.py --compare before.json after.json   # a markdown table
     militantmap bench --scale 100000                     # the same, from the CLI
 
 The store is kept (its path is printed) and reused by the next run with the same N.
@@ -513,8 +514,26 @@ def table(result: dict) -> str:
     return "\n".join(lines)
 
 
+def compare(before: dict, after: dict) -> str:
+    """A markdown table of two --json results (before and after a change), p50 / p95 in ms."""
+    lines = ["| query or page | before p50 / p95 ms | after p50 / p95 ms | target p95 |", "|---|---|---|---|"]
+    for section, target in (("queries", "50"), ("pages", "300")):
+        for name, s in after.get(section, {}).items():
+            b = before.get(section, {}).get(name)
+            was = f"{b['p50_ms']:g} / {b['p95_ms']:g}" + ("" if b["calls"] >= after["rounds"] else f" ({b['calls']} calls)") \
+                if b else "n/a"
+            lines.append(f"| `{name}` | {was} | {s['p50_ms']:g} / {s['p95_ms']:g} | {target} |")
+    cold_b, cold_a = before.get("cold") or {}, after.get("cold") or {}
+    lines.append(f"| first `all_ties` / `list_groups` after a commit (cold) | {cold_b.get('all_ties_ms')} / "
+                 f"{cold_b.get('list_groups_ms')} | {cold_a.get('all_ties_ms')} / {cold_a.get('list_groups_ms')} | |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     global BUDGET_S
+    if argv is None and len(sys.argv) == 4 and sys.argv[1] == "--compare":
+        print(compare(*(json.loads(Path(p).read_text()) for p in sys.argv[2:])))
+        return
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", "--articles", type=int, default=100_000)
     ap.add_argument("--db", type=Path, help="SQLite file (default /tmp/militantmap-scale-N.db, reused)")

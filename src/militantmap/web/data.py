@@ -9,6 +9,7 @@ what was asked for).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from militantmap.errors import InputError, is_not_in_store
@@ -37,6 +38,9 @@ def store_queries():
     return queries
 
 
+# Cached: the network view links thousands of groups and ties on every call, and quote() cost
+# a third of its time.
+@lru_cache(maxsize=65536)
 def group_url(group_id: str) -> str:
     return "/groups/" + quote(str(group_id), safe="")
 
@@ -45,6 +49,7 @@ def evidence_url(evidence_id: object) -> str | None:
     return None if evidence_id is None else "/evidence/" + quote(str(evidence_id), safe="")
 
 
+@lru_cache(maxsize=65536)
 def tie_url(tie_id: object) -> str:
     return "/ties/" + quote(str(tie_id), safe="")
 
