@@ -132,3 +132,11 @@ def test_a_page_of_events_is_that_slice_of_the_whole_list(store, kw):
     top = queries.list_groups(store)[0]["id"]
     grouped = queries.events(store, group=top, include_undated=True)
     assert queries.events_page(store, group=top, limit=5)[0] == grouped[:5]
+
+
+def test_a_group_id_from_any_of_its_names(store):
+    top = queries.get_group(store, queries.list_groups(store)[0]["id"])
+    for name in [top["id"], top["name"], top["name"].upper(), *top["aliases"][:2]]:
+        assert queries.group_id(store, name) == top["id"]
+    with pytest.raises(LookupError):
+        queries.group_id(store, "No Such Front")

@@ -484,6 +484,13 @@ def _list_groups(conn: Connection) -> list[dict]:
 all_groups = list_groups
 
 
+def group_id(db_url: str | None, name: str) -> str:
+    """The id of the group any of its names (key, name, alias) names; LookupError if none."""
+    with _read(db_url) as conn:
+        ents = _Entities.lazy(conn)
+        return str(ents.rows[ents.find(conn, name)]["key"])
+
+
 def get_group(db_url: str | None, name: str) -> dict:
     """Everything about one group: aliases, parent, factions, people, ties, events, articles."""
     return _group(db_url, name, with_articles=True)

@@ -281,7 +281,8 @@ def api_ties(db_url: str, group: str | None, types: list[str] | None, since: str
              ) -> tuple[list[dict], int]:
     """The ties that match, and how many undated ties the date filter left out."""
     filters = graph_filters(types, since, until, str(min_confidence), None, None)
-    gid = api_group(db_url, group)["id"] if group else None
+    # the group's id only (its whole page, with every article, is not needed here)
+    gid = _call("group_id", db_url, group, what="group", key=group) if group else None
 
     ties = store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
                                     types=filters.types, since=filters.since,
