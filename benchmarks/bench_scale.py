@@ -251,15 +251,16 @@ def _record(art: dict, ents: list, relations: list, roles: list, events: list) -
             "article": art, "entities": ents, "relations": relations, "roles": roles, "events": events}
 
 
-def build(path: Path, n: int, seed: int = SEED, progress: bool = True) -> dict:
-    """Write n synthetic articles into a new SQLite store at path, BATCH per transaction."""
+def build(path: Path | str, n: int, seed: int = SEED, progress: bool = True) -> dict:
+    """Write n synthetic articles into a new store (an SQLite file, or a database URL),
+    BATCH per transaction."""
     from sqlalchemy import func, select
 
     from militantmap.store.db import get_engine
     from militantmap.store.schema import articles
     from militantmap.store.writer import insert_article
 
-    url = f"sqlite:///{path}"
+    url = path if isinstance(path, str) and "://" in path else f"sqlite:///{path}"
     engine = get_engine(url)
     with engine.connect() as conn:
         have = conn.execute(select(func.count()).select_from(articles)).scalar() or 0
