@@ -4,6 +4,8 @@ By default, on the same articles in one run (the VOA feed and the dev articles):
 (`en_core_web_sm` with its default components), militantmap's extraction, and ingest into a fresh
 SQLite store: docs/s, tokens/s, peak RSS, and `ratio_vs_spacy` (extraction docs/s / bare spaCy
 docs/s). `--queries` adds the ingest-and-query benchmark (dedup, rerun, query times).
+`--scale N` instead measures queries, pages and API calls over a synthetic store of N articles
+(benchmarks/bench_scale.py; built once, kept in --scale-db, reused).
 """
 from __future__ import annotations
 
@@ -32,8 +34,20 @@ def _script(name: str) -> dict:
 @click.option("--shared", type=click.Path(path_type=Path), default=Path("../shared"), show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (ratio_vs_spacy at the top level).")
 @click.option("--queries", is_flag=True, help="Also run the ingest-and-query benchmark on the VOA feed.")
-def bench_cmd(corpora: tuple[Path, ...], shared: Path, as_json: bool, queries: bool) -> None:
+@click.option("--scale", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Instead: p50/p95 of queries, pages and API over a synthetic store of N articles.")
+@click.option("--scale-db", type=click.Path(path_type=Path), default=None,
+              help="SQLite file of the --scale store (default /tmp/militantmap-scale-N.db; reused if present).")
+@click.option("--rounds", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Calls per query with --scale (varied arguments).")
+def bench_cmd(corpora: tuple[Path, ...], shared: Path, as_json: bool, queries: bool,
+              scale: int | None, scale_db: Path | None, rounds: int) -> None:
     """Measure throughput and memory: bare spaCy, extraction and ingest side by side."""
+    if scale is not None:
+        module = _script("bench_scale.py")
+        found = module["run"](scale, scale_db, rounds)
+        click.echo(json.dumps(found, indent=2) if as_json else module["table"](found))
+        return
     paths = list(corpora) or [shared / "corpus" / "voa" / "voa_stories.jsonl", shared / "corpus" / "dev"]
     missing = [p for p in paths if not p.exists()]
     if missing:

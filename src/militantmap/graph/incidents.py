@@ -14,6 +14,7 @@ import math
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
 
 from militantmap.extract.geo import get_geocoder
 from militantmap.nlp.gazetteer import normalize
@@ -70,12 +71,18 @@ def assign_incident(conn: Connection, report: dict) -> int:
     date = report.get("date")
     if date and (report.get("location_name") or report.get("lat") is not None):
         prefix = date[:7]
+        same_month: ColumnElement[bool] = incidents.c.date.like(prefix + "%")
+        if conn.dialect.name == "sqlite":
+            # SQLite's LIKE is case-insensitive, so it never uses the date index: every new
+            # report scanned every incident (ingest slowed as the store grew, issue 9). The same
+            # prefix as a range (dates are ASCII digits and hyphens, all below "~") uses it.
+            same_month = and_(incidents.c.date >= prefix, incidents.c.date < prefix + "~", same_month)
         cands = conn.execute(
             select(incidents).where(
                 incidents.c.type == report["type"],
                 or_(incidents.c.country == report.get("country"), incidents.c.country.is_(None)),
-                or_(incidents.c.date.like(prefix + "%"), and_(incidents.c.date == date[:4])),
-            )
+                or_(same_month, and_(incidents.c.date == date[:4])),
+            ).order_by(incidents.c.id)  # the first match wins: the oldest, whichever index is used
         ).mappings().all()
         for inc in cands:
             if dates_agree(inc["date"], date) and places_agree(dict(inc), report):
@@ -84,6 +91,6 @@ def assign_incident(conn: Connection, report: dict) -> int:
                         location_name=report["location_name"], lat=report.get("lat"), lon=report.get("lon")))
                 return int(inc["id"])
     values = {k: report.get(k) for k in ("type", "date", "location_name", "country", "lat", "lon")}
-    inserted = conn.execute(incidents.insert().values(**values)).inserted_primary_key
+    inserted = conn.execute(incidents.insert(), values).inserted_primary_key
     assert inserted is not None  # an INSERT of one row always has its key
     return int(inserted[0])

@@ -68,7 +68,7 @@ class Resolver:
                     values["parent_id"] = self._by_key(
                         entry.parent, {"name": self.gaz.get(entry.parent).name, "type": "armed_group",  # type: ignore[union-attr]
                                        "kb_id": entry.parent, "aliases": []}, kb=True)
-        inserted = self.conn.execute(entities.insert().values(**values)).inserted_primary_key
+        inserted = self.conn.execute(entities.insert(), values).inserted_primary_key
         assert inserted is not None  # an INSERT of one row always has its key
         new_id = inserted[0]
         self._add_aliases(new_id, [values["name"], *names])
@@ -114,5 +114,5 @@ class Resolver:
         }
         for name in dict.fromkeys(n for n in names if n):
             if name not in existing and normalize(name) and (entity_id, normalize(name)[:300]) not in self._removed:
-                self.conn.execute(aliases.insert().values(entity_id=entity_id, alias=name[:300], norm=normalize(name)[:300]))
+                self.conn.execute(aliases.insert(), dict(entity_id=entity_id, alias=name[:300], norm=normalize(name)[:300]))
                 existing.add(name)

@@ -134,6 +134,7 @@ def _create_schema(engine: Engine, url: str) -> None:
     for attempt in range(attempts):
         try:
             metadata.create_all(engine)
+            _add_missing_indexes(engine)
             with engine.begin() as conn:
                 got = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
                 if got is None:
@@ -148,6 +149,16 @@ def _create_schema(engine: Engine, url: str) -> None:
             if attempt == attempts - 1 or not _lost_creation_race(err):
                 raise
             time.sleep(0.1 * (attempt + 1))
+
+
+def _add_missing_indexes(engine: Engine) -> None:
+    """Create the indexes of `schema.metadata` a store lacks. create_all creates a table's
+    indexes with the table only: a store written before an index was added to the schema
+    would never get it. checkfirst asks the database (a read) before each CREATE INDEX."""
+    with engine.begin() as conn:
+        for table in metadata.tables.values():
+            for ix in table.indexes:
+                ix.create(conn, checkfirst=True)
 
 
 def _upgrade(engine: Engine) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from militantmap.store.schema import curation_log, event_reports, evidence, relations, roles
+from militantmap.store.schema import curation_log, entities, event_reports, evidence, relations, roles
 
 FACT_KINDS = ("relation", "role", "event", "evidence")
 FACT_ACTIONS = ("reject", "retype")
@@ -53,7 +53,9 @@ class Decisions:
     not_groups: set[int] = field(default_factory=set)                   # entity ids
 
     @classmethod
-    def load(cls, conn: Connection, entity_rows: dict[int, dict]) -> Decisions:
+    def load(cls, conn: Connection) -> Decisions:
+        """The decisions in force. Cheap when there are none (one query); with some, the entity
+        keys are read once (queries may load entities lazily, so they cannot be asked)."""
         out = cls()
         active = conn.execute(
             select(curation_log.c.id, curation_log.c.action, curation_log.c.target_kind,
@@ -65,7 +67,8 @@ class Decisions:
             return out
         by_key: dict[str, list] = defaultdict(list)
         articles: dict[str, set[int]] = defaultdict(set)
-        key_ids = {r["key"]: eid for eid, r in entity_rows.items()}
+        keys = {r.id: r.key for r in conn.execute(select(entities.c.id, entities.c.key))}
+        key_ids = {key: eid for eid, key in keys.items()}
         for d in active:
             if d.action == "not_a_group":
                 if d.target in key_ids:
@@ -74,7 +77,6 @@ class Decisions:
             target = json.loads(d.target)
             by_key[key_text(target)].append(d)
             articles[target["kind"]].add(int(target["article"]))
-        keys = {eid: r["key"] for eid, r in entity_rows.items()}
         for kind, row in _current_rows(conn, articles):
             for d in by_key.get(key_text(fact_key(kind, row, row["start"], row["end"], keys)), ()):
                 out.decided[(kind, row["id"])].append(d.id)

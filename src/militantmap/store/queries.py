@@ -15,11 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
+from typing import Any
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import String, and_, cast, func, or_, select
 from sqlalchemy.engine import Connection
 
 from militantmap import schema
@@ -27,6 +28,7 @@ from militantmap.graph.confidence import Assertion, explain, sources, tie_confid
 from militantmap.nlp.gazetteer import normalize
 from militantmap.schema import SYMMETRIC
 from militantmap.urls import safe_url
+from militantmap.store import cache
 from militantmap.store.db import get_engine, read_snapshot
 from militantmap.store.decisions import Decisions
 from militantmap.store.outlets import grade_for, grades_of
@@ -50,6 +52,40 @@ RELATION_TYPES = list(schema.RELATION_TYPES)
 
 # -- the entity table, with merges applied ---------------------------------------------------
 
+class _Rows(dict):
+    """Entity rows by id, fetched on first use when not loaded up front (a query about one
+    group reads the few hundred entities it shows, not the store's tens of thousands)."""
+
+    def __init__(self, conn: Connection | None = None) -> None:
+        super().__init__()
+        self.conn = conn
+
+    def __missing__(self, eid: int) -> dict:
+        self.load([eid])
+        return dict.__getitem__(self, eid)  # still missing: KeyError, as for a full table
+
+    def load(self, ids: Iterable[int]) -> None:
+        if self.conn is None:
+            return
+        todo = sorted({i for i in ids if i is not None and not dict.__contains__(self, i)})
+        for chunk in _chunks(todo):
+            for r in self.conn.execute(select(entities).where(entities.c.id.in_(chunk))).mappings():
+                self[r["id"]] = dict(r)
+
+
+class _Canon(dict):
+    """id -> id after following merges; only merged entities are stored, the rest map to
+    themselves."""
+
+    def __missing__(self, eid: int) -> int:
+        return eid
+
+
+def _chunks(ids: list, size: int = 500) -> Iterable[list]:
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
 @dataclass
 class _Entities:
     rows: dict[int, dict]          # id -> entity row
@@ -57,18 +93,34 @@ class _Entities:
     # The analyst's fact decisions (rejected, retyped) and entities marked not a group
     # (store.decisions): every query that reads facts applies them.
     facts: Decisions
+    complete: bool = True          # every entity is in rows (else rows are read on demand)
 
     @classmethod
     def load(cls, conn: Connection) -> _Entities:
+        """Every entity, for the questions about the whole store (groups list, exports)."""
         rows = {r["id"]: dict(r) for r in conn.execute(select(entities)).mappings()}
+        return cls(rows, cls._canon(rows), Decisions.load(conn), True)
+
+    @classmethod
+    def lazy(cls, conn: Connection) -> _Entities:
+        """Only the merged entities up front (for `canon`); other rows are read when first
+        used. Same answers as `load`, for queries that touch a small part of the store."""
+        rows = _Rows(conn)
+        for r in conn.execute(select(entities).where(entities.c.merged_into.is_not(None))).mappings():
+            rows[r["id"]] = dict(r)
+        rows.load([r["merged_into"] for r in list(rows.values())])
+        return cls(rows, _Canon(cls._canon(rows)), Decisions.load(conn), False)
+
+    @staticmethod
+    def _canon(rows: dict[int, dict]) -> dict[int, int]:
         canon = {}
-        for eid in rows:
+        for eid in list(rows):
             seen, cur = {eid}, eid
             while rows[cur]["merged_into"] is not None and rows[cur]["merged_into"] not in seen:
                 cur = rows[cur]["merged_into"]
                 seen.add(cur)
             canon[eid] = cur
-        return cls(rows, canon, Decisions.load(conn, rows))
+        return canon
 
     def hidden(self, eid: int) -> bool:
         """Marked not a group by the analyst: no ties, not in the network."""
@@ -79,14 +131,30 @@ class _Entities:
         return {"id": row["key"], "name": row["name"]}
 
     def members(self, cid: int) -> set[int]:
-        return {e for e, c in self.canon.items() if c == cid}
+        if self.complete:
+            return {e for e, c in self.canon.items() if c == cid}
+        return {cid} | {e for e, c in self.canon.items() if c == cid}
+
+    def _first(self, conn: Connection, column, value: str, type_: str | None) -> int | None:
+        if self.complete:
+            hits = [e for e, r in self.rows.items() if r[column.name] == value
+                    and (type_ is None or r["type"] == type_)]
+            return hits[0] if hits else None
+        q = select(entities).where(column == value)
+        if type_ is not None:
+            q = q.where(entities.c.type == type_)
+        row = conn.execute(q.order_by(entities.c.id).limit(1)).mappings().first()
+        if row is None:
+            return None
+        self.rows[row["id"]] = dict(row)
+        return int(row["id"])
 
     def find(self, conn: Connection, name: str, type_: str | None = "armed_group") -> int:
         """The canonical id of an entity named by key, name or any alias (any case)."""
         name = (name or "").strip()
-        by_key = [e for e, r in self.rows.items() if r["key"] == name and (type_ is None or r["type"] == type_)]
-        if by_key:
-            return self.canon[by_key[0]]
+        by_key = self._first(conn, entities.c.key, name, type_)
+        if by_key is not None:
+            return self.canon[by_key]
         norm = normalize(name)
         if norm:
             q = (select(aliases.c.entity_id).join(entities, entities.c.id == aliases.c.entity_id)
@@ -102,10 +170,10 @@ class _Entities:
 
             entry = get_gazetteer().lookup(name) or get_gazetteer().lookup(name.upper())
             if entry is not None:
-                by_kb = [e for e, r in self.rows.items() if r["kb_id"] == entry.id
-                         and (type_ is None or r["type"] == type_)]  # not one marked not a group
-                if by_kb:
-                    return self.canon[by_kb[0]]
+                # (of the type asked for: not one the analyst marked not a group)
+                by_kb = self._first(conn, entities.c.kb_id, entry.id, type_)
+                if by_kb is not None:
+                    return self.canon[by_kb]
         what = (type_ or "entity").replace("_", " ")
         raise LookupError(f"no {what} called {name!r} in the store")
 
@@ -121,17 +189,53 @@ def _iso(value) -> str | None:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def _article_dates(conn: Connection) -> dict[int, dict]:
-    """id -> {story, date, ...}. An article without a publication date has no date: the day
-    we ingested it says nothing about when a tie existed."""
-    out = {}
-    grades = grades_of(conn)
-    for r in conn.execute(select(articles.c.id, articles.c.story_id, articles.c.published,
-                                 articles.c.title, articles.c.url, articles.c.publisher)):
-        out[r.id] = {"story": r.story_id, "date": r.published,
-                     "title": r.title, "url": safe_url(r.url), "publisher": r.publisher,
-                     "published": _iso(r.published), "grade": grade_for(grades, r.publisher)}
-    return out
+class _Articles(dict):
+    """id -> {story, date, title, url, publisher, published, grade}, read when first used.
+    An article without a publication date has no date: the day we ingested it says nothing
+    about when a tie existed. Queries call `need` with the ids they are about to read, so
+    a group's thousand articles are read in a few SELECTs, not a thousand (and not the whole
+    table: at 100,000 articles reading every row took seconds per query)."""
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__()
+        self.conn = conn
+        self.grades = grades_of(conn)
+
+    def __missing__(self, aid: int) -> dict:
+        self.need([aid])
+        return dict.__getitem__(self, aid)
+
+    def need(self, ids: Iterable[int]) -> _Articles:
+        todo = sorted({i for i in ids if not dict.__contains__(self, i)})
+        for chunk in _chunks(todo):
+            self._read(articles.c.id.in_(chunk))
+        return self
+
+    def everything(self) -> _Articles:
+        self._read(None)
+        return self
+
+    def where(self, condition) -> list[int]:
+        """Read the articles that meet an SQL condition; their ids."""
+        return self._read(condition)
+
+    def _read(self, where) -> list[int]:
+        q = select(articles.c.id, articles.c.story_id, articles.c.published,
+                   articles.c.title, articles.c.url, articles.c.publisher)
+        ids = []
+        grade: dict[str | None, str] = {}  # per outlet, not per article (a few dozen outlets)
+        for aid, story, published, title, url, publisher in self.conn.execute(q if where is None else q.where(where)):
+            ids.append(aid)
+            if publisher not in grade:
+                grade[publisher] = grade_for(self.grades, publisher)
+            self[aid] = {"story": story, "date": published, "title": title, "url": safe_url(url),
+                         "publisher": publisher, "published": _iso(published), "grade": grade[publisher]}
+        return ids
+
+
+def _article_dates(conn: Connection) -> _Articles:
+    """Articles read on demand (see _Articles)."""
+    return _Articles(conn)
 
 
 def _article_ref(aid: int, arts: dict[int, dict]) -> dict:
@@ -165,7 +269,17 @@ def _aggregate_ties(conn: Connection, ents: _Entities, arts: dict[int, dict],
                     only: set[int] | None = None) -> dict[tuple[int, str, int], dict]:
     q = select(relations, evidence_table.c.sentence).join(
         evidence_table, evidence_table.c.id == relations.c.evidence_id)
-    rows = conn.execute(q).mappings().all()
+    if only is not None:
+        # the relations of these groups and of every entity merged into them (indexed)
+        ids = sorted({m for cid in only for m in ents.members(cid)})
+        q = q.where(or_(relations.c.subject_id.in_(ids), relations.c.object_id.in_(ids)))
+    # in stored order, as a whole-table read gives them (an index may return them otherwise,
+    # and the first-seen modality and source order depend on it)
+    rows = conn.execute(q.order_by(relations.c.id)).mappings().all()
+    if isinstance(ents.rows, _Rows):
+        ents.rows.load({ents.canon[r[c]] for r in rows for c in ("subject_id", "object_id")})
+    if isinstance(arts, _Articles):
+        arts.need(r["article_id"] for r in rows)
     groups: dict[tuple[int, str, int], list[dict]] = defaultdict(list)
     for row in rows:
         r = ents.facts.relation(dict(row))
@@ -199,7 +313,38 @@ def _aggregate_ties(conn: Connection, ents: _Entities, arts: dict[int, dict],
 
 
 def _public(tie: dict) -> dict:
-    return {k: v for k, v in tie.items() if not k.startswith("_")}
+    """A tie as callers get it: a copy (ties may be kept in the cache between queries)."""
+    return {k: dict(v) if isinstance(v, dict) else v for k, v in tie.items() if not k.startswith("_")}
+
+
+def _whole_store(db_url: str | None, name: str, build: Callable[[Connection], Any]) -> Any:
+    """An answer about the whole store, kept while the store is unchanged (store.cache)."""
+    engine = get_engine(db_url)
+    seen = cache.version(engine)  # before the snapshot: see store.cache
+    with read_snapshot(engine) as conn:
+        return cache.remembered(engine, name, seen, lambda: build(conn))
+
+
+def _kept_ties(db_url: str | None) -> dict[tuple[int, str, int], dict] | None:
+    """The whole store's ties if they are kept and current (read before the caller's snapshot:
+    see cache.peek), else None."""
+    engine = get_engine(db_url)
+    return cache.peek(engine, "ties", cache.version(engine))
+
+
+def _ties_of(conn: Connection, ents: _Entities, arts: dict[int, dict], cid: int,
+             kept: dict[tuple[int, str, int], dict] | None) -> dict[tuple[int, str, int], dict]:
+    """One group's ties: taken from the whole store's when they are kept (the same
+    aggregation, a dictionary scan instead of reading and scoring the group's relations),
+    else aggregated from its relations."""
+    if kept is not None:
+        return {key: t for key, t in kept.items() if cid in (key[0], key[2])}
+    return _aggregate_ties(conn, ents, arts, only={cid})
+
+
+def _every_tie(db_url: str | None) -> dict[tuple[int, str, int], dict]:
+    return _whole_store(db_url, "ties", lambda conn: _aggregate_ties(
+        conn, _Entities.load(conn), _Articles(conn)))
 
 
 def all_ties(db_url: str | None = None, min_confidence: float = 0.0, types: Iterable[str] | None = None,
@@ -208,9 +353,7 @@ def all_ties(db_url: str | None = None, min_confidence: float = 0.0, types: Iter
     """Every tie between groups, strongest first. A date filter keeps the ties seen in its
     range; undated ties (no article with a date) are left out of it unless include_undated:
     see `undated_left_out` for how many."""
-    with _read(db_url) as conn:
-        ents = _Entities.load(conn)
-        ties = _aggregate_ties(conn, ents, _article_dates(conn)).values()
+    ties = _every_tie(db_url).values()
     return _filter_ties(ties, min_confidence, types, since, until, include_undated)
 
 
@@ -249,25 +392,39 @@ def ties(db_url: str | None, name: str, type: str | None = None, since: dt.date 
          min_confidence: float = 0.0, until: dt.date | None = None,
          include_undated: bool = False) -> list[dict]:
     """The ties of one group (any alias names it)."""
+    kept = _kept_ties(db_url)
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
+        ents = _Entities.lazy(conn)
         cid = ents.find(conn, name)
-        found = _aggregate_ties(conn, ents, _article_dates(conn), only={cid}).values()
+        found = _ties_of(conn, ents, _article_dates(conn), cid, kept).values()
     return _filter_ties(found, min_confidence, [type] if type else None, since, until, include_undated)
 
 
 def tie(db_url: str | None, tie_id: str) -> dict:
     """One tie with every sentence behind it."""
+    kept = _kept_ties(db_url)
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
+        ents = _Entities.lazy(conn)
         arts = _article_dates(conn)
-        for t in _aggregate_ties(conn, ents, arts).values():
+        if kept is not None:
+            for t in kept.values():
+                if t["id"] == tie_id:
+                    return {**_public(t), "evidence": _relation_evidence(conn, ents, arts, t["_relations"])}
+            raise LookupError(f"no tie {tie_id!r} in the store")
+        # A tie id is "subject key~type~object key": only the subject's relations can hold it.
+        # An id that does not parse so is looked for among every tie, as it always was.
+        parts = str(tie_id).split("~")
+        subject = ents._first(conn, entities.c.key, parts[0], None) if len(parts) == 3 else None
+        only = {ents.canon[subject]} if subject is not None else None
+        for t in _aggregate_ties(conn, ents, arts, only=only).values():
             if t["id"] == tie_id:
                 return {**_public(t), "evidence": _relation_evidence(conn, ents, arts, t["_relations"])}
     raise LookupError(f"no tie {tie_id!r} in the store")
 
 
 def _relation_evidence(conn: Connection, ents: _Entities, arts: dict[int, dict], rels: list[dict]) -> list[dict]:
+    if isinstance(arts, _Articles):
+        arts.need(r["article_id"] for r in rels)
     ev_rows = {r.id: r for r in conn.execute(
         select(evidence_table).where(evidence_table.c.id.in_([r["evidence_id"] for r in rels])))}
     out = []
@@ -307,17 +464,21 @@ def _group_stats(conn: Connection, ents: _Entities, arts: dict[int, dict]) -> di
 
 def list_groups(db_url: str | None = None) -> list[dict]:
     """Every armed group named in at least one article, best-covered first."""
-    with _read(db_url) as conn:
-        ents = _Entities.load(conn)
-        arts = _article_dates(conn)
-        stats = _group_stats(conn, ents, arts)
-        tie_count: Counter = Counter()
-        for key in _aggregate_ties(conn, ents, arts):
-            tie_count[key[0]] += 1
-            tie_count[key[2]] += 1
-        alias_rows = defaultdict(list)
-        for r in conn.execute(select(aliases.c.entity_id, aliases.c.alias).order_by(aliases.c.id)):
-            alias_rows[ents.canon[r.entity_id]].append(r.alias)
+    return [dict(g, aliases=list(g["aliases"]), parent=dict(g["parent"]) if g["parent"] else None)
+            for g in _whole_store(db_url, "groups", _list_groups)]
+
+
+def _list_groups(conn: Connection) -> list[dict]:
+    ents = _Entities.load(conn)
+    arts = _Articles(conn).everything()
+    stats = _group_stats(conn, ents, arts)
+    tie_count: Counter = Counter()
+    for key in _aggregate_ties(conn, ents, arts):
+        tie_count[key[0]] += 1
+        tie_count[key[2]] += 1
+    alias_rows = defaultdict(list)
+    for r in conn.execute(select(aliases.c.entity_id, aliases.c.alias).order_by(aliases.c.id)):
+        alias_rows[ents.canon[r.entity_id]].append(r.alias)
     out = []
     for cid in sorted({c for c in ents.canon.values()}):
         row = ents.rows[cid]
@@ -338,21 +499,38 @@ def list_groups(db_url: str | None = None) -> list[dict]:
 all_groups = list_groups
 
 
+def group_id(db_url: str | None, name: str) -> str:
+    """The id of the group any of its names (key, name, alias) names; LookupError if none."""
+    with _read(db_url) as conn:
+        ents = _Entities.lazy(conn)
+        return str(ents.rows[ents.find(conn, name)]["key"])
+
+
 def get_group(db_url: str | None, name: str) -> dict:
     """Everything about one group: aliases, parent, factions, people, ties, events, articles."""
+    return _group(db_url, name, with_articles=True)
+
+
+def _group(db_url: str | None, name: str, with_articles: bool) -> dict:
+    """get_group; without its articles (none listed, none counted) when not with_articles
+    (the timeline: a big group is in tens of thousands)."""
+    kept = _kept_ties(db_url)
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
+        ents = _Entities.lazy(conn)
         cid = ents.find(conn, name)
         members = ents.members(cid)
         arts = _article_dates(conn)
         row = ents.rows[cid]
         names = [r.alias for r in conn.execute(
             select(aliases.c.alias).where(aliases.c.entity_id.in_(members)).order_by(aliases.c.id))]
-        article_ids = sorted({r.article_id for r in conn.execute(
-            select(article_entities.c.article_id).where(article_entities.c.entity_id.in_(members)))},
-            key=lambda a: (arts[a]["date"] or dt.date.min, a), reverse=True)
-        group_ties = [_public(t) for t in _aggregate_ties(conn, ents, arts, only={cid}).values()]
-        factions = {ents.canon[e] for e, r in ents.rows.items() if r["parent_id"] in members}
+        found_ids: set[int] = set()
+        if with_articles:  # read with the articles' rows: one query, not one per 500 ids
+            found_ids = set(arts.where(articles.c.id.in_(
+                select(article_entities.c.article_id).where(article_entities.c.entity_id.in_(members)))))
+        article_ids = sorted(found_ids, key=lambda a: (arts[a]["date"] or dt.date.min, a), reverse=True)
+        group_ties = [_public(t) for t in _ties_of(conn, ents, arts, cid, kept).values()]
+        factions = {ents.canon[r.id] for r in conn.execute(
+            select(entities.c.id).where(entities.c.parent_id.in_(members)))}
         for t in group_ties:
             if t["type"] == "faction_of" and t["object"]["id"] == row["key"] and t["polarity"] == "positive":
                 factions.add(ents.find(conn, t["subject"]["id"]))
@@ -363,14 +541,15 @@ def get_group(db_url: str | None, name: str) -> dict:
                 if ref not in parents:
                     parents.append(ref)
         people = _people_of(conn, ents, members)
-        events_ = _events(conn, ents, arts, members=members)
+        events_ = _events(conn, ents, arts, members=members, newest=50)
+        faction_refs = sorted((ents.ref(f) for f in factions - {cid}), key=lambda r: r["name"])
     dates = [arts[a]["date"] for a in article_ids if arts[a]["date"]]
     return {
         "id": row["key"], "name": row["name"], "kb_id": row["kb_id"],
         "aliases": list(dict.fromkeys(n for n in names if n != row["name"])),
         "country": row["country"], "region": row["region"],
         "parent": parents[0] if parents else None, "parents": parents,
-        "factions": sorted((ents.ref(f) for f in factions - {cid}), key=lambda r: r["name"]),
+        "factions": faction_refs,
         "articles": len(article_ids),
         "first_seen": min(dates).isoformat() if dates else None,
         "last_seen": max(dates).isoformat() if dates else None,
@@ -389,9 +568,11 @@ _FIRMNESS = {"asserted": 0, "reported": 1, "planned": 2, "speculated": 3}
 
 def _people_of(conn: Connection, ents: _Entities, members: set[int]) -> list[dict]:
     found: dict[tuple[int, str], dict] = {}
-    for r in conn.execute(select(roles).where(roles.c.group_id.in_(members)).order_by(roles.c.id)):
-        if not ents.facts.keeps("role", r.id, r.evidence_id):
-            continue
+    rows = [r for r in conn.execute(select(roles).where(roles.c.group_id.in_(members)).order_by(roles.c.id))
+            if ents.facts.keeps("role", r.id, r.evidence_id)]
+    if isinstance(ents.rows, _Rows):
+        ents.rows.load({ents.canon[r.person_id] for r in rows})
+    for r in rows:
         key = (ents.canon[r.person_id], r.role)
         if key not in found:
             ref = ents.ref(r.person_id)
@@ -416,25 +597,94 @@ def _figure(values: list[int]) -> tuple[int | None, int | None, int | None]:
     return int(statistics.median_low(values)), min(values), max(values)
 
 
-def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: set[int] | None = None,
-            country: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-            include_undated: bool = False, incident: int | None = None) -> list[dict]:
-    q = select(event_reports)
+def _candidates(members: set[int] | None, country: str | None, since: dt.date | None,
+                until: dt.date | None, incident: int | None, type_: str | None, place: str | None):
+    """The ids of the incidents that may match, as a subquery: SQL narrows with the indexes
+    (group, type, country, place, date range), Python's filters in `_events` still decide, so
+    the answer is the same as filtering every incident (an undated incident is always a
+    candidate: its date may come from a report). Country and place are compared in SQL only
+    when ASCII, where SQL's lower() and Python's casefold() agree."""
+    q = select(incidents.c.id)
     if incident is not None:
-        q = q.where(event_reports.c.incident_id == incident)
+        q = q.where(incidents.c.id == incident)
     if members is not None:
         mine = select(event_reports.c.incident_id).join(
             event_actors, event_actors.c.report_id == event_reports.c.id).where(event_actors.c.entity_id.in_(members))
-        q = q.where(event_reports.c.incident_id.in_(mine))
-    reports = [r for r in conn.execute(q.order_by(event_reports.c.id)).mappings()
+        q = q.where(incidents.c.id.in_(mine))
+    if type_:
+        q = q.where(incidents.c.type == type_)
+    if country and country.isascii():
+        q = q.where(func.lower(incidents.c.country) == country.lower())
+    if place and place.isascii():
+        q = q.where(func.lower(incidents.c.location_name) == place.lower())
+    # _in_range on a date prefix: compared with as many characters of the bound as it has
+    if since is not None:  # the year bound alone lets the date index narrow the scan
+        q = q.where(or_(incidents.c.date.is_(None),
+                        and_(incidents.c.date >= since.isoformat()[:4],
+                             incidents.c.date >= func.substr(since.isoformat(), 1, func.length(incidents.c.date)))))
+    if until is not None:
+        q = q.where(or_(incidents.c.date.is_(None),
+                        incidents.c.date <= func.substr(until.isoformat(), 1, func.length(incidents.c.date))))
+    return q
+
+
+def _newest(conn: Connection, candidates, n: int) -> list[int]:
+    """The n newest of the candidate incidents, in `_events`' order (date, then id as text,
+    newest first), read from two columns instead of building every event."""
+    return list(_dates_of(conn, candidates))[:n]
+
+
+def _dates_of(conn: Connection, candidates) -> dict[int, str | None]:
+    """The date `_events` gives each candidate incident that has a report (its own, or the
+    first its reports give), in `_events`' order: date, then id as text, newest first."""
+    q = select(incidents.c.id, incidents.c.date).where(
+        incidents.c.id.in_(candidates), incidents.c.id.in_(select(event_reports.c.incident_id)))
+    in_order = conn.dialect.name == "sqlite"  # SQLite compares text as Python does (PostgreSQL: by locale)
+    if in_order:
+        q = q.order_by(func.coalesce(incidents.c.date, "").desc(),
+                       cast(incidents.c.id, String).desc())
+    rows: dict[int, str | None] = dict(conn.execute(q).tuples().all())
+    undated = [i for i, d in rows.items() if d is None]
+    for chunk in _chunks(sorted(undated)):
+        for r in conn.execute(select(event_reports.c.incident_id, event_reports.c.date)
+                              .where(event_reports.c.incident_id.in_(chunk), event_reports.c.date.is_not(None))
+                              .order_by(event_reports.c.id)):
+            if rows[r.incident_id] is None:
+                rows[r.incident_id] = r.date
+                in_order = False  # dated from a report: its place in the order changed
+    if not in_order:
+        rows = dict(sorted(rows.items(), key=lambda kv: (kv[1] or "", str(kv[0])), reverse=True))
+    return rows
+
+
+def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: set[int] | None = None,
+            country: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+            include_undated: bool = False, incident: int | None = None, type_: str | None = None,
+            place: str | None = None, newest: int | None = None, ids: list[int] | None = None) -> list[dict]:
+    """Events, newest first. `newest` (only without country, date or place filters): the
+    first n of them, built without building the others (a group page shows 50 of thousands)."""
+    wanted = _candidates(members, country, since, until, incident, type_, place)
+    if ids is not None:
+        wanted = select(incidents.c.id).where(incidents.c.id.in_(ids))
+    if newest is not None:
+        assert country is None and since is None and until is None and place is None
+        wanted = select(incidents.c.id).where(incidents.c.id.in_(_newest(conn, wanted, newest)))
+    reports = [r for r in conn.execute(select(event_reports).where(event_reports.c.incident_id.in_(wanted))
+                                       .order_by(event_reports.c.id)).mappings()
                if ents.facts.keeps("event", r["id"], r["evidence_id"])]
     actors: dict[int, list] = defaultdict(list)
     if reports:
-        for actor in conn.execute(select(event_actors).where(
-                event_actors.c.report_id.in_([r["id"] for r in reports]))):
+        for actor in conn.execute(select(event_actors).join(
+                event_reports, event_reports.c.id == event_actors.c.report_id)
+                .where(event_reports.c.incident_id.in_(wanted))
+                .order_by(event_actors.c.report_id, event_actors.c.entity_id, event_actors.c.role)):
             actors[actor.report_id].append((actor.role, actor.entity_id))
     incident_rows = {r["id"]: dict(r) for r in conn.execute(
-        select(incidents).where(incidents.c.id.in_({r["incident_id"] for r in reports}))).mappings()}
+        select(incidents).where(incidents.c.id.in_(wanted))).mappings()}
+    if isinstance(arts, _Articles):
+        arts.need(r["article_id"] for r in reports)
+    if isinstance(ents.rows, _Rows):
+        ents.rows.load({ents.canon[eid] for acts in actors.values() for _, eid in acts})
     by_incident: dict[int, list] = defaultdict(list)
     for r in reports:
         by_incident[r["incident_id"]].append(r)
@@ -442,6 +692,10 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
     for iid, reps in by_incident.items():
         inc = incident_rows[iid]
         if country and (inc["country"] or "").casefold() != country.casefold():
+            continue
+        if type_ and inc["type"] != type_:
+            continue
+        if place and (inc["location_name"] or "").lower() != place.lower():
             continue
         date = inc["date"] or next((r["date"] for r in reps if r["date"]), None)
         if not (include_undated and date is None or _in_range(date, date, since, until)):
@@ -515,8 +769,10 @@ def event(db_url: str | None, event_id: str) -> dict:
         wanted = int(event_id)
     except ValueError:
         raise LookupError(f"{event_id!r} is not an event id") from None
+    if not 0 < wanted < 2**63:  # ids are 64-bit: a larger number names nothing (and would overflow)
+        raise LookupError(f"no event {event_id!r} in the store")
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
+        ents = _Entities.lazy(conn)
         arts = _article_dates(conn)
         found = _events(conn, ents, arts, include_undated=True, incident=wanted)
     if not found:
@@ -526,18 +782,47 @@ def event(db_url: str | None, event_id: str) -> dict:
 
 def events(db_url: str | None = None, group: str | None = None, country: str | None = None,
            since: dt.date | None = None, until: dt.date | None = None,
-           include_undated: bool = False) -> list[dict]:
+           include_undated: bool = False, type: str | None = None,
+           place: str | None = None) -> list[dict]:
     """Events (merged incidents), newest first. Undated events are left out of a date filter
-    unless include_undated (see `undated_left_out`)."""
+    unless include_undated (see `undated_left_out`). `type`: one event type; `place`: the
+    incident's place name (any case)."""
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
+        ents = _Entities.lazy(conn)
         members = ents.members(ents.find(conn, group)) if group else None
-        return _events(conn, ents, _article_dates(conn), members, country, since, until, include_undated)
+        return _events(conn, ents, _article_dates(conn), members, country, since, until, include_undated,
+                       type_=type, place=place)
+
+
+def events_page(db_url: str | None = None, group: str | None = None, country: str | None = None,
+                since: dt.date | None = None, until: dt.date | None = None,
+                include_undated: bool = False, type: str | None = None, place: str | None = None,
+                limit: int | None = None, offset: int = 0) -> tuple[list[dict], int, int]:
+    """A page of `events` (the same filters, the same order: events[offset:offset + limit]),
+    how many events match in all, and how many undated ones the date filter left out. Only
+    the page is built: the order comes from the incidents' dates (an unfiltered store of
+    100,000 articles has some 40,000 incidents; building each took seconds)."""
+    dated = since is not None or until is not None
+    if (country and not country.isascii()) or (place and not place.isascii()):
+        # SQL narrows only on ASCII names (see _candidates): filter every event instead
+        rows, left_out = split_undated(events(db_url, group, country, since, until, True, type, place),
+                                       dated, include_undated)
+        return rows[offset:offset + limit if limit is not None else None], len(rows), left_out
+    with _read(db_url) as conn:
+        ents = _Entities.lazy(conn)
+        members = ents.members(ents.find(conn, group)) if group else None
+        dates = _dates_of(conn, _candidates(members, country, since, until, None, type, place))
+        left_out = sum(1 for d in dates.values() if d is None) if dated and not include_undated else 0
+        keep = [i for i, d in dates.items()
+                if (d is None and (include_undated or not dated)) or (d is not None and _in_range(d, d, since, until))]
+        page = keep[offset:offset + limit if limit is not None else None]
+        rows = _events(conn, ents, _article_dates(conn), include_undated=True, ids=page) if page else []
+    return rows, len(keep), left_out
 
 
 def timeline(db_url: str | None, name: str) -> list[dict]:
     """A group's history: its events, the first report of each tie, its people's roles."""
-    group = get_group(db_url, name)
+    group = _group(db_url, name, with_articles=False)
     items = []
     for e in group["events"]:
         place = ", ".join(x for x in (e["location"], e["country"]) if x)
@@ -563,7 +848,7 @@ def timeline(db_url: str | None, name: str) -> list[dict]:
 def evidence_of(db_url: str | None, evidence_id: str) -> dict:
     """The sentence behind a fact, its article (whole text) and who asserted it."""
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
+        ents = _Entities.lazy(conn)
         key = str(evidence_id).strip()
         if key.startswith("article:"):
             aid = _int(key.split(":", 1)[1], key)
@@ -665,34 +950,48 @@ def search(db_url: str | None, q: str, limit: int = 50) -> dict:
         return {"groups": [], "people": [], "places": []}
     like = f"%{norm}%"
     with _read(db_url) as conn:
-        ents = _Entities.load(conn)
-        mentioned = {ents.canon[r.entity_id] for r in conn.execute(select(article_entities.c.entity_id))}
+        ents = _Entities.lazy(conn)
+        matched_rows = conn.execute(select(aliases.c.entity_id, aliases.c.alias).where(aliases.c.norm.like(like))
+                                    .order_by(func.length(aliases.c.norm))).all()
+        # which of the matched entities (or entities merged into them) an article names
+        candidates = {ents.canon[r.entity_id] for r in matched_rows}
+        ids = sorted({m for c in candidates for m in ents.members(c)})
+        mentioned = set()
+        for chunk in _chunks(ids):
+            mentioned |= {ents.canon[r.entity_id] for r in conn.execute(
+                select(article_entities.c.entity_id).where(article_entities.c.entity_id.in_(chunk)).distinct())}
+        if isinstance(ents.rows, _Rows):
+            ents.rows.load(mentioned)
         hits: dict[int, str] = {}
-        for r in conn.execute(select(aliases.c.entity_id, aliases.c.alias).where(aliases.c.norm.like(like))
-                              .order_by(func.length(aliases.c.norm))):
+        for r in matched_rows:
             cid = ents.canon[r.entity_id]
             if cid in mentioned and cid not in hits:
                 hits[cid] = r.alias
         groups, people, places = [], [], []
+        by_len = lambda d: (len(d["name"]), d["name"])
         for cid, matched in hits.items():
             row = ents.rows[cid]
             if row["type"] == "armed_group":
                 groups.append({"id": row["key"], "name": row["name"], "matched": matched})
             elif row["type"] == "person":
-                person_roles = [{"role": r.role, "group": ents.ref(r.group_id), "evidence_id": str(r.evidence_id)}
-                                for r in conn.execute(select(roles).where(roles.c.person_id.in_(ents.members(cid))))
-                                if ents.facts.keeps("role", r.id, r.evidence_id)]
-                people.append({"id": row["key"], "name": row["name"], "roles": person_roles})
+                people.append({"id": row["key"], "name": row["name"], "_cid": cid})
             elif row["type"] == "location":
                 places.append({"name": row["name"], "country": row["country"]})
+        # roles only for the people shown (a two-letter query matches a thousand people)
+        people = sorted(people, key=by_len)[:limit]
+        for p in people:
+            cid = p.pop("_cid")
+            p["roles"] = [{"role": r.role, "group": ents.ref(r.group_id), "evidence_id": str(r.evidence_id)}
+                          for r in conn.execute(select(roles).where(roles.c.person_id.in_(ents.members(cid)))
+                                                .order_by(roles.c.id))
+                          if ents.facts.keeps("role", r.id, r.evidence_id)]
         for r in conn.execute(select(incidents.c.location_name, incidents.c.country).distinct()):
             for name in (r.location_name, r.country):
                 if name and norm in normalize(name):
                     place = {"name": name, "country": r.country}
                     if place not in places:
                         places.append(place)
-    by_len = lambda d: (len(d["name"]), d["name"])
-    return {"groups": sorted(groups, key=by_len)[:limit], "people": sorted(people, key=by_len)[:limit],
+    return {"groups": sorted(groups, key=by_len)[:limit], "people": people,
             "places": sorted(places, key=by_len)[:limit]}
 
 

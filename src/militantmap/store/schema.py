@@ -97,6 +97,11 @@ entities = Table(
     Column("merged_into", Integer, ForeignKey("entities.id")),  # set by `merge`, cleared by `split`
 )
 Index("ix_entities_type", entities.c.type)
+# Indexes added for queries at scale (issue 9): opening a store that lacks one creates it
+# (db._add_missing_indexes), so an older store gets them too.
+Index("ix_entities_kb", entities.c.kb_id)             # a group named by a gazetteer alias
+Index("ix_entities_parent", entities.c.parent_id)     # a group's factions
+Index("ix_entities_merged", entities.c.merged_into)   # merges, read before any query
 
 aliases = Table(
     "aliases", metadata,
@@ -142,6 +147,8 @@ relations = Table(
 )
 Index("ix_relations_subject", relations.c.subject_id)
 Index("ix_relations_object", relations.c.object_id)
+Index("ix_relations_evidence", relations.c.evidence_id)    # the facts of one evidence sentence
+Index("ix_relations_article", relations.c.article_id)      # an article's facts; re-extraction
 
 roles = Table(
     "roles", metadata,
@@ -154,6 +161,9 @@ roles = Table(
     *attribution_columns(),                                    # schema 2; NULL before
 )
 Index("ix_roles_group", roles.c.group_id)
+Index("ix_roles_person", roles.c.person_id)
+Index("ix_roles_evidence", roles.c.evidence_id)
+Index("ix_roles_article", roles.c.article_id)
 
 incidents = Table(
     "incidents", metadata,
@@ -164,6 +174,7 @@ incidents = Table(
     Column("lat", Float), Column("lon", Float),
 )
 Index("ix_incidents_date", incidents.c.date)
+Index("ix_incidents_type_date", incidents.c.type, incidents.c.date)   # events of one type, by date
 
 event_reports = Table(
     "event_reports", metadata,
@@ -181,6 +192,8 @@ event_reports = Table(
     *attribution_columns(),                                    # schema 2; NULL before
 )
 Index("ix_event_reports_incident", event_reports.c.incident_id)
+Index("ix_event_reports_evidence", event_reports.c.evidence_id)
+Index("ix_event_reports_article", event_reports.c.article_id)
 
 event_actors = Table(
     "event_actors", metadata,

@@ -37,7 +37,7 @@ def insert_article(conn: Connection, ex: dict, raw_text: str, raw_format: str, s
         "minhash": minhash, "extractor_version": ex["extractor"]["version"],
         "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
     }
-    article_id = inserted_id(conn.execute(articles.insert().values(**values)))
+    article_id = inserted_id(conn.execute(articles.insert(), values))
     if not story_id:  # a new story is its own first article
         conn.execute(update(articles).where(articles.c.id == article_id).values(story_id=article_id))
     if status == "ok":
@@ -70,7 +70,7 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
         row = conn.execute(select(article_entities.c.local_id).where(
             article_entities.c.article_id == article_id, article_entities.c.entity_id == eid)).first()
         if row is None:  # two local entities may resolve to one stored entity
-            conn.execute(article_entities.insert().values(
+            conn.execute(article_entities.insert(), dict(
                 article_id=article_id, entity_id=eid, local_id=ent["id"],
                 surface_forms=json.dumps(ent.get("aliases", []), ensure_ascii=False),
                 mentions=json.dumps(ent.get("mentions", []))))
@@ -79,7 +79,7 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
     def evidence_id(ev: dict) -> int:
         key = (ev["start"], ev["end"])
         if key not in evidence_ids:
-            evidence_ids[key] = inserted_id(conn.execute(evidence.insert().values(
+            evidence_ids[key] = inserted_id(conn.execute(evidence.insert(), dict(
                 article_id=article_id, start=ev["start"], end=ev["end"], sentence=ev["sentence"])
             ))
         return evidence_ids[key]
@@ -87,12 +87,12 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
     for r in ex["relations"]:
         if ids[r["subject"]] == ids[r["object"]]:
             continue
-        conn.execute(relations.insert().values(
+        conn.execute(relations.insert(), dict(
             article_id=article_id, subject_id=ids[r["subject"]], object_id=ids[r["object"]],
             type=r["type"], polarity=r["polarity"], **_hedging(r, ids),
             confidence=float(r.get("confidence", 0.5)), evidence_id=evidence_id(r["evidence"])))
     for r in ex["roles"]:
-        conn.execute(roles.insert().values(
+        conn.execute(roles.insert(), dict(
             article_id=article_id, person_id=ids[r["person"]], group_id=ids[r["group"]],
             role=r["role"], evidence_id=evidence_id(r["evidence"]), **_hedging(r, ids)))
     for ev in ex["events"]:
@@ -107,7 +107,7 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
             "wounded_qualifier": wounded.get("qualifier"), "wounded_text": wounded.get("text"),
         }
         incident_id = assign_incident(conn, report)
-        report_id = inserted_id(conn.execute(event_reports.insert().values(
+        report_id = inserted_id(conn.execute(event_reports.insert(), dict(
             article_id=article_id, incident_id=incident_id, evidence_id=evidence_id(ev["evidence"]),
             **report, **_hedging(ev, ids))))
         seen: set[tuple[int, str]] = set()
@@ -116,7 +116,7 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
                 ("concerns", c) for c in ev.get("concerns", [])]:
             if key in ids and (ids[key], role) not in seen:
                 seen.add((ids[key], role))
-                conn.execute(event_actors.insert().values(report_id=report_id, entity_id=ids[key], role=role))
+                conn.execute(event_actors.insert(), dict(report_id=report_id, entity_id=ids[key], role=role))
 
 
 def _hedging(fact: dict, ids: dict[str, int]) -> dict:

@@ -124,9 +124,10 @@ def api_events(
 ) -> Any:
     chosen = filters.event_filters(group, country, type, since, until, place,
                                    include_undated="1" if include_undated else None)
-    found, left_out = data.api_events(_db(request), chosen)
-    response = _listing(found, limit, offset, left_out)
-    if not found:
+    # only the page asked for is built (a whole store has tens of thousands of events)
+    found, total, left_out = data.api_events_page(_db(request), chosen, limit, offset)
+    response = JSONResponse(found, headers={TOTAL_HEADER: str(total), UNDATED_HEADER: str(left_out)})
+    if not total:
         # A country or place no event has: say what the store has that is close (issue 10).
         near = data.place_suggestions(_db(request), chosen)
         if near:

@@ -9,6 +9,7 @@ what was asked for).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from militantmap.errors import InputError, is_not_in_store
@@ -37,6 +38,9 @@ def store_queries():
     return queries
 
 
+# Cached: the network view links thousands of groups and ties on every call, and quote() cost
+# a third of its time.
+@lru_cache(maxsize=65536)
 def group_url(group_id: str) -> str:
     return "/groups/" + quote(str(group_id), safe="")
 
@@ -45,6 +49,7 @@ def evidence_url(evidence_id: object) -> str | None:
     return None if evidence_id is None else "/evidence/" + quote(str(evidence_id), safe="")
 
 
+@lru_cache(maxsize=65536)
 def tie_url(tie_id: object) -> str:
     return "/ties/" + quote(str(tie_id), safe="")
 
@@ -198,6 +203,7 @@ def events_matching(db_url: str, filters: EventFilters) -> tuple[list[dict], int
     date filter left out (issue 10: never silently)."""
     rows = _call("events", db_url, group=filters.group, country=filters.country,
                  since=filters.since, until=filters.until, include_undated=True,
+                 type=filters.type or None, place=filters.place or None,
                  what="group", key=filters.group or "")
     from militantmap.store.select import pick_events
 
@@ -335,7 +341,8 @@ def ties_matching(db_url: str, filters: TieFilters) -> tuple[list[dict], int]:
     and how many undated ties the date filter left out."""
     from militantmap.store.select import pick_ties
 
-    gid = api_group(db_url, filters.group)["id"] if filters.group else None
+    # the group's id only (its whole page, with every article, is not needed here)
+    gid = _call("group_id", db_url, filters.group, what="group", key=filters.group) if filters.group else None
     ties = store_queries().all_ties(db_url, min_confidence=filters.min_confidence,
                                     types=filters.types or None, since=filters.since,
                                     until=filters.until, include_undated=True)
@@ -364,6 +371,22 @@ def api_timeline(db_url: str, key: str) -> list[dict]:
 def api_events(db_url: str, filters: EventFilters) -> tuple[list[dict], int]:
     """The events that match, and how many undated events the date filter left out."""
     return events_matching(db_url, filters)
+
+
+def events_window(db_url: str, filters: EventFilters, count: int) -> tuple[list[dict], int, int]:
+    """The first `count` events that match in the store's order (newest first), how many
+    match in all, and how many undated ones the date filter left out."""
+    return api_events_page(db_url, filters, count, 0)
+
+
+def api_events_page(db_url: str, filters: EventFilters, limit: int | None, offset: int
+                    ) -> tuple[list[dict], int, int]:
+    """One page of the events that match (only the page is built), how many match in all,
+    and how many undated events the date filter left out."""
+    return _call("events_page", db_url, group=filters.group, country=filters.country,
+                 since=filters.since, until=filters.until, include_undated=filters.include_undated,
+                 type=filters.type or None, place=filters.place or None, limit=limit, offset=offset,
+                 what="group", key=filters.group or "")
 
 
 def event_detail(db_url: str, event_id: str) -> dict:

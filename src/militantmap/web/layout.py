@@ -65,10 +65,17 @@ def overlaps(pos: dict[Hashable, Pos], radii: dict[Hashable, float], view_px: fl
 def communities(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Hashable, float]]
                 ) -> dict[Hashable, int]:
     """A community number per node (Louvain, fixed seed); 0 is the largest community."""
-    graph = _graph(tuple(sorted(set(nodes), key=repr)), tuple(edges))
+    return dict(_communities_cached(tuple(sorted(set(nodes), key=repr)), tuple(edges)))
+
+
+@lru_cache(maxsize=16)
+def _communities_cached(nodes: tuple, edges: tuple) -> tuple[tuple[Hashable, int], ...]:
+    # cached like the layout: Louvain over thousands of groups took most of /api/graph's time,
+    # and the same graph gives the same communities (fixed seed, same input order)
+    graph = _graph(nodes, edges)
     found = nx.community.louvain_communities(graph, weight="weight", seed=_SEED)
     found.sort(key=lambda c: (-len(c), min(map(repr, c))))
-    return {node: i for i, members in enumerate(found) for node in members}
+    return tuple((node, i) for i, members in enumerate(found) for node in members)
 
 
 def _graph(nodes: tuple, edges: tuple) -> nx.Graph:

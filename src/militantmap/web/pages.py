@@ -21,6 +21,7 @@ from militantmap.web.tables import (
     EVENT_SORTS,
     GROUP_COLUMNS,
     GROUP_SORTS,
+    PER_PAGE,
     TIE_SORTS,
     csv_text,
     sort_rows,
@@ -183,8 +184,14 @@ def events_page(
     notice = notice_hint = None
     undated_left_out = 0
     suggestions: dict[str, list[str]] = {}
+    total: int | None = None
     try:
-        found, undated_left_out = data.events_matching(_db(request), chosen)
+        if not sort and (page or "1").isdigit() and int(page or 1) * PER_PAGE <= MAX_EVENT_ROWS:
+            # In the store's order the map and the first pages need only the newest
+            # MAX_EVENT_ROWS + 1 events: only those are built (a whole store has tens of thousands)
+            found, total, undated_left_out = data.events_window(_db(request), chosen, MAX_EVENT_ROWS + 1)
+        else:
+            found, undated_left_out = data.events_matching(_db(request), chosen)
         events = data.event_rows(found)
     except data.NotFound as err:
         events, notice = [], err.message()
@@ -199,8 +206,8 @@ def events_page(
                        for kind, names in suggestions.items()}
     include_undated_url = "/events?" + urlencode(
         [(k, v) for k, v in params if k != "include_undated"] + [("include_undated", "1")])
-    listing = table_view("/events", params, events, EVENT_SORTS, sort, order, page)
-    truncated = len(events) > MAX_EVENT_ROWS
+    listing = table_view("/events", params, events, EVENT_SORTS, sort, order, page, total=total)
+    truncated = (total if total is not None else len(events)) > MAX_EVENT_ROWS
     events = events[:MAX_EVENT_ROWS]  # the map: every filtered event, up to the cap
     base = load_basemap()
     map_view = None

@@ -73,17 +73,21 @@ def sort_rows(rows: list[dict], sort: str | None, order: str | None,
     return sorted(present, key=value, reverse=order == "desc") + missing
 
 
-def paginate(rows: list[dict], page: int | str | None, per_page: int = PER_PAGE) -> Page:
+def paginate(rows: list[dict], page: int | str | None, per_page: int = PER_PAGE,
+             total: int | None = None) -> Page:
+    """One page of rows. `total`: rows are only the first of that many, enough to hold the
+    page (the rest were never built)."""
     try:
         number = int(page) if page not in (None, "") else 1
     except (TypeError, ValueError):
         raise InputError("page", f"{page!r} is not a page number") from None
-    pages = max(1, math.ceil(len(rows) / per_page))
+    total = len(rows) if total is None else total
+    pages = max(1, math.ceil(total / per_page))
     if not 1 <= number <= pages:
         raise InputError("page", f"page {number} is outside 1..{pages}")
     start = (number - 1) * per_page
     shown = rows[start:start + per_page]
-    return Page(shown, len(rows), number, pages, start + 1 if shown else 0, start + len(shown))
+    return Page(shown, total, number, pages, start + 1 if shown else 0, start + len(shown))
 
 
 def window(rows: list[Any], limit: int | None, offset: int) -> list[Any]:
@@ -92,11 +96,12 @@ def window(rows: list[Any], limit: int | None, offset: int) -> list[Any]:
 
 
 def table_view(path: str, params: list[tuple[str, str]], rows: list[dict], columns: dict[str, Column],
-               sort: str | None, order: str | None, page: str | None) -> dict:
+               sort: str | None, order: str | None, page: str | None, total: int | None = None) -> dict:
     """What a page template needs for a sortable, paginated table with downloads: the page of
     rows, links that sort on each column (a second click reverses), the pager's base link and
-    the query string of the downloads (every filter and the sort, every page)."""
-    table = paginate(sort_rows(rows, sort, order, columns), page)
+    the query string of the downloads (every filter and the sort, every page). `total`: the
+    rows are only the first of that many (see `paginate`)."""
+    table = paginate(sort_rows(rows, sort, order, columns), page, total=total)
     keep = [(k, v) for k, v in params if k not in ("sort", "order", "page")]
     sort_urls = {col: path + "?" + urlencode(
         keep + [("sort", col), ("order", "asc" if (sort, order) == (col, "desc") else "desc")])
