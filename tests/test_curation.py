@@ -257,6 +257,17 @@ def test_rejecting_an_event_report_a_role_and_a_sentence(db):
     assert queries.evidence(db, sentence)["rejected"] is not None
 
 
+def test_an_incident_whose_reports_are_all_rejected_leaves_the_events_page(db):
+    # the paged events query (built for large stores) agrees with the whole list
+    (event,) = queries.events(db)
+    assert queries.events_page(db, limit=10)[1] == 1
+    for r in event["reports"]:
+        reject_fact(db, "event", r["report_id"])
+    assert queries.events(db) == []
+    rows, total, _ = queries.events_page(db, limit=10)
+    assert rows == [] and total == 0
+
+
 def test_unknown_facts_and_decisions_are_not_found(db):
     for kind, fid in (("relation", 999999), ("role", 999999), ("event", 2**70), ("evidence", 999999)):
         with pytest.raises(NotInStore):

@@ -803,8 +803,12 @@ def events_page(db_url: str | None = None, group: str | None = None, country: st
     the page is built: the order comes from the incidents' dates (an unfiltered store of
     100,000 articles has some 40,000 incidents; building each took seconds)."""
     dated = since is not None or until is not None
-    if (country and not country.isascii()) or (place and not place.isascii()):
-        # SQL narrows only on ASCII names (see _candidates): filter every event instead
+    with _read(db_url) as conn:
+        rejected = Decisions.load(conn).rejected
+    if (country and not country.isascii()) or (place and not place.isascii()) or \
+            rejected.get("event") or rejected.get("evidence"):
+        # SQL narrows only on ASCII names (see _candidates), and knows nothing of the reports an
+        # analyst rejected (an incident may have none left): filter every event instead
         rows, left_out = split_undated(events(db_url, group, country, since, until, True, type, place),
                                        dated, include_undated)
         return rows[offset:offset + limit if limit is not None else None], len(rows), left_out
