@@ -207,3 +207,15 @@ def test_evidence_page_gives_each_fact_of_the_sentence_its_own_speaker(fresh: Te
              for li in re.findall(r"<li>(.*?)</li>", listed, re.DOTALL)}
     assert "asserted, by the outlet itself" in items["role"]
     assert "reported, according to Ali Dhere, a spokesman for al-Shabaab" in items["relation"]
+
+
+def test_a_group_page_lists_its_newest_articles_and_says_how_many_in_all(fresh: TestClient, monkeypatch):
+    from militantmap.web import data
+
+    for n, day in enumerate(("2016-06-25", "2016-07-02", "2016-07-09")):
+        fresh.post("/ingest", data={"text": TEXT.replace("14", str(20 + n)), "title": f"Raid {n}",
+                                    "published": day})
+    monkeypatch.setattr(data, "GROUP_PAGE_ARTICLES", 2)
+    page = _main(fresh.get("/groups/al-shabaab").text)
+    assert "The 2 newest of 3" in page and "Raid 2" in page and "Raid 1" in page and "Raid 0" not in page
+    assert len(fresh.get("/api/groups/al-shabaab").json()["articles_list"]) == 3

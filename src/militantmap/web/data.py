@@ -31,6 +31,9 @@ class NotFound(InputError):
 
 # -- the store ------------------------------------------------------------------------------
 
+GROUP_PAGE_ARTICLES = 100  # articles listed on a group page, newest first
+
+
 def store_queries():
     """The store's query module (imported lazily: no database work at import time)."""
     from militantmap.store import queries
@@ -111,7 +114,10 @@ def group_detail(db_url: str, key: str) -> dict:
     people = [dict(p, evidence_url=evidence_url(p.get("evidence_id")),
                    search_url="/search?" + urlencode([("q", p.get("name") or "")]))
               for p in g.get("people", [])]
-    articles = [dict(a, url=evidence_url(f"article:{a['id']}")) for a in g.get("articles_list", [])]
+    # the newest articles only: the best-covered groups are in tens of thousands (issue 9:
+    # their page stays fast); the API's group answer lists every one
+    articles = [dict(a, url=evidence_url(f"article:{a['id']}"))
+                for a in g.get("articles_list", [])[:GROUP_PAGE_ARTICLES]]
     with_article_names(db_url, articles)
     group = {"id": gid, "name": g["name"], "aliases": g.get("aliases", []),
              "parents": [_ref(p) for p in _as_list(g.get("parent"))],
