@@ -24,6 +24,11 @@ WHO_OPTION = click.option("--who", default=None, envvar="MILITANTMAP_ANALYST",
 WHY_OPTION = click.option("--why", default=None, help="Why (kept in the curation log).")
 
 
+
+def _DECISION_OPTIONS(f):  # noqa: N802 (used as a decorator, like the options it bundles)
+    """Who, why, the store and --json: the options every decision command takes."""
+    return WHO_OPTION(WHY_OPTION(DB_OPTION(JSON_OPTION(f))))
+
 def _run(action: str, fn, *args, **kwargs) -> dict:
     """One decision; a refusal or an unknown name is a message and exit code 2, nothing changed."""
     from militantmap.store.curate import Refused
@@ -66,10 +71,7 @@ def curate_cmd(ctx: click.Context, show_log: bool, db_url: str | None) -> None:
 @curate_cmd.command("rename")
 @click.argument("group")
 @click.argument("name")
-@WHO_OPTION
-@WHY_OPTION
-@DB_OPTION
-@JSON_OPTION
+@_DECISION_OPTIONS
 def rename_cmd(group: str, name: str, who: str | None, why: str | None, db_url: str | None,
                as_json: bool) -> None:
     """Give GROUP the display name NAME (its old name stays an alias)."""
@@ -83,10 +85,7 @@ def rename_cmd(group: str, name: str, who: str | None, why: str | None, db_url: 
 @click.argument("action", type=click.Choice(["add", "remove"]))
 @click.argument("group")
 @click.argument("alias")
-@WHO_OPTION
-@WHY_OPTION
-@DB_OPTION
-@JSON_OPTION
+@_DECISION_OPTIONS
 def alias_cmd(action: str, group: str, alias: str, who: str | None, why: str | None,
               db_url: str | None, as_json: bool) -> None:
     """Add ALIAS to GROUP's names, or remove it (a removed name is not given back by a
@@ -100,10 +99,7 @@ def alias_cmd(action: str, group: str, alias: str, who: str | None, why: str | N
 @curate_cmd.command("merge")
 @click.argument("absorbed")
 @click.argument("into")
-@WHO_OPTION
-@WHY_OPTION
-@DB_OPTION
-@JSON_OPTION
+@_DECISION_OPTIONS
 def merge_cmd(absorbed: str, into: str, who: str | None, why: str | None, db_url: str | None,
               as_json: bool) -> None:
     """Read ABSORBED as INTO from now on."""
@@ -115,10 +111,7 @@ def merge_cmd(absorbed: str, into: str, who: str | None, why: str | None, db_url
 
 @curate_cmd.command("split")
 @click.argument("name")
-@WHO_OPTION
-@WHY_OPTION
-@DB_OPTION
-@JSON_OPTION
+@_DECISION_OPTIONS
 def split_cmd(name: str, who: str | None, why: str | None, db_url: str | None, as_json: bool) -> None:
     """NAME (a merged entity's id or own name) becomes its own entity again."""
     from militantmap.store.curate import split
@@ -131,10 +124,7 @@ def split_cmd(name: str, who: str | None, why: str | None, db_url: str | None, a
 @click.argument("group")
 @click.option("--as", "as_type", default="organization", show_default=True,
               type=click.Choice(["organization", "person", "location"]), help="What it is instead.")
-@WHO_OPTION
-@WHY_OPTION
-@DB_OPTION
-@JSON_OPTION
+@_DECISION_OPTIONS
 def not_a_group_cmd(group: str, as_type: str, who: str | None, why: str | None, db_url: str | None,
                     as_json: bool) -> None:
     """GROUP is no armed group: it leaves the groups, ties and network."""
@@ -148,10 +138,7 @@ def not_a_group_cmd(group: str, as_type: str, who: str | None, why: str | None, 
 @click.argument("relation_id")
 @click.option("--type", "type_", default=None, help="The tie type it should have.")
 @click.option("--reverse", is_flag=True, help="Turn a directed tie the other way round.")
-@WHO_OPTION
-@WHY_OPTION
-@DB_OPTION
-@JSON_OPTION
+@_DECISION_OPTIONS
 def retype_cmd(relation_id: str, type_: str | None, reverse: bool, who: str | None, why: str | None,
                db_url: str | None, as_json: bool) -> None:
     """Read one sentence's tie (RELATION_ID: `militantmap evidence ID --json`, facts[].id) with
@@ -165,10 +152,7 @@ def retype_cmd(relation_id: str, type_: str | None, reverse: bool, who: str | No
 @curate_cmd.command("reject")
 @click.argument("kind", type=click.Choice(["relation", "role", "event", "evidence"]))
 @click.argument("fact_id")
-@WHO_OPTION
-@WHY_OPTION
-@DB_OPTION
-@JSON_OPTION
+@_DECISION_OPTIONS
 def reject_cmd(kind: str, fact_id: str, who: str | None, why: str | None, db_url: str | None,
                as_json: bool) -> None:
     """Reject one fact (or, with `evidence`, a sentence and every fact it supports)."""
@@ -180,10 +164,7 @@ def reject_cmd(kind: str, fact_id: str, who: str | None, why: str | None, db_url
 
 @curate_cmd.command("undo")
 @click.argument("decision_id")
-@WHO_OPTION
-@WHY_OPTION
-@DB_OPTION
-@JSON_OPTION
+@_DECISION_OPTIONS
 def undo_cmd(decision_id: str, who: str | None, why: str | None, db_url: str | None, as_json: bool) -> None:
     """Reverse decision DECISION_ID (see `militantmap curate log`)."""
     from militantmap.store.curate import undo

@@ -901,9 +901,7 @@ def evidence_of(db_url: str | None, evidence_id: str) -> dict:
                                        "decisions": decided.decided[("role", role["id"])]})
                 continue
             facts.append({"kind": "role", "id": role["id"], "modality": role["modality"], "attribution": _attribution(dict(role)),
-                          "text": f"{ents.ref(role['person_id'])['name']}, "
-                          f"{role['role'].replace('_', ' ')} of {ents.ref(role['group_id'])['name']}",
-                          "group": ents.ref(role["group_id"])})
+                          "text": text, "group": ents.ref(role["group_id"])})
         for rep in conn.execute(select(event_reports).where(event_reports.c.evidence_id == ev["id"])
                                 .order_by(event_reports.c.id)).mappings():
             place = rep["location_name"] or rep["country"]
