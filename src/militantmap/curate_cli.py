@@ -24,10 +24,10 @@ WHO_OPTION = click.option("--who", default=None, envvar="MILITANTMAP_ANALYST",
 WHY_OPTION = click.option("--why", default=None, help="Why (kept in the curation log).")
 
 
-
 def _DECISION_OPTIONS(f):  # noqa: N802 (used as a decorator, like the options it bundles)
     """Who, why, the store and --json: the options every decision command takes."""
     return WHO_OPTION(WHY_OPTION(DB_OPTION(JSON_OPTION(f))))
+
 
 def _run(action: str, fn, *args, **kwargs) -> dict:
     """One decision; a refusal or an unknown name is a message and exit code 2, nothing changed."""
