@@ -74,6 +74,7 @@ class Context:
     # Every reference to a group (names, descriptions, pronouns, plurals), sorted by offset;
     # filled by extract.mentions.resolve_group_refs after the descriptions are resolved.
     group_refs: list[GroupRef] = field(default_factory=list)
+    _sentences: list[Span] | None = None
 
     # -- entities -----------------------------------------------------------------------------
     def entity(self, key: str) -> Entity:
@@ -118,7 +119,11 @@ class Context:
         return [r for r in self.group_refs if r.end > start and r.start < end]
 
     def sentences(self) -> list[Span]:
-        return [s for s in self.doc.sents if s.start_char >= self.body_start and s.text.strip()]
+        """The body's sentences (built once: every stage walks them)."""
+        if self._sentences is None:
+            self._sentences = [s for s in self.doc.sents
+                               if s.start_char >= self.body_start and s.text.strip()]
+        return list(self._sentences)
 
 
 def evidence(sent: Span) -> dict:
@@ -128,4 +133,6 @@ def evidence(sent: Span) -> dict:
     trail = len(text.rstrip())
     start = sent.start_char + lead
     end = sent.start_char + trail
-    return {"start": start, "end": end, "sentence": sent.doc.text[start:end]}
+    # (sent.text is the document's text over the sentence's offsets; doc.text would be
+    # rebuilt from every token of the document on each call)
+    return {"start": start, "end": end, "sentence": text[lead:trail]}

@@ -219,7 +219,8 @@ def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
 
 def _near(prev: Span, sent: Span) -> bool:
     """The previous sentence is in the same paragraph (no blank line in between)."""
-    gap = sent.doc.text[prev.end_char:sent.start_char]
+    # the text between them, from the tokens (doc.text would rebuild the whole document)
+    gap = prev[-1].whitespace_ + "".join(t.text_with_ws for t in sent.doc[prev.end:sent.start])
     return gap.count("\n") < 2
 
 
