@@ -33,9 +33,9 @@ def _parse_published(value: str | None) -> dt.date | None:
                    "(one article per line), one extraction per output line.")
 def extract_cmd(path: str, published: str | None, fmt: str) -> None:
     """Extract groups, ties, roles and events from one article (.txt, .html, .json; - for stdin)."""
-    from militantmap.extract import extract, extract_many
+    from militantmap.extract import extract
     from militantmap.extract.summary import format_summary
-    from militantmap.sources import iter_jsonl, read_article
+    from militantmap.sources import read_article
 
     pub = _parse_published(published)
     if fmt == "jsonl":

@@ -12,6 +12,7 @@ import click
 from militantmap import schema
 from militantmap.errors import InputError, is_not_in_store
 
+
 def _existing_store(_ctx, _param, value: str | None) -> str | None:
     """Issue 10: a --db naming no store is an error (only `ingest` creates one)."""
     from militantmap.store.db import missing_store
@@ -59,7 +60,8 @@ def _lookup(fn, *args, **kwargs):
             hint = ("tie ids (A~type~B) come from `militantmap ties NAME`; evidence ids from "
                     "`militantmap group NAME`, `ties` and `events`; `article:N` shows article N")
         else:
-            from militantmap.store.suggest import did_you_mean, hint as mean
+            from militantmap.store.suggest import did_you_mean
+            from militantmap.store.suggest import hint as mean
 
             # The names asked for: --group, or the NAME arguments (merge: ABSORBED and INTO).
             names = [kwargs["group"]] if kwargs.get("group") else \

@@ -41,13 +41,10 @@ def serve_cmd(db_url: str | None, host: str, port: int, token: str | None,
     """Start the analyst web app and the JSON API (/api/, described at /api/openapi.json)."""
     import uvicorn
 
-    from militantmap.store.db import resolve_url
+    from militantmap.store.db import get_engine, missing_store, resolve_url
     from militantmap.web import create_app
     from militantmap.web.assets import INSTALL_HINT, vendor_installed, world_atlas_path
-    from militantmap.store.db import get_engine
     from militantmap.web.security import is_loopback, redact, uvicorn_log_config
-
-    from militantmap.store.db import missing_store
 
     token = token or None
     check_bind(host, token)

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from militantmap.urls import safe_url
 from militantmap.store import queries
 from militantmap.store.db import get_engine, read_snapshot
 from militantmap.store.schema import (
@@ -29,6 +28,7 @@ from militantmap.store.schema import (
     relations,
     roles,
 )
+from militantmap.urls import safe_url
 
 
 @dataclass

@@ -20,10 +20,15 @@ from spacy.tokens import Span, Token
 from militantmap.extract.context import ARMED_GROUP, PERSON, Context, evidence
 from militantmap.extract.coref import Description
 from militantmap.extract.dates import resolve_date
+from militantmap.extract.event_patterns import lemmas
 from militantmap.extract.geo import get_geocoder
 from militantmap.extract.numbers import Count, parse_count
-from militantmap.extract.event_patterns import lemmas
-from militantmap.extract.perpetrators import anonymous_actors, blamed, credited, pronoun_perpetrators
+from militantmap.extract.perpetrators import (
+    anonymous_actors,
+    blamed,
+    credited,
+    pronoun_perpetrators,
+)
 
 _STORY_SPAN = 1500  # characters: how far back a plain 'the fighters' looks for its group
 

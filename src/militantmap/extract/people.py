@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from militantmap.extract.context import PERSON, Context
-from militantmap.schema import LOCATION
 from militantmap.nlp.gazetteer import normalize
+from militantmap.schema import LOCATION
 
 NAME = "name"
 SURNAME = "surname"

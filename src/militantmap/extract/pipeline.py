@@ -27,8 +27,8 @@ from militantmap.extract.mentions import resolve_group_refs
 from militantmap.extract.relations import RelationHit, faction_phrase_relations, find_relations
 from militantmap.extract.roles import RoleHit, find_roles
 from militantmap.nlp.gazetteer import get_gazetteer
-from militantmap.nlp.relevance import relevance
 from militantmap.nlp.pipeline import get_nlp
+from militantmap.nlp.relevance import relevance
 
 _SPEECH_VERB = re.compile(rf"\b{SAY_WORDS}\b")
 
@@ -125,9 +125,9 @@ class Extractor:
     def prepare(self, article: Article) -> dict:
         """Clean an article (HTML to text, boilerplate, language) without parsing it."""
         from militantmap.clean.boilerplate import remove_boilerplate
-        from militantmap.clean.tokens import defuse_punctuation_runs
         from militantmap.clean.dateline import published_from
         from militantmap.clean.language import detect_language
+        from militantmap.clean.tokens import defuse_punctuation_runs
 
         title, published, url, publisher = article.title, article.published, article.url, article.publisher
         raw = article.text or ""

@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from militantmap.store.schema import curation_log, entities, event_reports, evidence, relations, roles
+from militantmap.store.schema import (
+    curation_log,
+    entities,
+    event_reports,
+    evidence,
+    relations,
+    roles,
+)
 
 FACT_KINDS = ("relation", "role", "event", "evidence")
 FACT_ACTIONS = ("reject", "retype")

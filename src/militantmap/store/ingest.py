@@ -11,7 +11,6 @@ where it stopped. Non-English articles are stored (status non_english) without f
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field

@@ -17,8 +17,8 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import String, and_, cast, func, or_, select
 from sqlalchemy.engine import Connection
@@ -27,7 +27,6 @@ from militantmap import schema
 from militantmap.graph.confidence import Assertion, explain, sources, tie_confidence
 from militantmap.nlp.gazetteer import normalize
 from militantmap.schema import SYMMETRIC
-from militantmap.urls import safe_url
 from militantmap.store import cache
 from militantmap.store.db import get_engine, read_snapshot
 from militantmap.store.decisions import Decisions
@@ -46,6 +45,7 @@ from militantmap.store.schema import (
 from militantmap.store.schema import (
     evidence as evidence_table,
 )
+from militantmap.urls import safe_url
 
 RELATION_TYPES = list(schema.RELATION_TYPES)
 

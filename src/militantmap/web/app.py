@@ -135,7 +135,8 @@ def _error_handlers(app: FastAPI) -> None:
         if err.hint:
             hint = err.hint
         elif err.what == "group":
-            from militantmap.store.suggest import did_you_mean, hint as mean
+            from militantmap.store.suggest import did_you_mean
+            from militantmap.store.suggest import hint as mean
 
             close = mean(did_you_mean(request.app.state.settings.db_url, "group", err.key))
             hint = ((close + " " if close else "")

@@ -12,10 +12,10 @@ from starlette.concurrency import run_in_threadpool
 from militantmap import schema
 from militantmap.article import Article
 from militantmap.errors import InputError
+from militantmap.export.tables import TABLES, event_row, write_rows
 from militantmap.web import data, filters, intake, network
 from militantmap.web.assets import INSTALL_HINT, vendor_installed, vendor_path
 from militantmap.web.basemap import load_basemap
-from militantmap.export.tables import TABLES, event_row, write_rows
 from militantmap.web.charts import EVENT_TYPES, map_markers, timeline
 from militantmap.web.tables import (
     EVENT_SORTS,
