@@ -104,6 +104,28 @@ def test_the_kept_whole_store_answers_change_when_the_store_does(tmp_path):
     assert queries.all_ties(url) == queries.all_ties(url)
 
 
+def test_the_kept_order_of_events_changes_when_the_store_does(tmp_path):
+    path = tmp_path / "small.db"
+    BENCH["build"](path, 40, progress=False)
+    url = f"sqlite:///{path}"
+    first, total, _ = queries.events_page(url, limit=5)
+    assert queries.events_page(url, limit=5)[0] == first  # kept: the same page
+    text = "Gunmen attacked a market in Kano on Monday."
+    ex = {"schema": "militantmap.extraction/1", "extractor": {"name": "t", "version": "t", "pipeline": "t"},
+          "article": {"id": "newest", "published": "2099-01-05", "text": text, "removed": []},
+          "entities": [], "relations": [], "roles": [],
+          "events": [{"type": "attack", "date": "2099-01-04", "date_text": "Monday", "location": None,
+                      "perpetrators": [], "claimed_by": [], "concerns": [], "target": None,
+                      "killed": None, "wounded": None, "modality": "asserted", "attribution": None,
+                      "evidence": {"start": 0, "end": len(text), "sentence": text}}]}
+    with get_engine(url).begin() as conn:  # another connection commits: the kept order is stale
+        insert_article(conn, ex, text, "text", "test", hashlib.sha256(b"newest").hexdigest(),
+                       None, None, None)
+    rows, after, _ = queries.events_page(url, limit=5)
+    assert after == total + 1 and rows[0]["date"] == "2099-01-04"
+    assert rows == queries.events(url)[:5]
+
+
 def test_a_store_that_lacks_an_index_gets_it_when_opened(tmp_path):
     import sqlite3
 

@@ -812,10 +812,15 @@ def events_page(db_url: str | None = None, group: str | None = None, country: st
         rows, left_out = split_undated(events(db_url, group, country, since, until, True, type, place),
                                        dated, include_undated)
         return rows[offset:offset + limit if limit is not None else None], len(rows), left_out
+    unfiltered = not (group or country or place or type or dated)
+    # the whole store's order (every incident's date) is kept while the store is unchanged
+    order = _whole_store(db_url, "incident_dates", lambda conn: _dates_of(
+        conn, _candidates(None, None, None, None, None, None, None))) if unfiltered else None
     with _read(db_url) as conn:
         ents = _Entities.lazy(conn)
         members = ents.members(ents.find(conn, group)) if group else None
-        dates = _dates_of(conn, _candidates(members, country, since, until, None, type, place))
+        dates = order if order is not None else _dates_of(
+            conn, _candidates(members, country, since, until, None, type, place))
         left_out = sum(1 for d in dates.values() if d is None) if dated and not include_undated else 0
         keep = [i for i, d in dates.items()
                 if (d is None and (include_undated or not dated)) or (d is not None and _in_range(d, d, since, until))]
