@@ -342,3 +342,12 @@ def test_the_fallback_reads_no_tie_when_the_cues_disagree_or_the_names_are_far_a
     found = rels(run("Hamas said on Monday that the long and bitter months of talks in Doha, Cairo and "
                      "elsewhere had brought no rivalry to an end, while Hezbollah stayed silent."))
     assert not any(t == "rivals" for _, t, _ in found), found
+
+
+def test_a_name_does_not_run_on_through_a_bare_the():
+    # "the ADF the Congolese branch of IS": two noun phrases, not one name "ADF the Congolese"
+    ex = run("Kampala calls the ADF the Congolese branch of the Islamic State.")
+    assert not any(" the " in e["name"] for e in ex["entities"]), [e["name"] for e in ex["entities"]]
+    # ... while "of the" inside a name still links its words
+    ex = run("The militant group Brigade of the Martyrs of Derna claimed the attack.")
+    assert "Brigade of the Martyrs of Derna" in [e["name"] for e in ex["entities"]], ex["entities"]

@@ -37,7 +37,7 @@ from militantmap.nlp.gazetteer import Gazetteer, conflict_cue_re, normalize
 
 # A capitalised name of up to eight words, allowing the particles of transliterated names.
 _WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][snrdtz]|[Uu]l)[-‐‑][A-Z][\w’'‐‑-]*|[A-Z][\w’'‐‑-]*)"
-_PARTICLE = r"(?:of|al|el|ul|wal|e|i|the|and|for|in|bin|ibn|de|del|la|los|las|du|des|fi)"
+_PARTICLE = r"(?:of|al|el|ul|wal|e|i|and|for|in|bin|ibn|de|del|la|los|las|du|des|fi)"
 # "Lions of the Caliphate in the Maghreb": a preposition may take an article after it.
 _LINK = rf"(?:(?:of|for|in|fi|de|du|des)\s+(?:the|al|el|la|le|los|las)\s+|{_PARTICLE}\s+)"
 NAME = rf"{_WORD}(?:\s+{_LINK}?{_WORD}){{0,7}}"
