@@ -803,30 +803,29 @@ def events_page(db_url: str | None = None, group: str | None = None, country: st
     the page is built: the order comes from the incidents' dates (an unfiltered store of
     100,000 articles has some 40,000 incidents; building each took seconds)."""
     dated = since is not None or until is not None
-    with _read(db_url) as conn:
-        rejected = Decisions.load(conn).rejected
-    if (country and not country.isascii()) or (place and not place.isascii()) or \
-            rejected.get("event") or rejected.get("evidence"):
-        # SQL narrows only on ASCII names (see _candidates), and knows nothing of the reports an
-        # analyst rejected (an incident may have none left): filter every event instead
-        rows, left_out = split_undated(events(db_url, group, country, since, until, True, type, place),
-                                       dated, include_undated)
-        return rows[offset:offset + limit if limit is not None else None], len(rows), left_out
+    ascii_names = not (country and not country.isascii()) and not (place and not place.isascii())
     unfiltered = not (group or country or place or type or dated)
     # the whole store's order (every incident's date) is kept while the store is unchanged
     order = _whole_store(db_url, "incident_dates", lambda conn: _dates_of(
         conn, _candidates(None, None, None, None, None, None, None))) if unfiltered else None
     with _read(db_url) as conn:
         ents = _Entities.lazy(conn)
-        members = ents.members(ents.find(conn, group)) if group else None
-        dates = order if order is not None else _dates_of(
-            conn, _candidates(members, country, since, until, None, type, place))
-        left_out = sum(1 for d in dates.values() if d is None) if dated and not include_undated else 0
-        keep = [i for i, d in dates.items()
-                if (d is None and (include_undated or not dated)) or (d is not None and _in_range(d, d, since, until))]
-        page = keep[offset:offset + limit if limit is not None else None]
-        rows = _events(conn, ents, _article_dates(conn), include_undated=True, ids=page) if page else []
-    return rows, len(keep), left_out
+        rejected = ents.facts.rejected
+        # SQL narrows only on ASCII names (see _candidates), and knows nothing of the reports an
+        # analyst rejected (an incident may have none left): then every event is filtered below
+        if ascii_names and not (rejected.get("event") or rejected.get("evidence")):
+            members = ents.members(ents.find(conn, group)) if group else None
+            dates = order if order is not None else _dates_of(
+                conn, _candidates(members, country, since, until, None, type, place))
+            left_out = sum(1 for d in dates.values() if d is None) if dated and not include_undated else 0
+            keep = [i for i, d in dates.items()
+                    if (d is None and (include_undated or not dated)) or (d is not None and _in_range(d, d, since, until))]
+            page = keep[offset:offset + limit if limit is not None else None]
+            rows = _events(conn, ents, _article_dates(conn), include_undated=True, ids=page) if page else []
+            return rows, len(keep), left_out
+    rows, left_out = split_undated(events(db_url, group, country, since, until, True, type, place),
+                                   dated, include_undated)
+    return rows[offset:offset + limit if limit is not None else None], len(rows), left_out
 
 
 def timeline(db_url: str | None, name: str) -> list[dict]:
