@@ -60,9 +60,10 @@ class Decisions:
     not_groups: set[int] = field(default_factory=set)                   # entity ids
 
     @classmethod
-    def load(cls, conn: Connection) -> Decisions:
+    def load(cls, conn: Connection, entity_rows: dict[int, dict] | None = None) -> Decisions:
         """The decisions in force. Cheap when there are none (one query); with some, the entity
-        keys are read once (queries may load entities lazily, so they cannot be asked)."""
+        keys come from `entity_rows` when the caller has read every entity, else they are read
+        here (a lazy caller has only some)."""
         out = cls()
         active = conn.execute(
             select(curation_log.c.id, curation_log.c.action, curation_log.c.target_kind,
@@ -74,7 +75,8 @@ class Decisions:
             return out
         by_key: dict[str, list] = defaultdict(list)
         articles: dict[str, set[int]] = defaultdict(set)
-        keys = {r.id: r.key for r in conn.execute(select(entities.c.id, entities.c.key))}
+        keys = ({eid: r["key"] for eid, r in entity_rows.items()} if entity_rows is not None
+                else {r.id: r.key for r in conn.execute(select(entities.c.id, entities.c.key))})
         key_ids = {key: eid for eid, key in keys.items()}
         for d in active:
             if d.action == "not_a_group":

@@ -99,7 +99,7 @@ class _Entities:
     def load(cls, conn: Connection) -> _Entities:
         """Every entity, for the questions about the whole store (groups list, exports)."""
         rows = {r["id"]: dict(r) for r in conn.execute(select(entities)).mappings()}
-        return cls(rows, cls._canon(rows), Decisions.load(conn), True)
+        return cls(rows, cls._canon(rows), Decisions.load(conn, rows), True)
 
     @classmethod
     def lazy(cls, conn: Connection) -> _Entities:
