@@ -185,6 +185,31 @@ CASES = [
      "Jenin Battalion, an offshoot of the group's al-Quds Brigades armed wing, vowed revenge.",
      [("Jenin Brigade", "faction_of", "al-Quds Brigades"),
       ("al-Quds Brigades", "faction_of", "Palestinian Islamic Jihad")]),
+    # round 3: constructions seen in descriptions of ties, tried in other words
+    ("join_forces_to_form", "Last spring Katiba Macina and Ansar Dine joined forces to create Jama'at "
+     "Nusrat al-Islam wal-Muslimin.",
+     [("Katiba Macina", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin"),
+      ("Ansar Dine", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin")]),
+    ("join_forces_to_form (list parsed as apposition)", "In 2017, al-Mourabitoun, Katiba Macina and "
+     "Ansar Dine united to found Jama'at Nusrat al-Islam wal-Muslimin.",
+     [("al-Mourabitoun", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin"),
+      ("Katiba Macina", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin")]),
+    ("formed_by_merger (purpose clause)", "Turkey oversaw a merger of several rebel factions, including "
+     "Harakat Nour al-Din al-Zenki, to form Hay'at Tahrir al-Sham.",
+     [("Harakat Nour al-Din al-Zenki", "allegiance_to", "Hay'at Tahrir al-Sham")]),
+    ("fight alongside X against Y", "Along the border, Kataib Hezbollah fought alongside Hezbollah "
+     "against al-Nusra Front for two years.",
+     [("Kata'ib Hezbollah", "cooperates_with", "Hezbollah"), ("Kata'ib Hezbollah", "rivals", "al-Nusra Front")]),
+    ("fought together against Y", "Ansaru and Boko Haram fought together against the Islamic State "
+     "West Africa Province near Lake Chad.",
+     [("Ansaru", "rivals", "Islamic State West Africa Province"),
+      ("Boko Haram", "rivals", "Islamic State West Africa Province")]),
+    ("fight_object (possessed noun)", "Hizbul Islam was set up in 2009 to counter al-Shabaab's influence.",
+     [("Hizbul Islam", "rivals", "al-Shabaab")]),
+    ("fight_against (active against)", "For years Hamas has been active against Fatah al-Islam in the camps.",
+     [("Hamas", "rivals", "Fatah al-Islam")]),
+    ("have_links (reciprocal)", "Investigators think Ansaru and Boko Haram still maintain close ties.",
+     [("Ansaru", "affiliated_with", "Boko Haram")]),
 ]
 
 
@@ -200,6 +225,17 @@ def test_a_negated_pledge_is_negated():
     ex = run("Ansaru did not pledge allegiance to the Islamic State, its leader insisted.")
     neg = [r for r in ex["relations"] if r["type"] == "allegiance_to"]
     assert neg and all(r["polarity"] == "negated" for r in neg)
+
+
+def test_an_ended_alliance_is_negated_cooperation():
+    ex = run("Ansar Dine broke off its partnership with al-Mourabitoun after the French offensive.")
+    coop = [r for r in ex["relations"] if r["type"] == "cooperates_with"]
+    assert coop and all(r["polarity"] == "negated" for r in coop)
+
+
+def test_fighting_alongside_is_still_no_rivalry():
+    ex = run("Hezbollah fighters fought side by side with Kataib Hezbollah in Aleppo.")
+    assert not [r for r in ex["relations"] if r["type"] == "rivals"]
 
 
 def test_a_planned_merger_is_planned():

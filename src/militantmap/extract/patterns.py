@@ -64,6 +64,7 @@ class PatternHit:
     tokens: tuple[int, int]          # first and last token index of the construction
     pattern: str
     appositive: bool = False         # read off an apposition ("X, an offshoot of Y")
+    args: tuple[int, int] = (-1, -1)  # the subject's and the object's token
 
 
 _STEPS = re.compile(r"<?[a-z|]+(?:\[[^\]]+\])?")
@@ -245,6 +246,11 @@ def _expand(tokens: list[Token], depth: int = 0, resolver: GroupResolver | None 
                 # "and" hangs off the last one as a modifier with the conjunction under it
                 if c.dep_ in ("nmod", "compound") and any(x.dep_ == "cc" for x in c.children):
                     out += [x for x in [c, *c.conjuncts] if x not in out]
+                # "A, B and C" parsed as A with the apposition "B and C": a name in apposition
+                # to a name that is itself coordinated is a list item, not a description
+                if (c.dep_ == "appos" and resolver is not None and any(x.dep_ == "conj" for x in c.children)
+                        and _is_name(resolver, u) and _is_name(resolver, c)):
+                    out += [x for x in [c, *c.conjuncts] if x not in out]
                 if c.dep_ == "prep" and (c.lower_ == "including" or
                                          (c.lower_ == "as" and any(x.lower_ == "such" for x in u.children)
                                           or c.lower_ == "as" and c.i > 0 and u.doc[c.i - 1].lower_ == "such")):
@@ -254,6 +260,11 @@ def _expand(tokens: list[Token], depth: int = 0, resolver: GroupResolver | None 
             if u.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos"):
                 out += [x for x in _after_bracket(u, resolver) if x not in out]
     return out
+
+
+def _is_name(resolver: GroupResolver, tok: Token) -> bool:
+    ref = resolver.ref(tok)
+    return ref is not None and ref.kind == "name"
 
 
 def _groups(tokens: list[Token], resolver: GroupResolver) -> list[tuple[str, Token]]:
@@ -315,5 +326,5 @@ def find_pattern_ties(sent: Span, resolver: GroupResolver) -> list[PatternHit]:
                     continue
                 idx = [cue.i, ta.i, tb.i]
                 hits.append(PatternHit(a, p.type, b, negated, cue, (min(idx), max(idx)), p.id,
-                                       appositive))
+                                       appositive, (ta.i, tb.i)))
     return hits

@@ -193,7 +193,52 @@ _BLOCK = {
                          r"\b(?:former|erstwhile|one-time|onetime|ex-)\s*(?:rivals?|enem(?:y|ies)|foes?)\b", re.I),
     "supports": re.compile(r"\b(?:support(?:ed|s)?\s+for\s+the\s+talks|peace)\b", re.I),
     "allegiance_to": re.compile(r"\bjoin(?:ed|s)?\s+(?:hands|forces)\b", re.I),
+    # "X ended its alliance with Y" is no cooperation today (the table reads it, negated)
+    "cooperates_with": re.compile(r"\b(?:end|sever|cut|br[oe]ak|dissolv|abandon|renounc|terminat|quit)\w*\s+"
+                                  r"(?:(?:its|their|the|an?|this|that)\s+)?(?:\w+\s+)?"
+                                  r"(?:alliance|cooperation|partnership|pact|collaboration)\b", re.I),
 }
+
+
+# On the parse a blocking word counts only where it joins an argument to the cue: "X fought
+# *alongside* Y" is no rivalry of X and Y, but "X fought alongside Y against Z" is one of X and Z,
+# and so is "X and Y fought together against Z".
+_ALONGSIDE = frozenset({"alongside", "together", "jointly", "side"})
+_FORMER = re.compile(r"\b(?:former|erstwhile|one-time|onetime|ex-)\s*(?:rivals?|enem(?:y|ies)|foes?)\b", re.I)
+
+
+def _pattern_blocked(doc, hit, type_: str, clause: str) -> bool:
+    if hit.negated:
+        return False  # the blocks guard positive readings ("ended its alliance" is read negated)
+    if type_ == "allegiance_to":
+        return False  # the table's "join" row itself forbids "joined forces / hands"
+    if type_ != "rivals":
+        block = _BLOCK.get(type_)
+        # from the verb that governs the cue: "X *ended* its alliance with Y"
+        start = min(hit.tokens[0], hit.cue.head.i)
+        return bool(block and block.search(doc[start : hit.tokens[1] + 1].text))
+    if _FORMER.search(clause):
+        return True
+    cue, below = hit.cue, False
+    for i in hit.args:
+        if i < 0:
+            continue
+        t = doc[i]
+        chain = []
+        while t.i != cue.i and t.head.i != t.i:
+            chain.append(t)
+            t = t.head
+        if t.i != cue.i:
+            continue  # the argument is above the cue ("<dobj>nsubj"): not on a path down
+        below = True
+        for c in chain:
+            if c.lower_ in _ALONGSIDE or (c.lower_ == "with" and c.i > 0
+                                          and doc[c.i - 1].lower_ in _ALONGSIDE):
+                return True
+    if not below:
+        block = _BLOCK[type_]
+        return bool(block.search(clause))
+    return False
 
 
 @dataclass
@@ -352,8 +397,7 @@ def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: Gr
             continue
         doc = sent.doc
         clause = doc[p.tokens[0] : p.tokens[1] + 1].text
-        block = _BLOCK.get(type_)
-        if block and block.search(clause):
+        if _pattern_blocked(doc, p, type_, clause):
             continue
         obj_tok = doc[p.tokens[1]]
         negated = p.negated or _under_denial(ctx, (obj_tok.idx, obj_tok.idx + len(obj_tok.text)))
