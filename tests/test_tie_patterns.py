@@ -208,6 +208,8 @@ CASES = [
      [("Hizbul Islam", "rivals", "al-Shabaab")]),
     ("fight_against (active against)", "For years Hamas has been active against Fatah al-Islam in the camps.",
      [("Hamas", "rivals", "Fatah al-Islam")]),
+    ("rivalry_between (gerund parsed as a verb)", "Fighting between Hizbul Islam and al-Shabaab "
+     "displaced thousands near Kismayo.", [("Hizbul Islam", "rivals", "al-Shabaab")]),
     ("have_links (reciprocal)", "Investigators think Ansaru and Boko Haram still maintain close ties.",
      [("Ansaru", "affiliated_with", "Boko Haram")]),
 ]
@@ -236,6 +238,12 @@ def test_an_ended_alliance_is_negated_cooperation():
 def test_fighting_alongside_is_still_no_rivalry():
     ex = run("Hezbollah fighters fought side by side with Kataib Hezbollah in Aleppo.")
     assert not [r for r in ex["relations"] if r["type"] == "rivals"]
+
+
+def test_a_headline_states_ties_too():
+    ex = run("Clashes between Ansaru and Boko Haram leave dozens dead\n"
+             "Dozens of fighters died on the islands on Tuesday, residents said.")
+    assert _has(rels(ex), "Ansaru", "rivals", "Boko Haram")
 
 
 def test_a_planned_merger_is_planned():

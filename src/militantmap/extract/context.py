@@ -64,7 +64,7 @@ class Context:
     text: str
     doc: Doc
     published: dt.date | None
-    body_start: int = 0           # offset after a leading title line (no facts taken from titles)
+    body_start: int = 0           # offset after a leading title line (only ties are read from it)
     entities: dict[str, Entity] = field(default_factory=dict)
     group_mentions: list[Mention] = field(default_factory=list)
     # (faction key, parent key, offset) for "G's X faction" phrases: the text itself says the
@@ -124,6 +124,10 @@ class Context:
             self._sentences = [s for s in self.doc.sents
                                if s.start_char >= self.body_start and s.text.strip()]
         return list(self._sentences)
+
+    def title_sentences(self) -> list[Span]:
+        """The headline's sentences (before `body_start`)."""
+        return [s for s in self.doc.sents if s.start_char < self.body_start and s.text.strip()]
 
 
 def evidence(sent: Span) -> dict:

@@ -295,7 +295,11 @@ def find_pattern_ties(sent: Span, resolver: GroupResolver) -> list[PatternHit]:
     index, _ = tie_patterns()
     hits: list[PatternHit] = []
     for cue in sent:
-        pats = index.get(cue.lemma_.lower()) or index.get(cue.lower_)
+        # the lemma's rows and the word's ("Fighting between X and Y": lemma "fight", a VERB,
+        # while the rows for the noun list "fighting")
+        pats = index.get(cue.lemma_.lower()) or []
+        if cue.lower_ != cue.lemma_.lower():
+            pats = pats + [p for p in index.get(cue.lower_) or [] if p not in pats]
         if not pats:
             continue
         ref = resolver.ref(cue)

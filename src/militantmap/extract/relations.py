@@ -269,7 +269,7 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
               and ctx.text[r.start:r.end].lower() in ("it", "they")]
     spans.sort()
     resolver = GroupResolver(ctx, leaders)
-    for sent in ctx.sentences():
+    for sent in ctx.title_sentences() + ctx.sentences():
         att = attributions.get(sent.start_char)
         inside = [s for s in spans if s[0] >= sent.start_char and s[1] <= sent.end_char]
         inside = sorted(inside + _quoted_we(ctx, sent, att))
