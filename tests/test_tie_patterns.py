@@ -210,6 +210,12 @@ CASES = [
      [("Hamas", "rivals", "Fatah al-Islam")]),
     ("rivalry_between (gerund parsed as a verb)", "Fighting between Hizbul Islam and al-Shabaab "
      "displaced thousands near Kismayo.", [("Hizbul Islam", "rivals", "al-Shabaab")]),
+    ("answer_to (verb tagged as a noun; possessed object)", "Ansaru reports to Boko Haram's shura, a "
+     "defector said.", [("Ansaru", "allegiance_to", "Boko Haram")]),
+    ("become_part (possessive)", "In 2019 Ansar Dine became al-Qaeda's Saharan branch.",
+     [("Ansar Dine", "allegiance_to", "al-Qaeda")]),
+    ("operate_under (possessed umbrella)", "Today Jamaat-ul-Ahrar operates under Tehrik-i-Taliban "
+     "Pakistan's banner again.", [("Jamaat-ul-Ahrar", "allegiance_to", "Tehrik-i-Taliban Pakistan")]),
     ("have_links (reciprocal)", "Investigators think Ansaru and Boko Haram still maintain close ties.",
      [("Ansaru", "affiliated_with", "Boko Haram")]),
 ]

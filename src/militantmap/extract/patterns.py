@@ -267,6 +267,12 @@ def _is_name(resolver: GroupResolver, tok: Token) -> bool:
     return ref is not None and ref.kind == "name"
 
 
+def _verb_by_role(tok: Token) -> bool:
+    """A word the tagger called a noun but the parser gave a subject is a verb: after a name
+    "reports", "answers", "trains" are often tagged NOUN ("Al-Shabaab answers to al-Qaeda")."""
+    return tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def _groups(tokens: list[Token], resolver: GroupResolver) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for t in _expand(tokens, 0, resolver):
@@ -306,7 +312,7 @@ def find_pattern_ties(sent: Span, resolver: GroupResolver) -> list[PatternHit]:
         if ref is not None and ref.kind == "name":
             continue  # "the Nusra Front", "the Northern Alliance": part of a name, no cue
         for p in pats:
-            if p.pos and cue.pos_ not in p.pos:
+            if p.pos and cue.pos_ not in p.pos and not ("VERB" in p.pos and _verb_by_role(cue)):
                 continue
             if p.requires and not any(walk(cue, path) for path in p.requires):
                 continue
