@@ -216,6 +216,17 @@ CASES = [
      [("Ansar Dine", "allegiance_to", "al-Qaeda")]),
     ("operate_under (possessed umbrella)", "Today Jamaat-ul-Ahrar operates under Tehrik-i-Taliban "
      "Pakistan's banner again.", [("Jamaat-ul-Ahrar", "allegiance_to", "Tehrik-i-Taliban Pakistan")]),
+    ("parent_group (copula)", "Analysts regard Tehrik-i-Taliban Pakistan as the parent organisation of "
+     "Jamaat-ul-Ahrar, and Tehrik-i-Taliban Pakistan is the parent group of Lashkar-e-Islam.",
+     [("Lashkar-e-Islam", "faction_of", "Tehrik-i-Taliban Pakistan")]),
+    ("parent_group (possessive apposition)", "Jamaat-ul-Ahrar's parent movement, Tehrik-i-Taliban "
+     "Pakistan, distanced itself from the bombing.",
+     [("Jamaat-ul-Ahrar", "faction_of", "Tehrik-i-Taliban Pakistan")]),
+    ("parent_group ('its' inside the apposition is not the head)", "Jamaat-ul-Ahrar said it planted "
+     "the bomb. Tehrik-i-Taliban Pakistan, its parent group, condemned it.",
+     [("Jamaat-ul-Ahrar", "faction_of", "Tehrik-i-Taliban Pakistan")]),
+    ("parent_group (compound, under a denial)", "Hizbul Islam said it planted the bomb. Its parent "
+     "group al-Shabaab denied any role.", [("Hizbul Islam", "faction_of", "al-Shabaab")]),
     ("have_links (reciprocal)", "Investigators think Ansaru and Boko Haram still maintain close ties.",
      [("Ansaru", "affiliated_with", "Boko Haram")]),
 ]
@@ -250,6 +261,13 @@ def test_a_headline_states_ties_too():
     ex = run("Clashes between Ansaru and Boko Haram leave dozens dead\n"
              "Dozens of fighters died on the islands on Tuesday, residents said.")
     assert _has(rels(ex), "Ansaru", "rivals", "Boko Haram")
+
+
+def test_a_denial_does_not_reach_a_parent_named_in_a_noun_phrase():
+    ex = run("Jamaat-ul-Ahrar said it planted the bomb. Its parent group, Tehrik-i-Taliban "
+             "Pakistan, denied any role.")
+    ties = [r for r in ex["relations"] if r["type"] == "faction_of"]
+    assert ties and all(r["polarity"] == "positive" for r in ties)
 
 
 def test_a_planned_merger_is_planned():

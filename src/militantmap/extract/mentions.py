@@ -189,8 +189,13 @@ def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
         if (singular and head.lemma_.lower() not in GROUP_VERBS
                 and head.lemma_.lower() not in _PLEONASTIC_HEADS):
             return ()
+    # a pronoun inside an apposition never refers to the noun the apposition describes:
+    # in "X, its parent group, ..." "its" is not X
+    excluded = _described_by_apposition(tok, by_token)
     # rule 1: the subject group of this sentence, before the pronoun
     keys, _ = _subject_groups(sent, by_token, before=tok.i)
+    if keys and set(keys) & excluded:
+        keys = ()
     if keys and (singular and len(keys) == 1 or not singular):
         return keys
     # rule 2: the subject group of the previous sentence (a person or other noun as its
@@ -210,11 +215,21 @@ def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
         for t in span:
             if span is sent and t.i >= tok.i:
                 break
-            if t.i in by_token and len(by_token[t.i].keys) == 1:
+            if t.i in by_token and len(by_token[t.i].keys) == 1 and not set(by_token[t.i].keys) & excluded:
                 last = by_token[t.i]
         if last is not None:
             return last.keys
     return ()
+
+
+def _described_by_apposition(tok: Token, by_token: dict[int, GroupRef]) -> set[str]:
+    for anc in tok.ancestors:
+        if anc.dep_ == "appos":
+            ref = by_token.get(anc.head.i)
+            return set(ref.keys) if ref is not None else set()
+        if anc.dep_ in ("relcl", "ccomp", "advcl", "ROOT"):
+            break
+    return set()
 
 
 def _near(prev: Span, sent: Span) -> bool:

@@ -52,6 +52,9 @@ class TiePattern:
     reciprocal: bool
     negating: bool
     example: str
+    # the tie is stated inside a noun phrase ("its parent group X"): like an apposition, the
+    # outlet's own description, which a denial in the main clause does not reach
+    noun_phrase: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ def load_patterns(text: str) -> list[TiePattern]:
             subject=_paths(row, "subject"), object=_paths(row, "object"),
             requires=_paths(row, "requires"), forbids=_paths(row, "forbids"),
             reciprocal=bool(row.get("reciprocal")), negating=bool(row.get("negating")),
-            example=row["example"],
+            example=row["example"], noun_phrase=bool(row.get("noun_phrase")),
         ))
     return out
 
@@ -329,8 +332,10 @@ def find_pattern_ties(sent: Span, resolver: GroupResolver) -> list[PatternHit]:
             if not pairs:
                 continue
             negated = p.negating or _negated(cue)
-            appositive = any(path[0].up and "appos" in path[0].deps and walk(cue, path)
-                             for path in p.subject)
+            # read off an apposition: "X, an offshoot of Y", "X, the parent group of Y",
+            # "Y's parent organisation, X"
+            appositive = p.noun_phrase or any(any("appos" in step.deps for step in path) and walk(cue, path)
+                                              for path in (*p.subject, *p.object))
             for (a, ta), (b, tb) in pairs:
                 if a == b:
                     continue

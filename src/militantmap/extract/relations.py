@@ -400,7 +400,10 @@ def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: Gr
         if _pattern_blocked(doc, p, type_, clause):
             continue
         obj_tok = doc[p.tokens[1]]
-        negated = p.negated or _under_denial(ctx, (obj_tok.idx, obj_tok.idx + len(obj_tok.text)))
+        # a denial in the main clause does not reach what an apposition states ("X, the parent
+        # group of Y, denied the attack")
+        negated = p.negated or (not p.appositive
+                                and _under_denial(ctx, (obj_tok.idx, obj_tok.idx + len(obj_tok.text))))
         seen.add(key)
         # an apposition ("X, an offshoot of Y, said ...") is the outlet's own description, as
         # for the noun-phrase surface rules, unless it stands in a quotation
