@@ -84,3 +84,65 @@ def test_no_example_of_a_rule_table_is_passed_over():
               and (any(e["type"] == "armed_group" for e in o["entities"]) or o["relations"] or o["roles"]
                    or o["events"]) and not relevance(o["article"]["text"]).relevant]
     assert not missed, missed
+
+
+# -- sentence focus: within a relevant article, sentences that cannot hold a fact are blanked -------
+MIXED = ("Gunmen from Boko Haram attacked a market in Konduga on Sunday, killing 12 people. "
+         "The market sells grain, cloth and livestock from across the region. "
+         "Prices of millet have doubled since the rainy season began. "
+         "Residents said the U.S. embassy had warned of the risk. "
+         "It later claimed the raid in a video.")
+
+
+def test_focus_blanks_what_cannot_hold_a_fact_and_keeps_every_offset():
+    from militantmap.nlp.relevance import focus
+
+    out = focus(MIXED)
+    assert len(out) == len(MIXED)
+    assert "Gunmen from Boko Haram attacked" in out and "claimed the raid" in out
+    assert "Prices of millet" not in out and "grain, cloth" not in out
+    # each kept character is where it was
+    assert all(c == " " or c == MIXED[i] for i, c in enumerate(out))
+
+
+def test_focus_keeps_a_sentence_a_kept_one_refers_back_to_and_reads_abbreviations():
+    from militantmap.nlp.relevance import focus
+
+    # "It later claimed ..." needs the sentence before it; "U.S." does not end that sentence
+    out = focus(MIXED)
+    assert "Residents said the U.S. embassy had warned of the risk." in out
+
+
+def test_focus_keeps_a_heading_that_opens_a_list_and_wrapped_lines():
+    from militantmap.nlp.relevance import focus
+
+    text = ("The Front for the Liberation of the Coast was listed in 2004.\n"
+            "Its origins are described in the annex and the map of the\n"
+            "coastal districts was updated in 2011 by the secretariat.\n\n"
+            "Related entities:\n"
+            "Coastal Resistance Brigade (QDe.999)\n")
+    out = focus(text)
+    assert "Related entities:" in out and "Coastal Resistance Brigade" in out
+
+
+def test_focused_extraction_finds_the_same_facts_as_the_full_parse():
+    from militantmap.extract.pipeline import Extractor
+
+    article = Article(text=MIXED + " Ansaru, a splinter group of Boko Haram, denied any role.", id="mixed")
+    ex = Extractor()
+    try:
+        ex.focus = False
+        full = ex.extract(article)
+        ex.focus = True
+        focused = ex.extract(article)
+    finally:
+        ex.focus = True
+
+    def facts(d):
+        names = {e["id"]: e["name"] for e in d["entities"]}
+        return ({(names[r["subject"]], r["type"], names[r["object"]]) for r in d["relations"]},
+                {(e["type"], e["evidence"]["start"], tuple(names[p] for p in e["perpetrators"]))
+                 for e in d["events"]})
+
+    assert facts(focused) == facts(full)
+    assert facts(full)[0] and facts(full)[1]  # the article does hold a tie and an event

@@ -28,7 +28,7 @@ from militantmap.extract.relations import RelationHit, faction_phrase_relations,
 from militantmap.extract.roles import RoleHit, find_roles
 from militantmap.nlp.gazetteer import get_gazetteer
 from militantmap.nlp.pipeline import get_nlp
-from militantmap.nlp.relevance import relevance
+from militantmap.nlp.relevance import focus, relevance
 
 _SPEECH_VERB = re.compile(rf"\b{SAY_WORDS}\b")
 
@@ -53,6 +53,9 @@ class Extractor:
     # Skip the parse of articles that cannot hold a group or an event (nlp/relevance.py);
     # off, every article is parsed (scripts/prefilter_recall.py compares the two).
     prefilter = True
+    # ... and, in the articles it passes, blank the sentences that cannot hold a fact before the
+    # parse (nlp/relevance.focus); off, the whole article is parsed
+    focus = True
 
     def __init__(self) -> None:
         self.nlp = get_nlp()
@@ -74,7 +77,7 @@ class Extractor:
         prepared = self.prepare(article)
         if self.prefilter and not relevance(prepared["text"]).relevant:
             return bare_extraction(prepared, self.info, relevant=False)  # as in a batch
-        doc = self.nlp(prepared["text"])
+        doc = self.nlp(self._parse_text(prepared))
         return self._extract_doc_within_budget(article, prepared, doc, raise_errors=True)
 
     def extract_batch(self, articles: list[Article]) -> list[dict]:
@@ -99,13 +102,18 @@ class Extractor:
             else:
                 ready.append((i, p))
         with self.nlp.memory_zone():
-            docs = self.nlp.pipe((p["text"] for _, p in ready), batch_size=len(ready) or 1)
+            docs = self.nlp.pipe((self._parse_text(p) for _, p in ready), batch_size=len(ready) or 1)
             for (i, ready_one), doc in zip(ready, docs):
                 try:
                     out[i] = self._extract_doc_within_budget(articles[i], ready_one, doc)
                 except InputError as err:
                     out[i] = error_record(articles[i], err)
         return [o for o in out if o is not None]
+
+    def _parse_text(self, prepared: dict) -> str:
+        """What the parser reads: with the prefilter on, the sentences that cannot hold a fact
+        blanked (nlp/relevance.focus; same length, so offsets into the article stay valid)."""
+        return focus(prepared["text"]) if self.prefilter and self.focus else prepared["text"]
 
     def _extract_doc_within_budget(self, article: Article, prepared: dict, doc,
                                    raise_errors: bool = False) -> dict:
@@ -164,7 +172,7 @@ class Extractor:
         }
 
     def _extract_doc(self, prepared: dict, doc) -> dict:
-        text = prepared["text"]
+        text = doc.text  # the parsed text: the article's, with unfocused sentences blanked
         ctx = Context(text=text, doc=doc, published=prepared["published"],
                       body_start=_title_end(text, prepared["title"]))
         find_entities(ctx, self.gaz, self.countries, self._nationality)

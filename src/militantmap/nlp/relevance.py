@@ -1,4 +1,5 @@
 """The relevance prefilter: can this article yield a group, a tie, a role or an event at all?
+And within an article that can, which sentences can (`focus`)?
 
 A cheap first pass over the raw text, before the parse: the gazetteer's name automaton (linear in
 the text) and a vocabulary of conflict cues (data/relevance.json, one regex). An article with
@@ -51,3 +52,82 @@ def relevance(text: str) -> Verdict:
     if found:
         return Verdict(True, f"group: {found[0].surface}")
     return Verdict(False, "no armed group named and no conflict vocabulary")
+
+
+# -- sentence focus ---------------------------------------------------------------------------
+# Within a relevant article, a sentence with no cue, no group name and no word that refers to a
+# group or a role is blanked before the parse: it cannot state a group, a tie, a role or an event,
+# and the parse is the dominant cost (in a mixed feed most sentences of a relevant story are
+# about something else). Blanked with spaces, newlines kept, so every offset stays valid and the
+# parser sees one whitespace token. Kept besides: the first sentence (headline or lede), and the
+# sentence before a kept one that refers back ("It said ...", "His group ...") so pronouns and
+# descriptions still find their antecedent. scripts/prefilter_recall.py measures what this keeps
+# of the facts of the full parse on every shared corpus (target: all of them).
+_REFERS = re.compile(r"(?i)\b(?:group|organi[sz]ation|movement|outfit|network|spokes\w*|leader\w*|"
+                     r"command\w*|found\w*|chief|emir|head\w*|member\w*|claim\w*|pledg\w*|allegian\w*|"
+                     r"creat\w*|establish\w*|form|formed|forming|formation|set up|launch\w*|led|lead\w*|"
+                     r"alli\w*|ally|rival\w*|split|wing|branch|affiliat\w*|"
+                     # the words of events (data/patterns/events_triggers.jsonl, by stem)
+                     r"attack\w*|bomb\w*|blast\w*|explo\w*|kill\w*|dead|death\w*|died|dies|wound\w*|"
+                     r"injur\w*|shot|shoot\w*|gun\w*|fire\w*|kidnap\w*|abduct\w*|hostage\w*|arrest\w*|"
+                     r"detain\w*|captur\w*|ban|bann\w*|bans|proscri\w*|designat\w*|outlaw\w*|raid\w*|"
+                     r"strik\w*|airstrik\w*|offensive|operation\w*|assault\w*|ambush\w*|clash\w*|"
+                     r"fight\w*|fought|battl\w*|massacre\w*|behead\w*|execut\w*|suicide|grenade\w*|"
+                     r"rocket\w*|missile\w*|drone\w*|mortar\w*|IEDs?|mines?|landmine\w*|stormed|storm|"
+                     r"seiz\w*|overr\w*|torch\w*|burn\w*|destroy\w*|murder\w*|slain|slay\w*|"
+                     r"victim\w*|casualt\w*|toll|responsib\w*|blame\w*|accus\w*|suspect\w*|target\w*|"
+                     r"crackdown\w*|hijack\w*|stab\w*|loot\w*|shell\w*|raz\w*|assassin\w*|lynch\w*|"
+                     r"besieg\w*|slaughter\w*|hack\w*|sieg\w*|invad\w*|invasion\w*|war|wars|"
+                     r"troops?|soldiers?|army|police|forces?)\b")
+_REFERS_BACK = re.compile(r"\b(?:[Ii]ts?|[Tt]hey|[Tt]heir|[Tt]hem|[Hh]e|[Hh]is|[Ss]he|[Hh]er|[Tt]he group)\b")
+# a sentence ends at . ! ? or : (a heading that opens a list) before whitespace, or at a blank
+# line; a single line break is wrapped text ("has been indicted in the\nUnited States")
+_SENTENCE_END = re.compile(r"[.!?:][\"'”’)\]]*(?=\s)|\n[ \t]*\n")
+# a period that ends an abbreviation, not a sentence ("the U.S. state of", "Ms. Alinejad")
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|"
+                           r"Sen|Rep|Gov|Pres|Prof|Rev|Sr|Jr|St|Mt|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+                           r"Sep|Sept|Oct|Nov|Dec|Inc|Co|Corp|Ltd|vs|etc|approx|est)\.)$")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if m.group(0).startswith(".") and _ABBREVIATION.search(text, start, end):
+            continue  # "U.S." goes on
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_relevant(sentence: str) -> bool:
+    if _cue_regex().search(sentence) or _proper_head_regex().search(sentence) or _REFERS.search(sentence):
+        return True
+    from militantmap.nlp.gazetteer import get_gazetteer
+
+    return bool(get_gazetteer().find_mentions(sentence))
+
+
+def focus(text: str) -> str:
+    """The text with the sentences that cannot hold a fact blanked (same length)."""
+    spans = _sentences(text)
+    if len(spans) < 3:
+        return text
+    keep = [i == 0 or text[a:b].rstrip().endswith(":") or _sentence_relevant(text[a:b])
+            for i, (a, b) in enumerate(spans)]
+    for i in range(1, len(spans)):
+        if keep[i] and not keep[i - 1] and _REFERS_BACK.search(text[spans[i][0]:spans[i][1]]):
+            keep[i - 1] = True
+    if all(keep):
+        return text
+    out = list(text)
+    for (a, b), k in zip(spans, keep):
+        if not k:
+            for j in range(a, b):
+                if out[j] != "\n":
+                    out[j] = " "
+    return "".join(out)
