@@ -349,7 +349,7 @@ def measure_queries(url: str, rounds: int, seed: int = 7, only: str | None = Non
     # real tie ids: those of a few groups
     tie_ids = [t["id"] for g in groups[:8] for t in queries.ties(url, g)[:5]]
     cases = {
-        "get_group (group page)": lambda i: queries.get_group(url, groups[i % len(groups)]),
+        "get_group (group page)": lambda i: queries.get_group(url, groups[i % len(groups)], articles_limit=100),
         "ties (one group)": lambda i: queries.ties(url, groups[i % len(groups)]),
         "ties (group, type, since, min conf)": lambda i: queries.ties(
             url, groups[i % len(groups)], type=rng.choice(["cooperates_with", "rivals", "faction_of"]),

@@ -87,6 +87,20 @@ def test_aliases_across_articles_make_one_group(db_url):
     assert (group["first_seen"], group["last_seen"]) == ("2024-05-13", "2024-05-14")
 
 
+def test_a_group_page_reads_only_its_newest_articles_but_counts_them_all(db_url):
+    undated = Article(id="kabul-undated", title="Undated", url="https://example.org/u",
+                      text="The Islamic State claimed an attack on a checkpoint in Kabul, officials said.")
+    ingest_articles(db_url, [KABUL_1, KABUL_2, DENIAL, undated])
+    full = queries.get_group(db_url, "Islamic State")
+    page = queries.get_group(db_url, "Islamic State", articles_limit=1)
+    assert full["articles"] == page["articles"] == 4
+    assert (page["first_seen"], page["last_seen"]) == (full["first_seen"], full["last_seen"]) == \
+        ("2024-05-13", "2024-06-02")
+    assert [a["id"] for a in page["articles_list"]] == [a["id"] for a in full["articles_list"][:1]]
+    assert full["articles_list"][-1]["published"] is None  # the undated article comes last
+    assert queries.get_group(db_url, "Islamic State", articles_limit=0)["articles_list"] == []
+
+
 def test_corroboration_raises_confidence_and_a_denial_lowers_it(db_url):
     ingest_articles(db_url, [KABUL_1])
     one = _tie(db_url, "Tehrik-i-Taliban Pakistan", "allegiance_to", "Islamic State")

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 CEILING = {"asserted": 0.95, "reported": 0.9, "planned": 0.7, "speculated": 0.6}
 # The Admiralty grade of the outlet scales what one of its assertions is worth. A grade only ever
@@ -57,6 +58,7 @@ def noisy_or(values: Iterable[float]) -> float:
     return 1.0 - p
 
 
+@lru_cache(maxsize=65536)  # the same sentences come back in every tie of a group (syndication)
 def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 

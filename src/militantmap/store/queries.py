@@ -506,12 +506,14 @@ def group_id(db_url: str | None, name: str) -> str:
         return str(ents.rows[ents.find(conn, name)]["key"])
 
 
-def get_group(db_url: str | None, name: str) -> dict:
-    """Everything about one group: aliases, parent, factions, people, ties, events, articles."""
-    return _group(db_url, name, with_articles=True)
+def get_group(db_url: str | None, name: str, articles_limit: int | None = None) -> dict:
+    """Everything about one group: aliases, parent, factions, people, ties, events, articles
+    (all of them, newest first; or the newest `articles_limit`, with the count, first and last
+    seen over all of them: the group page, whose best-covered groups are in tens of thousands)."""
+    return _group(db_url, name, with_articles=True, articles_limit=articles_limit)
 
 
-def _group(db_url: str | None, name: str, with_articles: bool) -> dict:
+def _group(db_url: str | None, name: str, with_articles: bool, articles_limit: int | None = None) -> dict:
     """get_group; without its articles (none listed, none counted) when not with_articles
     (the timeline: a big group is in tens of thousands)."""
     kept = _kept_ties(db_url)
@@ -524,9 +526,20 @@ def _group(db_url: str | None, name: str, with_articles: bool) -> dict:
         names = [r.alias for r in conn.execute(
             select(aliases.c.alias).where(aliases.c.entity_id.in_(members)).order_by(aliases.c.id))]
         found_ids: set[int] = set()
-        if with_articles:  # read with the articles' rows: one query, not one per 500 ids
+        mentioned = articles.c.id.in_(
+            select(article_entities.c.article_id).where(article_entities.c.entity_id.in_(members)))
+        span: tuple[int, dt.date | None, dt.date | None] | None = None
+        if with_articles and articles_limit is not None:
+            # counted and dated in SQL; only the newest rows are read
+            n, first, last = conn.execute(select(func.count(), func.min(articles.c.published),
+                                                 func.max(articles.c.published)).where(mentioned)).one()
+            span = (n, first, last)
             found_ids = set(arts.where(articles.c.id.in_(
-                select(article_entities.c.article_id).where(article_entities.c.entity_id.in_(members)))))
+                select(articles.c.id).where(mentioned)
+                .order_by(articles.c.published.is_(None), articles.c.published.desc(), articles.c.id.desc())
+                .limit(max(0, articles_limit)))))
+        elif with_articles:  # read with the articles' rows: one query, not one per 500 ids
+            found_ids = set(arts.where(mentioned))
         article_ids = sorted(found_ids, key=lambda a: (arts[a]["date"] or dt.date.min, a), reverse=True)
         group_ties = [_public(t) for t in _ties_of(conn, ents, arts, cid, kept).values()]
         factions = {ents.canon[r.id] for r in conn.execute(
@@ -544,15 +557,21 @@ def _group(db_url: str | None, name: str, with_articles: bool) -> dict:
         events_ = _events(conn, ents, arts, members=members, newest=50)
         faction_refs = sorted((ents.ref(f) for f in factions - {cid}), key=lambda r: r["name"])
     dates = [arts[a]["date"] for a in article_ids if arts[a]["date"]]
+    if span is not None:
+        count, first_seen, last_seen = span[0], _iso(span[1]), _iso(span[2])
+    else:
+        count = len(article_ids)
+        first_seen = min(dates).isoformat() if dates else None
+        last_seen = max(dates).isoformat() if dates else None
     return {
         "id": row["key"], "name": row["name"], "kb_id": row["kb_id"],
         "aliases": list(dict.fromkeys(n for n in names if n != row["name"])),
         "country": row["country"], "region": row["region"],
         "parent": parents[0] if parents else None, "parents": parents,
         "factions": faction_refs,
-        "articles": len(article_ids),
-        "first_seen": min(dates).isoformat() if dates else None,
-        "last_seen": max(dates).isoformat() if dates else None,
+        "articles": count,
+        "first_seen": first_seen,
+        "last_seen": last_seen,
         "ties": sorted(group_ties, key=lambda t: (-t["confidence"], t["id"])),
         "people": people,
         "events": events_[:50],

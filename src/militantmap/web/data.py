@@ -99,7 +99,7 @@ def groups_list(db_url: str) -> list[dict]:
 
 
 def group_detail(db_url: str, key: str) -> dict:
-    g = _call("get_group", db_url, key, what="group", key=key)
+    g = _call("get_group", db_url, key, what="group", key=key, articles_limit=GROUP_PAGE_ARTICLES)
     gid = g["id"]
     ties = []
     for t in g.get("ties", []):
@@ -114,8 +114,8 @@ def group_detail(db_url: str, key: str) -> dict:
     people = [dict(p, evidence_url=evidence_url(p.get("evidence_id")),
                    search_url="/search?" + urlencode([("q", p.get("name") or "")]))
               for p in g.get("people", [])]
-    # the newest articles only: the best-covered groups are in tens of thousands (issue 9:
-    # their page stays fast); the API's group answer lists every one
+    # the newest articles only (the store reads no more): the best-covered groups are in tens
+    # of thousands (issue 9: their page stays fast); the API's group answer lists every one
     articles = [dict(a, url=evidence_url(f"article:{a['id']}"))
                 for a in g.get("articles_list", [])[:GROUP_PAGE_ARTICLES]]
     with_article_names(db_url, articles)
