@@ -146,3 +146,15 @@ def test_focused_extraction_finds_the_same_facts_as_the_full_parse():
 
     assert facts(focused) == facts(full)
     assert facts(full)[0] and facts(full)[1]  # the article does hold a tie and an event
+
+
+def test_focus_keeps_the_words_of_the_rule_tables():
+    """A role title or an event trigger in the tables keeps its sentence, even one the focus's
+    own vocabulary lacks ("ringleader", "torched")."""
+    from militantmap.nlp.relevance import focus
+
+    text = ("Gunmen stormed a village in Zamfara on Friday. Rainfall was heavy this year. "
+            "Musa Danladi was named ringleader. Crops failed in the north. Officials said "
+            "attackers torched the granary.")
+    out = focus(text)
+    assert "ringleader" in out and "torched the granary" in out and "Crops failed" not in out

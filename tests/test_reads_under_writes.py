@@ -63,7 +63,7 @@ def test_only_the_stores_own_not_found_is_a_404(monkeypatch):
 
     class Queries:
         @staticmethod
-        def get_group(db_url, key):
+        def get_group(db_url, key, articles_limit=None):
             raise {"missing": LookupError("no armed group called 'x' in the store"),
                    "store": NotInStore("no armed group called 'x'"),
                    "bug": KeyError(17)}[key]

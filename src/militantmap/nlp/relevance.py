@@ -61,7 +61,8 @@ def relevance(text: str) -> Verdict:
 # about something else). Blanked with spaces, newlines kept, so every offset stays valid and the
 # parser sees one whitespace token. Kept besides: the first sentence (headline or lede), and the
 # sentence before a kept one that refers back ("It said ...", "His group ...") so pronouns and
-# descriptions still find their antecedent. scripts/prefilter_recall.py measures what this keeps
+# descriptions still find their antecedent. The role titles and event triggers of the rule
+# tables count too (`_rule_words_regex`). scripts/prefilter_recall.py measures what this keeps
 # of the facts of the full parse on every shared corpus (target: all of them).
 _REFERS = re.compile(r"(?i)\b(?:group|organi[sz]ation|movement|outfit|network|spokes\w*|leader\w*|"
                      r"command\w*|found\w*|chief|emir|head\w*|member\w*|claim\w*|pledg\w*|allegian\w*|"
@@ -104,8 +105,35 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _rule_words_regex() -> re.Pattern[str]:
+    """The cue words of the rule tables themselves (role titles, event trigger lemmas), as
+    word-start stems: a row a newcomer adds to those tables is kept in focus without a change
+    here. (Tie cues are not needed: a tie needs two groups, and a sentence that names a group is
+    kept; many tie cues are common verbs, "take", "give", "work", that would keep everything.)"""
+    stems: set[str] = set()
+    patterns = resources.files("militantmap.data").joinpath("patterns")
+    for name, fields in (("roles.jsonl", ("words",)), ("events_triggers.jsonl", ("lemmas", "objects"))):
+        for line in patterns.joinpath(name).read_text("utf-8").splitlines():
+            if not line.startswith("{"):
+                continue
+            row = json.loads(line)
+            if name == "roles.jsonl" and row.get("kind") != "title":
+                continue  # modifiers and departments ("senior", "media", "security") are no role
+            for field in fields:
+                values = row.get(field) or []
+                stems.update(v.lower() for v in ([values] if isinstance(values, str) else values)
+                             if isinstance(v, str) and len(v) >= 3)
+    # a lemma matches its inflections from the start ("pledge" -> "pledged"); a final "e" or
+    # "y" is dropped so "ally" matches "allied" and "merge" "merging"
+    forms = {re.sub(r"[ey]$", "", w) if len(w) > 4 else w for w in stems}
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})", re.IGNORECASE)
+
+
 def _sentence_relevant(sentence: str) -> bool:
-    if _cue_regex().search(sentence) or _proper_head_regex().search(sentence) or _REFERS.search(sentence):
+    if (_cue_regex().search(sentence) or _proper_head_regex().search(sentence) or _REFERS.search(sentence)
+            or _rule_words_regex().search(sentence)):
         return True
     from militantmap.nlp.gazetteer import get_gazetteer
 
