@@ -140,6 +140,21 @@ _GROUP_HEADS = {
     "militia", "militias", "battalion", "battalions", "martyrs", "resistance", "kataib", "kata'ib",
     "liwa", "saraya", "jund", "tanzim", "sipah", "tigers", "guerrillas", "rebels", "insurgents",
     "legion", "cartel", "clan", "commandos", "fighters", "wilayat", "caliphate",
+    # the same heads in the languages groups name themselves in (Spanish, Portuguese, French,
+    # Italian, Arabic): "Frente Patriotico Morazanista", "Nuclei Armati Rivoluzionari".
+    # Not "ejercito", "armée", "fuerzas": they name states' armies as often ("Ejército
+    # Nacional"); nor "jamaat": Jamaat-e-Islami is a party.
+    "frente", "movimiento", "movimento", "brigada", "brigadas", "brigate", "comando", "comandos",
+    "mouvement", "nuclei", "formazioni", "jabhat", "jabha", "jaysh", "faylaq",
+    "kata'ib",
+}
+# Words of state and civil bodies that an insurgent name may still hold when it also says
+# what it fights for: "Ogaden National Liberation Front", "Democratic Forces for the Liberation
+# of Rwanda", "Mujahideen Shura Council", "Popular Resistance Committees".
+_SOFT_NOT_GROUP_WORDS = {"national", "forces", "council", "committee", "committees", "union"}
+_INSURGENT_NAME_WORDS = {
+    "liberation", "revolutionary", "resistance", "shura", "mujahideen", "mujahidin",
+    "mujahedeen", "jihad", "jihadi", "insurgent", "rebel", "rebels", "guerrilla",
 }
 # ("mujahid" is not a head: it is a common personal name, "Zabihullah Mujahid".)
 # Words that mark a state body, a party, media or an institution rather than an armed group.
@@ -188,7 +203,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
 
     def entity_for_name(name: str, parent_key: str | None = None) -> str:
         """Link a name found in the text to the gazetteer if possible, else a new group."""
-        entry = gaz.lookup(name) or gaz.fuzzy_lookup(name)
+        entry = gaz.lookup(name) or _headless_lookup(gaz, name) or gaz.fuzzy_lookup(name)
         if entry is not None:
             return entity_for_entry(entry.id)
         key = "new:" + normalize(name)
@@ -218,6 +233,19 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             s = m.start - len(before.group(0))
             entity_for_entry(entry.id)
             cands.append(_Candidate(s, s + len(before.group(1)), entry.id, 2, ""))
+
+    # "Manuel Ortiz Patriotic Front": a short name the lists know ("Patriotic Front") after
+    # proper words that belong to it is a longer name, another group.
+    for m in list(gaz_mentions):
+        ext = _extended_name(ctx, gaz, m.start, m.end)
+        if ext is not None:
+            s, name = ext
+            cands.append(_Candidate(s, m.end, entity_for_name(name), 1, name))
+    # "Ansar al-Sharia" alone, which the lists know only with a country ("Ansar al-Sharia
+    # (Libya)", "... in Tunisia"): the group of the country the article is about.
+    for s, e, entry_id in _country_qualified(ctx, gaz, gaz_mentions, nationality):
+        entity_for_entry(entry_id)
+        cands.append(_Candidate(s, e, entry_id, 2, text[s:e]))
 
     # Factions named in the text: "the Al-Alami faction of the Lashkar-e-Jhangvi".
     defined_acronyms: dict[str, str] = {}
@@ -306,7 +334,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
 
     # Groups discovered from context.
     covered = _Coverage(cands)
-    for s, e, name in _discovered_names(ctx, countries, nationality):
+    for s, e, name in _discovered_names(ctx, countries, nationality, gaz):
         if covered.overlaps(s, e):
             continue
         key = entity_for_name(name)
@@ -320,6 +348,8 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         name = _trim_name(ent.text)
         if not name or not _acceptable_new_name(name, countries):
             continue
+        # where the trimmed name starts ("The Lorenzo Zelaya ..." starts after "The ")
+        ent_start = ent.start_char + max(0, ent.text.find(name))
         # A name a letter or two off a known group's ("Hakat-ul-Mujahedeen") is that group when
         # its sentence has a conflict cue or names another group: typos and spellings no list
         # has are common in reports.
@@ -330,7 +360,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         ) else None
         if near is not None:
             key = _known_entity(ctx, gaz, near.id)
-            cands.append(_Candidate(ent.start_char, ent.start_char + len(name), key, 3, name))
+            cands.append(_Candidate(ent_start, ent_start + len(name), key, 3, name))
             covered.add(ent.start_char, ent.end_char)
             continue
         if not _looks_like_group(name) or _generic_only(name):
@@ -340,7 +370,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         if nationality is not None and _state_force(name, nationality):
             continue
         key = entity_for_name(name)
-        cands.append(_Candidate(ent.start_char, ent.start_char + len(name), key, 3, name))
+        cands.append(_Candidate(ent_start, ent_start + len(name), key, 3, name))
         covered.add(ent.start_char, ent.end_char)
     # Names discovered once are mentions wherever they recur.
     for key in new_entities:
@@ -378,7 +408,8 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
     _persons_named_by_title(ctx)
 
 
-def _discovered_names(ctx: Context, countries: set[str], nationality) -> list[tuple[int, int, str]]:
+def _discovered_names(ctx: Context, countries: set[str], nationality,
+                      gaz: Gazetteer | None = None) -> list[tuple[int, int, str]]:
     """Names of groups the gazetteer lacks, read off the phrases of data/group_discovery.json
     that introduce them: (start, end, name), in the order of the rows (stronger cues first)."""
     text = ctx.text
@@ -410,7 +441,11 @@ def _discovered_names(ctx: Context, countries: set[str], nationality) -> list[tu
             # a "proper" row keeps people's names only where the noun is kept ("the X gang");
             # a "cued" name may hold one ("the Alex Boncayao Brigade")
             if not _proper_name(ctx, s, e, people=keep_noun or kind == "cued"):
-                continue
+                # "Haqqani fighters": a surname that is also the short name of a listed group
+                # ("Haqqani Network") names the group
+                if not (gaz is not None and _headless_lookup(gaz, name) is not None
+                        and _proper_name(ctx, s, e, people=True)):
+                    continue
             if kind == "cued":
                 span = ctx.doc.char_span(s, e, alignment_mode="expand")
                 if span is None or not cue.search(span.sent.text):
@@ -564,6 +599,141 @@ def _local_readings(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -
     return out
 
 
+@lru_cache(maxsize=4)
+def _headless_index(gaz: Gazetteer) -> dict[str, str | None]:
+    """The names of the gazetteer without their generic head noun ("Haqqani" of "Haqqani
+    Network", "Nazir" of "Commander Nazir Group"): {normalized short name: group id, or None
+    when two groups share it}."""
+    heads = {"network", "group", "movement", "army", "front", "brigade", "brigades", "faction",
+             "organization", "organisation", "militia", "battalion", "battalions"}
+    generic = set(_discovery_data()["generic_words"])
+    index: dict[str, str | None] = {}
+    for entry in gaz:
+        for alias in {entry.name, *entry.aliases}:
+            words = normalize(alias).split()
+            if len(words) < 2 or words[-1] not in heads:
+                continue
+            short = words[:-1]
+            if all(w in generic for w in short) or len(" ".join(short)) < 4:
+                continue
+            key = " ".join(short)
+            index[key] = entry.id if index.get(key, entry.id) == entry.id else None
+    return index
+
+
+def _headless_lookup(gaz: Gazetteer, name: str):
+    """The one group whose name is `name` plus a generic head noun ("Haqqani" militants:
+    the Haqqani Network), or None. Only for a name the gazetteer lacks as it stands."""
+    if gaz.lookup(name) is not None:
+        return None
+    gid = _headless_index(gaz).get(normalize(name))
+    return gaz.get(gid) if gid else None
+
+
+def _extended_name(ctx: Context, gaz: Gazetteer, start: int, end: int) -> tuple[int, str] | None:
+    """(start, name) of a longer name that a two-word gazetteer match ending in a head noun
+    belongs to: proper words glued before it ("Manuel Ortiz" + "Patriotic Front") that are
+    no nationality, place, date or sentence-initial word. None when the longer name is itself
+    known (then the gazetteer matched it) or no such words precede."""
+    text = ctx.text
+    words = text[start:end].split()
+    if len(words) != 2 or words[-1].lower() not in _GROUP_HEADS or any(c.isupper() for c in words[0][1:]):
+        return None
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == span.sent.start:
+        return None
+    i = span.start
+    first = i
+    while first - 1 >= span.sent.start:
+        t = ctx.doc[first - 1]
+        if not (t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in (
+                "NORP", "GPE", "LOC", "DATE", "FAC") and t.lower_ not in _BAD_NAME_START
+                and t.whitespace_):
+            break
+        first -= 1
+    if first == i or first == span.sent.start and len(range(first, i)) == 1:
+        return None
+    s = ctx.doc[first].idx
+    name = text[s:end]
+    if gaz.lookup(name) is not None or not _acceptable_new_name(name, set()):
+        return None
+    return s, name
+
+
+@lru_cache(maxsize=4)
+def _country_index(gaz: Gazetteer) -> dict[str, dict[str, str | None]]:
+    """{normalized base name: {country: group id}} from the aliases the lists qualify with the
+    group's own country: "Ansar al-Sharia (Libya)", "Ansar al-Sharia in Tunisia",
+    "Ansar al-Islam Syria". A base that the gazetteer matches by itself is left out."""
+    index: dict[str, dict[str, str | None]] = {}
+    for entry in gaz:
+        if not entry.country:
+            continue
+        country = normalize(entry.country)
+        for alias in entry.aliases:
+            key = normalize(alias)
+            for sep in (" in ", " "):
+                if key.endswith(sep + country):
+                    base = key[: -len(sep + country)].strip()
+                    break
+            else:
+                continue
+            # only a group whose own name is the base ("Ansar al-Sharia in Tunisia"): AQAP is
+            # also called "Ansar al-Sharia in Yemen", but Yemen's Ansar al-Sharia is reported
+            # as a front of its own
+            if (len(base.split()) < 2 or gaz.lookup(base) is not None
+                    or not normalize(entry.name).startswith(base)):
+                continue
+            by_country = index.setdefault(base, {})
+            by_country[country] = entry.id if by_country.get(country, entry.id) == entry.id else None
+    return index
+
+
+def _country_qualified(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -> list[tuple[int, int, str]]:
+    """Mentions of a base name the lists know only with a country qualifier, resolved to the
+    group of the country the article names most often (and more often than any other of the
+    base's countries): (start, end, group id)."""
+    if nationality is None:
+        return []
+    index = _country_index(gaz)
+    if not index:
+        return []
+    text = ctx.text
+    taken = [(m.start, m.end) for m in mentions]
+    counts: dict[str, int] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            country = nationality(re.sub(r"[’']s$", "", ent.text))
+            if country:
+                counts[normalize(country)] = counts.get(normalize(country), 0) + 1
+    if not counts:
+        return []
+    out = []
+    for base, by_country in index.items():
+        first = base.split()[0]
+        if first not in text.lower():
+            continue
+        pattern = _base_pattern(base)
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if not any(c.isupper() for c in m.group(0)) or any(a < e and s < b for a, b in taken):
+                continue
+            ranked = sorted(((counts.get(c, 0), gid) for c, gid in by_country.items() if gid),
+                            reverse=True)
+            if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+                continue
+            out.append((s, e, ranked[0][1]))
+            taken.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _base_pattern(base: str) -> re.Pattern[str]:
+    """A base name as a pattern over the text: its words apart by spaces or hyphens, any case."""
+    words = [re.escape(w) for w in base.split()]
+    return re.compile(r"(?<![\w-])" + r"[\s\-‐‑]+".join(words) + r"(?![\w-])", re.I)
+
+
 _FORCE = re.compile(
     r"^(?:[Tt]he\s+)?(?P<adj>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+(?:National\s+|Regular\s+|Federal\s+)?"
     r"(?:Army|Armed\s+Forces|Military|Navy|Air\s+Force|Defen[cs]e\s+Forces?|Police|Border\s+(?:Guard|Police)|"
@@ -654,7 +824,11 @@ def _defined_group(ctx: Context, gaz: Gazetteer, cands: list, name: str, acr: st
     near_group = any(lo <= c.start < hi and not (start <= c.start < end) for c in cands)
     if not (near_group or _MILITANT_CUE.search(sentence) or conflict_cue_re().search(sentence)):
         return None
-    entry = gaz.lookup(name) or gaz.by_name(name) or gaz.fuzzy_lookup(name)
+    # A name no list spells this way, defined by an acronym a list knows ("Farabundo Marti
+    # National Liberation Front (FMLN)"), is that acronym's group: the definition says so, and
+    # a near spelling of another name ("Moro National Liberation Front") must not win.
+    entry = (gaz.lookup(name) or gaz.by_name(name) or gaz.lookup(acr)
+             or gaz.fuzzy_lookup(name))
     if entry is not None:
         return _known_entity(ctx, gaz, entry.id)
     if not _looks_like_group(name) or _generic_only(name) or _STATE_ARMY.search(name):
@@ -696,7 +870,13 @@ def _trim_name(name: str) -> str:
 
 def _looks_like_group(name: str) -> bool:
     words = {w.lower().strip("’'") for w in re.split(r"[\s-]+", name)}
-    return bool(words & _GROUP_HEADS) and not (words & _NOT_GROUP_WORDS)
+    blocking = words & _NOT_GROUP_WORDS
+    if words & _INSURGENT_NAME_WORDS:
+        blocking -= _SOFT_NOT_GROUP_WORDS
+    heads = words & _GROUP_HEADS
+    if not heads and words & _INSURGENT_NAME_WORDS:
+        heads = words & _SOFT_NOT_GROUP_WORDS - {"national", "union"}
+    return bool(heads) and not blocking
 
 
 def _acceptable_new_name(name: str, countries: set[str]) -> bool:
