@@ -240,7 +240,12 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         ext = _extended_name(ctx, gaz, m.start, m.end)
         if ext is not None:
             s, name = ext
-            cands.append(_Candidate(s, m.end, entity_for_name(name), 1, name))
+            # "Tamil Eelam Liberation Tigers": words of the group's own full name make a
+            # longer spelling of the same group, not another one
+            entry = gaz.get(m.entry_id)
+            own = {w for a in (entry.aliases if entry else ()) for w in normalize(a).split()}
+            same = set(normalize(text[s:m.start]).split()) <= own
+            cands.append(_Candidate(s, m.end, m.entry_id if same else entity_for_name(name), 1, name))
     # "Ansar al-Sharia" alone, which the lists know only with a country ("Ansar al-Sharia
     # (Libya)", "... in Tunisia"): the group of the country the article is about.
     for s, e, entry_id in _country_qualified(ctx, gaz, gaz_mentions, nationality):

@@ -1,0 +1,116 @@
+"""Recognising group names (issue 8, point 2 and 4): near spellings, definitions by a known
+acronym, names in the languages groups name themselves in, insurgent names with words of state
+bodies, longer names around a short known one, names known only with a country, and short names
+before a member noun. Sentences written for these tests (no corpus text)."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import run
+from militantmap.nlp.gazetteer import Gazetteer
+
+
+def armed(text: str) -> list[dict]:
+    return [e for e in run(text)["entities"] if e["type"] == "armed_group"]
+
+
+def kb_ids(text: str) -> set[str | None]:
+    return {e["kb_id"] for e in armed(text)}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize("surface, expected", [
+    ("Lashkar-e-Jhangavi", "lashkar-e-jhangvi"),          # a vowel off
+    ("Hakat-ul-Mujahedeen", "harkat-ul-mujahideen"),       # a letter dropped
+    ("Nationalist Socialist Council of Nagaland-Khaplang", "nscn-k"),  # a generic word varied
+    # a shared generic tail is not enough: the word that tells groups apart differs
+    ("Tarsi National Liberation Front", None),
+    ("Marto Islamic Liberation Front", None),
+])
+def test_near_spellings_must_agree_on_the_distinctive_words(gaz, surface, expected):
+    found = gaz.fuzzy_lookup(surface)
+    assert (found.id if found else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the definition's name is spelled as no list spells it; the acronym is known
+    ("Rebels of the Tamil Eelam Liberation Tigers (LTTE) shelled an army camp near the lagoon.",
+     "liberation-tigers-of-tamil-eelam"),
+])
+def test_a_definition_by_a_known_acronym_links_to_its_group(text, expected):
+    assert expected in kb_ids(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Members of the Frente Patriotico Tolimense (FPT) set off a bomb outside a bank on Friday.",
+     "Frente Patriotico Tolimense"),
+    ("Police blamed the Nuclei Armati Proletari Sardi (NAPS) for the bombing of the depot.",
+     "Nuclei Armati Proletari Sardi"),
+    ("Gunmen of the Sanaag National Liberation Front (SNLF) ambushed a convoy near the pass.",
+     "Sanaag National Liberation Front"),
+    ("Fighters of the Karoo Revolutionary Council (KRC) attacked a police post at dawn.",
+     "Karoo Revolutionary Council"),
+])
+def test_names_built_like_an_armed_groups_are_groups(text, name):
+    assert name in {e["name"] for e in armed(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Ejército Nacional said its troops killed five rebels in the mountains.",
+    "The National Security Council (NSC) met after the attack on the embassy.",
+    "The Federal Reserve Union (FRU) said strikes and attacks on banks hurt the economy.",
+])
+def test_state_and_civil_bodies_stay_out(text):
+    assert armed(text) == []
+
+
+def test_proper_words_before_a_short_known_name_make_a_longer_name():
+    ex = armed("Members of the Rafael Ortiz Patriotic Front bombed a power line near the dam.")
+    assert [(e["name"], e["kb_id"]) for e in ex] == [("Rafael Ortiz Patriotic Front", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting spread in Sirte, Libyan officials said, after Ansar al-Sharia fighters stormed a "
+     "barracks. Libya's interior ministry blamed Ansar al-Sharia.", "ansar-al-sharia-libya"),
+    ("In Tunisia, the interior ministry banned Ansar al-Sharia after riots in Tunis and Sousse.",
+     "ansar-al-sharia-in-tunisia"),
+])
+def test_a_name_known_only_with_a_country_is_that_countrys_group(text, expected):
+    assert expected in kb_ids(text)
+
+
+def test_without_a_country_the_qualified_name_is_not_guessed():
+    ids = kb_ids("Witnesses said Ansar al-Sharia gunmen opened fire on the crowd.")
+    assert not ids & {"ansar-al-sharia-libya", "ansar-al-sharia-in-tunisia"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said Haqqani fighters crossed the border overnight and attacked a checkpoint.",
+     "haqqani-network"),
+    ("A spokesman said two Nazir commanders were killed in the drone strike.",
+     "commander-nazir-group"),
+])
+def test_a_short_name_before_a_member_noun_is_the_listed_group(text, expected):
+    assert expected in kb_ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish fighters and Syrian militants clashed near the river, while Afghan commanders met.",
+    "Reporters spoke to Shia militants and Baloch fighters in the city.",
+])
+def test_peoples_before_a_member_noun_name_no_group(text):
+    assert armed(text) == []
+
+
+def test_a_name_the_tagger_starts_with_the_keeps_its_offsets():
+    text = "The Lorenzo Ibarra Popular Revolutionary Forces claimed the attack on the bank."
+    ex = run(text)
+    for e in ex["entities"]:
+        if e["type"] == "armed_group":
+            for s, t in e["mentions"]:
+                assert text[s:t] in e["aliases"]
+            assert all(not a.startswith("The ") for a in e["aliases"])
