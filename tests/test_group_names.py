@@ -114,3 +114,19 @@ def test_a_name_the_tagger_starts_with_the_keeps_its_offsets():
             for s, t in e["mentions"]:
                 assert text[s:t] in e["aliases"]
             assert all(not a.startswith("The ") for a in e["aliases"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # display names too generic to be matched anywhere, in a position that says armed group
+    ("Members of the Popular Defence Force ambushed a convoy near the wells, killing six.",
+     "popular-defence-force"),
+    ("Two bombs went off outside a ministry. Revolutionary Struggle claimed responsibility.",
+     "revolutionary-struggle"),
+])
+def test_a_listed_generic_name_in_a_groups_position_is_that_group(text, expected):
+    assert expected in kb_ids(text)
+
+
+def test_members_of_a_generic_name_is_not_enough():
+    ids = kb_ids("Members of the National Front clashed with police after a bomb scare in the city.")
+    assert "national-front" not in ids

@@ -203,7 +203,10 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
 
     def entity_for_name(name: str, parent_key: str | None = None) -> str:
         """Link a name found in the text to the gazetteer if possible, else a new group."""
-        entry = gaz.lookup(name) or _headless_lookup(gaz, name) or gaz.fuzzy_lookup(name)
+        # (by_name: a display name too generic to be matched in running text, "Revolutionary
+        # Struggle", is still the group's name where a rule found it in a group's position)
+        entry = (gaz.lookup(name) or gaz.by_name(name) or _headless_lookup(gaz, name)
+                 or gaz.fuzzy_lookup(name))
         if entry is not None:
             return entity_for_entry(entry.id)
         key = "new:" + normalize(name)
@@ -422,6 +425,25 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
     cue = conflict_cue_re()
     for pattern, kind, keep_noun in _discovery_table():
         for dm in pattern.finditer(text):
+            if kind == "known":
+                s = dm.start("x")
+                name = _trim_name(text[s : dm.end("x")])
+                if not name or gaz is None or not (gaz.lookup(name) or gaz.by_name(name)):
+                    continue
+                s = text.find(name, s)
+                if len(name.split()) < 2 or not _acceptable_discovery(
+                        ctx, s, s + len(name), name, countries, nationality):
+                    continue
+                # a short name of generic words only ("National Front") is a group's where it
+                # claims an attack; "members of the National Front" may be a party's
+                if (_generic_only(name) and len(normalize(name).split()) < 3
+                        and "claimed" not in dm.group(0)):
+                    continue
+                span = ctx.doc.char_span(s, s + len(name), alignment_mode="expand")
+                if span is None or not cue.search(span.sent.text):
+                    continue
+                found.append((s, s + len(name), name))
+                continue
             if kind == "introduced":
                 s = dm.start("x")
                 name = _trim_name(text[s : dm.end("x")])
