@@ -130,3 +130,19 @@ def test_a_listed_generic_name_in_a_groups_position_is_that_group(text, expected
 def test_members_of_a_generic_name_is_not_enough():
     ids = kb_ids("Members of the National Front clashed with police after a bomb scare in the city.")
     assert "national-front" not in ids
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an English name defined by the acronym of the group's name in its own language
+    ("Rebels of the Popular Liberation Army (EPL) ambushed a patrol and burned two trucks.",
+     "popular-liberation-army"),
+    # a name many groups share, made specific by the acronym the lists give one of them
+    ("Guerrillas of the National Liberation Army (ELN) blew up a pipeline near the border.",
+     "national-liberation-army-colombia"),
+])
+def test_an_acronym_from_the_groups_own_language_picks_the_group(text, expected):
+    assert expected in kb_ids(text)
+
+
+def test_an_acronym_that_fits_no_name_of_the_group_defines_nothing():
+    assert kb_ids("Rebels of the Popular Liberation Army (XQZ) ambushed a patrol near the river.") <= {None}

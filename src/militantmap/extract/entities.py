@@ -315,6 +315,8 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         else:
             name_m = re.search(rf"({NAME})\s*$", text[max(0, am.start() - 120) : am.start()])
             name = _fitting_suffix(_trim_name(name_m.group(1)), acr) if name_m else ""
+            if name_m and not name:  # "the Popular Liberation Army (EPL)": a native acronym
+                name = _native_suffix(gaz, _trim_name(name_m.group(1)), acr)
             if name_m and name:
                 s = am.start() - len(name_m.group(0)) + name_m.group(1).rfind(name)
                 acr_key = _defined_group(ctx, gaz, cands, name, acr, s, am.end(), entity_for_name)
@@ -844,8 +846,15 @@ def _defined_group(ctx: Context, gaz: Gazetteer, cands: list, name: str, acr: st
     the name's initials; a name the gazetteer knows (also by the display name of a group it
     lists as too generic to match alone) needs a conflict cue or another group in its sentence,
     since the definition makes it specific; a new name must also be built like a group's."""
-    if len(re.split(r"[\s-]+", name)) < 2 or not _initials_fit(name, acr):
+    if len(re.split(r"[\s-]+", name)) < 2:
         return None
+    native = None
+    if not _initials_fit(name, acr):
+        # "Popular Liberation Army (EPL)": an English name with the acronym of the group's
+        # name in its own language ("Ejercito Popular de Liberacion"); the lists know both
+        native = _native_acronym_entry(gaz, name, acr)
+        if native is None:
+            return None
     lo, hi = _sentence_span(ctx.text, start, end)
     sentence = ctx.text[lo:hi]
     near_group = any(lo <= c.start < hi and not (start <= c.start < end) for c in cands)
@@ -854,7 +863,7 @@ def _defined_group(ctx: Context, gaz: Gazetteer, cands: list, name: str, acr: st
     # A name no list spells this way, defined by an acronym a list knows ("Farabundo Marti
     # National Liberation Front (FMLN)"), is that acronym's group: the definition says so, and
     # a near spelling of another name ("Moro National Liberation Front") must not win.
-    entry = (gaz.lookup(name) or gaz.by_name(name) or gaz.lookup(acr)
+    entry = (native or gaz.lookup(name) or gaz.by_name(name) or gaz.lookup(acr)
              or gaz.fuzzy_lookup(name))
     if entry is not None:
         return _known_entity(ctx, gaz, entry.id)
@@ -863,6 +872,55 @@ def _defined_group(ctx: Context, gaz: Gazetteer, cands: list, name: str, acr: st
     if not _acceptable_new_name(name, set()):
         return None
     return entity_for_name(name)
+
+
+@lru_cache(maxsize=4)
+def _entries_by_name(gaz: Gazetteer) -> dict[str, list[str]]:
+    """{normalized name or alias: group ids}, display names too generic to match included."""
+    table: dict[str, list[str]] = {}
+    for entry in gaz:
+        for n in {normalize(a) for a in (entry.name, *entry.aliases)}:
+            table.setdefault(n, []).append(entry.id)
+    return table
+
+
+def _native_acronym_entry(gaz: Gazetteer, name: str, acr: str):
+    """The one group called `name` whose other names give the acronym: as an alias ("EPL"),
+    or as the initials of a name in another language ("Ejercito Popular de Liberacion");
+    None otherwise."""
+    hits = []
+    for gid in _entries_by_name(gaz).get(normalize(name), []):
+        entry = gaz.get(gid)
+        if entry is None:
+            continue
+        if acr in entry.aliases or any(
+                _initials_spell(a, acr) for a in entry.aliases if normalize(a) != normalize(name)):
+            hits.append(entry)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _native_suffix(gaz: Gazetteer, name: str, acr: str) -> str:
+    """The longest end of `name` that names one listed group whose other names give the
+    acronym (_native_acronym_entry), or ""."""
+    for m in re.finditer(r"(?<![\w’'-])[A-Z]", name):
+        tail = name[m.start():]
+        if len(tail.split()) >= 2 and _native_acronym_entry(gaz, tail, acr) is not None:
+            return tail
+    return ""
+
+
+def _initials_spell(name: str, acr: str) -> bool:
+    """Whether the initials of a name's words, without its particles ("de", "la", "al"),
+    are the acronym's letters exactly."""
+    letters = "".join(c for c in acr if c.isalpha()).upper()
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_PARTICLES]
+    return len(letters) >= 2 and "".join(w[0] for w in words).upper() == letters
+
+
+_ACRONYM_PARTICLES = {
+    "de", "del", "la", "las", "los", "el", "al", "y", "e", "i", "ul", "of", "the", "and", "for",
+    "in", "du", "des", "le", "les", "da", "do", "dos", "di", "wal",
+}
 
 
 def _known_entity(ctx: Context, gaz: Gazetteer, entry_id: str) -> str:
