@@ -146,3 +146,25 @@ def test_an_acronym_from_the_groups_own_language_picks_the_group(text, expected)
 
 def test_an_acronym_that_fits_no_name_of_the_group_defines_nothing():
     assert kb_ids("Rebels of the Popular Liberation Army (XQZ) ambushed a patrol near the river.") <= {None}
+
+
+def test_a_short_name_the_tagger_calls_a_people_still_names_the_listed_group():
+    assert "haqqani-network" in kb_ids(
+        "The camp near the border trained Haqqani militants, officials said after the raid.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the compound a long listed name starts with, used alone
+    ("Riyadus-Salikhin fighters seized a school and took hundreds of hostages.",
+     "riyadus-salikhin-reconnaissance-and-sabotage-battalion-of-chechen-martyrs"),
+])
+def test_the_compound_a_long_name_starts_with_names_the_group(text, expected):
+    assert expected in kb_ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Traffic on the Thessaloniki-Athens motorway stopped after a bomb threat on Monday.",
+    "Worshippers gathered at the Al-Aqsa mosque after the attack on the checkpoint.",
+])
+def test_compounds_of_places_and_mosques_name_no_group(text):
+    assert armed(text) == []

@@ -33,6 +33,7 @@ from militantmap.extract.context import (
     Entity,
     Mention,
 )
+from militantmap.extract.geo import get_geocoder
 from militantmap.nlp.gazetteer import Gazetteer, conflict_cue_re, normalize
 
 # A capitalised name of up to eight words, allowing the particles of transliterated names.
@@ -342,6 +343,12 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             for occ in re.finditer(rf"(?<![\w-]){re.escape(acr.upper())}(?![\w-])", text):
                 cands.append(_Candidate(occ.start(), occ.end(), key, 0, occ.group(0)))
 
+    # "Riyadus-Salikhin" for "Riyadus-Salikhin Reconnaissance and Sabotage Battalion": the
+    # hyphen-joined compound a long listed name starts with names that group by itself.
+    for s, e, entry_id in _compound_short_names(ctx, gaz, cands):
+        entity_for_entry(entry_id)
+        cands.append(_Candidate(s, e, entry_id, 2, text[s:e]))
+
     # Groups discovered from context.
     covered = _Coverage(cands)
     for s, e, name in _discovered_names(ctx, countries, nationality, gaz):
@@ -463,6 +470,14 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
             if s < 0:
                 continue
             e = s + len(name)
+            if (kind == "proper" and not keep_noun and gaz is not None
+                    and _headless_lookup(gaz, name) is not None
+                    and (nationality is None or nationality(name) is None)
+                    and normalize(name) not in countries):
+                # "Haqqani militants", "Mahdi fighters": the short name of one listed group,
+                # whatever the tagger makes of the word (a people, a surname)
+                found.append((s, e, name))
+                continue
             if kind == "cued" and _generic_only(name):
                 continue
             if not _acceptable_discovery(ctx, s, e, name, countries, nationality):
@@ -648,6 +663,67 @@ def _headless_index(gaz: Gazetteer) -> dict[str, str | None]:
             key = " ".join(short)
             index[key] = entry.id if index.get(key, entry.id) == entry.id else None
     return index
+
+
+_COMPOUND = re.compile(r"(?<![\w’'-])[A-Z][\w’']+(?:[-‐‑][\w’']+)+(?![\w’'-])")
+_COMPOUND_PARTICLES = {"al", "el", "e", "i", "ul", "ud", "ut", "ur", "uz", "wal", "bin", "ibn",
+                       "abu", "abd", "abdul", "an", "as", "ash", "ad", "at", "az", "ar"}
+
+
+_COMPOUND_PROSE = {"ahl", "ahle", "all", "pan", "anti", "pro", "ex", "north", "south", "east",
+                   "west", "sunnat", "hadith", "isil", "isis", "ttp", "bla", "pij", "jas", "farc"}
+
+
+@lru_cache(maxsize=4)
+def _compound_index(gaz: Gazetteer) -> dict[str, str | None]:
+    """{normalized compound: group id, or None when several groups' names start with it}: the
+    hyphen-joined first word of listed names of two or more words ("Riyadus-Salikhin ...",
+    "Tehreek-e-Labbaik Pakistan"), with at least two words that are not particles or generic
+    (so "Al-Aqsa ..." gives nothing: "al-Aqsa" is also a mosque) and that is no name by itself."""
+    generic = set(_discovery_data()["generic_words"])
+    geo = get_geocoder()
+    index: dict[str, str | None] = {}
+    for entry in gaz:
+        for alias in (entry.name, *entry.aliases):
+            first, _, rest = alias.partition(" ")
+            if not rest or not re.search(r"[-‐‑]", first) or not first[:1].isupper():
+                continue
+            key = normalize(first)
+            content = [w for w in key.split() if w not in _COMPOUND_PARTICLES and w not in generic]
+            # peoples, sects and movements of thought ("Kuki-Chin", "Ahle-Hadith",
+            # "Pan-Africanist") are compounds of ordinary prose, not names of a group
+            if (len(content) < 2 or any(len(w) < 3 for w in content)
+                    or any(w in _DESCRIPTIVE_WORDS or w in _COMPOUND_PROSE for w in key.split())
+                    or gaz.lookup(first) is not None):
+                continue
+            # places joined by a hyphen ("Thessaloniki-Athens") are a route, not a name
+            if any(geo.geocode(w) is not None for w in re.split(r"[-‐‑]", first)
+                   if w.lower() not in _COMPOUND_PARTICLES):
+                continue
+            index[key] = entry.id if index.get(key, entry.id) == entry.id else None
+    return index
+
+
+def _compound_short_names(ctx: Context, gaz: Gazetteer, cands: list) -> list[tuple[int, int, str]]:
+    """Mentions of a listed group by the compound its long name starts with, where the
+    sentence has a conflict cue or names another group: (start, end, group id)."""
+    index = _compound_index(gaz)
+    out: list[tuple[int, int, str]] = []
+    text = ctx.text
+    for m in _COMPOUND.finditer(text):
+        gid = index.get(normalize(m.group(0)))
+        s, e = m.start(), m.end()
+        if not gid or any(c.start < e and s < c.end for c in cands):
+            continue
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if span is None or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in span):
+            continue  # "the Thessaloniki-Athens highway"
+        lo, hi = _sentence_span(text, s, e)
+        if not (conflict_cue_re().search(text, lo, hi) or _MILITANT_CUE.search(text, lo, hi)
+                or any(lo <= c.start < hi for c in cands)):
+            continue
+        out.append((s, e, gid))
+    return out
 
 
 def _headless_lookup(gaz: Gazetteer, name: str):
