@@ -168,3 +168,10 @@ def test_the_compound_a_long_name_starts_with_names_the_group(text, expected):
 ])
 def test_compounds_of_places_and_mosques_name_no_group(text):
     assert armed(text) == []
+
+
+def test_a_qualified_name_is_no_prefix_of_every_such_name():
+    # "Communist Party of Thailand" must not make every "Communist Party of" in a Thai story
+    ids = kb_ids("Thai police said rebels attacked a base, while the Communist Party of China "
+                 "held a congress in Beijing.")
+    assert "communist-party-of-thailand" not in ids

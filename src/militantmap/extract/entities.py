@@ -786,12 +786,19 @@ def _country_index(gaz: Gazetteer) -> dict[str, dict[str, str | None]]:
             # only a group whose own name is the base ("Ansar al-Sharia in Tunisia"): AQAP is
             # also called "Ansar al-Sharia in Yemen", but Yemen's Ansar al-Sharia is reported
             # as a front of its own
+            # ... and a base that is a name by itself: not "Communist Party of" (that is the
+            # start of every such party's name), not generic words only ("Islamic Army")
             if (len(base.split()) < 2 or gaz.lookup(base) is not None
-                    or not normalize(entry.name).startswith(base)):
+                    or not normalize(entry.name).startswith(base)
+                    or base.split()[-1] in _BASE_END_PARTICLES or _generic_only(base)):
                 continue
             by_country = index.setdefault(base, {})
             by_country[country] = entry.id if by_country.get(country, entry.id) == entry.id else None
     return index
+
+
+_BASE_END_PARTICLES = {"of", "for", "in", "the", "and", "au", "de", "du", "des", "la", "le",
+                       "yi", "i", "e", "al", "el", "ul", "fi"}
 
 
 def _country_qualified(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -> list[tuple[int, int, str]]:
@@ -823,6 +830,8 @@ def _country_qualified(ctx: Context, gaz: Gazetteer, mentions: list, nationality
             s, e = m.start(), m.end()
             if not any(c.isupper() for c in m.group(0)) or any(a < e and s < b for a, b in taken):
                 continue
+            if re.match(r"[\s-]+(?:of\s+|in\s+)?[A-Z]", text[e : e + 6]):
+                continue  # the start of a longer name ("... Libya", "... of Iraq")
             ranked = sorted(((counts.get(c, 0), gid) for c, gid in by_country.items() if gid),
                             reverse=True)
             if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
