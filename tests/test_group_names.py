@@ -190,3 +190,9 @@ def test_a_qualified_name_is_no_prefix_of_every_such_name():
 def test_a_parent_in_a_place_is_its_branch_there(text, expected, absent):
     ids = kb_ids(text)
     assert expected in ids and absent not in ids
+
+
+def test_a_people_before_militant_group_describes_the_group():
+    names = {e["name"] for e in armed(
+        "The Kashmiri militant group Sons of the Valley kidnapped five trekkers near the lake.")}
+    assert "Kashmiri" not in names

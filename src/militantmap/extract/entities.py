@@ -913,6 +913,11 @@ _DESCRIPTIVE_WORDS = {
     "arab", "druze", "alawite", "yazidi", "uyghur", "uighur", "tajik", "uzbek", "somali", "oromo",
     "amhara", "tigrayan", "hutu", "tutsi", "lendu", "hema", "anglophone", "ambazonian", "karen",
     "kachin", "shan", "chin", "moro", "malay", "papuan", "ethnic", "tribal", "clan", "sectarian",
+    # peoples and regions that are no country ("the Kashmiri militant group Al-Faran")
+    "kashmiri", "punjabi", "sindhi", "bengali", "assamese", "manipuri", "mizo", "chechen",
+    "dagestani", "ingush", "berber", "amazigh", "sahrawi", "toubou", "tebu", "zaghawa",
+    "masalit", "nuer", "dinka", "acholi", "banyamulenge", "ijaw", "igbo", "yoruba", "kanuri",
+    "azawadi", "ogoni", "kurdistani", "sikh", "khalistani",
 }
 
 
