@@ -196,3 +196,12 @@ def test_a_people_before_militant_group_describes_the_group():
     names = {e["name"] for e in armed(
         "The Kashmiri militant group Sons of the Valley kidnapped five trekkers near the lake.")}
     assert "Kashmiri" not in names
+
+
+@pytest.mark.parametrize("text", [
+    "A faction of the Delta-based armed group Sons of Ogun pledged allegiance to the caliph.",
+    "Police arrested members of the Kano-linked militant outfit after the bombing.",
+])
+def test_a_compound_adjective_describes_and_names_no_group(text):
+    names = {e["name"] for e in armed(text)}
+    assert not any(n.endswith(("-based", "-linked")) for n in names)

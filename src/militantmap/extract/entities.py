@@ -1085,7 +1085,16 @@ def _looks_like_group(name: str) -> bool:
     return bool(heads) and not blocking
 
 
+# "the Sahel-based terror group", "an IS-linked militia": a compound adjective describes a
+# group by its place or patron; it names none.
+_DESCRIPTIVE_COMPOUND = re.compile(
+    r"[-‐‑](?:based|linked|backed|affiliated|aligned|allied|led|inspired|leaning|funded|"
+    r"supported|oriented|sponsored|loyal|born|origin)$", re.I)
+
+
 def _acceptable_new_name(name: str, countries: set[str]) -> bool:
+    if _DESCRIPTIVE_COMPOUND.search(name):
+        return False
     low = normalize(name)
     content = [w for w in name.split() if w[:1].isupper() or w[:1].isdigit()]
     if not low or low in countries or len(name) < 3 or len(content) > 8:
