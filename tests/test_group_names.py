@@ -205,3 +205,15 @@ def test_a_people_before_militant_group_describes_the_group():
 def test_a_compound_adjective_describes_and_names_no_group(text):
     names = {e["name"] for e in armed(text)}
     assert not any(n.endswith(("-based", "-linked")) for n in names)
+
+
+@pytest.mark.parametrize("surface, expected", [
+    ("Tehrik-i-Taleban Pakistan", "tehrik-i-taliban-pakistan"),
+    ("Kataib Hizbullah", "kataib-hezbollah"),
+    ("Harkat-ul-Jehad al-Islami", "harkat-ul-jihad-al-islami"),
+    ("Laskhar-e-Taiba", "lashkar-e-taiba"),
+    ("al-Qaida in the Indian Subcontinent", "al-qaeda-in-the-indian-subcontinent"),
+])
+def test_spelling_variants_of_name_words_match(gaz, surface, expected):
+    found = gaz.find_mentions(f"Witnesses said {surface} gunmen fired on the crowd.")
+    assert [m.entry_id for m in found] == [expected]
