@@ -217,3 +217,8 @@ def test_a_compound_adjective_describes_and_names_no_group(text):
 def test_spelling_variants_of_name_words_match(gaz, surface, expected):
     found = gaz.find_mentions(f"Witnesses said {surface} gunmen fired on the crowd.")
     assert [m.entry_id for m in found] == [expected]
+
+
+def test_a_romance_front_without_arms_is_a_party():
+    assert armed("Workers of the Frente Solidario campaigned in the capital, where a bomb scare "
+                 "closed the airport.") == []

@@ -145,9 +145,17 @@ _GROUP_HEADS = {
     # Italian, Arabic): "Frente Patriotico Morazanista", "Nuclei Armati Rivoluzionari".
     # Not "ejercito", "armée", "fuerzas": they name states' armies as often ("Ejército
     # Nacional"); nor "jamaat": Jamaat-e-Islami is a party.
-    "frente", "movimiento", "movimento", "brigada", "brigadas", "brigate", "comando", "comandos",
-    "mouvement", "nuclei", "formazioni", "jabhat", "jabha", "jaysh", "faylaq",
-    "kata'ib",
+    "brigada", "brigadas", "brigate", "comando", "comandos", "nuclei", "formazioni", "jabhat",
+    "jabha", "jaysh", "faylaq", "kata'ib",
+}
+# "Frente", "Movimiento" head parties as often ("Frente Amplio", "Movimiento al Socialismo"):
+# heads only with a word of arms or revolt in the name ("Frente Patriotico Morazanista").
+_ROMANCE_SOFT_HEADS = {"frente", "movimiento", "movimento", "mouvement"}
+_ROMANCE_ARMED_WORDS = {
+    "armado", "armada", "armados", "armadas", "armee", "armée", "armati", "armate", "guerrillero",
+    "guerrillera", "revolucionario", "revolucionaria", "revolucionarias", "revolucionarios",
+    "liberacion", "liberación", "libération", "liberation", "rivoluzionari", "rivoluzionario",
+    "patriotico", "patriótico", "insurgente", "popular", "nacional", "national",
 }
 # Words of state and civil bodies that an insurgent name may still hold when it also says
 # what it fights for: "Ogaden National Liberation Front", "Democratic Forces for the Liberation
@@ -1080,6 +1088,8 @@ def _looks_like_group(name: str) -> bool:
     if words & _INSURGENT_NAME_WORDS:
         blocking -= _SOFT_NOT_GROUP_WORDS
     heads = words & _GROUP_HEADS
+    if not heads and words & _ROMANCE_SOFT_HEADS and words & _ROMANCE_ARMED_WORDS:
+        heads = words & _ROMANCE_SOFT_HEADS
     if not heads and words & _INSURGENT_NAME_WORDS:
         heads = words & _SOFT_NOT_GROUP_WORDS - {"national", "union"}
     return bool(heads) and not blocking
