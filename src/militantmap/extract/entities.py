@@ -33,6 +33,7 @@ from militantmap.extract.context import (
     Entity,
     Mention,
 )
+from militantmap.extract.geo import get_geocoder
 from militantmap.nlp.gazetteer import Gazetteer, conflict_cue_re, normalize
 
 # A capitalised name of up to eight words, allowing the particles of transliterated names.
@@ -140,6 +141,29 @@ _GROUP_HEADS = {
     "militia", "militias", "battalion", "battalions", "martyrs", "resistance", "kataib", "kata'ib",
     "liwa", "saraya", "jund", "tanzim", "sipah", "tigers", "guerrillas", "rebels", "insurgents",
     "legion", "cartel", "clan", "commandos", "fighters", "wilayat", "caliphate",
+    # the same heads in the languages groups name themselves in (Spanish, Portuguese, French,
+    # Italian, Arabic): "Frente Patriotico Morazanista", "Nuclei Armati Rivoluzionari".
+    # Not "ejercito", "armée", "fuerzas": they name states' armies as often ("Ejército
+    # Nacional"); nor "jamaat": Jamaat-e-Islami is a party.
+    "brigada", "brigadas", "brigate", "comando", "comandos", "nuclei", "formazioni", "jabhat",
+    "jabha", "jaysh", "faylaq", "kata'ib",
+}
+# "Frente", "Movimiento" head parties as often ("Frente Amplio", "Movimiento al Socialismo"):
+# heads only with a word of arms or revolt in the name ("Frente Patriotico Morazanista").
+_ROMANCE_SOFT_HEADS = {"frente", "movimiento", "movimento", "mouvement"}
+_ROMANCE_ARMED_WORDS = {
+    "armado", "armada", "armados", "armadas", "armee", "armée", "armati", "armate", "guerrillero",
+    "guerrillera", "revolucionario", "revolucionaria", "revolucionarias", "revolucionarios",
+    "liberacion", "liberación", "libération", "liberation", "rivoluzionari", "rivoluzionario",
+    "patriotico", "patriótico", "insurgente", "popular", "nacional", "national",
+}
+# Words of state and civil bodies that an insurgent name may still hold when it also says
+# what it fights for: "Ogaden National Liberation Front", "Democratic Forces for the Liberation
+# of Rwanda", "Mujahideen Shura Council", "Popular Resistance Committees".
+_SOFT_NOT_GROUP_WORDS = {"national", "forces", "council", "committee", "committees", "union"}
+_INSURGENT_NAME_WORDS = {
+    "liberation", "revolutionary", "resistance", "shura", "mujahideen", "mujahidin",
+    "mujahedeen", "jihad", "jihadi", "insurgent", "rebel", "rebels", "guerrilla",
 }
 # ("mujahid" is not a head: it is a common personal name, "Zabihullah Mujahid".)
 # Words that mark a state body, a party, media or an institution rather than an armed group.
@@ -188,7 +212,10 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
 
     def entity_for_name(name: str, parent_key: str | None = None) -> str:
         """Link a name found in the text to the gazetteer if possible, else a new group."""
-        entry = gaz.lookup(name) or gaz.fuzzy_lookup(name)
+        # (by_name: a display name too generic to be matched in running text, "Revolutionary
+        # Struggle", is still the group's name where a rule found it in a group's position)
+        entry = (gaz.lookup(name) or gaz.by_name(name) or _headless_lookup(gaz, name)
+                 or gaz.fuzzy_lookup(name))
         if entry is not None:
             return entity_for_entry(entry.id)
         key = "new:" + normalize(name)
@@ -218,6 +245,35 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             s = m.start - len(before.group(0))
             entity_for_entry(entry.id)
             cands.append(_Candidate(s, s + len(before.group(1)), entry.id, 2, ""))
+
+    # "Manuel Ortiz Patriotic Front": a short name the lists know ("Patriotic Front") after
+    # proper words that belong to it is a longer name, another group.
+    for m in list(gaz_mentions):
+        ext = _extended_name(ctx, gaz, m.start, m.end)
+        if ext is not None:
+            s, name = ext
+            # "Tamil Eelam Liberation Tigers": words of the group's own full name make a
+            # longer spelling of the same group, not another one
+            entry = gaz.get(m.entry_id)
+            own = {w for a in (entry.aliases if entry else ()) for w in normalize(a).split()}
+            same = set(normalize(text[s:m.start]).split()) <= own
+            cands.append(_Candidate(s, m.end, m.entry_id if same else entity_for_name(name), 1, name))
+    # "Ansar al-Sharia" alone, which the lists know only with a country ("Ansar al-Sharia
+    # (Libya)", "... in Tunisia"): the group of the country the article is about.
+    for s, e, entry_id in _country_qualified(ctx, gaz, gaz_mentions, nationality):
+        entity_for_entry(entry_id)
+        cands.append(_Candidate(s, e, entry_id, 2, text[s:e]))
+
+    # "the Islamic State in Cyrenaica": a parent group and a place make the one branch or
+    # province the lists give that parent in the place's country.
+    for m in gaz_mentions:
+        pm = _IN_PLACE.match(text, m.end)
+        if not pm or gaz.lookup(text[m.start : pm.end("place")]) is not None:
+            continue
+        child = _child_in_place(gaz, m.entry_id, pm.group("place"), nationality)
+        if child is not None:
+            entity_for_entry(child.id)
+            cands.append(_Candidate(m.start, pm.end("place"), child.id, 1, text[m.start : pm.end("place")]))
 
     # Factions named in the text: "the Al-Alami faction of the Lashkar-e-Jhangvi".
     defined_acronyms: dict[str, str] = {}
@@ -279,6 +335,8 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         else:
             name_m = re.search(rf"({NAME})\s*$", text[max(0, am.start() - 120) : am.start()])
             name = _fitting_suffix(_trim_name(name_m.group(1)), acr) if name_m else ""
+            if name_m and not name:  # "the Popular Liberation Army (EPL)": a native acronym
+                name = _native_suffix(gaz, _trim_name(name_m.group(1)), acr)
             if name_m and name:
                 s = am.start() - len(name_m.group(0)) + name_m.group(1).rfind(name)
                 acr_key = _defined_group(ctx, gaz, cands, name, acr, s, am.end(), entity_for_name)
@@ -304,9 +362,15 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             for occ in re.finditer(rf"(?<![\w-]){re.escape(acr.upper())}(?![\w-])", text):
                 cands.append(_Candidate(occ.start(), occ.end(), key, 0, occ.group(0)))
 
+    # "Riyadus-Salikhin" for "Riyadus-Salikhin Reconnaissance and Sabotage Battalion": the
+    # hyphen-joined compound a long listed name starts with names that group by itself.
+    for s, e, entry_id in _compound_short_names(ctx, gaz, cands):
+        entity_for_entry(entry_id)
+        cands.append(_Candidate(s, e, entry_id, 2, text[s:e]))
+
     # Groups discovered from context.
     covered = _Coverage(cands)
-    for s, e, name in _discovered_names(ctx, countries, nationality):
+    for s, e, name in _discovered_names(ctx, countries, nationality, gaz):
         if covered.overlaps(s, e):
             continue
         key = entity_for_name(name)
@@ -320,6 +384,8 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         name = _trim_name(ent.text)
         if not name or not _acceptable_new_name(name, countries):
             continue
+        # where the trimmed name starts ("The Lorenzo Zelaya ..." starts after "The ")
+        ent_start = ent.start_char + max(0, ent.text.find(name))
         # A name a letter or two off a known group's ("Hakat-ul-Mujahedeen") is that group when
         # its sentence has a conflict cue or names another group: typos and spellings no list
         # has are common in reports.
@@ -330,7 +396,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         ) else None
         if near is not None:
             key = _known_entity(ctx, gaz, near.id)
-            cands.append(_Candidate(ent.start_char, ent.start_char + len(name), key, 3, name))
+            cands.append(_Candidate(ent_start, ent_start + len(name), key, 3, name))
             covered.add(ent.start_char, ent.end_char)
             continue
         if not _looks_like_group(name) or _generic_only(name):
@@ -340,7 +406,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         if nationality is not None and _state_force(name, nationality):
             continue
         key = entity_for_name(name)
-        cands.append(_Candidate(ent.start_char, ent.start_char + len(name), key, 3, name))
+        cands.append(_Candidate(ent_start, ent_start + len(name), key, 3, name))
         covered.add(ent.start_char, ent.end_char)
     # Names discovered once are mentions wherever they recur.
     for key in new_entities:
@@ -378,7 +444,8 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
     _persons_named_by_title(ctx)
 
 
-def _discovered_names(ctx: Context, countries: set[str], nationality) -> list[tuple[int, int, str]]:
+def _discovered_names(ctx: Context, countries: set[str], nationality,
+                      gaz: Gazetteer | None = None) -> list[tuple[int, int, str]]:
     """Names of groups the gazetteer lacks, read off the phrases of data/group_discovery.json
     that introduce them: (start, end, name), in the order of the rows (stronger cues first)."""
     text = ctx.text
@@ -386,6 +453,25 @@ def _discovered_names(ctx: Context, countries: set[str], nationality) -> list[tu
     cue = conflict_cue_re()
     for pattern, kind, keep_noun in _discovery_table():
         for dm in pattern.finditer(text):
+            if kind == "known":
+                s = dm.start("x")
+                name = _trim_name(text[s : dm.end("x")])
+                if not name or gaz is None or not (gaz.lookup(name) or gaz.by_name(name)):
+                    continue
+                s = text.find(name, s)
+                if len(name.split()) < 2 or not _acceptable_discovery(
+                        ctx, s, s + len(name), name, countries, nationality):
+                    continue
+                # a short name of generic words only ("National Front") is a group's where it
+                # claims an attack; "members of the National Front" may be a party's
+                if (_generic_only(name) and len(normalize(name).split()) < 3
+                        and "claimed" not in dm.group(0)):
+                    continue
+                span = ctx.doc.char_span(s, s + len(name), alignment_mode="expand")
+                if span is None or not cue.search(span.sent.text):
+                    continue
+                found.append((s, s + len(name), name))
+                continue
             if kind == "introduced":
                 s = dm.start("x")
                 name = _trim_name(text[s : dm.end("x")])
@@ -403,6 +489,14 @@ def _discovered_names(ctx: Context, countries: set[str], nationality) -> list[tu
             if s < 0:
                 continue
             e = s + len(name)
+            if (kind == "proper" and not keep_noun and gaz is not None
+                    and _headless_lookup(gaz, name) is not None
+                    and (nationality is None or nationality(name) is None)
+                    and normalize(name) not in countries):
+                # "Haqqani militants", "Mahdi fighters": the short name of one listed group,
+                # whatever the tagger makes of the word (a people, a surname)
+                found.append((s, e, name))
+                continue
             if kind == "cued" and _generic_only(name):
                 continue
             if not _acceptable_discovery(ctx, s, e, name, countries, nationality):
@@ -410,7 +504,11 @@ def _discovered_names(ctx: Context, countries: set[str], nationality) -> list[tu
             # a "proper" row keeps people's names only where the noun is kept ("the X gang");
             # a "cued" name may hold one ("the Alex Boncayao Brigade")
             if not _proper_name(ctx, s, e, people=keep_noun or kind == "cued"):
-                continue
+                # "Haqqani fighters": a surname that is also the short name of a listed group
+                # ("Haqqani Network") names the group
+                if not (gaz is not None and _headless_lookup(gaz, name) is not None
+                        and _proper_name(ctx, s, e, people=True)):
+                    continue
             if kind == "cued":
                 span = ctx.doc.char_span(s, e, alignment_mode="expand")
                 if span is None or not cue.search(span.sent.text):
@@ -492,6 +590,26 @@ def _appositive_group(text: str, start: int, mentions: list) -> str | None:
     return None
 
 
+_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b")
+
+
+def _child_in_place(gaz: Gazetteer, parent_id: str, place: str, nationality):
+    """The one branch or province of a group in the country of a place ("Cyrenaica" ->
+    Libya -> IS Libya Province), or None (no such child, several, or no country)."""
+    children = [c for c in gaz.children(parent_id)
+                if c.parent_relation in ("branch", "province", "affiliate", "wing")]
+    if not children:
+        return None
+    country = nationality(place) if nationality is not None else None
+    if country is None:
+        found = get_geocoder().geocode(place)
+        country = found.country if found is not None else None
+    if country is None:
+        return None
+    hits = [c for c in children if c.country == country]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _child_by_place(gaz: Gazetteer, parent_id: str, place: str, nationality):
     """The one faction, branch or province of a group that a place or demonym picks out
     ("Sahel" -> IS Sahel Province, "Somali" -> IS Somalia Province), or None."""
@@ -564,6 +682,211 @@ def _local_readings(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -
     return out
 
 
+@lru_cache(maxsize=4)
+def _headless_index(gaz: Gazetteer) -> dict[str, str | None]:
+    """The names of the gazetteer without their generic head noun ("Haqqani" of "Haqqani
+    Network", "Nazir" of "Commander Nazir Group"): {normalized short name: group id, or None
+    when two groups share it}."""
+    heads = {"network", "group", "movement", "army", "front", "brigade", "brigades", "faction",
+             "organization", "organisation", "militia", "battalion", "battalions"}
+    generic = set(_discovery_data()["generic_words"])
+    index: dict[str, str | None] = {}
+    for entry in gaz:
+        for alias in {entry.name, *entry.aliases}:
+            words = normalize(alias).split()
+            if len(words) < 2 or words[-1] not in heads:
+                continue
+            short = words[:-1]
+            if all(w in generic for w in short) or len(" ".join(short)) < 4:
+                continue
+            key = " ".join(short)
+            index[key] = entry.id if index.get(key, entry.id) == entry.id else None
+    return index
+
+
+_COMPOUND = re.compile(r"(?<![\w’'-])[A-Z][\w’']+(?:[-‐‑][\w’']+)+(?![\w’'-])")
+_COMPOUND_PARTICLES = {"al", "el", "e", "i", "ul", "ud", "ut", "ur", "uz", "wal", "bin", "ibn",
+                       "abu", "abd", "abdul", "an", "as", "ash", "ad", "at", "az", "ar"}
+
+
+_COMPOUND_PROSE = {"ahl", "ahle", "all", "pan", "anti", "pro", "ex", "north", "south", "east",
+                   "west", "sunnat", "hadith", "isil", "isis", "ttp", "bla", "pij", "jas", "farc"}
+
+
+@lru_cache(maxsize=4)
+def _compound_index(gaz: Gazetteer) -> dict[str, str | None]:
+    """{normalized compound: group id, or None when several groups' names start with it}: the
+    hyphen-joined first word of listed names of two or more words ("Riyadus-Salikhin ...",
+    "Tehreek-e-Labbaik Pakistan"), with at least two words that are not particles or generic
+    (so "Al-Aqsa ..." gives nothing: "al-Aqsa" is also a mosque) and that is no name by itself."""
+    generic = set(_discovery_data()["generic_words"])
+    geo = get_geocoder()
+    index: dict[str, str | None] = {}
+    for entry in gaz:
+        for alias in (entry.name, *entry.aliases):
+            first, _, rest = alias.partition(" ")
+            if not rest or not re.search(r"[-‐‑]", first) or not first[:1].isupper():
+                continue
+            key = normalize(first)
+            content = [w for w in key.split() if w not in _COMPOUND_PARTICLES and w not in generic]
+            # peoples, sects and movements of thought ("Kuki-Chin", "Ahle-Hadith",
+            # "Pan-Africanist") are compounds of ordinary prose, not names of a group
+            if (len(content) < 2 or any(len(w) < 3 for w in content)
+                    or any(w in _DESCRIPTIVE_WORDS or w in _COMPOUND_PROSE for w in key.split())
+                    or gaz.lookup(first) is not None):
+                continue
+            # places joined by a hyphen ("Thessaloniki-Athens") are a route, not a name
+            if any(geo.geocode(w) is not None for w in re.split(r"[-‐‑]", first)
+                   if w.lower() not in _COMPOUND_PARTICLES):
+                continue
+            index[key] = entry.id if index.get(key, entry.id) == entry.id else None
+    return index
+
+
+def _compound_short_names(ctx: Context, gaz: Gazetteer, cands: list) -> list[tuple[int, int, str]]:
+    """Mentions of a listed group by the compound its long name starts with, where the
+    sentence has a conflict cue or names another group: (start, end, group id)."""
+    index = _compound_index(gaz)
+    out: list[tuple[int, int, str]] = []
+    text = ctx.text
+    for m in _COMPOUND.finditer(text):
+        gid = index.get(normalize(m.group(0)))
+        s, e = m.start(), m.end()
+        if not gid or any(c.start < e and s < c.end for c in cands):
+            continue
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if span is None or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in span):
+            continue  # "the Thessaloniki-Athens highway"
+        lo, hi = _sentence_span(text, s, e)
+        if not (conflict_cue_re().search(text, lo, hi) or _MILITANT_CUE.search(text, lo, hi)
+                or any(lo <= c.start < hi for c in cands)):
+            continue
+        out.append((s, e, gid))
+    return out
+
+
+def _headless_lookup(gaz: Gazetteer, name: str):
+    """The one group whose name is `name` plus a generic head noun ("Haqqani" militants:
+    the Haqqani Network), or None. Only for a name the gazetteer lacks as it stands."""
+    if gaz.lookup(name) is not None:
+        return None
+    gid = _headless_index(gaz).get(normalize(name))
+    return gaz.get(gid) if gid else None
+
+
+def _extended_name(ctx: Context, gaz: Gazetteer, start: int, end: int) -> tuple[int, str] | None:
+    """(start, name) of a longer name that a two-word gazetteer match ending in a head noun
+    belongs to: proper words glued before it ("Manuel Ortiz" + "Patriotic Front") that are
+    no nationality, place, date or sentence-initial word. None when the longer name is itself
+    known (then the gazetteer matched it) or no such words precede."""
+    text = ctx.text
+    words = text[start:end].split()
+    if len(words) != 2 or words[-1].lower() not in _GROUP_HEADS or any(c.isupper() for c in words[0][1:]):
+        return None
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == span.sent.start:
+        return None
+    i = span.start
+    first = i
+    while first - 1 >= span.sent.start:
+        t = ctx.doc[first - 1]
+        if not (t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in (
+                "NORP", "GPE", "LOC", "DATE", "FAC") and t.lower_ not in _BAD_NAME_START
+                and t.whitespace_):
+            break
+        first -= 1
+    if first == i or first == span.sent.start and len(range(first, i)) == 1:
+        return None
+    s = ctx.doc[first].idx
+    name = text[s:end]
+    if gaz.lookup(name) is not None or not _acceptable_new_name(name, set()):
+        return None
+    return s, name
+
+
+@lru_cache(maxsize=4)
+def _country_index(gaz: Gazetteer) -> dict[str, dict[str, str | None]]:
+    """{normalized base name: {country: group id}} from the aliases the lists qualify with the
+    group's own country: "Ansar al-Sharia (Libya)", "Ansar al-Sharia in Tunisia",
+    "Ansar al-Islam Syria". A base that the gazetteer matches by itself is left out."""
+    index: dict[str, dict[str, str | None]] = {}
+    for entry in gaz:
+        if not entry.country:
+            continue
+        country = normalize(entry.country)
+        for alias in entry.aliases:
+            key = normalize(alias)
+            for sep in (" in ", " "):
+                if key.endswith(sep + country):
+                    base = key[: -len(sep + country)].strip()
+                    break
+            else:
+                continue
+            # only a group whose own name is the base ("Ansar al-Sharia in Tunisia"): AQAP is
+            # also called "Ansar al-Sharia in Yemen", but Yemen's Ansar al-Sharia is reported
+            # as a front of its own
+            # ... and a base that is a name by itself: not "Communist Party of" (that is the
+            # start of every such party's name), not generic words only ("Islamic Army")
+            if (len(base.split()) < 2 or gaz.lookup(base) is not None
+                    or not normalize(entry.name).startswith(base)
+                    or base.split()[-1] in _BASE_END_PARTICLES or _generic_only(base)):
+                continue
+            by_country = index.setdefault(base, {})
+            by_country[country] = entry.id if by_country.get(country, entry.id) == entry.id else None
+    return index
+
+
+_BASE_END_PARTICLES = {"of", "for", "in", "the", "and", "au", "de", "du", "des", "la", "le",
+                       "yi", "i", "e", "al", "el", "ul", "fi"}
+
+
+def _country_qualified(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -> list[tuple[int, int, str]]:
+    """Mentions of a base name the lists know only with a country qualifier, resolved to the
+    group of the country the article names most often (and more often than any other of the
+    base's countries): (start, end, group id)."""
+    if nationality is None:
+        return []
+    index = _country_index(gaz)
+    if not index:
+        return []
+    text = ctx.text
+    taken = [(m.start, m.end) for m in mentions]
+    counts: dict[str, int] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            country = nationality(re.sub(r"[’']s$", "", ent.text))
+            if country:
+                counts[normalize(country)] = counts.get(normalize(country), 0) + 1
+    if not counts:
+        return []
+    out = []
+    for base, by_country in index.items():
+        first = base.split()[0]
+        if first not in text.lower():
+            continue
+        pattern = _base_pattern(base)
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if not any(c.isupper() for c in m.group(0)) or any(a < e and s < b for a, b in taken):
+                continue
+            if re.match(r"[\s-]+(?:of\s+|in\s+)?[A-Z]", text[e : e + 6]):
+                continue  # the start of a longer name ("... Libya", "... of Iraq")
+            ranked = sorted(((counts.get(c, 0), gid) for c, gid in by_country.items() if gid),
+                            reverse=True)
+            if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+                continue
+            out.append((s, e, ranked[0][1]))
+            taken.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _base_pattern(base: str) -> re.Pattern[str]:
+    """A base name as a pattern over the text: its words apart by spaces or hyphens, any case."""
+    words = [re.escape(w) for w in base.split()]
+    return re.compile(r"(?<![\w-])" + r"[\s\-‐‑]+".join(words) + r"(?![\w-])", re.I)
+
+
 _FORCE = re.compile(
     r"^(?:[Tt]he\s+)?(?P<adj>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+(?:National\s+|Regular\s+|Federal\s+)?"
     r"(?:Army|Armed\s+Forces|Military|Navy|Air\s+Force|Defen[cs]e\s+Forces?|Police|Border\s+(?:Guard|Police)|"
@@ -598,6 +921,11 @@ _DESCRIPTIVE_WORDS = {
     "arab", "druze", "alawite", "yazidi", "uyghur", "uighur", "tajik", "uzbek", "somali", "oromo",
     "amhara", "tigrayan", "hutu", "tutsi", "lendu", "hema", "anglophone", "ambazonian", "karen",
     "kachin", "shan", "chin", "moro", "malay", "papuan", "ethnic", "tribal", "clan", "sectarian",
+    # peoples and regions that are no country ("the Kashmiri militant group Al-Faran")
+    "kashmiri", "punjabi", "sindhi", "bengali", "assamese", "manipuri", "mizo", "chechen",
+    "dagestani", "ingush", "berber", "amazigh", "sahrawi", "toubou", "tebu", "zaghawa",
+    "masalit", "nuer", "dinka", "acholi", "banyamulenge", "ijaw", "igbo", "yoruba", "kanuri",
+    "azawadi", "ogoni", "kurdistani", "sikh", "khalistani",
 }
 
 
@@ -647,14 +975,25 @@ def _defined_group(ctx: Context, gaz: Gazetteer, cands: list, name: str, acr: st
     the name's initials; a name the gazetteer knows (also by the display name of a group it
     lists as too generic to match alone) needs a conflict cue or another group in its sentence,
     since the definition makes it specific; a new name must also be built like a group's."""
-    if len(re.split(r"[\s-]+", name)) < 2 or not _initials_fit(name, acr):
+    if len(re.split(r"[\s-]+", name)) < 2:
         return None
+    native = None
+    if not _initials_fit(name, acr):
+        # "Popular Liberation Army (EPL)": an English name with the acronym of the group's
+        # name in its own language ("Ejercito Popular de Liberacion"); the lists know both
+        native = _native_acronym_entry(gaz, name, acr)
+        if native is None:
+            return None
     lo, hi = _sentence_span(ctx.text, start, end)
     sentence = ctx.text[lo:hi]
     near_group = any(lo <= c.start < hi and not (start <= c.start < end) for c in cands)
     if not (near_group or _MILITANT_CUE.search(sentence) or conflict_cue_re().search(sentence)):
         return None
-    entry = gaz.lookup(name) or gaz.by_name(name) or gaz.fuzzy_lookup(name)
+    # A name no list spells this way, defined by an acronym a list knows ("Farabundo Marti
+    # National Liberation Front (FMLN)"), is that acronym's group: the definition says so, and
+    # a near spelling of another name ("Moro National Liberation Front") must not win.
+    entry = (native or gaz.lookup(name) or gaz.by_name(name) or gaz.lookup(acr)
+             or gaz.fuzzy_lookup(name))
     if entry is not None:
         return _known_entity(ctx, gaz, entry.id)
     if not _looks_like_group(name) or _generic_only(name) or _STATE_ARMY.search(name):
@@ -662,6 +1001,55 @@ def _defined_group(ctx: Context, gaz: Gazetteer, cands: list, name: str, acr: st
     if not _acceptable_new_name(name, set()):
         return None
     return entity_for_name(name)
+
+
+@lru_cache(maxsize=4)
+def _entries_by_name(gaz: Gazetteer) -> dict[str, list[str]]:
+    """{normalized name or alias: group ids}, display names too generic to match included."""
+    table: dict[str, list[str]] = {}
+    for entry in gaz:
+        for n in {normalize(a) for a in (entry.name, *entry.aliases)}:
+            table.setdefault(n, []).append(entry.id)
+    return table
+
+
+def _native_acronym_entry(gaz: Gazetteer, name: str, acr: str):
+    """The one group called `name` whose other names give the acronym: as an alias ("EPL"),
+    or as the initials of a name in another language ("Ejercito Popular de Liberacion");
+    None otherwise."""
+    hits = []
+    for gid in _entries_by_name(gaz).get(normalize(name), []):
+        entry = gaz.get(gid)
+        if entry is None:
+            continue
+        if acr in entry.aliases or any(
+                _initials_spell(a, acr) for a in entry.aliases if normalize(a) != normalize(name)):
+            hits.append(entry)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _native_suffix(gaz: Gazetteer, name: str, acr: str) -> str:
+    """The longest end of `name` that names one listed group whose other names give the
+    acronym (_native_acronym_entry), or ""."""
+    for m in re.finditer(r"(?<![\w’'-])[A-Z]", name):
+        tail = name[m.start():]
+        if len(tail.split()) >= 2 and _native_acronym_entry(gaz, tail, acr) is not None:
+            return tail
+    return ""
+
+
+def _initials_spell(name: str, acr: str) -> bool:
+    """Whether the initials of a name's words, without its particles ("de", "la", "al"),
+    are the acronym's letters exactly."""
+    letters = "".join(c for c in acr if c.isalpha()).upper()
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_PARTICLES]
+    return len(letters) >= 2 and "".join(w[0] for w in words).upper() == letters
+
+
+_ACRONYM_PARTICLES = {
+    "de", "del", "la", "las", "los", "el", "al", "y", "e", "i", "ul", "of", "the", "and", "for",
+    "in", "du", "des", "le", "les", "da", "do", "dos", "di", "wal",
+}
 
 
 def _known_entity(ctx: Context, gaz: Gazetteer, entry_id: str) -> str:
@@ -696,10 +1084,27 @@ def _trim_name(name: str) -> str:
 
 def _looks_like_group(name: str) -> bool:
     words = {w.lower().strip("’'") for w in re.split(r"[\s-]+", name)}
-    return bool(words & _GROUP_HEADS) and not (words & _NOT_GROUP_WORDS)
+    blocking = words & _NOT_GROUP_WORDS
+    if words & _INSURGENT_NAME_WORDS:
+        blocking -= _SOFT_NOT_GROUP_WORDS
+    heads = words & _GROUP_HEADS
+    if not heads and words & _ROMANCE_SOFT_HEADS and words & _ROMANCE_ARMED_WORDS:
+        heads = words & _ROMANCE_SOFT_HEADS
+    if not heads and words & _INSURGENT_NAME_WORDS:
+        heads = words & _SOFT_NOT_GROUP_WORDS - {"national", "union"}
+    return bool(heads) and not blocking
+
+
+# "the Sahel-based terror group", "an IS-linked militia": a compound adjective describes a
+# group by its place or patron; it names none.
+_DESCRIPTIVE_COMPOUND = re.compile(
+    r"[-‐‑](?:based|linked|backed|affiliated|aligned|allied|led|inspired|leaning|funded|"
+    r"supported|oriented|sponsored|loyal|born|origin)$", re.I)
 
 
 def _acceptable_new_name(name: str, countries: set[str]) -> bool:
+    if _DESCRIPTIVE_COMPOUND.search(name):
+        return False
     low = normalize(name)
     content = [w for w in name.split() if w[:1].isupper() or w[:1].isdigit()]
     if not low or low in countries or len(name) < 3 or len(content) > 8:

@@ -500,8 +500,9 @@ class Gazetteer:
         if not hits:
             return None
         best_score = hits[0][1]
-        best = {self._fuzzy_entry[i] for _, score, i in hits if score >= best_score - 1e-9}
-        if len(best) != 1:
+        hits = [h for h in hits if h[1] >= best_score - 1e-9]
+        best = {self._fuzzy_entry[i] for _, score, i in hits}
+        if len(best) != 1 or not all(_distinct_words_agree(key, alias) for alias, _, _ in hits):
             return None
         return self._entries[best.pop()]
 
@@ -650,6 +651,41 @@ def _shouting(toks: list[_Tok], i: int) -> bool:
         return False
     before, after = caps(i - 1), caps(i + 1)
     return (before and after) or (before and i + 1 == len(toks)) or (i == 0 and after)
+
+
+# Particles of transliterated and Romance names ("Jamaat-ul-Mujahideen", "Frente de ..."):
+# never the word that tells two groups apart.
+_NAME_PARTICLES = frozenset(
+    "ul ud ur ut us uz e i wal wa fi li bi bil lil de del la las los le les du des da di y et "
+    "ash as ad at az ar an".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """The generic words of group names (data/group_discovery.json, "generic_words")."""
+    path = resources.files("militantmap").joinpath("data", "group_discovery.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["generic_words"])
+
+
+def _distinct_words_agree(key: str, alias: str) -> bool:
+    """Whether two normalized names that are close as strings also agree on their distinctive
+    words: a shared generic tail makes "Marti National Liberation Front" close to "Moro National
+    Liberation Front", but the word that tells the groups apart differs. Each distinctive word
+    of either name needs a near spelling (ratio >= 75) among the other's words."""
+    from rapidfuzz import fuzz
+
+    generic = _generic_words() | _NAME_PARTICLES
+    a = [w for w in key.split() if w not in generic]
+    b = [w for w in alias.split() if w not in generic]
+    if not a or not b:
+        return a == b
+    if len(a) == 1 and len(b) == 1 and " " not in key and " " not in alias:
+        return True  # one word against one word: the ratio already compared them
+    all_a, all_b = key.split(), alias.split()
+    return all(any(fuzz.ratio(x, y) >= 75 for y in all_b) for x in a) and all(
+        any(fuzz.ratio(y, x) >= 75 for x in all_a) for y in b
+    )
 
 
 # -- ambiguous names ----------------------------------------------------------------------------
