@@ -15,6 +15,8 @@ of G", "G fighters", "its fighters") take the group's place in the clause first.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from militantmap.extract.context import Context
@@ -342,3 +344,18 @@ def _blame_is_for_an_incident(verb: Token) -> bool:
                                for c in obj.children)
             return False
     return True
+
+
+def modified_group(text: str, mention, mentions: list):
+    """The group that a group name only describes ("the al-Qaeda affiliated Ansar al-Sharia",
+    "IS-linked ADF rebels", "the Iran-backed Houthis"): the next mention, when the words between
+    the two are a modifier of the `group_modifier` row. None when the name is not such a modifier."""
+    cues = "|".join(sorted(_lemmas("group_modifier")))
+    for other in mentions:
+        if other.start < mention.end or other is mention:
+            continue
+        gap = text[mention.end : other.start]
+        if re.fullmatch(rf"(?i)\s*[-‐‑–]?\s*(?:{cues})\s+(?:[a-z][\w-]*\s+){{0,2}}?", gap):
+            return other
+        break
+    return None
