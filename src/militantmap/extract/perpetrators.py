@@ -253,6 +253,8 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
             node = owner
             for _ in range(2):   # "blamed the bombing (of a line near X) on G"
                 if _lemma(node) in _lemmas("blame_on") and not _negated(node):
+                    if node.pos_ != "VERB" or not _blames_an_incident(node, incident):
+                        return False   # "G1, which has links to G2, stormed ...": a tie, no blame
                     # ... but "a cleric linked to G" describes the cleric, not an incident
                     return node.dep_ not in ("acl", "amod") or _lemma(node.head) in incident
                 node = node.head
@@ -261,6 +263,19 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
         return _lemma(head) in _lemmas("blame_object") and not _negated(head) and (
             _lemma(head) != "hold" or any(_lemma(c) == "responsible" for c in head.children))
     return False
+
+
+def _blames_an_incident(verb: Token, incident: frozenset[str]) -> bool:
+    """"blamed the blast on G", "the attack was traced to G", "police linked it to G": what the
+    verb puts on the group is an incident (or a pronoun for one). "linked the cleric to G" ties
+    a person, and "blamed on G" alone, as in "blamed on G", keeps the old reading."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    if verb.dep_ in ("acl", "relcl") and _lemma(verb.head) in incident:
+        return True
+    if not objs:
+        return _lemma(verb) in ("blame", "pin", "attribute", "ascribe")
+    return any(_lemma(o) in incident or o.lower_ in ("it", "this", "that", "which") or
+               any(_lemma(t) in incident for t in o.subtree) for o in objs)
 
 
 def pronoun_perpetrators(ctx: Context, sent: Span, lo: int, hi: int, trigger: Token | None = None) -> list[str]:
