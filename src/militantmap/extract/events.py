@@ -555,11 +555,26 @@ def _dates_trigger(date_ent, trigger) -> bool:
     attack ... was carried out by X, an outfit that has turned its guns on the government in
     recent years", "recent years" dates the turning, not the attack."""
     root = date_ent.root
-    if root in trigger.subtree:
+    if root in trigger.subtree and not _inside_other_clause(root, trigger):
         return True
     if _clause_verb(root) == _clause_verb(trigger):
         return True
     return bool(set(_same_time_clauses(root, date_side=True)) & set(_same_time_clauses(trigger)))
+
+
+def _inside_other_clause(tok, trigger) -> bool:
+    """"G, which pledged allegiance to IS in 2015, attacked a town in March": the date sits in
+    a relative clause (or an apposition) of the trigger's subject, the time of something else."""
+    node = tok
+    for _ in range(12):
+        if node.i == trigger.i or node.head is node:
+            return False
+        if node.dep_ in ("relcl", "appos") or (node.dep_ == "acl" and node.pos_ == "VERB"):
+            # ("the offensive that pushed G out of the city in 2011": a clause on the incident
+            # noun itself dates it)
+            return node.head.i != trigger.i
+        node = node.head
+    return False
 
 
 _SAME_TIME_MARKS = {"when"}

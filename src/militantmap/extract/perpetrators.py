@@ -77,6 +77,8 @@ def _step_up(tok: Token) -> Token:
         elif tok.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod") and _lemma(tok.head) in actors \
                 and tok.head.i > tok.i:
             tok = tok.head
+        elif tok.dep_ == "pobj" and (companion := _companion_of(tok)) is not None:
+            tok = companion   # "G1, together with G2, attacked": G2 takes G1's part
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and _lemma(tok.head.head) in actors:
             if tok.head.head.dep_ == "appos" and _lemma(tok.head.head) in _PART_NOUNS:
                 break   # "G1, a faction of G2, said ...": G2 describes G1, it is not the actor
@@ -100,6 +102,23 @@ def _step_up(tok: Token) -> Token:
         else:
             break
     return tok
+
+
+def _companion_of(tok: Token) -> Token | None:
+    """The noun that "together with G", "along with G", "alongside G" hang on, when it is a
+    noun (a group or its fighters), not a verb ("fought alongside G" is the clash row's)."""
+    together = _lemmas("together_with")
+    prep = tok.head
+    owner = prep.head
+    if prep.lower_ == "with" and (any(c.dep_ == "advmod" and c.lower_ in together for c in prep.children)
+                                  or owner.lower_ in together):
+        if owner.lower_ in together:
+            owner = owner.head
+    elif prep.lower_ not in together:
+        return None
+    if owner.pos_ in ("NOUN", "PROPN") and owner.i < tok.i:
+        return owner
+    return None
 
 
 def _credits_subject(verb: Token) -> bool:
