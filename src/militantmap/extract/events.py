@@ -279,23 +279,11 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                         _add(hit.perpetrators, g)
                         _add(hit.described, g)
             _merge_or_add(events, hit)
-    pass  # _EXPERIMENT(ctx, events)
-    return events
-
-
-def _EXPERIMENT(ctx: Context, events: list[EventHit]) -> None:
-    from collections import Counter
-    counts = Counter(m.key for m in ctx.group_mentions if not m.complement
-                     and ctx.entities[m.key].type == ARMED_GROUP)
-    if not counts:
-        return
-    (top, n), = counts.most_common(1)
-    total = sum(counts.values())
-    if n / total < 0.4:
-        return
     for e in events:
-        if e.type == "attack" and not e.perpetrators:
-            e.perpetrators.append(top)
+        # "dozens were killed": a toll that anchors the incident, but no number the text commits to
+        if e.killed and e.killed.get("text") and _VAGUE_TOLL.fullmatch(e.killed["text"].strip()):
+            e.killed = None
+    return events
 
 
 _IRREALIS_LEMMAS = {
@@ -1002,8 +990,6 @@ def _count(pattern: re.Pattern[str], text: str, reject=None) -> dict | None:
         if _is_year(text, m.start(group), raw):
             pos = m.end(group)              # look again just after the year
             continue
-        if _VAGUE_TOLL.fullmatch(raw.strip()):
-            continue   # "dozens were killed": no number the text commits to
         parts = re.split(r"\s+and\s+", raw)
         total, qualifier = 0, "exact"
         ok = True
