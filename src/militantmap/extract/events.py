@@ -279,11 +279,53 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                         _add(hit.perpetrators, g)
                         _add(hit.described, g)
             _merge_or_add(events, hit)
+    _story_group_fallback(ctx, events)
     for e in events:
         # "dozens were killed": a toll that anchors the incident, but no number the text commits to
         if e.killed and e.killed.get("text") and _VAGUE_TOLL.fullmatch(e.killed["text"].strip()):
             e.killed = None
     return events
+
+
+_UNKNOWN_DOERS = re.compile(
+    r"(?i)\b(?:unidentified|unknown|unnamed|no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?(?:yet\s+)?"
+    r"claimed|(?:not|yet\s+to\s+be)\s+(?:yet\s+)?claimed|nobody\s+(?:has\s+)?claimed)\b")
+
+
+_DENIAL = re.compile(r"(?i)\b(?:not\s+(?:been\s+)?(?:responsible|involved|behind)|den(?:y|ied|ies|ial)\b|"
+                     r"distanced|disowned)")
+
+
+def _story_group_fallback(ctx: Context, events: list[EventHit]) -> None:
+    """An attack the sentence credits to no one ("a suicide bomber struck the market", "the
+    2002 bombings"), in an article about armed groups, is the doing of the group the article is
+    most about (the group with the most mentions; the first named on a tie), as a reader takes
+    it. Not when the text says the doers are unknown or no one claimed it. Only attacks: a
+    leader killed or an arrest is usually suffered by that group, not done by it."""
+    counts: dict[str, int] = {}
+    for m in ctx.group_mentions:
+        if not m.complement and ctx.entities[m.key].type == ARMED_GROUP:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    if not counts:
+        return
+    top = max(counts, key=lambda k: (counts[k], -ctx.entities[k].first))
+    sents = {ctx.doc[ctx.doc.char_span(m.start, m.end, alignment_mode="expand").start].sent.start
+             for m in ctx.group_mentions if m.key == top
+             and ctx.doc.char_span(m.start, m.end, alignment_mode="expand") is not None}
+    if len(sents) < 2:
+        return   # a group named once is not what the article is about
+    for start in sents:
+        if _DENIAL.search(ctx.doc[start].sent.text):
+            return   # "G denied any role", "G said it was not responsible": not its doing
+    for e in events:
+        if e.type != "attack" or e.perpetrators or _UNKNOWN_DOERS.search(e.sent.text):
+            continue
+        lo, hi = e.sent.start_char, e.sent.end_char
+        if any(lo <= m.start < hi for m in ctx.group_mentions if m.key == top) or any(
+                lo <= r.start < hi and top in r.keys for r in ctx.refs_in(lo, hi)):
+            continue   # named in the sentence in a role that does not credit it (victim, critic, target)
+        _add(e.perpetrators, top)
+        _add(e.described, top)
 
 
 _IRREALIS_LEMMAS = {
