@@ -309,9 +309,9 @@ def _story_group_fallback(ctx: Context, events: list[EventHit]) -> None:
     if not counts:
         return
     top = max(counts, key=lambda k: (counts[k], -ctx.entities[k].first))
-    sents = {ctx.doc[ctx.doc.char_span(m.start, m.end, alignment_mode="expand").start].sent.start
-             for m in ctx.group_mentions if m.key == top
-             and ctx.doc.char_span(m.start, m.end, alignment_mode="expand") is not None}
+    spans = [ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+             for m in ctx.group_mentions if m.key == top]
+    sents = {span.sent.start for span in spans if span is not None}
     if len(sents) < 2:
         return   # a group named once is not what the article is about
     for start in sents:
