@@ -121,3 +121,34 @@ def test_a_companion_group_is_a_perpetrator(text):
 def test_soldiers_along_with_defectors_credit_no_group():
     evs, n = _events("Soldiers, along with Boko Haram defectors, raided a camp in Gwoza on Monday.")
     assert all(not _perps(e, n) for e in evs), evs
+
+
+# An arrest of a named person is an incident even without a date or place; a capture by armed
+# men is not an arrest.
+def test_the_arrest_of_a_named_predecessor_is_an_arrest():
+    evs, _ = _events("The Lord's Resistance Army is led by Joseph Kony. Okot Odhiambo took charge of "
+                     "its southern units following the arrest of his deputy, Thomas Kwoyelo.")
+    assert "arrest" in [e["type"] for e in evs], evs
+
+
+def test_militants_who_capture_a_man_make_no_arrest():
+    evs, _ = _events("Al-Shabaab is a Somali group. Fighting broke out in Baidoa when militants captured "
+                     "and beat a trader named Hassan Abdi.")
+    assert "arrest" not in [e["type"] for e in evs], evs
+
+
+# An attack no sentence credits is the doing of the group the article is about, but never a
+# group named once, nor one that denied it.
+def test_an_uncredited_attack_in_a_story_about_a_group():
+    evs, n = _events("The Allied Democratic Forces operate in North Kivu. The Allied Democratic Forces "
+                     "pledged allegiance to the Islamic State in 2019. On Sunday a bomb exploded in a "
+                     "church in Kasindi, killing 14 worshippers.")
+    attacks = [e for e in evs if e["type"] == "attack"]
+    assert attacks and _perps(attacks[-1], n) == {"Allied Democratic Forces"}, evs
+
+
+def test_no_story_group_when_it_denied_the_attack():
+    evs, n = _events("The Allied Democratic Forces operate in North Kivu. On Sunday a bomb exploded in a "
+                     "church in Kasindi, killing 14 worshippers. The Allied Democratic Forces denied any "
+                     "role in the blast.")
+    assert all(not _perps(e, n) for e in evs if e["type"] == "attack"), evs

@@ -402,6 +402,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                 continue
             if type_ == "ban" and not _bans_a_group(tok, stext, m.end(), groups):
                 continue
+            if type_ == "arrest" and _armed_captor(ctx, tok):
+                continue  # "militants captured and killed a businessman": no arrest
             if type_ == "arrest" and not groups and not leader_in_sentence and not _about_militants(ctx, sent):
                 continue  # a journalist's house arrest is not our business
             kind = type_
@@ -462,7 +464,10 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             if type_ == "attack" and any(t.tag_ == "NNS" and t is not tok and _aggregate(hit, t, stext)
                                          for t in sent):
                 continue  # "the BLA killed nearly 300 people in over 40 attacks": the same statistic
-            if _anchored(hit) and not (plural and not _specific(hit)):
+            # an arrest of a named person ("following the arrest of his predecessor, Jamil
+            # Mukulu") is an incident without a date or place: people are arrested once or so
+            named_arrest = hit.type == "arrest" and bool(_persons_in(ctx, sent))
+            if (_anchored(hit) or named_arrest) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
     return out
 
@@ -539,6 +544,19 @@ def _leader_is_object_of_killing(ctx: Context, sent: Span, leaders: set[str]) ->
                     r"(?i)\b(?:killed|killing|assassinated|eliminated|shot\s+dead)\s+(?:[\w'’-]+,?\s+){0,8}?$",
                     ctx.text[max(sent.start_char, start - 60) : start]):
                 return True
+    return False
+
+
+def _armed_captor(ctx: Context, tok) -> bool:
+    """The subject of "captured" / "seized" is militants or an armed group: a capture by armed
+    men is an abduction or a battle, not an arrest by the authorities."""
+    verb = tok
+    while verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head   # "militants captured and killed ...": the shared subject
+    actors = lemmas("events_perpetrators", "anonymous_actor")
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subj.lemma_.lower() in actors or ctx.group_at(subj.idx, subj.idx + len(subj.text)) is not None:
+            return True
     return False
 
 
