@@ -435,15 +435,20 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             hit = EventHit("attack", sent, tok.idx)
             hit.token = tok  # type: ignore[attr-defined]
             found["attack"] = [hit]
+    victim_verb = _titled_victim(sent) if "leader_killed" not in found else None
     if leader_in_sentence and "leader_killed" not in found and (re.search(
         r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:killed|slain|assassinated)|\b(?:killing|death)\s+of\b|"
         # "surrounded Shekau, who chose to commit suicide by detonating his explosive vest"
         r"\bcommit(?:ted|s)?\s+suicide\b|\bblew\s+himself\s+up\b", stext, re.I
-    ) or _leader_is_object_of_killing(ctx, sent, leaders)) or (
-            "leader_killed" not in found and _titled_victim(sent)):
+    ) or _leader_is_object_of_killing(ctx, sent, leaders)) or victim_verb is not None:
         found.pop("attack", None)
         found.pop("military_operation", None)
-        found["leader_killed"] = [EventHit("leader_killed", sent, sent.start_char)]
+        hit = EventHit("leader_killed", sent, sent.start_char)
+        # the killing's own word dates and places it ("the army said its soldiers had killed a
+        # senior commander, Abu Ali, during a raid in Sambisa on Friday")
+        if victim_verb is not None:
+            hit.token = victim_verb  # type: ignore[attr-defined]
+        found["leader_killed"] = [hit]
     if "arrest" in found and "attack" in found and all(
             re.match(r"(?i)raid", stext[h.start - sent.start_char:]) for h in found["attack"]):
         found.pop("attack")  # "arrested five suspects in a raid": the police raid is the arrest
@@ -560,11 +565,11 @@ def _armed_captor(ctx: Context, tok) -> bool:
     return False
 
 
-def _titled_victim(sent: Span) -> bool:
+def _titled_victim(sent: Span):
     """"Militants assassinated Nasser Aker, a senior figure in the council", "French forces
     killed Abdelmalek Droukdel, the leader of AQIM": the named person a killing verb takes as
     its object bears a leader's title (the `leader_title` row), whether or not the roles layer
-    knows him."""
+    knows him. Returns the killing verb, or None."""
     verbs = lemmas("events_triggers", "leader_title", "verbs")
     titles = lemmas("events_triggers", "leader_title")
     weak = lemmas("events_triggers", "leader_title", "weak")
@@ -575,7 +580,11 @@ def _titled_victim(sent: Span) -> bool:
             continue
         for obj in (c for c in tok.children if c.dep_ == "dobj"):
             if obj.lemma_.lower() in titles and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in obj.children):
-                return True   # "killed the group's deputy leader, Abu Ahmed"
+                return tok   # "killed the group's deputy leader, Abu Ahmed"
+            if obj.lemma_.lower() in titles and any(
+                    c.lower_ in ranks or (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss"
+                    or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in obj.children):
+                return tok   # "killed two senior Hamas commanders", "killed the head of its Swat chapter"
             if obj.pos_ != "PROPN" or obj.ent_type_ not in ("PERSON", "ORG", ""):
                 continue   # (the small model tags many Arabic names ORG)
             for t in obj.subtree:
@@ -585,8 +594,8 @@ def _titled_victim(sent: Span) -> bool:
                     continue
                 lemma = t.lemma_.lower()
                 if lemma in titles or (lemma in weak and any(c.lower_ in ranks for c in t.children)):
-                    return True
-    return False
+                    return tok
+    return None
 
 
 def _clause_verb(tok):
