@@ -152,3 +152,9 @@ def test_no_story_group_when_it_denied_the_attack():
                      "church in Kasindi, killing 14 worshippers. The Allied Democratic Forces denied any "
                      "role in the blast.")
     assert all(not _perps(e, n) for e in evs if e["type"] == "attack"), evs
+
+
+def test_no_story_group_when_it_condemned_the_attack():
+    evs, n = _events("Hamas runs Gaza. Hamas officials met Egyptian mediators on Sunday. A gunman shot "
+                     "dead three tourists in Sharm el-Sheikh on Monday. Hamas condemned the shooting.")
+    assert all(not _perps(e, n) for e in evs if e["type"] == "attack"), evs

@@ -293,7 +293,7 @@ _UNKNOWN_DOERS = re.compile(
 
 
 _DENIAL = re.compile(r"(?i)\b(?:not\s+(?:been\s+)?(?:responsible|involved|behind)|den(?:y|ied|ies|ial)\b|"
-                     r"distanced|disowned)")
+                     r"distanced|disowned|condemn(?:ed|s|ing)?\b)")
 
 
 def _story_group_fallback(ctx: Context, events: list[EventHit]) -> None:
