@@ -229,6 +229,7 @@ class _Ref:
 def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str | None) -> list[EventHit]:
     geo = get_geocoder()
     leaders = {r.person for r in roles if r.role in ("leader", "founder", "commander", "deputy_leader")}
+    leaders |= _titled_persons(ctx)
     desc_by_sent = descriptions
     events: list[EventHit] = []
     for sent in ctx.sentences():
@@ -326,6 +327,37 @@ def _story_group_fallback(ctx: Context, events: list[EventHit]) -> None:
             continue   # named in the sentence in a role that does not credit it (victim, critic, target)
         _add(e.perpetrators, top)
         _add(e.described, top)
+
+
+_TITLE_WORDS = (r"(?:leader|chief|commander|emir|amir|founder|co-founder|head|deputy|ringleader|"
+                r"second-in-command|number\s+two)")
+_TITLE_BEFORE = re.compile(rf"(?i)\b{_TITLE_WORDS}[\s,]+(?:[\w’'-]+\s+)?$")
+_TITLE_AFTER = re.compile(rf"(?i)^\s*[,(]\s*(?:the|a|an|its|their|[\w’'-]+[’']s)?\s*(?:[\w’'-]+\s+){{0,4}}?{_TITLE_WORDS}\b")
+_LED_AFTER = re.compile(r"(?i)^\s*,?\s*who\s+(?:led|heads|headed|leads|founded|commanded|co-founded)\b")
+
+
+# A title held in a state body ("a former army commander", "police chief") is not a group's.
+_STATE_TITLE = re.compile(r"(?i)\b(?:army|military|police|security|government|state|minister\w*|president\w*|"
+                          r"governor|mayor|general|colonel|officer|troops|forces|navy|air\s+force|district|"
+                          r"provincial|company|firm|bank|university|union|council|party|opposition)\b")
+
+
+def _titled_persons(ctx: Context) -> set[str]:
+    """People the article itself calls by a leader's title somewhere ("its leader X", "X, the
+    group's emir", "X, who founded the group"), whether or not the roles layer tied them to a
+    group: their killing is a leader's death."""
+    out = set()
+    for ent in ctx.entities.values():
+        if ent.type != PERSON:
+            continue
+        for start, end in ent.mentions:
+            before = ctx.text[max(0, start - 40) : start]
+            after = ctx.text[end : end + 60]
+            m = _TITLE_BEFORE.search(before) or _TITLE_AFTER.match(after) or _LED_AFTER.match(after)
+            if m and not _STATE_TITLE.search(m.group(0)) and not _STATE_TITLE.search(before[-25:]):
+                out.add(ent.key)
+                break
+    return out
 
 
 _IRREALIS_LEMMAS = {
