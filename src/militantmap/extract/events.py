@@ -27,6 +27,7 @@ from militantmap.extract.perpetrators import (
     anonymous_actors,
     blamed,
     credited,
+    modified_group,
     pronoun_perpetrators,
 )
 
@@ -37,9 +38,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # plural titles too: "two senior leaders of its Jenin branch were killed"
         r"\b(?:(?:(?:leader|chief|founder|co-founder|commander|head|emir|amir|deputy|"
         r"mastermind|ringleader)\b|(?:two|three|four|five|both|\d+)\s+(?:[\w-]+\s+){0,2}?(?:leaders|commanders|"
-        r"chiefs|founders|deputies)\b)(?:(?!\b(?:said|says|that|told)\b)[^.;]){0,80}?\b(?:(?:was|were|been|is|got)\s+"
+        r"chiefs|founders|deputies)\b)(?:(?!\b(?:said|says|that|told)\b)[^.;]){0,80}?\b(?:(?:was|were|been|is|got|became)\s+"
         r"(?:\w+\s+)?(?:killed|slain|eliminated|assassinated|shot\s+dead)|blew\s+himself\s+up|"
-        r"killed\s+himself|detonat(?:ed|ing)\s+(?:his|a)\s+(?:suicide\s+|explosive\s+)?(?:vest|belt))|(?:killing|death|assassination|elimination)\s+of\s+"
+        r"killed\s+himself|died\s+in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:strike|airstrike|raid|attack|clash|"
+        r"ambush|firefight|gunfight|shootout|operation|bombing|explosion|blast|battle|fighting)|detonat(?:ed|ing)\s+(?:his|a)\s+(?:suicide\s+|explosive\s+)?(?:vest|belt))|(?:killing|death|assassination|elimination)\s+of\s+"
         r"(?:\w+\s+){0,6}?(?:leader|chief|founder|commander|emir))\b",
         re.I,
     ),
@@ -227,6 +229,7 @@ class _Ref:
 def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str | None) -> list[EventHit]:
     geo = get_geocoder()
     leaders = {r.person for r in roles if r.role in ("leader", "founder", "commander", "deputy_leader")}
+    leaders |= _titled_persons(ctx)
     desc_by_sent = descriptions
     events: list[EventHit] = []
     for sent in ctx.sentences():
@@ -277,7 +280,84 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                         _add(hit.perpetrators, g)
                         _add(hit.described, g)
             _merge_or_add(events, hit)
+    _story_group_fallback(ctx, events)
+    for e in events:
+        # "dozens were killed": a toll that anchors the incident, but no number the text commits to
+        if e.killed and e.killed.get("text") and _VAGUE_TOLL.fullmatch(e.killed["text"].strip()):
+            e.killed = None
     return events
+
+
+_UNKNOWN_DOERS = re.compile(
+    r"(?i)\b(?:unidentified|unknown|unnamed|no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?(?:yet\s+)?"
+    r"claimed|(?:not|yet\s+to\s+be)\s+(?:yet\s+)?claimed|nobody\s+(?:has\s+)?claimed)\b")
+
+
+_DENIAL = re.compile(r"(?i)\b(?:not\s+(?:been\s+)?(?:responsible|involved|behind)|den(?:y|ied|ies|ial)\b|"
+                     r"distanced|disowned|condemn(?:ed|s|ing)?\b)")
+
+
+def _story_group_fallback(ctx: Context, events: list[EventHit]) -> None:
+    """An attack the sentence credits to no one ("a suicide bomber struck the market", "the
+    2002 bombings"), in an article about armed groups, is the doing of the group the article is
+    most about (the group with the most mentions; the first named on a tie), as a reader takes
+    it. Not when the text says the doers are unknown or no one claimed it. Only attacks: a
+    leader killed or an arrest is usually suffered by that group, not done by it."""
+    counts: dict[str, int] = {}
+    for m in ctx.group_mentions:
+        if not m.complement and ctx.entities[m.key].type == ARMED_GROUP:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    if not counts:
+        return
+    top = max(counts, key=lambda k: (counts[k], -ctx.entities[k].first))
+    spans = [ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+             for m in ctx.group_mentions if m.key == top]
+    sents = {span.sent.start for span in spans if span is not None}
+    if len(sents) < 2:
+        return   # a group named once is not what the article is about
+    for start in sents:
+        if _DENIAL.search(ctx.doc[start].sent.text):
+            return   # "G denied any role", "G said it was not responsible": not its doing
+    for e in events:
+        if e.type != "attack" or e.perpetrators or _UNKNOWN_DOERS.search(e.sent.text):
+            continue
+        lo, hi = e.sent.start_char, e.sent.end_char
+        if any(lo <= m.start < hi for m in ctx.group_mentions if m.key == top) or any(
+                lo <= r.start < hi and top in r.keys for r in ctx.refs_in(lo, hi)):
+            continue   # named in the sentence in a role that does not credit it (victim, critic, target)
+        _add(e.perpetrators, top)
+        _add(e.described, top)
+
+
+_TITLE_WORDS = (r"(?:leader|chief|commander|emir|amir|founder|co-founder|head|deputy|ringleader|"
+                r"second-in-command|number\s+two)")
+_TITLE_BEFORE = re.compile(rf"(?i)\b{_TITLE_WORDS}[\s,]+(?:[\w’'-]+\s+)?$")
+_TITLE_AFTER = re.compile(rf"(?i)^\s*[,(]\s*(?:the|a|an|its|their|[\w’'-]+[’']s)?\s*(?:[\w’'-]+\s+){{0,4}}?{_TITLE_WORDS}\b")
+_LED_AFTER = re.compile(r"(?i)^\s*,?\s*who\s+(?:led|heads|headed|leads|founded|commanded|co-founded)\b")
+
+
+# A title held in a state body ("a former army commander", "police chief") is not a group's.
+_STATE_TITLE = re.compile(r"(?i)\b(?:army|military|police|security|government|state|minister\w*|president\w*|"
+                          r"governor|mayor|general|colonel|officer|troops|forces|navy|air\s+force|district|"
+                          r"provincial|company|firm|bank|university|union|council|party|opposition)\b")
+
+
+def _titled_persons(ctx: Context) -> set[str]:
+    """People the article itself calls by a leader's title somewhere ("its leader X", "X, the
+    group's emir", "X, who founded the group"), whether or not the roles layer tied them to a
+    group: their killing is a leader's death."""
+    out = set()
+    for ent in ctx.entities.values():
+        if ent.type != PERSON:
+            continue
+        for start, end in ent.mentions:
+            before = ctx.text[max(0, start - 40) : start]
+            after = ctx.text[end : end + 60]
+            m = _TITLE_BEFORE.search(before) or _TITLE_AFTER.match(after) or _LED_AFTER.match(after)
+            if m and not _STATE_TITLE.search(m.group(0)) and not _STATE_TITLE.search(before[-25:]):
+                out.add(ent.key)
+                break
+    return out
 
 
 _IRREALIS_LEMMAS = {
@@ -331,14 +411,16 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             tok = _token_at(sent, sent.start_char + m.start())
             while tok.dep_ in ("det", "poss", "case") and tok.head.i > tok.i and tok.head.i <= tok.i + 4:
                 tok = tok.head  # "the offensive", "its offensive": the noun, not its determiner
+            heads = []
             while (tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
                    and tok.head.i <= tok.i + 3):
                 tok = tok.head  # "suicide bombings", "car bomb": the noun the phrase is about
+                heads.append(tok)
             if _irrealis(tok):
                 continue
-            if type_ == "attack" and tok.i != _token_at(sent, sent.start_char + m.start()).i and \
-                    tok.lemma_.lower() in lemmas("events_triggers", "not_incident_head"):
-                continue  # "a bomb maker", "a bomb squad", "an attack plot": no incident
+            if type_ == "attack" and any(h.lemma_.lower() in lemmas("events_triggers", "not_incident_head")
+                                         for h in heads):
+                continue  # "a bomb maker", "a bomb squad", "an attack plot" (also "bomb maker Ali X")
             if re.search(r"(?i)\b(?:in\s+(?:response|retaliation|revenge)\s+(?:to|for)|to\s+avenge)\s+"
                          r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", stext[: m.start()]):
                 continue  # "in response to the killing of its commander": another, earlier event
@@ -352,7 +434,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                 continue
             if type_ == "ban" and not _bans_a_group(tok, stext, m.end(), groups):
                 continue
-            if type_ == "arrest" and not groups and not _about_militants(ctx, sent):
+            if type_ == "arrest" and _armed_captor(ctx, tok):
+                continue  # "militants captured and killed a businessman": no arrest
+            if type_ == "arrest" and not groups and not leader_in_sentence and not _about_militants(ctx, sent):
                 continue  # a journalist's house arrest is not our business
             kind = type_
             first_word = re.match(r"\w+", m.group(0))
@@ -383,14 +467,20 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             hit = EventHit("attack", sent, tok.idx)
             hit.token = tok  # type: ignore[attr-defined]
             found["attack"] = [hit]
+    victim_verb = _titled_victim(sent) if "leader_killed" not in found else None
     if leader_in_sentence and "leader_killed" not in found and (re.search(
         r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:killed|slain|assassinated)|\b(?:killing|death)\s+of\b|"
         # "surrounded Shekau, who chose to commit suicide by detonating his explosive vest"
         r"\bcommit(?:ted|s)?\s+suicide\b|\bblew\s+himself\s+up\b", stext, re.I
-    ) or _leader_is_object_of_killing(ctx, sent, leaders)):
+    ) or _leader_is_object_of_killing(ctx, sent, leaders)) or victim_verb is not None:
         found.pop("attack", None)
         found.pop("military_operation", None)
-        found["leader_killed"] = [EventHit("leader_killed", sent, sent.start_char)]
+        hit = EventHit("leader_killed", sent, sent.start_char)
+        # the killing's own word dates and places it ("the army said its soldiers had killed a
+        # senior commander, Abu Ali, during a raid in Sambisa on Friday")
+        if victim_verb is not None:
+            hit.token = victim_verb  # type: ignore[attr-defined]
+        found["leader_killed"] = [hit]
     if "arrest" in found and "attack" in found and all(
             re.match(r"(?i)raid", stext[h.start - sent.start_char:]) for h in found["attack"]):
         found.pop("attack")  # "arrested five suspects in a raid": the police raid is the arrest
@@ -403,6 +493,7 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
         for hit in hits:
             scope = _scope(hit, hits)
             _fill(ctx, hit, groups, geo, doc_country, scope)
+            hit.group_spans = [(g.start, g.end) for g in groups]  # type: ignore[attr-defined]
             tok = getattr(hit, "token", None)
             plural = tok is not None and tok.tag_ == "NNS"
             if plural and _aggregate(hit, tok, stext):
@@ -410,7 +501,10 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             if type_ == "attack" and any(t.tag_ == "NNS" and t is not tok and _aggregate(hit, t, stext)
                                          for t in sent):
                 continue  # "the BLA killed nearly 300 people in over 40 attacks": the same statistic
-            if _anchored(hit) and not (plural and not _specific(hit)):
+            # an arrest of a named person ("following the arrest of his predecessor, Jamil
+            # Mukulu") is an incident without a date or place: people are arrested once or so
+            named_arrest = hit.type == "arrest" and bool(_persons_in(ctx, sent))
+            if (_anchored(hit) or named_arrest) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
     return out
 
@@ -490,6 +584,52 @@ def _leader_is_object_of_killing(ctx: Context, sent: Span, leaders: set[str]) ->
     return False
 
 
+def _armed_captor(ctx: Context, tok) -> bool:
+    """The subject of "captured" / "seized" is militants or an armed group: a capture by armed
+    men is an abduction or a battle, not an arrest by the authorities."""
+    verb = tok
+    while verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head   # "militants captured and killed ...": the shared subject
+    actors = lemmas("events_perpetrators", "anonymous_actor")
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subj.lemma_.lower() in actors or ctx.group_at(subj.idx, subj.idx + len(subj.text)) is not None:
+            return True
+    return False
+
+
+def _titled_victim(sent: Span):
+    """"Militants assassinated Nasser Aker, a senior figure in the council", "French forces
+    killed Abdelmalek Droukdel, the leader of AQIM": the named person a killing verb takes as
+    its object bears a leader's title (the `leader_title` row), whether or not the roles layer
+    knows him. Returns the killing verb, or None."""
+    verbs = lemmas("events_triggers", "leader_title", "verbs")
+    titles = lemmas("events_triggers", "leader_title")
+    weak = lemmas("events_triggers", "leader_title", "weak")
+    ranks = lemmas("events_triggers", "leader_title", "ranks")
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or _irrealis(tok) or any(
+                c.dep_ == "neg" for c in tok.children):
+            continue
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            if obj.lemma_.lower() in titles and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in obj.children):
+                return tok   # "killed the group's deputy leader, Abu Ahmed"
+            if obj.lemma_.lower() in titles and any(
+                    c.lower_ in ranks or (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss"
+                    or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in obj.children):
+                return tok   # "killed two senior Hamas commanders", "killed the head of its Swat chapter"
+            if obj.pos_ != "PROPN" or obj.ent_type_ not in ("PERSON", "ORG", ""):
+                continue   # (the small model tags many Arabic names ORG)
+            for t in obj.subtree:
+                if t.dep_ in ("relcl", "acl") or t.i == obj.i:
+                    continue
+                if t.dep_ not in ("appos", "compound"):
+                    continue
+                lemma = t.lemma_.lower()
+                if lemma in titles or (lemma in weak and any(c.lower_ in ranks for c in t.children)):
+                    return tok
+    return None
+
+
 def _clause_verb(tok):
     node = tok
     for _ in range(12):
@@ -504,11 +644,26 @@ def _dates_trigger(date_ent, trigger) -> bool:
     attack ... was carried out by X, an outfit that has turned its guns on the government in
     recent years", "recent years" dates the turning, not the attack."""
     root = date_ent.root
-    if root in trigger.subtree:
+    if root in trigger.subtree and not _inside_other_clause(root, trigger):
         return True
     if _clause_verb(root) == _clause_verb(trigger):
         return True
     return bool(set(_same_time_clauses(root, date_side=True)) & set(_same_time_clauses(trigger)))
+
+
+def _inside_other_clause(tok, trigger) -> bool:
+    """"G, which pledged allegiance to IS in 2015, attacked a town in March": the date sits in
+    a relative clause (or an apposition) of the trigger's subject, the time of something else."""
+    node = tok
+    for _ in range(12):
+        if node.i == trigger.i or node.head is node:
+            return False
+        if node.dep_ in ("relcl", "appos") or (node.dep_ == "acl" and node.pos_ == "VERB"):
+            # ("the offensive that pushed G out of the city in 2011": a clause on the incident
+            # noun itself dates it)
+            return node.head.i != trigger.i
+        node = node.head
+    return False
 
 
 _SAME_TIME_MARKS = {"when"}
@@ -750,6 +905,13 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         for g in actors:
             if ctx.entities[g.key].type != ARMED_GROUP or not credited(ctx, sent, g.start, g.end, trigger):
                 continue
+            owner = modified_group(ctx.text, g, groups)
+            if owner is not None:
+                # "militants from the al-Qaeda affiliated Ansar al-Sharia": the small model often
+                # reads "affiliated" as a verb; the group it describes holds its place
+                if ctx.entities[owner.key].type == ARMED_GROUP:
+                    _add(hit.perpetrators, owner.key)
+                continue
             _add(hit.perpetrators, g.key)
             if isinstance(g, (Description, _Ref)):
                 _add(hit.described, g.key)
@@ -829,6 +991,20 @@ _INCIDENT_NOUNS = {"attack", "bombing", "bomb", "blast", "explosion", "raid", "a
                    "shooting", "massacre", "hijacking", "offensive", "clash"}
 
 
+def _named_incident(tok, group_spans: list[tuple[int, int]]) -> bool:
+    """"the 2008 Mumbai attacks", "the Bali bombings", "the Easter Sunday bombings": a plural
+    incident noun that a definite article and a place or day name (not a number of incidents)
+    make the name of one incident. "the attacks in 2024" and "the Boko Haram attacks" do not."""
+    left = [c for c in tok.children if c.i < tok.i]
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in left):
+        return False
+    if any(_MANY.match(c.text) or (c.dep_ == "nummod" and c.ent_type_ != "DATE") for c in left):
+        return False
+    mods = [t for c in left if c.dep_ in ("compound", "nmod", "amod") for t in c.subtree]
+    # (the small model tags "Mumbai" ORG and "Bali" nothing: any proper noun that is not a group)
+    return any(t.pos_ == "PROPN" and not any(a <= t.idx < b for a, b in group_spans) for t in mods)
+
+
 def _aggregate(hit: EventHit, tok, stext: str) -> bool:
     """Plural triggers that count or summarise many incidents ("killed nearly 400 people in over
     50 attacks in 2024", "since 2009, hundreds have died in suicide attacks", "deaths in the attacks
@@ -836,6 +1012,8 @@ def _aggregate(hit: EventHit, tok, stext: str) -> bool:
     "two blasts" and "Saturday's multiple blasts" stay incidents, and so do plural actors ("six
     militants were killed by troops")."""
     if tok.lemma_.lower() not in _INCIDENT_NOUNS:
+        return False
+    if _named_incident(tok, getattr(hit, "group_spans", [])):
         return False
     for child in tok.children:
         if child.dep_ == "nummod" and child.ent_type_ != "DATE":
@@ -890,6 +1068,9 @@ def _security_forces_killing(text: str, m: re.Match[str]) -> bool:
     """"Our soldiers shot dead two militants": in an attack, a toll that soldiers or police
     inflicted counts the attackers, not the attack's victims."""
     return m.group("n") is None and bool(_FORCES_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
+
+
+_VAGUE_TOLL = re.compile(rf"(?i)(?:{_QUAL})?(?:dozens|scores|hundreds|thousands)")
 
 
 def _count(pattern: re.Pattern[str], text: str, reject=None) -> dict | None:

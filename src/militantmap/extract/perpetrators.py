@@ -15,6 +15,8 @@ of G", "G fighters", "its fighters") take the group's place in the clause first.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from militantmap.extract.context import Context
@@ -75,6 +77,8 @@ def _step_up(tok: Token) -> Token:
         elif tok.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod") and _lemma(tok.head) in actors \
                 and tok.head.i > tok.i:
             tok = tok.head
+        elif tok.dep_ == "pobj" and (companion := _companion_of(tok)) is not None:
+            tok = companion   # "G1, together with G2, attacked": G2 takes G1's part
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and _lemma(tok.head.head) in actors:
             if tok.head.head.dep_ == "appos" and _lemma(tok.head.head) in _PART_NOUNS:
                 break   # "G1, a faction of G2, said ...": G2 describes G1, it is not the actor
@@ -98,6 +102,23 @@ def _step_up(tok: Token) -> Token:
         else:
             break
     return tok
+
+
+def _companion_of(tok: Token) -> Token | None:
+    """The noun that "together with G", "along with G", "alongside G" hang on, when it is a
+    noun (a group or its fighters), not a verb ("fought alongside G" is the clash row's)."""
+    together = _lemmas("together_with")
+    prep = tok.head
+    owner = prep.head
+    if prep.lower_ == "with" and (any(c.dep_ == "advmod" and c.lower_ in together for c in prep.children)
+                                  or owner.lower_ in together):
+        if owner.lower_ in together:
+            owner = owner.head
+    elif prep.lower_ not in together:
+        return None
+    if owner.pos_ in ("NOUN", "PROPN") and owner.i < tok.i:
+        return owner
+    return None
 
 
 def _credits_subject(verb: Token) -> bool:
@@ -251,6 +272,8 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
             node = owner
             for _ in range(2):   # "blamed the bombing (of a line near X) on G"
                 if _lemma(node) in _lemmas("blame_on") and not _negated(node):
+                    if node.pos_ != "VERB" or not _blames_an_incident(node, incident):
+                        return False   # "G1, which has links to G2, stormed ...": a tie, no blame
                     # ... but "a cleric linked to G" describes the cleric, not an incident
                     return node.dep_ not in ("acl", "amod") or _lemma(node.head) in incident
                 node = node.head
@@ -259,6 +282,19 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
         return _lemma(head) in _lemmas("blame_object") and not _negated(head) and (
             _lemma(head) != "hold" or any(_lemma(c) == "responsible" for c in head.children))
     return False
+
+
+def _blames_an_incident(verb: Token, incident: frozenset[str]) -> bool:
+    """"blamed the blast on G", "the attack was traced to G", "police linked it to G": what the
+    verb puts on the group is an incident (or a pronoun for one). "linked the cleric to G" ties
+    a person, and "blamed on G" alone, as in "blamed on G", keeps the old reading."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    if verb.dep_ in ("acl", "relcl") and _lemma(verb.head) in incident:
+        return True
+    if not objs:
+        return _lemma(verb) in ("blame", "pin", "attribute", "ascribe")
+    return any(_lemma(o) in incident or o.lower_ in ("it", "this", "that", "which") or
+               any(_lemma(t) in incident for t in o.subtree) for o in objs)
 
 
 def pronoun_perpetrators(ctx: Context, sent: Span, lo: int, hi: int, trigger: Token | None = None) -> list[str]:
@@ -342,3 +378,18 @@ def _blame_is_for_an_incident(verb: Token) -> bool:
                                for c in obj.children)
             return False
     return True
+
+
+def modified_group(text: str, mention, mentions: list):
+    """The group that a group name only describes ("the al-Qaeda affiliated Ansar al-Sharia",
+    "IS-linked ADF rebels", "the Iran-backed Houthis"): the next mention, when the words between
+    the two are a modifier of the `group_modifier` row. None when the name is not such a modifier."""
+    cues = "|".join(sorted(_lemmas("group_modifier")))
+    for other in mentions:
+        if other.start < mention.end or other is mention:
+            continue
+        gap = text[mention.end : other.start]
+        if re.fullmatch(rf"(?i)\s*[-‐‑–]?\s*(?:{cues})\s+(?:[a-z][\w-]*\s+){{0,2}}?", gap):
+            return other
+        break
+    return None
