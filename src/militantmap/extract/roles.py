@@ -198,12 +198,19 @@ def _mask(text, start, end, persons, groups):
 # dependency is prep and whose lemma is "of" or "for") or up to the head ("^appos": the token is
 # an appositive, go to the word it describes; "^pobj[as]": the token is the object of "as").
 # "[!a,b]" excludes lemmas; "^+[list]" climbs up to six heads to the first with one of the
-# lemmas. Alternatives of dependencies are joined with "|".
-_STEP = re.compile(r"(?P<up>\^\+?)?(?P<deps>[\w|]*)(?:\[(?P<neg>!?)(?P<lemmas>[^\]]*)\])?")
+# lemmas. Alternatives of dependencies are joined with "|". ">" is the next word of the text (the
+# name right after a title, wherever the parser hung it: "cartel leader Joaquin “El Chapo” Guzman").
+_STEP = re.compile(r"(?P<next>>)|(?:(?P<up>\^\+?)?(?P<deps>[\w|]*)(?:\[(?P<neg>!?)(?P<lemmas>[^\]]*)\])?)")
 # Nouns that head a group's name in the parse ("the Lashkar-e-Islam group"): the name is its compound.
 _GROUP_HEADS = {"group", "movement", "organization", "organisation", "outfit", "militia", "faction",
                 "network", "cell", "brigade", "front", "wing"}
 _RELATIVE = {"who", "whom", "that", "which"}
+# Lower-case kind words that stand for a group named before ("cartel leader X").
+_HEAD_NOUN_GROUPS = {"cartel", "gang", "group", "movement", "organization", "organisation", "outfit",
+                     "militia", "network", "front", "brigade", "army"}
+_OTHER = {"other", "another", "rival", "second", "different", "new", "each", "any", "every", "no", "some",
+          "several", "many", "both", "one", "smaller", "larger", "separate"}
+_ANY_GROUP_NOUNS = {"cartel", "gang", "group", "movement", "organization", "organisation", "outfit"}
 # Words of places and institutions: a name holding one is no person's.
 _NOT_A_NAME = re.compile(
     r"\b(?:Army|Police|Ministry|Council|Forces?|Government|Province|District|Agency|State|Republic|"
@@ -220,6 +227,7 @@ class _Step:
     deps: frozenset[str] | None
     lemmas: frozenset[str] | None
     negate: bool
+    next: bool = False  # ">": the word right after (a name the parser tore from its title)
 
 
 @dataclass(frozen=True)
@@ -257,6 +265,9 @@ def _parse_path(path: str) -> tuple[_Step, ...]:
         m = _STEP.fullmatch(part)
         if m is None:
             raise ValueError(f"bad path step {part!r} in {path!r}")
+        if m.group("next"):
+            steps.append(_Step(up=False, climb=False, deps=None, lemmas=None, negate=False, next=True))
+            continue
         up = m.group("up") or ""
         deps = frozenset(d for d in m.group("deps").split("|") if d) or None
         lemmas = frozenset(w.strip() for w in (m.group("lemmas") or "").split(",") if w.strip()) or None
@@ -312,7 +323,10 @@ def _walk(tok: Token, steps: tuple[_Step, ...]) -> list[Token]:
     for st in steps:
         nxt: list[Token] = []
         for t in cur:
-            if st.climb:
+            if st.next:
+                if t.i + 1 < len(t.doc):
+                    nxt.append(t.doc[t.i + 1])
+            elif st.climb:
                 h = t
                 for _ in range(6):
                     if h.head is h:
@@ -385,7 +399,22 @@ class _Index:
     def person_of(self, tok: Token) -> str | None:
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
-        return self.person.get(tok.i)
+            if tok.i not in self.person and tok.pos_ == "NOUN":
+                # "X, a preacher who founded G" / "another G leader, X, who doubles as its
+                # spokesman": the relative clause hangs on a noun set beside the name
+                if tok.dep_ == "appos" and tok.head.i in self.person:
+                    return self.person[tok.head.i]
+                return next((self.person[c.i] for c in tok.children
+                             if c.dep_ == "appos" and c.i in self.person), None)
+        key = self.person.get(tok.i)
+        if key is None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            # 'Ismael "El Mayo" Zambada Garcia': the parser splits a name around a quoted
+            # nickname and hangs the rest on the first name as its apposition
+            for c in tok.rights:
+                if c.dep_ == "appos" and c.i in self.person and c.i - tok.i <= 6 and all(
+                        w.pos_ == "PROPN" or w.text in _QUOTES for w in tok.doc[tok.i + 1: c.i]):
+                    return self.person[c.i]
+        return key
 
     def named_person(self, tok: Token, commit: bool = False) -> str | None:
         """A name the tagger missed or took for a place ("Karim Vasquez, the head of G"): in the
@@ -396,7 +425,13 @@ class _Index:
             return None
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
         words = [w for w in words if w.i >= words[0].i]
-        if not 2 <= len(words) <= 5 or words[-1].i - words[0].i + 1 != len(words):
+        nick = _nickname(tok)
+        if nick is not None:
+            # 'Ismael "El Mayo" Zambada': a quoted nickname inside the name
+            words = [w for w in tok.doc[nick[0]: tok.i + 1] if w.pos_ == "PROPN"]
+            if len(words) < 3:
+                return None
+        elif not 2 <= len(words) <= 5 or words[-1].i - words[0].i + 1 != len(words):
             return None
         if any(not w.text[:1].isupper() or w.i in self.group or w.ent_type_ in ("DATE", "TIME", "MONEY")
                for w in words):
@@ -405,8 +440,11 @@ class _Index:
         if _NOT_A_NAME.search(name):
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1])
+        inner = (tok.doc[nick[1]].idx, tok.doc[nick[2]].idx) if nick is not None else (0, 0)
         for ent in self._ctx.entities.values():
             for s, e in ent.mentions:
+                if inner[0] <= s and e <= inner[1]:
+                    continue  # the tagger's reading of the nickname alone
                 if s < end and start < e and ent.type != LOCATION:
                     # an organisation's name (the tagger's ORG takes in people's names too, but
                     # turning those into people cost precision on the scored dev part), a group,
@@ -438,10 +476,45 @@ class _Index:
                     break
         if key is None and tok.lemma_.lower() in _GROUP_HEADS:
             key = next((self.group[c.i] for c in tok.children if c.dep_ == "compound" and c.i in self.group), None)
+        if key is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _HEAD_NOUN_GROUPS:
+            key = self._head_noun(tok)
         if key is None and ((tok.lower_ == "its" and tok.dep_ == "poss") or
                             (tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"))):
             key = self._pronoun(tok)
         return key
+
+    def _head_noun(self, tok: Token) -> str | None:
+        """A lower-case kind word standing for a group named before it ("imprisoned cartel
+        leader X", "a co-founder of the cartel", "group leader X"): the last group named in the
+        last paragraphs whose name holds the word ("the cartel" after "the Sinaloa Cartel" and
+        "Los Chapitos" is the Sinaloa Cartel); failing that, for the words that name any kind of
+        group, the group named last in this or the previous sentence."""
+        word = tok.lemma_.lower()
+        if tok.tag_ in ("NNS", "NNPS") or any(c.lower_ in _OTHER for c in tok.children if c.i < tok.i):
+            return None  # "the other group", "rival cartels": not the one named before
+        names = self._ctx.group_mentions
+        before = [m for m in names if m.end <= tok.idx and not m.complement]
+        # among the groups named with the word, the one the article names most often so far
+        # (its topic: "the cartel" in a story of the Sinaloa Cartel's feud, with a rival
+        # named once in between), the later one on a tie
+        counts: dict[str, tuple[int, int]] = {}
+        text = self._ctx.text
+        for m in before:
+            # the mentions written with the word ("Sinaloa Cartel", not "CJNG")
+            if word in re.split(r"[\s-]+", text[m.start:m.end].lower()):
+                counts[m.key] = (counts.get(m.key, (0, 0))[0] + 1, m.start)
+        recent = {k: v for k, v in counts.items() if tok.idx - v[1] <= 1500}
+        if recent:
+            return max(recent, key=lambda k: recent[k])
+        before = [m for m in before if tok.idx - m.end <= 1500]
+        if word not in _ANY_GROUP_NOUNS or not before:
+            return None
+        prev = _previous_sentence(tok)
+        if before[-1].start < (prev if prev is not None else tok.sent).start_char:
+            return None
+        if any(t.lemma_.lower() in _STATE_BODIES for t in tok.doc[:tok.i] if t.idx >= before[-1].end):
+            return None
+        return before[-1].key
 
     def salient_group(self, tok: Token) -> str | None:
         """The group a bare title belongs to ("X became leader in 2015"): the subject group of
@@ -480,6 +553,29 @@ class _Index:
             return None
         span = self._ctx.doc.char_span(s, before[-1][1], alignment_mode="expand")
         return self.group.get(span[0].i) if span is not None and len(span) else None
+
+
+_QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
+
+
+def _nickname(tok: Token) -> tuple[int, int, int] | None:
+    """(first word, opening quote, closing quote) of a name with a quoted nickname before its
+    last word ('Ismael "El Mayo" Zambada', "Jimmy 'Barbecue' Cherizier"): one or two
+    capitalised words, a quoted nickname of one to three words, then tok."""
+    doc = tok.doc
+    close = tok.i - 1
+    if close < 3 or doc[close].text not in _QUOTES:
+        return None
+    open_ = next((j for j in range(close - 1, max(close - 5, 0) - 1, -1) if doc[j].text in _QUOTES), None)
+    if open_ is None or open_ == close - 1 or open_ < 1:
+        return None
+    if not all(w.text[:1].isupper() for w in doc[open_ + 1: close]):
+        return None
+    first = open_
+    while first - 1 >= 0 and open_ - (first - 1) <= 2 and doc[first - 1].pos_ == "PROPN" \
+            and doc[first - 1].text[:1].isupper():
+        first -= 1
+    return (first, open_, close) if first < open_ else None
 
 
 def _previous_sentence(tok: Token) -> Span | None:
