@@ -26,7 +26,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from militantmap.extract.context import LOCATION, ORGANIZATION, PERSON, Context, Entity, evidence
-from militantmap.extract.people import find_person_mentions
+from militantmap.extract.people import NAME, find_person_mentions, find_plural_person_mentions
 from militantmap.nlp.gazetteer import normalize
 
 ROLE_WORDS = {
@@ -375,9 +375,16 @@ class _Index:
         self.group: dict[int, str] = {}
         self.other: set[int] = set()
         self.place: set[int] = set()
-        for pm in find_person_mentions(ctx):
+        self.person_mentions = find_person_mentions(ctx)
+        for pm in self.person_mentions:
             for t in _tokens(doc, pm.start, pm.end):
                 self.person.setdefault(t.i, pm.key)
+        # "X and Y were killed. Both were members of G": every one of them
+        self.plural: dict[int, tuple[str, ...]] = {}
+        for pp in find_plural_person_mentions(ctx, self.person_mentions):
+            for t in _tokens(doc, pp.start, pp.end):
+                if t.i not in self.person:
+                    self.plural[t.i] = pp.keys
         spans = [(m.start, m.end, m.key) for m in ctx.group_mentions] + \
                 [(d.start, d.end, d.key) for d in descriptions]
         for s, e, key in spans:
@@ -475,7 +482,7 @@ class _Index:
                     key = next((self.group[d.i] for d in c.subtree if d.i in self.group), None)
                     break
         if key is None and tok.lemma_.lower() in _GROUP_HEADS:
-            key = next((self.group[c.i] for c in tok.children if c.dep_ == "compound" and c.i in self.group), None)
+            key = next((self.group[c.i] for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in self.group), None)
         if key is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _HEAD_NOUN_GROUPS:
             key = self._head_noun(tok)
         if key is None and ((tok.lower_ == "its" and tok.dep_ == "poss") or
@@ -689,6 +696,9 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                                 listed.insert(0, anchor.head)
                             for t in listed:
                                 key = index.person_of(t)
+                                if key is None and t.i in index.plural:
+                                    persons.extend(k for k in index.plural[t.i] if k not in persons)
+                                    continue
                                 if key is None:
                                     key = index.named_person(t)
                                     if key:
@@ -725,9 +735,132 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                         out.append(RoleHit(person, role, group, evidence(sent), pat.id))
                         if also:
                             out.append(RoleHit(person, also, group, evidence(sent), pat.id))
+    out += _unnamed_titles(ctx, index, rules, (known or []) + out)
     leads = [(h.person, h.group) for h in (known or []) + out if h.role in ("leader", "founder")]
     for persons, owner, role, sent, rule in pending:
         owned = list(dict.fromkeys(g for p, g in leads if p == owner))
         if len(owned) == 1:  # a man who leads two groups: whose deputy is unclear
             out += [RoleHit(p, role, owned[0], evidence(sent), rule) for p in persons]
     return out
+
+
+# -- a title named later: "a top G commander said ... . “...,” Murat Kaya told TV." -------------
+_UNNAMED_ROLES = {"leader", "founder", "commander", "deputy_leader", "spokesperson"}
+_SPEECH = {"say", "tell", "confirm", "announce", "claim", "deny", "add", "state", "warn", "vow", "insist"}
+_LEAD_GROUP_PATHS = tuple(_parse_path(p) for p in (
+    "prep[of,for,in,within,inside,from] pobj", "compound|poss|nmod", "compound|nmod compound|nmod|poss"))
+
+
+def _unnamed_titles(ctx: Context, index: _Index, rules: _Rules, known: list[RoleHit]) -> list[RoleHit]:
+    """News often opens with a role and names its holder a sentence or two later: "Police
+    arrested the leader of G on Saturday. ... four suspects linked to Para Wijayanto ...". A
+    title of one group, singular, with a determiner, that no construction gave a name and that
+    no person named before it in its sentence could hold, is held by the first person named in
+    the next two sentences when that is the first time the article names him, the name carries
+    no title or description of its own (not "President X", "X, a resident") and he holds no
+    other role. A title that speaks ("a G commander said") wants a speaker, and the speaker may
+    be a name the tagger took for an organisation's ("Murat Kaya told TV")."""
+    out: list[RoleHit] = []
+    doc = ctx.doc
+    sents = list(ctx.sentences())
+    roled = {h.person for h in known}
+    named_in = {(h.evidence["start"], h.group) for h in known}
+    names = [m for m in index.person_mentions if m.kind == NAME and _full_name(ctx.text[m.start:m.end])]
+    # the lead: the first two sentences that name a group (a dateline or a photo caption
+    # before them names none); later in the article "the G leader" points back, not ahead
+    lead = [k for k, sent in enumerate(sents)
+            if any(t.i in index.group for t in sent)][:2]
+    for k in lead:
+        sent = sents[k]
+        if any(sent.start_char <= m.start < sent.end_char and not _misread_place(doc, m.start, m.end, index)
+               for m in index.person_mentions):
+            continue  # a person named beside the title may be its holder
+        for tok in sent:
+            role, _ = _title_role(tok, rules)
+            if role not in _UNNAMED_ROLES or tok.tag_ != "NN" or _negated(tok):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children) and \
+                    not any(c.dep_ == "poss" for c in tok.children):
+                continue
+            groups = {g for path in _LEAD_GROUP_PATHS for a in _walk(tok, path) if (g := index.group_of(a))}
+            if len(groups) != 1:
+                continue
+            group = next(iter(groups))
+            if (sent.start_char, group) in named_in:
+                continue  # a construction named its holder in this sentence
+            speaks = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _SPEECH
+            rest = sents[k + 1:k + 4]
+            later = [(m.start, m.end, m.key) for m in names
+                     if any(s.start_char <= m.start < s.end_char for s in rest)]
+            if speaks:
+                later += [x for s in rest if (x := _org_speaker(ctx, index, s)) is not None]
+            if not later:
+                continue
+            start, end, key = min(later)
+            if key in roled or any(m.key == key and m.start < sent.start_char for m in index.person_mentions):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or _titled(span) or (speaks and not _speaker(span)):
+                continue
+            if key not in ctx.entities:
+                # the speaker the tagger took for an organisation is a person now
+                ctx.entities.pop(f"{ORGANIZATION}:{normalize(span.text)}", None)
+                ent = ctx.entities[key] = Entity(key=key, name=span.text, type=PERSON)
+                ent.add_mention(start, end, span.text)
+            out.append(RoleHit(key, role, group, evidence(sent), "unnamed-title"))
+            roled.add(key)
+            break
+    return out
+
+
+def _org_speaker(ctx: Context, index: _Index, sent: Span) -> tuple[int, int, str] | None:
+    """A name of two or three capitalised words that the tagger took for an organisation's and
+    that is the subject of a verb of speech: "..., Murat Kaya told the TV station"."""
+    for tok in sent:
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _SPEECH or tok.pos_ != "PROPN":
+            continue
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        if not 2 <= len(words) <= 3 or words[-1].i - words[0].i + 1 != len(words):
+            continue
+        if any(not w.text[:1].isupper() or w.i in index.group or w.i in index.person or w.ent_type_ != "ORG"
+               or not w.is_alpha for w in words):
+            continue
+        span = ctx.doc[words[0].i: words[-1].i + 1]
+        if _NOT_A_NAME.search(span.text):
+            continue
+        ent = ctx.entities.get(f"{ORGANIZATION}:{normalize(span.text)}")
+        if ent is None or any((s, e) != (span.start_char, span.end_char) for s, e in ent.mentions):
+            continue  # an organisation named elsewhere in the article is one
+        return span.start_char, span.end_char, f"{PERSON}:{normalize(span.text)}"
+    return None
+
+
+def _misread_place(doc: Doc, start: int, end: int, index: _Index) -> bool:
+    """A "person" set beside a place ("northeast Syria (Rojava)"): the tagger's misreading."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "appos" and (
+        span.root.head.i in index.place or span.root.head.ent_type_ in ("GPE", "LOC"))
+
+
+def _full_name(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
+                                        for w in words)
+
+
+def _titled(name: Span) -> bool:
+    """The name carries a title or a description of its own: "President X", "police chief X",
+    "X, a resident", "the army's spokesman, X"."""
+    root = name.root
+    if name.start > 0:
+        before = name.doc[name.start - 1]
+        if before.pos_ in ("NOUN", "PROPN") or before.text[:1].isupper() and before.pos_ != "PUNCT":
+            return True
+    if any(c.dep_ == "appos" and c.pos_ in ("NOUN", "NUM") for c in root.children):
+        return True
+    return root.dep_ == "appos" and root.head.pos_ == "NOUN"
+
+
+def _speaker(name: Span) -> bool:
+    root = name.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH
