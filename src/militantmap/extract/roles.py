@@ -206,11 +206,13 @@ _GROUP_HEADS = {"group", "movement", "organization", "organisation", "outfit", "
                 "network", "cell", "brigade", "front", "wing"}
 _RELATIVE = {"who", "whom", "that", "which"}
 # Lower-case kind words that stand for a group named before ("cartel leader X").
-_HEAD_NOUN_GROUPS = {"cartel", "gang", "group", "movement", "organization", "organisation", "outfit",
+_HEAD_NOUN_GROUPS = {"sect", "cartel", "gang", "group", "movement", "organization", "organisation", "outfit",
                      "militia", "network", "front", "brigade", "army"}
 _OTHER = {"other", "another", "rival", "second", "different", "new", "each", "any", "every", "no", "some",
           "several", "many", "both", "one", "smaller", "larger", "separate"}
-_ANY_GROUP_NOUNS = {"cartel", "gang", "group", "movement", "organization", "organisation", "outfit"}
+# Plural kind words for a group's men, standing for the group in "the insurgents' spokesman".
+_MEMBER_KINDS = {"militant", "jihadist", "insurgent", "rebel", "extremist", "islamist", "sect", "guerrilla"}
+_ANY_GROUP_NOUNS = {"sect", "cartel", "gang", "group", "movement", "organization", "organisation", "outfit"}
 # Words of places and institutions: a name holding one is no person's.
 _NOT_A_NAME = re.compile(
     r"\b(?:Army|Police|Ministry|Council|Forces?|Government|Province|District|Agency|State|Republic|"
@@ -239,6 +241,9 @@ class _Pattern:
     group: tuple[tuple[_Step, ...], ...]
     salient: bool = False  # group "@salient": a title with no group of its own ("became leader")
     possessor: bool = False  # group "@possessor": the group the title's possessor leads ("his deputy")
+    pos: frozenset[str] = frozenset({"VERB", "NOUN", "AUX"})  # parts of speech of the cue word
+    untitled: bool = False  # the person carries no title of his own ("Under President X, G ..." is no role)
+    full_name: bool = False  # the person is named by a full name ("Its members are Afghans" names none)
 
 
 @dataclass(frozen=True)
@@ -306,7 +311,9 @@ def _rules() -> _Rules:
                 id=row["id"], cue=None if cue == "title" else frozenset(cue), role=row.get("role"),
                 person=tuple(_parse_path(p) for p in row["person"]),
                 group=tuple(_parse_path(p) for p in row["group"] if not p.startswith("@")),
-                salient="@salient" in row["group"], possessor="@possessor" in row["group"]))
+                salient="@salient" in row["group"], possessor="@possessor" in row["group"],
+                pos=frozenset(row.get("pos", ("VERB", "NOUN", "AUX"))), untitled=bool(row.get("untitled")),
+                full_name=bool(row.get("full_name"))))
     return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role,
                   frozenset(w for p in patterns if p.cue for w in p.cue))
 
@@ -411,6 +418,9 @@ class _Index:
                 # spokesman": the relative clause hangs on a noun set beside the name
                 if tok.dep_ == "appos" and tok.head.i in self.person:
                     return self.person[tok.head.i]
+                if tok.dep_ == "attr":  # "X is a cleric who went on to found G"
+                    return next((self.person[c.i] for c in tok.head.children
+                                 if c.dep_ == "nsubj" and c.i in self.person), None)
                 return next((self.person[c.i] for c in tok.children
                              if c.dep_ == "appos" and c.i in self.person), None)
         key = self.person.get(tok.i)
@@ -422,6 +432,13 @@ class _Index:
                         w.pos_ == "PROPN" or w.text in _QUOTES for w in tok.doc[tok.i + 1: c.i]):
                     return self.person[c.i]
         return key
+
+    def mention_span(self, tok: Token) -> Span | None:
+        """The person mention tok is part of."""
+        for m in self.person_mentions:
+            if m.start <= tok.idx < m.end:
+                return self._ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return None
 
     def named_person(self, tok: Token, commit: bool = False) -> str | None:
         """A name the tagger missed or took for a place ("Karim Vasquez, the head of G"): in the
@@ -475,6 +492,8 @@ class _Index:
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
         key = self.group.get(tok.i)
+        if key is not None and _opposed(tok):
+            return None  # "an anti-Taliban leader" leads no Taliban
         if key is None and tok.pos_ == "NOUN":
             # "an alliance known as G", "a cell calling itself G": the name it is given
             for c in tok.children:
@@ -485,8 +504,13 @@ class _Index:
             key = next((self.group[c.i] for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in self.group), None)
         if key is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _HEAD_NOUN_GROUPS:
             key = self._head_noun(tok)
+        if key is None and tok.lemma_.lower() in _MEMBER_KINDS and tok.dep_ == "poss" \
+                and tok.head.lemma_.lower() in _rules().titles:
+            # "the insurgents' spokesman X": the group named last in this or the previous
+            # sentence ("rebel leader X" without the possessive often names another group's)
+            key = self._last_group(tok)
         if key is None and ((tok.lower_ == "its" and tok.dep_ == "poss") or
-                            (tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"))):
+                            (tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"))):
             key = self._pronoun(tok)
         return key
 
@@ -513,8 +537,15 @@ class _Index:
         recent = {k: v for k, v in counts.items() if tok.idx - v[1] <= 1500}
         if recent:
             return max(recent, key=lambda k: recent[k])
-        before = [m for m in before if tok.idx - m.end <= 1500]
-        if word not in _ANY_GROUP_NOUNS or not before:
+        if word not in _ANY_GROUP_NOUNS:
+            return None
+        return self._last_group(tok)
+
+    def _last_group(self, tok: Token) -> str | None:
+        """The group named last before tok in its sentence or the one before, with no state
+        body named in between."""
+        before = [m for m in self._ctx.group_mentions if m.end <= tok.idx and not m.complement]
+        if not before:
             return None
         prev = _previous_sentence(tok)
         if before[-1].start < (prev if prev is not None else tok.sent).start_char:
@@ -652,14 +683,15 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
         for tok in sent:
             title_role, title_also = _title_role(tok, rules)
             lemma = tok.lemma_.lower()
-            if title_role is None and lemma not in rules.cue_lemmas:
+            if title_role is None and lemma not in rules.cue_lemmas and tok.lower_ not in rules.cue_lemmas:
                 continue
             for pat in rules.patterns:
                 if pat.cue is None:
                     role, also = title_role, title_also
                     if role is None:
                         continue
-                elif lemma in pat.cue and tok.pos_ in ("VERB", "NOUN", "AUX"):
+                elif (lemma in pat.cue or tok.lower_ in pat.cue and _bare_verb(tok)) and tok.pos_ in pat.pos:
+                    # "helped found G", "went on to found G": the tagger reads "found" as "find"
                     role, also = pat.role, None
                 else:
                     continue
@@ -699,10 +731,19 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                                 if key is None and t.i in index.plural:
                                     persons.extend(k for k in index.plural[t.i] if k not in persons)
                                     continue
+                                if key is None and pat.cue is not None and t.pos_ == "NOUN":
+                                    # "founded by the cleric X", "led by a former teacher, X"
+                                    key = next((index.person_of(c) for c in t.children if c.dep_ == "appos"
+                                                and c.i <= t.i + 3 and index.person_of(c)), None)
                                 if key is None:
                                     key = index.named_person(t)
                                     if key:
                                         unnamed[key] = t
+                                if key and pat.untitled and (span := index.mention_span(t)) is not None \
+                                        and _titled(span):
+                                    continue
+                                if key and pat.full_name and not _full_name(ctx.entities[key].name if key in ctx.entities else ""):
+                                    continue
                                 if key and key not in persons:
                                     persons.append(key)
                     if persons:
@@ -835,6 +876,22 @@ def _org_speaker(ctx: Context, index: _Index, sent: Span) -> tuple[int, int, str
     return None
 
 
+def _opposed(tok: Token) -> bool:
+    """A group name after "anti-" or "pro-" ("anti-Taliban", "pro-ISIS")."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and doc[i - 1].i in range(tok.left_edge.i, tok.i) and doc[i - 1].pos_ == "PROPN":
+        i -= 1
+    return (i >= 2 and doc[i - 1].text in ("-", "‐") and doc[i - 2].lower_ in ("anti", "pro", "non")) or \
+        doc[i].lower_.startswith(("anti-", "pro-"))
+
+
+def _bare_verb(tok: Token) -> bool:
+    """A verb after "to" or "helped" ("went on to found", "helped found")."""
+    return tok.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ in ("to", "help", "helped", "helps", "helping")
+                                   for c in tok.children)
+
+
 def _misread_place(doc: Doc, start: int, end: int, index: _Index) -> bool:
     """A "person" set beside a place ("northeast Syria (Rojava)"): the tagger's misreading."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -854,7 +911,7 @@ def _titled(name: Span) -> bool:
     root = name.root
     if name.start > 0:
         before = name.doc[name.start - 1]
-        if before.pos_ in ("NOUN", "PROPN") or before.text[:1].isupper() and before.pos_ != "PUNCT":
+        if before.pos_ in ("NOUN", "PROPN"):
             return True
     if any(c.dep_ == "appos" and c.pos_ in ("NOUN", "NUM") for c in root.children):
         return True
