@@ -82,7 +82,7 @@ _PATTERNS = [
     # "the leader of G, X" / "spokesman for G X"
     re.compile(rf"(?:{_ROLE_ANY})\s+(?:of|for)\s+(?:the\s+)?{G}\s*,?\s*{P}", re.I),
     # "X, who leads G" / "X founded G" / "X heads G"
-    re.compile(rf"{P}\s*,?\s*(?:who\s+)?(?:(?P<leader>leads|led|heads|headed|commands|commanded|ran|runs)|"
+    re.compile(rf"{P}\s*,?\s*(?:who\s+)?(?:(?P<leader>leads|led|heads|headed|ran|runs)|(?P<commander>commands|commanded)|"
                rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}", re.I),
     # "G, led by X" / "G, founded by X" / "under the leadership of X"
     re.compile(rf"{G}[^⟨⟪.;]{{0,60}}?\b(?:(?P<leader>led|headed|run|commanded)|(?P<founder>founded|"
@@ -107,6 +107,12 @@ _PATTERNS = [
 _SENIOR_LEADER = re.compile(
     r"\b(?:senior|high[- ]ranking|mid[- ]level)\s+(?:(?:⟨\d+⟩(?:[’']s?)?|[\w-]+)\s+){0,2}?(?:leaders?|chief)\b",
     re.I)
+# A leader of the fighters or of a region, not of the group: "military chief", "regional leader",
+# "fighters led by X".
+_FIELD_LEADER = re.compile(
+    r"\b(?:military|field|battlefield|operational|regional|local|district|provincial|area|zonal|sector)\s+"
+    r"(?:leaders?|chief|head)\b|\b(?:fighters|militants|forces|troops|men|gunmen|units?|cells?|squads?)\s+"
+    r"(?:led|headed|commanded)\s+by\b", re.I)
 # "the LeJ chief" without a name: the person last named in a role of that group
 _UNNAMED = re.compile(rf"\bthe\s+{G}\s+(?:{_ROLE_ANY})\b", re.I)
 
@@ -145,6 +151,8 @@ def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                     if role is None:
                         continue
                     person, group = pkeys[int(m.group("p"))], gkeys[int(m.group("g"))]
+                    if role == "leader" and _FIELD_LEADER.search(masked, m.start(), m.end()):
+                        role = "commander"  # "G's military leader X" commands its fighters
                     found.append((person, role, group))
                     if role == "leader" and _SENIOR_LEADER.search(masked, max(0, m.start() - 30), m.end()):
                         found.append((person, "commander", group))
@@ -160,7 +168,8 @@ def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
             if key in seen:
                 continue
             seen.add(key)
-            last_person_of[group] = person
+            if role in ("leader", "founder"):  # "the G chief" later: the one who leads it
+                last_person_of[group] = person
             hits.append(RoleHit(person, role, group, evidence(sent)))
     # The parse-based constructions add what the surface patterns missed; plain membership is
     # not added for a person who holds a title in that group (a leader is a member too).
@@ -354,10 +363,18 @@ def _walk(tok: Token, steps: tuple[_Step, ...]) -> list[Token]:
 def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
     """The role a title word names, and a second role its modifiers add ("senior leader")."""
     word = tok.lower_
+    doc = tok.doc
+    if word.rstrip(".") in _RANKS:
+        # a rank before a name: "M23 General Sultani Makenga" (no rank without a name after it;
+        # "Secretary General" is a leader's title)
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if not tok.text[:1].isupper() or nxt is None or nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() \
+                or (tok.i > 0 and doc[tok.i - 1].lower_ in ("secretary", "attorney", "surgeon", "governor")):
+            return None, None
+        return "commander", None
     role = rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
     if role is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None, None
-    doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "co" and role == "founder":
         return "founder", None
     also = None
@@ -593,6 +610,9 @@ class _Index:
         return self.group.get(span[0].i) if span is not None and len(span) else None
 
 
+# Military ranks a rebel commander is named with ("General X", "Col. X", "Comandante X").
+_RANKS = {"general", "gen", "colonel", "col", "brigadier", "brig", "major", "maj", "captain", "capt",
+          "lieutenant", "lt", "comandante", "commandant", "cmdr"}
 _QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 
 
