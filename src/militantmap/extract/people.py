@@ -19,6 +19,11 @@ layer adds the later references that facts are often stated with, each linked to
 
 The subject person of a sentence is the first person mention whose head token is a nominal
 subject (active or passive) of a verb of that sentence.
+
+Plural references to people (`find_plural_person_mentions`): "both", "the two (men)", "the
+pair", "they" after a sentence that names two or more people joined by a conjunction ("X and Y
+were killed. Both were members of G"): each refers to all of them. "they" only as a subject
+after such a subject (it refers to groups and to "the militants" far more often).
 """
 from __future__ import annotations
 
@@ -49,6 +54,18 @@ _DESCRIPTION = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:al|el|ul|ad|an|ar|as|at|az|ash)[-‐‑ ]", re.I)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+_PLURAL_WORDS = re.compile(
+    r"\b(?:[Bb]oth(?:\s+(?:men|women|brothers|suspects))?|[Tt]he\s+(?:two|three|four)(?:\s+(?:men|women|brothers|suspects))?|"
+    r"[Tt]he\s+(?:pair|duo|brothers)|[Tt]hey)\b")
+
+
+@dataclass(frozen=True)
+class PluralPersonMention:
+    start: int
+    end: int
+    keys: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -178,3 +195,45 @@ def _description_antecedent(offset: int, i: int, subjects, persons_in) -> str | 
         if j >= 0 and persons_in[j]:
             return persons_in[j][-1].key
     return None
+
+
+def find_plural_person_mentions(ctx: Context, mentions: list[PersonMention]) -> list[PluralPersonMention]:
+    """ "Both", "the two men", "they" for people joined by a conjunction just before (see the
+    module docstring)."""
+    out: list[PluralPersonMention] = []
+    doc = ctx.doc
+    roots: dict[int, str] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            roots.setdefault(span.root.i, m.key)
+    sents = list(doc.sents)
+    for i, sent in enumerate(sents):
+        for m in _PLURAL_WORDS.finditer(ctx.text, sent.start_char, sent.end_char):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            they = m.group().lower() == "they"
+            if they and root.dep_ not in _SUBJECT_DEPS:
+                continue
+            scope = [t for t in sent if t.i < span.start]
+            if not scope and i > 0:
+                scope = list(sents[i - 1])
+            keys = _joined_people(scope, roots, subject_only=they)
+            if keys:
+                out.append(PluralPersonMention(m.start(), m.end(), keys))
+    return out
+
+
+def _joined_people(tokens, roots: dict[int, str], subject_only: bool) -> tuple[str, ...] | None:
+    """The last set of two or more people joined by a conjunction among these tokens."""
+    found = None
+    for t in tokens:
+        if t.i not in roots or t.dep_ == "conj":
+            continue
+        keys = [roots[t.i]] + [roots[c.i] for c in t.conjuncts if c.i in roots]
+        if len(set(keys)) >= 2 and len(keys) == 1 + len(list(t.conjuncts)) and \
+                (not subject_only or t.dep_ in _SUBJECT_DEPS):
+            found = tuple(dict.fromkeys(keys))
+    return found

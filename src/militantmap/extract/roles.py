@@ -26,7 +26,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from militantmap.extract.context import LOCATION, ORGANIZATION, PERSON, Context, Entity, evidence
-from militantmap.extract.people import find_person_mentions
+from militantmap.extract.people import NAME, find_person_mentions, find_plural_person_mentions
 from militantmap.nlp.gazetteer import normalize
 
 ROLE_WORDS = {
@@ -82,7 +82,7 @@ _PATTERNS = [
     # "the leader of G, X" / "spokesman for G X"
     re.compile(rf"(?:{_ROLE_ANY})\s+(?:of|for)\s+(?:the\s+)?{G}\s*,?\s*{P}", re.I),
     # "X, who leads G" / "X founded G" / "X heads G"
-    re.compile(rf"{P}\s*,?\s*(?:who\s+)?(?:(?P<leader>leads|led|heads|headed|commands|commanded|ran|runs)|"
+    re.compile(rf"{P}\s*,?\s*(?:who\s+)?(?:(?P<leader>leads|led|heads|headed|ran|runs)|(?P<commander>commands|commanded)|"
                rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}", re.I),
     # "G, led by X" / "G, founded by X" / "under the leadership of X"
     re.compile(rf"{G}[^⟨⟪.;]{{0,60}}?\b(?:(?P<leader>led|headed|run|commanded)|(?P<founder>founded|"
@@ -107,6 +107,12 @@ _PATTERNS = [
 _SENIOR_LEADER = re.compile(
     r"\b(?:senior|high[- ]ranking|mid[- ]level)\s+(?:(?:⟨\d+⟩(?:[’']s?)?|[\w-]+)\s+){0,2}?(?:leaders?|chief)\b",
     re.I)
+# A leader of the fighters or of a region, not of the group: "military chief", "regional leader",
+# "fighters led by X".
+_FIELD_LEADER = re.compile(
+    r"\b(?:military|field|battlefield|operational|regional|local|district|provincial|area|zonal|sector)\s+"
+    r"(?:leaders?|chief|head)\b|\b(?:fighters|militants|forces|troops|men|gunmen|units?|cells?|squads?)\s+"
+    r"(?:led|headed|commanded)\s+by\b", re.I)
 # "the LeJ chief" without a name: the person last named in a role of that group
 _UNNAMED = re.compile(rf"\bthe\s+{G}\s+(?:{_ROLE_ANY})\b", re.I)
 
@@ -145,6 +151,8 @@ def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                     if role is None:
                         continue
                     person, group = pkeys[int(m.group("p"))], gkeys[int(m.group("g"))]
+                    if role == "leader" and _FIELD_LEADER.search(masked, m.start(), m.end()):
+                        role = "commander"  # "G's military leader X" commands its fighters
                     found.append((person, role, group))
                     if role == "leader" and _SENIOR_LEADER.search(masked, max(0, m.start() - 30), m.end()):
                         found.append((person, "commander", group))
@@ -160,7 +168,8 @@ def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
             if key in seen:
                 continue
             seen.add(key)
-            last_person_of[group] = person
+            if role in ("leader", "founder"):  # "the G chief" later: the one who leads it
+                last_person_of[group] = person
             hits.append(RoleHit(person, role, group, evidence(sent)))
     # The parse-based constructions add what the surface patterns missed; plain membership is
     # not added for a person who holds a title in that group (a leader is a member too).
@@ -198,12 +207,21 @@ def _mask(text, start, end, persons, groups):
 # dependency is prep and whose lemma is "of" or "for") or up to the head ("^appos": the token is
 # an appositive, go to the word it describes; "^pobj[as]": the token is the object of "as").
 # "[!a,b]" excludes lemmas; "^+[list]" climbs up to six heads to the first with one of the
-# lemmas. Alternatives of dependencies are joined with "|".
-_STEP = re.compile(r"(?P<up>\^\+?)?(?P<deps>[\w|]*)(?:\[(?P<neg>!?)(?P<lemmas>[^\]]*)\])?")
+# lemmas. Alternatives of dependencies are joined with "|". ">" is the next word of the text (the
+# name right after a title, wherever the parser hung it: "cartel leader Joaquin “El Chapo” Guzman").
+_STEP = re.compile(r"(?P<next>>)|(?:(?P<up>\^\+?)?(?P<deps>[\w|]*)(?:\[(?P<neg>!?)(?P<lemmas>[^\]]*)\])?)")
 # Nouns that head a group's name in the parse ("the Lashkar-e-Islam group"): the name is its compound.
 _GROUP_HEADS = {"group", "movement", "organization", "organisation", "outfit", "militia", "faction",
                 "network", "cell", "brigade", "front", "wing"}
 _RELATIVE = {"who", "whom", "that", "which"}
+# Lower-case kind words that stand for a group named before ("cartel leader X").
+_HEAD_NOUN_GROUPS = {"sect", "cartel", "gang", "group", "movement", "organization", "organisation", "outfit",
+                     "militia", "network", "front", "brigade", "army"}
+_OTHER = {"other", "another", "rival", "second", "different", "new", "each", "any", "every", "no", "some",
+          "several", "many", "both", "one", "smaller", "larger", "separate"}
+# Plural kind words for a group's men, standing for the group in "the insurgents' spokesman".
+_MEMBER_KINDS = {"militant", "jihadist", "insurgent", "rebel", "extremist", "islamist", "sect", "guerrilla"}
+_ANY_GROUP_NOUNS = {"sect", "cartel", "gang", "group", "movement", "organization", "organisation", "outfit"}
 # Words of places and institutions: a name holding one is no person's.
 _NOT_A_NAME = re.compile(
     r"\b(?:Army|Police|Ministry|Council|Forces?|Government|Province|District|Agency|State|Republic|"
@@ -220,6 +238,7 @@ class _Step:
     deps: frozenset[str] | None
     lemmas: frozenset[str] | None
     negate: bool
+    next: bool = False  # ">": the word right after (a name the parser tore from its title)
 
 
 @dataclass(frozen=True)
@@ -231,6 +250,9 @@ class _Pattern:
     group: tuple[tuple[_Step, ...], ...]
     salient: bool = False  # group "@salient": a title with no group of its own ("became leader")
     possessor: bool = False  # group "@possessor": the group the title's possessor leads ("his deputy")
+    pos: frozenset[str] = frozenset({"VERB", "NOUN", "AUX"})  # parts of speech of the cue word
+    untitled: bool = False  # the person carries no title of his own ("Under President X, G ..." is no role)
+    full_name: bool = False  # the person is named by a full name ("Its members are Afghans" names none)
 
 
 @dataclass(frozen=True)
@@ -257,6 +279,9 @@ def _parse_path(path: str) -> tuple[_Step, ...]:
         m = _STEP.fullmatch(part)
         if m is None:
             raise ValueError(f"bad path step {part!r} in {path!r}")
+        if m.group("next"):
+            steps.append(_Step(up=False, climb=False, deps=None, lemmas=None, negate=False, next=True))
+            continue
         up = m.group("up") or ""
         deps = frozenset(d for d in m.group("deps").split("|") if d) or None
         lemmas = frozenset(w.strip() for w in (m.group("lemmas") or "").split(",") if w.strip()) or None
@@ -295,7 +320,9 @@ def _rules() -> _Rules:
                 id=row["id"], cue=None if cue == "title" else frozenset(cue), role=row.get("role"),
                 person=tuple(_parse_path(p) for p in row["person"]),
                 group=tuple(_parse_path(p) for p in row["group"] if not p.startswith("@")),
-                salient="@salient" in row["group"], possessor="@possessor" in row["group"]))
+                salient="@salient" in row["group"], possessor="@possessor" in row["group"],
+                pos=frozenset(row.get("pos", ("VERB", "NOUN", "AUX"))), untitled=bool(row.get("untitled")),
+                full_name=bool(row.get("full_name"))))
     return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role,
                   frozenset(w for p in patterns if p.cue for w in p.cue))
 
@@ -312,7 +339,10 @@ def _walk(tok: Token, steps: tuple[_Step, ...]) -> list[Token]:
     for st in steps:
         nxt: list[Token] = []
         for t in cur:
-            if st.climb:
+            if st.next:
+                if t.i + 1 < len(t.doc):
+                    nxt.append(t.doc[t.i + 1])
+            elif st.climb:
                 h = t
                 for _ in range(6):
                     if h.head is h:
@@ -333,10 +363,18 @@ def _walk(tok: Token, steps: tuple[_Step, ...]) -> list[Token]:
 def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
     """The role a title word names, and a second role its modifiers add ("senior leader")."""
     word = tok.lower_
+    doc = tok.doc
+    if word.rstrip(".") in _RANKS:
+        # a rank before a name: "M23 General Sultani Makenga" (no rank without a name after it;
+        # "Secretary General" is a leader's title)
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if not tok.text[:1].isupper() or nxt is None or nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() \
+                or (tok.i > 0 and doc[tok.i - 1].lower_ in ("secretary", "attorney", "surgeon", "governor")):
+            return None, None
+        return "commander", None
     role = rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
     if role is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None, None
-    doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "co" and role == "founder":
         return "founder", None
     also = None
@@ -361,9 +399,16 @@ class _Index:
         self.group: dict[int, str] = {}
         self.other: set[int] = set()
         self.place: set[int] = set()
-        for pm in find_person_mentions(ctx):
+        self.person_mentions = find_person_mentions(ctx)
+        for pm in self.person_mentions:
             for t in _tokens(doc, pm.start, pm.end):
                 self.person.setdefault(t.i, pm.key)
+        # "X and Y were killed. Both were members of G": every one of them
+        self.plural: dict[int, tuple[str, ...]] = {}
+        for pp in find_plural_person_mentions(ctx, self.person_mentions):
+            for t in _tokens(doc, pp.start, pp.end):
+                if t.i not in self.person:
+                    self.plural[t.i] = pp.keys
         spans = [(m.start, m.end, m.key) for m in ctx.group_mentions] + \
                 [(d.start, d.end, d.key) for d in descriptions]
         for s, e, key in spans:
@@ -385,7 +430,32 @@ class _Index:
     def person_of(self, tok: Token) -> str | None:
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
-        return self.person.get(tok.i)
+            if tok.i not in self.person and tok.pos_ == "NOUN":
+                # "X, a preacher who founded G" / "another G leader, X, who doubles as its
+                # spokesman": the relative clause hangs on a noun set beside the name
+                if tok.dep_ == "appos" and tok.head.i in self.person:
+                    return self.person[tok.head.i]
+                if tok.dep_ == "attr":  # "X is a cleric who went on to found G"
+                    return next((self.person[c.i] for c in tok.head.children
+                                 if c.dep_ == "nsubj" and c.i in self.person), None)
+                return next((self.person[c.i] for c in tok.children
+                             if c.dep_ == "appos" and c.i in self.person), None)
+        key = self.person.get(tok.i)
+        if key is None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            # 'Ismael "El Mayo" Zambada Garcia': the parser splits a name around a quoted
+            # nickname and hangs the rest on the first name as its apposition
+            for c in tok.rights:
+                if c.dep_ == "appos" and c.i in self.person and c.i - tok.i <= 6 and all(
+                        w.pos_ == "PROPN" or w.text in _QUOTES for w in tok.doc[tok.i + 1: c.i]):
+                    return self.person[c.i]
+        return key
+
+    def mention_span(self, tok: Token) -> Span | None:
+        """The person mention tok is part of."""
+        for m in self.person_mentions:
+            if m.start <= tok.idx < m.end:
+                return self._ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return None
 
     def named_person(self, tok: Token, commit: bool = False) -> str | None:
         """A name the tagger missed or took for a place ("Karim Vasquez, the head of G"): in the
@@ -396,7 +466,13 @@ class _Index:
             return None
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
         words = [w for w in words if w.i >= words[0].i]
-        if not 2 <= len(words) <= 5 or words[-1].i - words[0].i + 1 != len(words):
+        nick = _nickname(tok)
+        if nick is not None:
+            # 'Ismael "El Mayo" Zambada': a quoted nickname inside the name
+            words = [w for w in tok.doc[nick[0]: tok.i + 1] if w.pos_ == "PROPN"]
+            if len(words) < 3:
+                return None
+        elif not 2 <= len(words) <= 5 or words[-1].i - words[0].i + 1 != len(words):
             return None
         if any(not w.text[:1].isupper() or w.i in self.group or w.ent_type_ in ("DATE", "TIME", "MONEY")
                for w in words):
@@ -405,8 +481,11 @@ class _Index:
         if _NOT_A_NAME.search(name):
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1])
+        inner = (tok.doc[nick[1]].idx, tok.doc[nick[2]].idx) if nick is not None else (0, 0)
         for ent in self._ctx.entities.values():
             for s, e in ent.mentions:
+                if inner[0] <= s and e <= inner[1]:
+                    continue  # the tagger's reading of the nickname alone
                 if s < end and start < e and ent.type != LOCATION:
                     # an organisation's name (the tagger's ORG takes in people's names too, but
                     # turning those into people cost precision on the scored dev part), a group,
@@ -430,6 +509,8 @@ class _Index:
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
         key = self.group.get(tok.i)
+        if key is not None and _opposed(tok):
+            return None  # "an anti-Taliban leader" leads no Taliban
         if key is None and tok.pos_ == "NOUN":
             # "an alliance known as G", "a cell calling itself G": the name it is given
             for c in tok.children:
@@ -437,11 +518,58 @@ class _Index:
                     key = next((self.group[d.i] for d in c.subtree if d.i in self.group), None)
                     break
         if key is None and tok.lemma_.lower() in _GROUP_HEADS:
-            key = next((self.group[c.i] for c in tok.children if c.dep_ == "compound" and c.i in self.group), None)
+            key = next((self.group[c.i] for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in self.group), None)
+        if key is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _HEAD_NOUN_GROUPS:
+            key = self._head_noun(tok)
+        if key is None and tok.lemma_.lower() in _MEMBER_KINDS and tok.dep_ == "poss" \
+                and tok.head.lemma_.lower() in _rules().titles:
+            # "the insurgents' spokesman X": the group named last in this or the previous
+            # sentence ("rebel leader X" without the possessive often names another group's)
+            key = self._last_group(tok)
         if key is None and ((tok.lower_ == "its" and tok.dep_ == "poss") or
-                            (tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"))):
+                            (tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"))):
             key = self._pronoun(tok)
         return key
+
+    def _head_noun(self, tok: Token) -> str | None:
+        """A lower-case kind word standing for a group named before it ("imprisoned cartel
+        leader X", "a co-founder of the cartel", "group leader X"): the last group named in the
+        last paragraphs whose name holds the word ("the cartel" after "the Sinaloa Cartel" and
+        "Los Chapitos" is the Sinaloa Cartel); failing that, for the words that name any kind of
+        group, the group named last in this or the previous sentence."""
+        word = tok.lemma_.lower()
+        if tok.tag_ in ("NNS", "NNPS") or any(c.lower_ in _OTHER for c in tok.children if c.i < tok.i):
+            return None  # "the other group", "rival cartels": not the one named before
+        names = self._ctx.group_mentions
+        before = [m for m in names if m.end <= tok.idx and not m.complement]
+        # among the groups named with the word, the one the article names most often so far
+        # (its topic: "the cartel" in a story of the Sinaloa Cartel's feud, with a rival
+        # named once in between), the later one on a tie
+        counts: dict[str, tuple[int, int]] = {}
+        text = self._ctx.text
+        for m in before:
+            # the mentions written with the word ("Sinaloa Cartel", not "CJNG")
+            if word in re.split(r"[\s-]+", text[m.start:m.end].lower()):
+                counts[m.key] = (counts.get(m.key, (0, 0))[0] + 1, m.start)
+        recent = {k: v for k, v in counts.items() if tok.idx - v[1] <= 1500}
+        if recent:
+            return max(recent, key=lambda k: recent[k])
+        if word not in _ANY_GROUP_NOUNS:
+            return None
+        return self._last_group(tok)
+
+    def _last_group(self, tok: Token) -> str | None:
+        """The group named last before tok in its sentence or the one before, with no state
+        body named in between."""
+        before = [m for m in self._ctx.group_mentions if m.end <= tok.idx and not m.complement]
+        if not before:
+            return None
+        prev = _previous_sentence(tok)
+        if before[-1].start < (prev if prev is not None else tok.sent).start_char:
+            return None
+        if any(t.lemma_.lower() in _STATE_BODIES for t in tok.doc[:tok.i] if t.idx >= before[-1].end):
+            return None
+        return before[-1].key
 
     def salient_group(self, tok: Token) -> str | None:
         """The group a bare title belongs to ("X became leader in 2015"): the subject group of
@@ -480,6 +608,32 @@ class _Index:
             return None
         span = self._ctx.doc.char_span(s, before[-1][1], alignment_mode="expand")
         return self.group.get(span[0].i) if span is not None and len(span) else None
+
+
+# Military ranks a rebel commander is named with ("General X", "Col. X", "Comandante X").
+_RANKS = {"general", "gen", "colonel", "col", "brigadier", "brig", "major", "maj", "captain", "capt",
+          "lieutenant", "lt", "comandante", "commandant", "cmdr"}
+_QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
+
+
+def _nickname(tok: Token) -> tuple[int, int, int] | None:
+    """(first word, opening quote, closing quote) of a name with a quoted nickname before its
+    last word ('Ismael "El Mayo" Zambada', "Jimmy 'Barbecue' Cherizier"): one or two
+    capitalised words, a quoted nickname of one to three words, then tok."""
+    doc = tok.doc
+    close = tok.i - 1
+    if close < 3 or doc[close].text not in _QUOTES:
+        return None
+    open_ = next((j for j in range(close - 1, max(close - 5, 0) - 1, -1) if doc[j].text in _QUOTES), None)
+    if open_ is None or open_ == close - 1 or open_ < 1:
+        return None
+    if not all(w.text[:1].isupper() for w in doc[open_ + 1: close]):
+        return None
+    first = open_
+    while first - 1 >= 0 and open_ - (first - 1) <= 2 and doc[first - 1].pos_ == "PROPN" \
+            and doc[first - 1].text[:1].isupper():
+        first -= 1
+    return (first, open_, close) if first < open_ else None
 
 
 def _previous_sentence(tok: Token) -> Span | None:
@@ -549,14 +703,15 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
         for tok in sent:
             title_role, title_also = _title_role(tok, rules)
             lemma = tok.lemma_.lower()
-            if title_role is None and lemma not in rules.cue_lemmas:
+            if title_role is None and lemma not in rules.cue_lemmas and tok.lower_ not in rules.cue_lemmas:
                 continue
             for pat in rules.patterns:
                 if pat.cue is None:
                     role, also = title_role, title_also
                     if role is None:
                         continue
-                elif lemma in pat.cue and tok.pos_ in ("VERB", "NOUN", "AUX"):
+                elif (lemma in pat.cue or tok.lower_ in pat.cue and _bare_verb(tok)) and tok.pos_ in pat.pos:
+                    # "helped found G", "went on to found G": the tagger reads "found" as "find"
                     role, also = pat.role, None
                 else:
                     continue
@@ -593,10 +748,22 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                                 listed.insert(0, anchor.head)
                             for t in listed:
                                 key = index.person_of(t)
+                                if key is None and t.i in index.plural:
+                                    persons.extend(k for k in index.plural[t.i] if k not in persons)
+                                    continue
+                                if key is None and pat.cue is not None and t.pos_ == "NOUN":
+                                    # "founded by the cleric X", "led by a former teacher, X"
+                                    key = next((index.person_of(c) for c in t.children if c.dep_ == "appos"
+                                                and c.i <= t.i + 3 and index.person_of(c)), None)
                                 if key is None:
                                     key = index.named_person(t)
                                     if key:
                                         unnamed[key] = t
+                                if key and pat.untitled and (span := index.mention_span(t)) is not None \
+                                        and _titled(span):
+                                    continue
+                                if key and pat.full_name and not _full_name(ctx.entities[key].name if key in ctx.entities else ""):
+                                    continue
                                 if key and key not in persons:
                                     persons.append(key)
                     if persons:
@@ -629,9 +796,148 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                         out.append(RoleHit(person, role, group, evidence(sent), pat.id))
                         if also:
                             out.append(RoleHit(person, also, group, evidence(sent), pat.id))
+    out += _unnamed_titles(ctx, index, rules, (known or []) + out)
     leads = [(h.person, h.group) for h in (known or []) + out if h.role in ("leader", "founder")]
     for persons, owner, role, sent, rule in pending:
         owned = list(dict.fromkeys(g for p, g in leads if p == owner))
         if len(owned) == 1:  # a man who leads two groups: whose deputy is unclear
             out += [RoleHit(p, role, owned[0], evidence(sent), rule) for p in persons]
     return out
+
+
+# -- a title named later: "a top G commander said ... . “...,” Murat Kaya told TV." -------------
+_UNNAMED_ROLES = {"leader", "founder", "commander", "deputy_leader", "spokesperson"}
+_SPEECH = {"say", "tell", "confirm", "announce", "claim", "deny", "add", "state", "warn", "vow", "insist"}
+_LEAD_GROUP_PATHS = tuple(_parse_path(p) for p in (
+    "prep[of,for,in,within,inside,from] pobj", "compound|poss|nmod", "compound|nmod compound|nmod|poss"))
+
+
+def _unnamed_titles(ctx: Context, index: _Index, rules: _Rules, known: list[RoleHit]) -> list[RoleHit]:
+    """News often opens with a role and names its holder a sentence or two later: "Police
+    arrested the leader of G on Saturday. ... four suspects linked to Para Wijayanto ...". A
+    title of one group, singular, with a determiner, that no construction gave a name and that
+    no person named before it in its sentence could hold, is held by the first person named in
+    the next two sentences when that is the first time the article names him, the name carries
+    no title or description of its own (not "President X", "X, a resident") and he holds no
+    other role. A title that speaks ("a G commander said") wants a speaker, and the speaker may
+    be a name the tagger took for an organisation's ("Murat Kaya told TV")."""
+    out: list[RoleHit] = []
+    doc = ctx.doc
+    sents = list(ctx.sentences())
+    roled = {h.person for h in known}
+    named_in = {(h.evidence["start"], h.group) for h in known}
+    names = [m for m in index.person_mentions if m.kind == NAME and _full_name(ctx.text[m.start:m.end])]
+    # the lead: the first two sentences that name a group (a dateline or a photo caption
+    # before them names none); later in the article "the G leader" points back, not ahead
+    lead = [k for k, sent in enumerate(sents)
+            if any(t.i in index.group for t in sent)][:2]
+    for k in lead:
+        sent = sents[k]
+        if any(sent.start_char <= m.start < sent.end_char and not _misread_place(doc, m.start, m.end, index)
+               for m in index.person_mentions):
+            continue  # a person named beside the title may be its holder
+        for tok in sent:
+            role, _ = _title_role(tok, rules)
+            if role not in _UNNAMED_ROLES or tok.tag_ != "NN" or _negated(tok):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children) and \
+                    not any(c.dep_ == "poss" for c in tok.children):
+                continue
+            groups = {g for path in _LEAD_GROUP_PATHS for a in _walk(tok, path) if (g := index.group_of(a))}
+            if len(groups) != 1:
+                continue
+            group = next(iter(groups))
+            if (sent.start_char, group) in named_in:
+                continue  # a construction named its holder in this sentence
+            speaks = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _SPEECH
+            rest = sents[k + 1:k + 4]
+            later = [(m.start, m.end, m.key) for m in names
+                     if any(s.start_char <= m.start < s.end_char for s in rest)]
+            if speaks:
+                later += [x for s in rest if (x := _org_speaker(ctx, index, s)) is not None]
+            if not later:
+                continue
+            start, end, key = min(later)
+            if key in roled or any(m.key == key and m.start < sent.start_char for m in index.person_mentions):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or _titled(span) or (speaks and not _speaker(span)):
+                continue
+            if key not in ctx.entities:
+                # the speaker the tagger took for an organisation is a person now
+                ctx.entities.pop(f"{ORGANIZATION}:{normalize(span.text)}", None)
+                ent = ctx.entities[key] = Entity(key=key, name=span.text, type=PERSON)
+                ent.add_mention(start, end, span.text)
+            out.append(RoleHit(key, role, group, evidence(sent), "unnamed-title"))
+            roled.add(key)
+            break
+    return out
+
+
+def _org_speaker(ctx: Context, index: _Index, sent: Span) -> tuple[int, int, str] | None:
+    """A name of two or three capitalised words that the tagger took for an organisation's and
+    that is the subject of a verb of speech: "..., Murat Kaya told the TV station"."""
+    for tok in sent:
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _SPEECH or tok.pos_ != "PROPN":
+            continue
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        if not 2 <= len(words) <= 3 or words[-1].i - words[0].i + 1 != len(words):
+            continue
+        if any(not w.text[:1].isupper() or w.i in index.group or w.i in index.person or w.ent_type_ != "ORG"
+               or not w.is_alpha for w in words):
+            continue
+        span = ctx.doc[words[0].i: words[-1].i + 1]
+        if _NOT_A_NAME.search(span.text):
+            continue
+        ent = ctx.entities.get(f"{ORGANIZATION}:{normalize(span.text)}")
+        if ent is None or any((s, e) != (span.start_char, span.end_char) for s, e in ent.mentions):
+            continue  # an organisation named elsewhere in the article is one
+        return span.start_char, span.end_char, f"{PERSON}:{normalize(span.text)}"
+    return None
+
+
+def _opposed(tok: Token) -> bool:
+    """A group name after "anti-" or "pro-" ("anti-Taliban", "pro-ISIS")."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and doc[i - 1].i in range(tok.left_edge.i, tok.i) and doc[i - 1].pos_ == "PROPN":
+        i -= 1
+    return (i >= 2 and doc[i - 1].text in ("-", "‐") and doc[i - 2].lower_ in ("anti", "pro", "non")) or \
+        doc[i].lower_.startswith(("anti-", "pro-"))
+
+
+def _bare_verb(tok: Token) -> bool:
+    """A verb after "to" or "helped" ("went on to found", "helped found")."""
+    return tok.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ in ("to", "help", "helped", "helps", "helping")
+                                   for c in tok.children)
+
+
+def _misread_place(doc: Doc, start: int, end: int, index: _Index) -> bool:
+    """A "person" set beside a place ("northeast Syria (Rojava)"): the tagger's misreading."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "appos" and (
+        span.root.head.i in index.place or span.root.head.ent_type_ in ("GPE", "LOC"))
+
+
+def _full_name(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
+                                        for w in words)
+
+
+def _titled(name: Span) -> bool:
+    """The name carries a title or a description of its own: "President X", "police chief X",
+    "X, a resident", "the army's spokesman, X"."""
+    root = name.root
+    if name.start > 0:
+        before = name.doc[name.start - 1]
+        if before.pos_ in ("NOUN", "PROPN"):
+            return True
+    if any(c.dep_ == "appos" and c.pos_ in ("NOUN", "NUM") for c in root.children):
+        return True
+    return root.dep_ == "appos" and root.head.pos_ == "NOUN"
+
+
+def _speaker(name: Span) -> bool:
+    root = name.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH
