@@ -158,3 +158,22 @@ def test_no_story_group_when_it_condemned_the_attack():
     evs, n = _events("Hamas runs Gaza. Hamas officials met Egyptian mediators on Sunday. A gunman shot "
                      "dead three tourists in Sharm el-Sheikh on Monday. Hamas condemned the shooting.")
     assert all(not _perps(e, n) for e in evs if e["type"] == "attack"), evs
+
+
+# A person the article calls a group leader anywhere: his killing is a leader's death, however
+# the killing sentence names him; a state title does not count.
+@pytest.mark.parametrize("text", [
+    "Hurras al-Din's emir is Abu Yahya. An airstrike near Sarmada on Monday killed nine people, "
+    "including Abu Yahya.",
+    "Abu Yahya, who founded Hurras al-Din, survived two raids. Abu Yahya and two of his guards were "
+    "killed in an airstrike near Sarmada on Monday.",
+])
+def test_the_killing_of_a_person_called_a_leader_elsewhere(text):
+    evs, _ = _events(text)
+    assert "leader_killed" in [e["type"] for e in evs], evs
+
+
+def test_a_state_commander_killed_is_no_leader_killed():
+    evs, _ = _events("Al-Shabaab stormed a base in Lower Shabelle. Colonel Ahmed Nur, the army commander "
+                     "of the region, was among 12 soldiers killed in the attack on Monday.")
+    assert "leader_killed" not in [e["type"] for e in evs], evs

@@ -581,6 +581,33 @@ def _leader_is_object_of_killing(ctx: Context, sent: Span, leaders: set[str]) ->
                     r"(?i)\b(?:killed|killing|assassinated|eliminated|shot\s+dead)\s+(?:[\w'’-]+,?\s+){0,8}?$",
                     ctx.text[max(sent.start_char, start - 60) : start]):
                 return True
+            if sent.start_char <= start < sent.end_char and _victim_of_killing(ctx.doc, start):
+                return True
+    return False
+
+
+_KILL_LEMMAS = {"kill", "assassinate", "eliminate", "neutralize", "neutralise", "execute", "behead", "slay"}
+
+
+def _victim_of_killing(doc, start: int) -> bool:
+    """The mention at this offset is what a killing verb killed, through its object or passive
+    subject, or a list or apposition inside it ("the strike killed 12 people, including X",
+    "X and two guards were killed in the raid")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span[0]
+    while node.dep_ == "compound" and node.head.i > node.i:
+        node = node.head
+    for _ in range(6):
+        head = node.head
+        if head is node:
+            return False
+        if head.lemma_.lower() in _KILL_LEMMAS and head.pos_ == "VERB" and node.dep_ in ("dobj", "nsubjpass"):
+            return not any(c.dep_ == "neg" for c in head.children)
+        if node.dep_ not in ("appos", "conj", "pobj", "prep", "compound", "nmod", "dobj", "nsubjpass"):
+            return False
+        node = head
     return False
 
 
