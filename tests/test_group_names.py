@@ -186,6 +186,9 @@ def test_a_qualified_name_is_no_prefix_of_every_such_name():
     # no branch in that country: the parent stays
     ("Officials said the Islamic State in Peru had no fighters, after the attack on the checkpoint.",
      "islamic-state", "islamic-state-sinai-province"),
+    # a wing is no territorial branch: the group itself at work at home
+    ("Police detained two members of Lashkar-e-Taiba in Karachi after a raid on Sunday.",
+     "lashkar-e-taiba", "jamaat-ud-dawa"),
 ])
 def test_a_parent_in_a_place_is_its_branch_there(text, expected, absent):
     ids = kb_ids(text)

@@ -596,8 +596,9 @@ _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z]
 def _child_in_place(gaz: Gazetteer, parent_id: str, place: str, nationality):
     """The one branch or province of a group in the country of a place ("Cyrenaica" ->
     Libya -> IS Libya Province), or None (no such child, several, or no country)."""
-    children = [c for c in gaz.children(parent_id)
-                if c.parent_relation in ("branch", "province", "affiliate", "wing")]
+    # a wing or affiliate is no territorial branch: "Lashkar-e-Taiba in Lahore" is the group
+    # itself at work in its home country, not its charity wing there
+    children = [c for c in gaz.children(parent_id) if c.parent_relation in ("branch", "province")]
     if not children:
         return None
     country = nationality(place) if nationality is not None else None

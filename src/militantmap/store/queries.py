@@ -649,8 +649,21 @@ def _candidates(members: set[int] | None, country: str | None, since: dt.date | 
 
 def _newest(conn: Connection, candidates, n: int) -> list[int]:
     """The n newest of the candidate incidents, in `_events`' order (date, then id as text,
-    newest first), read from two columns instead of building every event."""
-    return list(_dates_of(conn, candidates))[:n]
+    newest first), read from two columns instead of building every event. SQLite orders text
+    as Python does, so there the ordering and the limit are SQL's and only n rows are read (the
+    best-covered group has thousands of incidents); an undated incident takes the date of its
+    first dated report, as in `_dates_of`."""
+    if conn.dialect.name != "sqlite":
+        return list(_dates_of(conn, candidates))[:n]
+    reported = select(event_reports.c.id).where(event_reports.c.incident_id == incidents.c.id)
+    first_dated = (select(event_reports.c.date)
+                   .where(event_reports.c.incident_id == incidents.c.id, event_reports.c.date.is_not(None))
+                   .order_by(event_reports.c.id).limit(1).scalar_subquery())
+    q = (select(incidents.c.id)
+         .where(incidents.c.id.in_(candidates), reported.exists())
+         .order_by(func.coalesce(incidents.c.date, first_dated, "").desc(), cast(incidents.c.id, String).desc())
+         .limit(max(0, n)))
+    return list(conn.execute(q).scalars())
 
 
 def _dates_of(conn: Connection, candidates) -> dict[int, str | None]:
