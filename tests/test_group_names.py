@@ -177,24 +177,6 @@ def test_a_qualified_name_is_no_prefix_of_every_such_name():
     assert "communist-party-of-thailand" not in ids
 
 
-@pytest.mark.parametrize("text, expected, absent", [
-    # a parent and a place: the one province the lists give the parent in that country
-    ("Fighters of the Islamic State in Cyrenaica were pushed out of the port after clashes.",
-     "islamic-state-libya-province", None),
-    ("Gunmen loyal to ISIS in Afghanistan attacked a shrine in Herat, killing nine.",
-     "islamic-state-khorasan-province", None),
-    # no branch in that country: the parent stays
-    ("Officials said the Islamic State in Peru had no fighters, after the attack on the checkpoint.",
-     "islamic-state", "islamic-state-sinai-province"),
-    # a wing is no territorial branch: the group itself at work at home
-    ("Police detained two members of Lashkar-e-Taiba in Karachi after a raid on Sunday.",
-     "lashkar-e-taiba", "jamaat-ud-dawa"),
-])
-def test_a_parent_in_a_place_is_its_branch_there(text, expected, absent):
-    ids = kb_ids(text)
-    assert expected in ids and absent not in ids
-
-
 def test_a_people_before_militant_group_describes_the_group():
     names = {e["name"] for e in armed(
         "The Kashmiri militant group Sons of the Valley kidnapped five trekkers near the lake.")}

@@ -264,17 +264,6 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         entity_for_entry(entry_id)
         cands.append(_Candidate(s, e, entry_id, 2, text[s:e]))
 
-    # "the Islamic State in Cyrenaica": a parent group and a place make the one branch or
-    # province the lists give that parent in the place's country.
-    for m in gaz_mentions:
-        pm = _IN_PLACE.match(text, m.end)
-        if not pm or gaz.lookup(text[m.start : pm.end("place")]) is not None:
-            continue
-        child = _child_in_place(gaz, m.entry_id, pm.group("place"), nationality)
-        if child is not None:
-            entity_for_entry(child.id)
-            cands.append(_Candidate(m.start, pm.end("place"), child.id, 1, text[m.start : pm.end("place")]))
-
     # Factions named in the text: "the Al-Alami faction of the Lashkar-e-Jhangvi".
     defined_acronyms: dict[str, str] = {}
     for m in gaz_mentions:
@@ -588,27 +577,6 @@ def _appositive_group(text: str, start: int, mentions: list) -> str | None:
         if g.end <= start and re.fullmatch(r"\s*(?:,|\(|—|–|--)\s*(?:the\s+|its\s+)?", text[g.end:start]):
             return g.entry_id
     return None
-
-
-_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b")
-
-
-def _child_in_place(gaz: Gazetteer, parent_id: str, place: str, nationality):
-    """The one branch or province of a group in the country of a place ("Cyrenaica" ->
-    Libya -> IS Libya Province), or None (no such child, several, or no country)."""
-    # a wing or affiliate is no territorial branch: "Lashkar-e-Taiba in Lahore" is the group
-    # itself at work in its home country, not its charity wing there
-    children = [c for c in gaz.children(parent_id) if c.parent_relation in ("branch", "province")]
-    if not children:
-        return None
-    country = nationality(place) if nationality is not None else None
-    if country is None:
-        found = get_geocoder().geocode(place)
-        country = found.country if found is not None else None
-    if country is None:
-        return None
-    hits = [c for c in children if c.country == country]
-    return hits[0] if len(hits) == 1 else None
 
 
 def _child_by_place(gaz: Gazetteer, parent_id: str, place: str, nationality):

@@ -587,7 +587,10 @@ _FIRMNESS = {"asserted": 0, "reported": 1, "planned": 2, "speculated": 3}
 
 def _people_of(conn: Connection, ents: _Entities, members: set[int]) -> list[dict]:
     found: dict[tuple[int, str], dict] = {}
-    rows = [r for r in conn.execute(select(roles).where(roles.c.group_id.in_(members)).order_by(roles.c.id))
+    # only the columns used: a big group has thousands of role rows
+    wanted = select(roles.c.id, roles.c.person_id, roles.c.role, roles.c.article_id,
+                    roles.c.evidence_id, roles.c.modality)
+    rows = [r for r in conn.execute(wanted.where(roles.c.group_id.in_(members)).order_by(roles.c.id))
             if ents.facts.keeps("role", r.id, r.evidence_id)]
     if isinstance(ents.rows, _Rows):
         ents.rows.load({ents.canon[r.person_id] for r in rows})
