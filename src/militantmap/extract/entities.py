@@ -86,6 +86,12 @@ def _discovery_data() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _lead_words() -> frozenset[str]:
+    """Words that open a description before a name and never start a group's name."""
+    return frozenset(w.lower() for w in _discovery_data()["lead_words"])
+
+
 def _generic_only(name: str) -> bool:
     """A name made only of generic words ("Salvation Army", "National Front") names no group."""
     generic = set(_discovery_data()["generic_words"])
@@ -186,6 +192,7 @@ _STATE_ARMY = re.compile(
     r"\b(?:national|regular|government|state|federal|royal|people's|popular)\s+(?:army|forces)\b",
     re.I,
 )
+_ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][A-Za-z]?){2,}(?:-[A-Z0-9]+)?\)")
 _BAD_NAME_START = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
 
 
@@ -399,7 +406,10 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             cands.append(_Candidate(ent_start, ent_start + len(name), key, 3, name))
             covered.add(ent.start_char, ent.end_char)
             continue
-        if not _looks_like_group(name) or _generic_only(name):
+        # a name of generic words is a proper name where the text gives its acronym right
+        # after it ("the Armed Forces of National Resistance (FARN) claimed ...")
+        acronym_after = _ACRONYM_AFTER.match(text, ent_start + len(name))
+        if not _looks_like_group(name) or (_generic_only(name) and not acronym_after):
             continue
         if _STATE_ARMY.search(name) or not _MILITANT_CUE.search(ent.sent.text):
             continue
@@ -456,6 +466,12 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
             if kind == "known":
                 s = dm.start("x")
                 name = _trim_name(text[s : dm.end("x")])
+                # a capitalised "Group" that the listed name ends with stays ("Members of the
+                # People's War Group"); _trim_name drops it from descriptions ("the X group")
+                full = text[s : dm.end("x")].strip()
+                if (name and full.endswith(" Group") and full.startswith(name)
+                        and gaz is not None and (gaz.lookup(full) or gaz.by_name(full))):
+                    name = full
                 if not name or gaz is None or not (gaz.lookup(name) or gaz.by_name(name)):
                     continue
                 s = text.find(name, s)
@@ -531,6 +547,13 @@ def _acceptable_discovery(ctx: Context, s: int, e: int, name: str, countries, na
     return not (nationality is not None and _state_force(name, nationality))
 
 
+def _led_by_description(tok) -> bool:
+    """Whether the model's PERSON entity around `tok` opens with a lead word ("Suspected Tarn
+    Ridge militants" read as a man "Suspected Tarn Ridge"): no person's name starts so."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and ent[0].lower_ in _lead_words()
+
+
 def _armed_noun_phrase(ctx: Context, dm: re.Match) -> bool:
     """"a human rights group called X" is no armed group; "a movement called X" is one only
     with a militant word before the noun or a militant cue in its sentence."""
@@ -551,7 +574,7 @@ def _proper_name(ctx: Context, start: int, end: int, people: bool = True) -> boo
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    if not people and any(t.ent_type_ == "PERSON" for t in span):
+    if not people and any(t.ent_type_ == "PERSON" and not _led_by_description(t) for t in span):
         return False
     for t in span:
         if t.ent_type_ in ("NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"):
@@ -1072,10 +1095,17 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _trim_name(name: str) -> str:
+    # a bracket opens an acronym or a gloss ("Armed Forces of National Resistance (FARN)"):
+    # the name ends before it
+    name = name.split("(")[0]
     # a possessive, or the closing quote of "calling itself 'the X'", is not part of the name
     name = re.sub(r"[’']s$", "", name.strip()).rstrip("’'")
     words = name.split()
     while words and words[0].lower() in _BAD_NAME_START:
+        words = words[1:]
+    # "Suspected Bodo militants", "Alleged Red Hand fighters": a capitalised word that opens a
+    # sentence with a description (data/group_discovery.json, "lead_words") is not the name's
+    while len(words) > 1 and words[0].lower() in _lead_words():
         words = words[1:]
     while words and words[-1].lower() in {"of", "and", "the", "al", "for", "in", "group"}:
         words = words[:-1]

@@ -1,0 +1,121 @@
+"""Issue 8, group recognition: one table per class of missed group names (sentences of our own
+invention, in the styles of incident summaries and short relationship notes; none copied from
+a corpus). Each row: text, the group names (display names) that must be recognised, and those
+that must not appear."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+
+import pytest
+
+from militantmap.article import Article
+from militantmap.extract import extract
+from militantmap.nlp.gazetteer import get_gazetteer
+
+PUB = dt.date(2024, 6, 10)
+
+
+def group_names(text: str) -> set[str]:
+    r = extract(Article(text=text, published=PUB))
+    return {e["name"] for e in r["entities"] if e["type"] == "armed_group"}
+
+
+def _check(text: str, want: set[str], never: set[str]) -> None:
+    got = group_names(text)
+    assert want <= got, f"missing {want - got} in {got}"
+    assert not (never & got), f"spurious {never & got} in {got}"
+
+
+# A capitalised description opening the sentence is not part of the name (data
+# group_discovery.json "lead_words").
+LEAD_WORDS = [
+    ("Suspected Crimson Ridge militants torched a bus depot near the border.",
+     {"Crimson Ridge"}, {"Suspected Crimson Ridge"}),
+    ("Alleged Kaloro Hills Liberation Army fighters ambushed a convoy, killing four soldiers.",
+     {"Kaloro Hills Liberation Army"}, {"Alleged Kaloro Hills Liberation Army"}),
+    ("Unidentified Sons of Tamarind guerrillas kidnapped an engineer on Tuesday.",
+     {"Sons of Tamarind"}, {"Unidentified Sons of Tamarind"}),
+]
+
+
+@pytest.mark.parametrize("text,want,never", LEAD_WORDS)
+def test_lead_words_are_not_part_of_the_name(text, want, never):
+    _check(text, want, never)
+
+
+def test_no_listed_name_starts_with_a_lead_word():
+    data = json.loads(resources.files("militantmap").joinpath("data", "group_discovery.json")
+                      .read_text("utf-8"))
+    lead = {w.lower() for w in data["lead_words"]}
+    for entry in get_gazetteer():
+        for name in (entry.name, *entry.aliases):
+            assert name.split()[0].lower() not in lead, (entry.id, name)
+
+
+# A bracket after a name holds its acronym: the name ends before it, and a name of generic
+# words with its own acronym is a proper name.
+BRACKETS = [
+    ("Gunmen shot a judge in the capital. The Armed Forces of Popular Resistance (FARP) "
+     "claimed responsibility for the killing.",
+     {"Armed Forces of Popular Resistance"}, {"Armed Forces of Popular Resistance (FARP"}),
+    ("A car bomb exploded outside the barracks; the Brigades of the Southern Dawn (BSD) "
+     "said they planted it and killed three soldiers.",
+     {"Brigades of the Southern Dawn"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,want,never", BRACKETS)
+def test_bracketed_acronym_ends_the_name(text, want, never):
+    _check(text, want, never)
+
+
+def test_generic_words_without_an_acronym_stay_unnamed():
+    # the same generic name without its acronym is a description, not a group
+    assert "Armed Forces of Popular Resistance" not in group_names(
+        "Gunmen shot a judge. The Armed Forces of Popular Resistance attacked the town.")
+
+
+# A listed name that ends in a capitalised "Group" keeps it where a rule reads a group's
+# position ("Members of the People's War Group"); "the X group" stays a description.
+KNOWN_GROUP_WORD = [
+    ("Members of the People's War Group blew up a railway track, killing a guard.",
+     {"People’s War Group"}, set()),
+    ("Cadres of the People's War Group set fire to a forest office and abducted two guards.",
+     {"People’s War Group"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,want,never", KNOWN_GROUP_WORD)
+def test_listed_name_ending_in_group(text, want, never):
+    _check(text, want, never)
+
+
+# Heads that end armed groups' names (data group_discovery.json "heads"): cells, factions,
+# death squads, commandos.
+HEADS = [
+    ("Members of the Silver Hand Death Squad killed two students in the suburbs.",
+     {"Silver Hand Death Squad"}),
+    ("Police blamed the bombing on the Red Orchard Faction, which killed a banker last year.",
+     {"Red Orchard Faction"}),
+    ("The Kessel Revolutionary Commando claimed the arson attack on the depot.",
+     {"Kessel Revolutionary Commando"}),
+]
+
+
+@pytest.mark.parametrize("text,want", HEADS)
+def test_group_heads(text, want):
+    _check(text, want, set())
+
+
+NOT_GROUPS = [
+    "The Trump faction attacked the proposal in a late-night vote.",
+    "Several Democrats attacked the budget on Tuesday.",
+    "Suspected Russian hackers attacked the network of a hospital.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_GROUPS)
+def test_no_group_in_ordinary_news(text):
+    assert group_names(text) == set()
