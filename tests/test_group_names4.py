@@ -119,3 +119,40 @@ NOT_GROUPS = [
 @pytest.mark.parametrize("text", NOT_GROUPS)
 def test_no_group_in_ordinary_news(text):
     assert group_names(text) == set()
+
+
+# Incident-summary positions that credit a group the lists lack, with its acronym in brackets
+# (the bracket is what makes a name of ordinary words a proper name) or in a passive claim.
+CLAIMANT_POSITIONS = [
+    ("A bomb wrecked a power pylon outside the city. Harvest of Embers (HOE) claimed "
+     "responsibility for the blast.", {"Harvest of Embers"}),
+    ("A grenade blast hit a bus depot. Officials attributed the bombing to Lanter Ridge "
+     "Rising (LRR).", {"Lanter Ridge Rising"}),
+    ("Militants from Sword of the Meseta (SOM) ambushed a patrol, killing four soldiers.",
+     {"Sword of the Meseta"}),
+    ("The bombing of the customs post was later claimed by the Okavi Revolutionary Group.",
+     {"Okavi Revolutionary Group"}),
+    ("The bomb blast at the tax office was claimed by the Revolutionary Cells.",
+     {"Revolutionary Cells"}),
+    ("A car bomb exploded near the ministry; the blast was claimed by Dawn of the "
+     "Ninth of May (DNM).", {"Dawn of the Ninth of May"}),
+]
+
+
+@pytest.mark.parametrize("text,want", CLAIMANT_POSITIONS)
+def test_claimant_positions(text, want):
+    _check(text, want, set())
+
+
+NOT_CLAIMANTS = [
+    # a state body or a company in the same positions stays out
+    "A bomb exploded near the port; officials blamed the attack on the Interior Ministry (MOI).",
+    "The cyber attack on the bank was claimed by Microsoft (MSFT) researchers as a test.",
+    "A bomb scare closed the airport. The World Health Organization (WHO) claimed the "
+    "evacuation went smoothly.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMANTS)
+def test_not_claimants(text):
+    assert group_names(text) == set()

@@ -69,6 +69,8 @@ _MILITANT_ADJ = (
     r"(?:militant|jihadist|jihadi|terrorist|terror|insurgent|extremist|separatist|rebel|armed|"
     r"Islamist|sectarian|banned|outlawed|proscribed|paramilitary|guerrilla|criminal|vigilante)"
 )
+# An acronym in brackets after a name ("(FP-25)", "(CNPZ)", "(DHKP/C)"): two capitals or more.
+_BRACKETED_ACRONYM = r"\((?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*\)"
 # The phrases that introduce a group the gazetteer lacks are data: data/group_discovery.json
 # (one row per construction, with an example), applied in _discovered_names.
 # "proper" rows: the noun after the name says "armed group" but the name is only a name if it
@@ -105,7 +107,7 @@ def _discovery_table() -> list[tuple[re.Pattern[str], str, bool]]:
     data = _discovery_data()
     heads = "(?:" + "|".join(re.escape(h) for h in sorted(data["heads"], key=len, reverse=True)) + ")"
     sub = {"{NAME}": NAME, "{HEAD}": heads, "{GROUP_NOUN}": _GROUP_NOUN,
-           "{MILITANT_ADJ}": _MILITANT_ADJ}
+           "{MILITANT_ADJ}": _MILITANT_ADJ, "{ACR}": _BRACKETED_ACRONYM}
     table = []
     for row in data["patterns"]:
         pattern = row["pattern"]
@@ -466,12 +468,6 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
             if kind == "known":
                 s = dm.start("x")
                 name = _trim_name(text[s : dm.end("x")])
-                # a capitalised "Group" that the listed name ends with stays ("Members of the
-                # People's War Group"); _trim_name drops it from descriptions ("the X group")
-                full = text[s : dm.end("x")].strip()
-                if (name and full.endswith(" Group") and full.startswith(name)
-                        and gaz is not None and (gaz.lookup(full) or gaz.by_name(full))):
-                    name = full
                 if not name or gaz is None or not (gaz.lookup(name) or gaz.by_name(name)):
                     continue
                 s = text.find(name, s)
@@ -1107,7 +1103,10 @@ def _trim_name(name: str) -> str:
     # sentence with a description (data/group_discovery.json, "lead_words") is not the name's
     while len(words) > 1 and words[0].lower() in _lead_words():
         words = words[1:]
-    while words and words[-1].lower() in {"of", "and", "the", "al", "for", "in", "group"}:
+    # a lowercase "group" after a name is a description ("the Okavi group"); a capitalised one
+    # is the name's ("the Okavi Revolutionary Group"), as in the gazetteer's matcher
+    while words and (words[-1].lower() in {"of", "and", "the", "al", "for", "in"}
+                     or words[-1] == "group"):
         words = words[:-1]
     return " ".join(words)
 
