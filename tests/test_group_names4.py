@@ -156,3 +156,31 @@ NOT_CLAIMANTS = [
 @pytest.mark.parametrize("text", NOT_CLAIMANTS)
 def test_not_claimants(text):
     assert group_names(text) == set()
+
+
+# Coordination: an unlisted name in a list of three or more names, two of them listed groups,
+# is a group too; places, people and things in such a list are not.
+LISTS = [
+    ("The pact joined the Taliban, Hezb-e-Nur and al-Qaeda in one command.",
+     {"Hezb-e-Nur"}, set()),
+    ("Fighters of Boko Haram, Ansaru and Yan Tauri (YT) raided the town.", {"Yan Tauri"}, set()),
+    ("Cooperation between the TTP, Harakat Dawat and the Haqqani network alarmed officials.",
+     {"Harakat Dawat"}, set()),
+    ("The TTP, Mullah Karim Dadullah and al-Qaeda were named in the indictment.", set(),
+     {"Mullah Karim Dadullah", "Karim Dadullah"}),
+    ("Hamas, Hezbollah, Qatar and Iran condemned the strike.", set(), {"Qatar", "Iran"}),
+    ("The siege of the Grand Orpheum Hall, al-Shabaab and Hizbul Islam were all discussed at "
+     "the talks.", set(), {"Grand Orpheum Hall"}),
+]
+
+
+@pytest.mark.parametrize("text,want,never", LISTS)
+def test_list_members(text, want, never):
+    _check(text, want, never)
+
+
+def test_list_of_titles_is_no_list_of_groups():
+    # items that only hold a group's name ("ISIS Emir of Helmand") are people's titles
+    got = group_names("Among those who pledged allegiance were Mullah Dost, ISIS Emir of Kunar, "
+                      "Qari Zarif, ISIS Emir of Logar, Hanzala, and others.")
+    assert "Hanzala" not in got and "Qari Zarif" not in got

@@ -379,6 +379,14 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
 
     # Groups discovered from context.
     covered = _Coverage(cands)
+    # Unlisted names in a list of listed groups ("the merger of the IMK, al-Nahda and Kurdish
+    # Hamas"): coordination says they are of one kind.
+    for s, e, name in _list_members(ctx, gaz_mentions, countries, nationality):
+        if covered.overlaps(s, e):
+            continue
+        key = entity_for_name(name)
+        cands.append(_Candidate(s, e, key, 3, name))
+        covered.add(s, e)
     for s, e, name in _discovered_names(ctx, countries, nationality, gaz):
         if covered.overlaps(s, e):
             continue
@@ -530,6 +538,66 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
                 name = text[s:e]
             found.append((s, e, name))
     return found
+
+
+# One item of a list of names: a capitalised name (without "and"/"or" inside it, which separate
+# items here), with an optional article before and bracketed acronym after it.
+_LIST_NAME = (rf"{_WORD}(?:\s+(?:(?:of|for|in|de|du)\s+(?:the\s+)?|"
+              rf"(?:al|el|ul|wal|e|i|bin|ibn|del|la|los|las|des|fi)\s+)?{_WORD}){{0,7}}")
+_LIST_ITEM = rf"(?:the\s+)?(?P<name>{_LIST_NAME})(?:\s+{_BRACKETED_ACRONYM})?"
+_LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_LIST_ITEM_RE = re.compile(_LIST_ITEM)
+_LIST_RE = re.compile(rf"(?<![\w-]){_LIST_ITEM}(?:{_LIST_SEP}{_LIST_ITEM.replace('?P<name>', '')}){{2,}}")
+# A list counts as a list of groups when at least this many of its items are listed groups.
+_LIST_MIN_KNOWN = 2
+
+
+def _list_members(ctx: Context, gaz_mentions: list, countries, nationality
+                  ) -> list[tuple[int, int, str]]:
+    """Unlisted names coordinated with listed groups: in a list of three names or more of which
+    at least two are gazetteer groups ("LeJ, SSP and JeM"; "the IMK, al-Nahda and Kurdish
+    Hamas"), every other item that is a proper name, and no place, person, state body or
+    country, is a group too."""
+    text = ctx.text
+    found: list[tuple[int, int, str]] = []
+    for lm in _LIST_RE.finditer(text):
+        items = [(m.start("name") + lm.start(), m.end("name") + lm.start(), m.group("name"))
+                 for m in _LIST_ITEM_RE.finditer(lm.group(0))]
+        # an item is a listed group when a gazetteer name ends it ("Fighters of Boko Haram",
+        # "the Haqqani network"); "ISIS Emir of Helmand" in a list of people holds a group's
+        # name but is a man's title
+        known = [any(s - 1 <= g.start < e <= g.end + 1 for g in gaz_mentions)
+                 for s, e, _ in items]
+        if len(items) < 3 or sum(known) < _LIST_MIN_KNOWN:
+            continue
+        for (s, e, raw), is_known in zip(items, known):
+            name = _trim_name(raw)
+            if is_known or not name:
+                continue
+            s = text.find(name, s, e)
+            if s < 0:
+                continue
+            e = s + len(name)
+            span = ctx.doc.char_span(s, e, alignment_mode="expand")
+            if (span is None or any(t.ent_type_ in _NOT_GROUP_ENTS for t in span)
+                    or span[-1].lower_ in _VENUE_WORDS):
+                continue  # a list may run on into a place or a thing ("at the X Theater, ...")
+            if not _acceptable_discovery(ctx, s, e, name, countries, nationality):
+                continue
+            # the model takes many Arabic and African names for people's: such a name is a
+            # group's when it says so ("Harakat ...") or the text gives its acronym
+            if _proper_name(ctx, s, e, people=False) or (
+                    _proper_name(ctx, s, e, people=True)
+                    and (_looks_like_group(name) or _ACRONYM_AFTER.match(text, e))):
+                found.append((s, e, name))
+    return found
+
+
+_VENUE_WORDS = {"theater", "theatre", "hotel", "stadium", "mosque", "church", "temple", "airport",
+                "market", "mall", "hall", "bridge", "square", "museum", "cinema", "restaurant",
+                "cafe", "station", "prison", "camp", "base", "compound", "palace", "tower"}
+_NOT_GROUP_ENTS = {"FAC", "GPE", "LOC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "DATE",
+                   "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE"}
 
 
 def _acceptable_discovery(ctx: Context, s: int, e: int, name: str, countries, nationality) -> bool:
