@@ -184,3 +184,28 @@ def test_list_of_titles_is_no_list_of_groups():
     got = group_names("Among those who pledged allegiance were Mullah Dost, ISIS Emir of Kunar, "
                       "Qari Zarif, ISIS Emir of Logar, Hanzala, and others.")
     assert "Hanzala" not in got and "Qari Zarif" not in got
+
+
+# Generic display names that the matcher leaves out ("Islamic Front", "New Order") are the
+# group's where a group of the same region is named firmly in the sentence; the region picks
+# between namesakes; a gloss in brackets, a longer name, or no group beside it names none.
+GENERIC_BY_REGION = [
+    ("The Islamic Front shelled positions held by Jabhat al-Nusra near Idlib.",
+     {"Islamic Front"}, set()),
+    ("Ahrar al-Sham, then a member of the Islamic Front, denied the report.",
+     {"Islamic Front"}, set()),
+    ("Police said New Order and the Red Brigades shared safe houses in Milan.",
+     {"New Order"}, set()),
+    ("The National Front won seats in the French election while the Taliban fought on.",
+     set(), {"National Front"}),
+    ("The Islamic Front held a rally in the capital on Friday.", set(), {"Islamic Front"}),
+    ("Kata'ib Hezbollah (Islamic Front) fired rockets at the base, Hamas said.", set(),
+     {"Islamic Front"}),
+    ("The Northern Islamic Front and the Free Syrian Army fought ISIS.", set(),
+     {"Islamic Front"}),
+]
+
+
+@pytest.mark.parametrize("text,want,never", GENERIC_BY_REGION)
+def test_generic_names_by_region(text, want, never):
+    _check(text, want, never)

@@ -377,6 +377,10 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         entity_for_entry(entry_id)
         cands.append(_Candidate(s, e, entry_id, 2, text[s:e]))
 
+    # Generic names ("Islamic Front", "New Order") next to a group of their region.
+    for s, e, entry_id in _generic_names_by_region(ctx, gaz, gaz_mentions):
+        entity_for_entry(entry_id)
+        cands.append(_Candidate(s, e, entry_id, 2, text[s:e]))
     # Groups discovered from context.
     covered = _Coverage(cands)
     # Unlisted names in a list of listed groups ("the merger of the IMK, al-Nahda and Kurdish
@@ -789,6 +793,75 @@ def _headless_index(gaz: Gazetteer) -> dict[str, str | None]:
             key = " ".join(short)
             index[key] = entry.id if index.get(key, entry.id) == entry.id else None
     return index
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w’'-]*)[ \t]+$")
+
+
+@lru_cache(maxsize=4)
+def _generic_name_index(gaz: Gazetteer) -> tuple[re.Pattern[str] | None, dict[str, list[str]]]:
+    """The display names the matcher leaves out as too generic ("Islamic Front", "New Order",
+    "National Liberation Army"): a regex finding them as written (each word capitalised as
+    listed) and {normalized name: the groups of that name}. Names of a state's army or forces
+    ("People's Armed Forces") stay out."""
+    by_key: dict[str, list[str]] = {}
+    forms: set[str] = set()
+    for entry in gaz:
+        key = normalize(entry.name)
+        if any(normalize(a) == key for a in entry.aliases) or len(key.split()) < 2:
+            continue
+        if _STATE_ARMY.search(entry.name.replace("’", "'")) or entry.region is None:
+            continue
+        by_key.setdefault(key, []).append(entry.id)
+        forms.add(entry.name)
+    if not forms:
+        return None, by_key
+    alts = []
+    for form in sorted(forms, key=len, reverse=True):
+        words = [re.escape(w).replace("’", "[’']").replace("'", "[’']") for w in form.split()]
+        alts.append(r"\s+".join(words))
+    # not inside a longer capitalised name: no capitalised word right after (nor, checked in
+    # _generic_names_by_region, right before)
+    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(alts)
+                         + r")(?![\w’'-])(?!\s+(?:(?:of|for|in)\s+)?[A-Z])")
+    return pattern, by_key
+
+
+def _generic_names_by_region(ctx: Context, gaz: Gazetteer, gaz_mentions: list
+                             ) -> list[tuple[int, int, str]]:
+    """A generic display name is the group's where its sentence names firmly another group of
+    the same region and only one group of that name is of that region: "the Islamic Front and
+    the Free Syrian Army fought ISIS" is Syria's Islamic Front; "the National Front won seats"
+    (no group beside it) names none. The ambiguity rule of docs/gazetteer.md, with the region
+    deciding between namesakes."""
+    pattern, by_key = _generic_name_index(gaz)
+    if pattern is None or not gaz_mentions:
+        return []
+    text = ctx.text
+    found: list[tuple[int, int, str]] = []
+    for m in pattern.finditer(text):
+        before = _WORD_BEFORE.search(text, 0, m.start())
+        if before and before.group(1)[0].isupper() and before.group(1).lower() not in (
+                "the", "a", "an"):
+            continue  # "the Syrian Islamic Front" is another name
+        if text[max(0, m.start() - 3) : m.start()].rstrip().endswith("("):
+            continue  # a gloss of the name before it: "Jabhatul Islamiya (Islamic Front)"
+        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        regions = set()
+        for g in gaz_mentions:
+            if sent.start_char <= g.start < sent.end_char and not (
+                    g.start < m.end() and m.start() < g.end):
+                entry = gaz.get(g.entry_id)
+                if entry is not None and entry.region is not None:
+                    regions.add(entry.region)
+        ids = [i for i in by_key.get(normalize(m.group(0)), [])
+               if (e := gaz.get(i)) is not None and e.region in regions]
+        if len(ids) == 1:
+            found.append((m.start(), m.end(), ids[0]))
+    return found
 
 
 _COMPOUND = re.compile(r"(?<![\w’'-])[A-Z][\w’']+(?:[-‐‑][\w’']+)+(?![\w’'-])")
