@@ -209,3 +209,38 @@ GENERIC_BY_REGION = [
 @pytest.mark.parametrize("text,want,never", GENERIC_BY_REGION)
 def test_generic_names_by_region(text, want, never):
     _check(text, want, never)
+
+
+# English translations of names UCDP writes in the group's own language (scripts/
+# build_gazetteer.py, Record.translations): matched only with a conflict cue or a group in the
+# sentence, as contextual aliases.
+TRANSLATIONS = [
+    ("Gunmen of the Soldiers of the Prophet's Companions attacked a shrine near Baquba.",
+     "jamaat-jund-al-sahaba"),
+    ("The Alliance of Patriotic Federalists-Gutabara ambushed a convoy in South Kivu.",
+     "afp-gutabara"),
+    ("Fighters of the Knights of Justice Brigade shelled a checkpoint held by Jabhat al-Nusra.",
+     "liwa-fursan-al-haqq"),
+]
+
+
+def _kb_ids(text: str) -> set:
+    r = extract(Article(text=text, published=PUB))
+    return {e["kb_id"] for e in r["entities"] if e["type"] == "armed_group"}
+
+
+@pytest.mark.parametrize("text,kb_id", TRANSLATIONS)
+def test_translated_names_in_context(text, kb_id):
+    assert kb_id in _kb_ids(text)
+
+
+def test_translated_name_without_context_is_no_mention():
+    assert "jamaat-jund-al-sahaba" not in _kb_ids(
+        "A new history of the Soldiers of the Prophet's Companions was printed in Cairo.")
+
+
+def test_translations_are_context_bound():
+    gaz = get_gazetteer()
+    entry = gaz.get("jamaat-jund-al-sahaba")
+    assert entry is not None
+    assert "Soldiers of the Prophet's Companions" in entry.contextual_aliases
