@@ -219,12 +219,13 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
     def entity_for_entry(entry_id: str) -> str:
         return _known_entity(ctx, gaz, entry_id)
 
-    def entity_for_name(name: str, parent_key: str | None = None) -> str:
-        """Link a name found in the text to the gazetteer if possible, else a new group."""
+    def entity_for_name(name: str, parent_key: str | None = None, link: bool = True) -> str:
+        """Link a name found in the text to the gazetteer if possible (and `link`), else a new
+        group."""
         # (by_name: a display name too generic to be matched in running text, "Revolutionary
         # Struggle", is still the group's name where a rule found it in a group's position)
         entry = (gaz.lookup(name) or gaz.by_name(name) or _headless_lookup(gaz, name)
-                 or gaz.fuzzy_lookup(name))
+                 or gaz.fuzzy_lookup(name)) if link else None
         if entry is not None:
             return entity_for_entry(entry.id)
         key = "new:" + normalize(name)
@@ -429,7 +430,11 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             continue
         if nationality is not None and _state_force(name, nationality):
             continue
-        key = entity_for_name(name)
+        # a generic name is a listed group's only where its acronym is that group's too:
+        # "the Popular Liberation Army (XQZ)" is some other army of that name
+        link = not (_generic_only(name) and acronym_after) or _acronym_of_entry(
+            gaz, name, acronym_after.group(0).strip()[1:-1])
+        key = entity_for_name(name, link=link)
         cands.append(_Candidate(ent_start, ent_start + len(name), key, 3, name))
         covered.add(ent.start_char, ent.end_char)
     # Names discovered once are mentions wherever they recur.
@@ -1229,6 +1234,12 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max((m.end() for m in _SENT_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
     m = _SENT_END.search(text, end)
     return lo, (m.start() + 1 if m else len(text))
+
+
+def _acronym_of_entry(gaz: Gazetteer, name: str, acr: str) -> bool:
+    """Whether the group listed under `name` has `acr` among its names."""
+    entry = gaz.lookup(name) or gaz.by_name(name)
+    return entry is not None and acr in entry.aliases
 
 
 def _trim_name(name: str) -> str:
