@@ -111,6 +111,9 @@ SOURCE_ORDER = [
 UNVETTED_SOURCES = {"ucdp-22.1", "ucdp-26.1", "canada", "eu"}
 # The structure a source states between groups, kept as background knowledge (never output
 # as a fact of an article): UCDP splinters, temporary splits, alliances, joined groups.
+# Translations with these words may name a state's unit in another story.
+_STATE_BODY_WORDS = frozenset({"police", "government", "ministry", "security", "presidential",
+                               "republic", "guard", "guards", "gendarmerie", "military"})
 BACKGROUND_RELATIONS = {"splinter_of", "split_from", "alliance_member", "joined", "renamed_from"}
 
 
@@ -213,6 +216,9 @@ class Record:
     ties: list[tuple[str, str]] = field(default_factory=list)
     previous_names: list[str] = field(default_factory=list)
     expansions: dict[str, str] = field(default_factory=dict)  # "EIJ" -> "Egyptian Islamic Jihad"
+    # English translations of a name the source writes in its own language (UCDP): matched
+    # only with context (a conflict cue or a group in the sentence)
+    translations: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -636,7 +642,8 @@ def _acronymish(name: str) -> bool:
     return all(is_acronym_word(w) or not w[:1].isalpha() for w in re.split(r"[\s\-/]+", name) if w)
 
 
-def _ucdp_names(row: dict[str, str], cols: tuple[str, str, str], data_name: str) -> list[str]:
+def _ucdp_names(row: dict[str, str], cols: tuple[str, str, str], data_name: str,
+                translations: list[str] | None = None) -> list[str]:
     """The names of one UCDP actor from (short, mother-tongue, English) columns. The English
     full name is kept when it spells out an acronym ("KDP" -> "Kurdistan Democratic Party") or
     equals the mother-tongue name; a translation of a name written in its own language
@@ -661,6 +668,12 @@ def _ucdp_names(row: dict[str, str], cols: tuple[str, str, str], data_name: str)
         or {normalize(e) for e in eng} <= {normalize(n) for n in short + native}
     )
     names = short + (eng if use_eng else []) + native
+    if translations is not None and not use_eng:
+        # Incident summaries (GTD) and older reports name groups by the English translation
+        # ("Soldiers of the Prophet's Companions", "Alliance of Patriotic Federalists"): kept as
+        # context-bound aliases when three words or more, so "Islamic Community" stays out.
+        translations += [e for e in eng if e not in names and _latin(e)
+                         and len(normalize(e).split()) >= 3]
     # names in other scripts (Burmese, Khmer, Persian) are not matched in English text
     return list(dict.fromkeys(n for n in names if n and _latin(n)))
 
@@ -687,7 +700,9 @@ def ucdp_records(shared: Path, report: list[str]) -> list[Record]:
             renamed = row.get("NameChange", "") == "1" or not _blank(row.get("NewName", ""))
             new_cols = ("NewName", "NewNameFullMotherTongue", "NewNameFullEng")
             old_cols = ("NameOrig", "NameOrigFull", "NameOrigFullEng")
-            names = _ucdp_names(row, new_cols if renamed else old_cols, row.get("NameData", ""))
+            translations: list[str] = []
+            names = _ucdp_names(row, new_cols if renamed else old_cols, row.get("NameData", ""),
+                                translations)
             previous = _ucdp_names(row, old_cols, "") if renamed else []
             previous = [p for p in previous if p not in names]
             if not names:
@@ -720,7 +735,8 @@ def ucdp_records(shared: Path, report: list[str]) -> list[Record]:
                         if other.strip().isdigit():
                             ties.append((rel, f"ucdp:{other.strip()}"))
             records.append(
-                Record(key, source, name, aliases, countries, ties, previous if renamed else [])
+                Record(key, source, name, aliases, countries, ties, previous if renamed else [],
+                       translations=[t for t in translations if not UCDP_SKIP_RE.search(t)])
             )
     return records
 
@@ -915,6 +931,20 @@ class Builder:
             if vetted:
                 grp.vetted_keys.add(normalize(alias))
             self._index(normalize(alias), target)
+
+        for alias in rec.translations:
+            why = junk_reason(alias, self.blocked, self.stop_words)
+            if why is None and generic_name(alias, self.stop_words):
+                why = "only generic words"
+            if why is None and set(normalize(alias).split()) & _STATE_BODY_WORDS:
+                why = "a word of a state body"  # "Special Police Brigade" (OPON forces)
+            if why:
+                self.report.append(f"drop translation {alias!r} of {target}: {why}")
+                continue
+            grp.aliases.append(alias)
+            grp.generic_contextual.add(alias)
+            self._index(normalize(alias), target)
+            self.report.append(f"translation {target}: {alias!r} (context-bound)")
 
     def _same_place(self, gid: str, rec: Record) -> bool:
         """Whether a record may join a group by name: unless both say where they fight and

@@ -69,6 +69,8 @@ _MILITANT_ADJ = (
     r"(?:militant|jihadist|jihadi|terrorist|terror|insurgent|extremist|separatist|rebel|armed|"
     r"Islamist|sectarian|banned|outlawed|proscribed|paramilitary|guerrilla|criminal|vigilante)"
 )
+# An acronym in brackets after a name ("(FP-25)", "(CNPZ)", "(DHKP/C)"): two capitals or more.
+_BRACKETED_ACRONYM = r"\((?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*\)"
 # The phrases that introduce a group the gazetteer lacks are data: data/group_discovery.json
 # (one row per construction, with an example), applied in _discovered_names.
 # "proper" rows: the noun after the name says "armed group" but the name is only a name if it
@@ -86,6 +88,12 @@ def _discovery_data() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _lead_words() -> frozenset[str]:
+    """Words that open a description before a name and never start a group's name."""
+    return frozenset(w.lower() for w in _discovery_data()["lead_words"])
+
+
 def _generic_only(name: str) -> bool:
     """A name made only of generic words ("Salvation Army", "National Front") names no group."""
     generic = set(_discovery_data()["generic_words"])
@@ -99,7 +107,7 @@ def _discovery_table() -> list[tuple[re.Pattern[str], str, bool]]:
     data = _discovery_data()
     heads = "(?:" + "|".join(re.escape(h) for h in sorted(data["heads"], key=len, reverse=True)) + ")"
     sub = {"{NAME}": NAME, "{HEAD}": heads, "{GROUP_NOUN}": _GROUP_NOUN,
-           "{MILITANT_ADJ}": _MILITANT_ADJ}
+           "{MILITANT_ADJ}": _MILITANT_ADJ, "{ACR}": _BRACKETED_ACRONYM}
     table = []
     for row in data["patterns"]:
         pattern = row["pattern"]
@@ -186,6 +194,7 @@ _STATE_ARMY = re.compile(
     r"\b(?:national|regular|government|state|federal|royal|people's|popular)\s+(?:army|forces)\b",
     re.I,
 )
+_ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][A-Za-z]?){2,}(?:-[A-Z0-9]+)?\)")
 _BAD_NAME_START = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
 
 
@@ -210,12 +219,13 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
     def entity_for_entry(entry_id: str) -> str:
         return _known_entity(ctx, gaz, entry_id)
 
-    def entity_for_name(name: str, parent_key: str | None = None) -> str:
-        """Link a name found in the text to the gazetteer if possible, else a new group."""
+    def entity_for_name(name: str, parent_key: str | None = None, link: bool = True) -> str:
+        """Link a name found in the text to the gazetteer if possible (and `link`), else a new
+        group."""
         # (by_name: a display name too generic to be matched in running text, "Revolutionary
         # Struggle", is still the group's name where a rule found it in a group's position)
         entry = (gaz.lookup(name) or gaz.by_name(name) or _headless_lookup(gaz, name)
-                 or gaz.fuzzy_lookup(name))
+                 or gaz.fuzzy_lookup(name)) if link else None
         if entry is not None:
             return entity_for_entry(entry.id)
         key = "new:" + normalize(name)
@@ -357,8 +367,20 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         entity_for_entry(entry_id)
         cands.append(_Candidate(s, e, entry_id, 2, text[s:e]))
 
+    # Generic names ("Islamic Front", "New Order") next to a group of their region.
+    for s, e, entry_id in _generic_names_by_region(ctx, gaz, gaz_mentions):
+        entity_for_entry(entry_id)
+        cands.append(_Candidate(s, e, entry_id, 2, text[s:e]))
     # Groups discovered from context.
     covered = _Coverage(cands)
+    # Unlisted names in a list of listed groups ("the merger of the IMK, al-Nahda and Kurdish
+    # Hamas"): coordination says they are of one kind.
+    for s, e, name in _list_members(ctx, gaz_mentions, countries, nationality):
+        if covered.overlaps(s, e):
+            continue
+        key = entity_for_name(name)
+        cands.append(_Candidate(s, e, key, 3, name))
+        covered.add(s, e)
     for s, e, name in _discovered_names(ctx, countries, nationality, gaz):
         if covered.overlaps(s, e):
             continue
@@ -388,13 +410,20 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             cands.append(_Candidate(ent_start, ent_start + len(name), key, 3, name))
             covered.add(ent.start_char, ent.end_char)
             continue
-        if not _looks_like_group(name) or _generic_only(name):
+        # a name of generic words is a proper name where the text gives its acronym right
+        # after it ("the Armed Forces of National Resistance (FARN) claimed ...")
+        acronym_after = _ACRONYM_AFTER.match(text, ent_start + len(name))
+        if not _looks_like_group(name) or (_generic_only(name) and not acronym_after):
             continue
         if _STATE_ARMY.search(name) or not _MILITANT_CUE.search(ent.sent.text):
             continue
         if nationality is not None and _state_force(name, nationality):
             continue
-        key = entity_for_name(name)
+        # a generic name is a listed group's only where its acronym is that group's too:
+        # "the Popular Liberation Army (XQZ)" is some other army of that name
+        link = not (_generic_only(name) and acronym_after) or _acronym_of_entry(
+            gaz, name, acronym_after.group(0).strip()[1:-1])
+        key = entity_for_name(name, link=link)
         cands.append(_Candidate(ent_start, ent_start + len(name), key, 3, name))
         covered.add(ent.start_char, ent.end_char)
     # Names discovered once are mentions wherever they recur.
@@ -509,6 +538,66 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
     return found
 
 
+# One item of a list of names: a capitalised name (without "and"/"or" inside it, which separate
+# items here), with an optional article before and bracketed acronym after it.
+_LIST_NAME = (rf"{_WORD}(?:\s+(?:(?:of|for|in|de|du)\s+(?:the\s+)?|"
+              rf"(?:al|el|ul|wal|e|i|bin|ibn|del|la|los|las|des|fi)\s+)?{_WORD}){{0,7}}")
+_LIST_ITEM = rf"(?:the\s+)?(?P<name>{_LIST_NAME})(?:\s+{_BRACKETED_ACRONYM})?"
+_LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_LIST_ITEM_RE = re.compile(_LIST_ITEM)
+_LIST_RE = re.compile(rf"(?<![\w-]){_LIST_ITEM}(?:{_LIST_SEP}{_LIST_ITEM.replace('?P<name>', '')}){{2,}}")
+# A list counts as a list of groups when at least this many of its items are listed groups.
+_LIST_MIN_KNOWN = 2
+
+
+def _list_members(ctx: Context, gaz_mentions: list, countries, nationality
+                  ) -> list[tuple[int, int, str]]:
+    """Unlisted names coordinated with listed groups: in a list of three names or more of which
+    at least two are gazetteer groups ("LeJ, SSP and JeM"; "the IMK, al-Nahda and Kurdish
+    Hamas"), every other item that is a proper name, and no place, person, state body or
+    country, is a group too."""
+    text = ctx.text
+    found: list[tuple[int, int, str]] = []
+    for lm in _LIST_RE.finditer(text):
+        items = [(m.start("name") + lm.start(), m.end("name") + lm.start(), m.group("name"))
+                 for m in _LIST_ITEM_RE.finditer(lm.group(0))]
+        # an item is a listed group when a gazetteer name ends it ("Fighters of Boko Haram",
+        # "the Haqqani network"); "ISIS Emir of Helmand" in a list of people holds a group's
+        # name but is a man's title
+        known = [any(s - 1 <= g.start < e <= g.end + 1 for g in gaz_mentions)
+                 for s, e, _ in items]
+        if len(items) < 3 or sum(known) < _LIST_MIN_KNOWN:
+            continue
+        for (s, e, raw), is_known in zip(items, known):
+            name = _trim_name(raw)
+            if is_known or not name:
+                continue
+            s = text.find(name, s, e)
+            if s < 0:
+                continue
+            e = s + len(name)
+            span = ctx.doc.char_span(s, e, alignment_mode="expand")
+            if (span is None or any(t.ent_type_ in _NOT_GROUP_ENTS for t in span)
+                    or span[-1].lower_ in _VENUE_WORDS):
+                continue  # a list may run on into a place or a thing ("at the X Theater, ...")
+            if not _acceptable_discovery(ctx, s, e, name, countries, nationality):
+                continue
+            # the model takes many Arabic and African names for people's: such a name is a
+            # group's when it says so ("Harakat ...") or the text gives its acronym
+            if _proper_name(ctx, s, e, people=False) or (
+                    _proper_name(ctx, s, e, people=True)
+                    and (_looks_like_group(name) or _ACRONYM_AFTER.match(text, e))):
+                found.append((s, e, name))
+    return found
+
+
+_VENUE_WORDS = {"theater", "theatre", "hotel", "stadium", "mosque", "church", "temple", "airport",
+                "market", "mall", "hall", "bridge", "square", "museum", "cinema", "restaurant",
+                "cafe", "station", "prison", "camp", "base", "compound", "palace", "tower"}
+_NOT_GROUP_ENTS = {"FAC", "GPE", "LOC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "DATE",
+                   "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE"}
+
+
 def _acceptable_discovery(ctx: Context, s: int, e: int, name: str, countries, nationality) -> bool:
     """Shared checks of a discovered name: well-formed, a name rather than a description, and
     not a state body, party, medium or civil organisation."""
@@ -518,6 +607,13 @@ def _acceptable_discovery(ctx: Context, s: int, e: int, name: str, countries, na
     if words & _NEVER_GROUP_WORDS or _STATE_ARMY.search(name):
         return False
     return not (nationality is not None and _state_force(name, nationality))
+
+
+def _led_by_description(tok) -> bool:
+    """Whether the model's PERSON entity around `tok` opens with a lead word ("Suspected Tarn
+    Ridge militants" read as a man "Suspected Tarn Ridge"): no person's name starts so."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and ent[0].lower_ in _lead_words()
 
 
 def _armed_noun_phrase(ctx: Context, dm: re.Match) -> bool:
@@ -540,7 +636,7 @@ def _proper_name(ctx: Context, start: int, end: int, people: bool = True) -> boo
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    if not people and any(t.ent_type_ == "PERSON" for t in span):
+    if not people and any(t.ent_type_ == "PERSON" and not _led_by_description(t) for t in span):
         return False
     for t in span:
         if t.ent_type_ in ("NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"):
@@ -671,6 +767,75 @@ def _headless_index(gaz: Gazetteer) -> dict[str, str | None]:
             key = " ".join(short)
             index[key] = entry.id if index.get(key, entry.id) == entry.id else None
     return index
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w’'-]*)[ \t]+$")
+
+
+@lru_cache(maxsize=4)
+def _generic_name_index(gaz: Gazetteer) -> tuple[re.Pattern[str] | None, dict[str, list[str]]]:
+    """The display names the matcher leaves out as too generic ("Islamic Front", "New Order",
+    "National Liberation Army"): a regex finding them as written (each word capitalised as
+    listed) and {normalized name: the groups of that name}. Names of a state's army or forces
+    ("People's Armed Forces") stay out."""
+    by_key: dict[str, list[str]] = {}
+    forms: set[str] = set()
+    for entry in gaz:
+        key = normalize(entry.name)
+        if any(normalize(a) == key for a in entry.aliases) or len(key.split()) < 2:
+            continue
+        if _STATE_ARMY.search(entry.name.replace("’", "'")) or entry.region is None:
+            continue
+        by_key.setdefault(key, []).append(entry.id)
+        forms.add(entry.name)
+    if not forms:
+        return None, by_key
+    alts = []
+    for form in sorted(forms, key=len, reverse=True):
+        words = [re.escape(w).replace("’", "[’']").replace("'", "[’']") for w in form.split()]
+        alts.append(r"\s+".join(words))
+    # not inside a longer capitalised name: no capitalised word right after (nor, checked in
+    # _generic_names_by_region, right before)
+    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(alts)
+                         + r")(?![\w’'-])(?!\s+(?:(?:of|for|in)\s+)?[A-Z])")
+    return pattern, by_key
+
+
+def _generic_names_by_region(ctx: Context, gaz: Gazetteer, gaz_mentions: list
+                             ) -> list[tuple[int, int, str]]:
+    """A generic display name is the group's where its sentence names firmly another group of
+    the same region and only one group of that name is of that region: "the Islamic Front and
+    the Free Syrian Army fought ISIS" is Syria's Islamic Front; "the National Front won seats"
+    (no group beside it) names none. The ambiguity rule of docs/gazetteer.md, with the region
+    deciding between namesakes."""
+    pattern, by_key = _generic_name_index(gaz)
+    if pattern is None or not gaz_mentions:
+        return []
+    text = ctx.text
+    found: list[tuple[int, int, str]] = []
+    for m in pattern.finditer(text):
+        before = _WORD_BEFORE.search(text, 0, m.start())
+        if before and before.group(1)[0].isupper() and before.group(1).lower() not in (
+                "the", "a", "an"):
+            continue  # "the Syrian Islamic Front" is another name
+        if text[max(0, m.start() - 3) : m.start()].rstrip().endswith("("):
+            continue  # a gloss of the name before it: "Jabhatul Islamiya (Islamic Front)"
+        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        regions = set()
+        for g in gaz_mentions:
+            if sent.start_char <= g.start < sent.end_char and not (
+                    g.start < m.end() and m.start() < g.end):
+                entry = gaz.get(g.entry_id)
+                if entry is not None and entry.region is not None:
+                    regions.add(entry.region)
+        ids = [i for i in by_key.get(normalize(m.group(0)), [])
+               if (e := gaz.get(i)) is not None and e.region in regions]
+        if len(ids) == 1:
+            found.append((m.start(), m.end(), ids[0]))
+    return found
 
 
 _COMPOUND = re.compile(r"(?<![\w’'-])[A-Z][\w’']+(?:[-‐‑][\w’']+)+(?![\w’'-])")
@@ -1040,13 +1205,29 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, (m.start() + 1 if m else len(text))
 
 
+def _acronym_of_entry(gaz: Gazetteer, name: str, acr: str) -> bool:
+    """Whether the group listed under `name` has `acr` among its names."""
+    entry = gaz.lookup(name) or gaz.by_name(name)
+    return entry is not None and acr in entry.aliases
+
+
 def _trim_name(name: str) -> str:
+    # a bracket opens an acronym or a gloss ("Armed Forces of National Resistance (FARN)"):
+    # the name ends before it
+    name = name.split("(")[0]
     # a possessive, or the closing quote of "calling itself 'the X'", is not part of the name
     name = re.sub(r"[’']s$", "", name.strip()).rstrip("’'")
     words = name.split()
     while words and words[0].lower() in _BAD_NAME_START:
         words = words[1:]
-    while words and words[-1].lower() in {"of", "and", "the", "al", "for", "in", "group"}:
+    # "Suspected Bodo militants", "Alleged Red Hand fighters": a capitalised word that opens a
+    # sentence with a description (data/group_discovery.json, "lead_words") is not the name's
+    while len(words) > 1 and words[0].lower() in _lead_words():
+        words = words[1:]
+    # a lowercase "group" after a name is a description ("the Okavi group"); a capitalised one
+    # is the name's ("the Okavi Revolutionary Group"), as in the gazetteer's matcher
+    while words and (words[-1].lower() in {"of", "and", "the", "al", "for", "in"}
+                     or words[-1] == "group"):
         words = words[:-1]
     return " ".join(words)
 
