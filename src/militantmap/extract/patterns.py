@@ -137,8 +137,41 @@ def _word_ok(tok: Token, words: frozenset[str] | None) -> bool:
     return words is None or tok.lemma_.lower() in words or tok.lower_ in words
 
 
+_SUBJECT_LIKE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
+def _orphan_subject(tok: Token) -> list[Token]:
+    """The subject of a main verb the parser left without one: a long name after an opening
+    phrase is often hung on that phrase ("In clips posted on its channel, the Northern Freedom
+    Fighters (NFF) declared ..." makes the name a conjunct of "channel"). The noun right before
+    the verb (past its auxiliaries and adverbs and a bracketed acronym) is then the subject, when
+    it hangs on an earlier word; only a group name there makes a tie (the resolver decides)."""
+    if tok.dep_ != "ROOT" or tok.pos_ != "VERB" or any(c.dep_ in _SUBJECT_LIKE for c in tok.children):
+        return []
+    finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (
+        tok.tag_ == "VBN" and any(c.dep_ == "aux" for c in tok.children))
+    if not finite:
+        return []
+    doc, j = tok.doc, tok.i - 1
+    while j >= 0 and doc[j].head.i == tok.i and doc[j].dep_ in ("aux", "advmod", "neg"):
+        j -= 1
+    if j >= 0 and doc[j].text == ")":
+        k = j - 1
+        while k >= 0 and k > j - 6 and doc[k].text != "(":
+            k -= 1
+        j = k - 1 if k >= 0 and doc[k].text == "(" else -1
+    if j < 0:
+        return []
+    cand = doc[j]
+    if cand.pos_ not in ("PROPN", "NOUN") or cand.dep_ not in ("conj", "appos", "pobj", "dobj") or cand.head.i > j:
+        return []
+    return [cand]
+
+
 def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
     found = [c for c in tok.children if c.dep_ in deps]
+    if not found and depth == 0 and "nsubj" in deps:
+        found = _orphan_subject(tok)
     if found or depth > 3:
         return found
     if depth and tok.pos_ in ("VERB", "AUX"):
