@@ -36,6 +36,14 @@ CASES = [
     ("orphan subject", "In a video shared on Telegram, the Bangsamoro Islamic Freedom Fighters (BIFF) "
      "declared their allegiance to the Islamic State.",
      [("Bangsamoro Islamic Freedom Fighters", "allegiance_to", "Islamic State")], []),
+    # "including Y" hung on the verb lists members of the object before it
+    ("including after object", "Ansaru fought against the Islamic State, including the Islamic State West Africa Province, "
+     "for control of the forest.",
+     [("Ansaru", "rivals", "Islamic State West Africa Province")], []),
+    # "X fought along side Y against Z": rivals X and Z even when the parser hangs "against Z" under "side"
+    ("along side ... against", "Ansaru fought along side Boko Haram against the Islamic State near Lake Chad.",
+     [("Ansaru", "cooperates_with", "Boko Haram"), ("Ansaru", "rivals", "Islamic State")],
+     [("Ansaru", "rivals", "Boko Haram")]),
 ]
 
 

@@ -265,6 +265,23 @@ def _after_bracket(t: Token, resolver: GroupResolver | None = None) -> list[Toke
     return out
 
 
+def _including_on_verb(u: Token) -> list[Token]:
+    """"X fought the coalition, including Y": the parser often hangs "including Y" on the verb
+    rather than on the object it lists from. An "including" phrase of the object's verb that
+    follows the object with only punctuation between them lists the object's members."""
+    verb = u.head.head if u.dep_ == "pobj" else u.head
+    doc = u.doc
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ != "including" or c.i <= u.right_edge.i:
+            continue
+        if all(t.is_punct for t in doc[u.right_edge.i + 1 : c.i]):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += [p, *p.conjuncts]
+    return out
+
+
 def _expand(tokens: list[Token], depth: int = 0, resolver: GroupResolver | None = None) -> list[Token]:
     """Coordination and lists: "X and Y", "groups such as X and Y", "groups including X",
     "a number of other groups, such as X and Y"."""
@@ -295,6 +312,8 @@ def _expand(tokens: list[Token], depth: int = 0, resolver: GroupResolver | None 
                             out += [x for x in [p, *p.conjuncts, *_after_bracket(p, resolver)] if x not in out]
             if u.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos"):
                 out += [x for x in _after_bracket(u, resolver) if x not in out]
+            if u.dep_ in ("pobj", "dobj") and depth < 2:
+                out += [x for x in _including_on_verb(u) if x not in out]
     return out
 
 

@@ -232,6 +232,10 @@ def _pattern_blocked(doc, hit, type_: str, clause: str) -> bool:
             continue  # the argument is above the cue ("<dobj>nsubj"): not on a path down
         below = True
         for c in chain:
+            if c.lower_ == "against":
+                # "X fought along side Y against Z" parsed with "against Z" under "side": Z is
+                # the opponent, whatever the parser hung "against" on
+                break
             if c.lower_ in _ALONGSIDE or (c.lower_ == "with" and c.i > 0
                                           and doc[c.i - 1].lower_ in _ALONGSIDE):
                 return True
