@@ -54,3 +54,21 @@ def test_construction(name: str, text: str, expected: list, absent: list) -> Non
         assert _has(found, a, t, b), f"{name}: missing {(a, t, b)} in {found}"
     for a, t, b in absent:
         assert (a, t, b) not in found, f"{name}: unexpected {(a, t, b)} in {found}"
+
+
+# A sanctions narrative: its subject is the group of the "was listed on" sentence, even when a
+# group it is associated with is named more often; the closing list's heading may lack a colon.
+NARRATIVE = """Katibat al-Rimal was listed on 3 May 2015 as being associated with Ansar Dine.
+It has links with Ansar Dine and Boko Haram. It carried out raids with Ansar Dine.
+Ansar Dine and Katibat al-Rimal fighters were seen near Gao; Ansar Dine later denied it.
+
+Related listed individuals and entities
+Ansar Dine (QDe.135), listed on 20 March 2013
+Al-Mourabitoun (QDe.141), listed on 2 June 2014
+"""
+
+
+def test_narrative_subject_is_the_listed_group() -> None:
+    found = rels(run(NARRATIVE))
+    assert _has(found, "Katibat al-Rimal", "affiliated_with", "al-Mourabitoun"), found
+    assert not _has(found, "Ansar Dine", "affiliated_with", "al-Mourabitoun"), found
