@@ -44,6 +44,11 @@ CASES = [
     ("along side ... against", "Ansaru fought along side Boko Haram against the Islamic State near Lake Chad.",
      [("Ansaru", "cooperates_with", "Boko Haram"), ("Ansaru", "rivals", "Islamic State")],
      [("Ansaru", "rivals", "Boko Haram")]),
+    # a long name the gazetteer lacks in full, defined by its bracketed acronym
+    ("bracketed long name", "Ansar Dine cooperated closely with the Movement for the Freedom of the Azawad People (MNLA) in 2012.",
+     [("Ansar Dine", "cooperates_with", "National Movement for the Liberation of Azawad")], []),
+    ("name inside a longer name", "The Movement for an Islamic State (MEI) cooperated with Ansar Dine against Boko Haram.",
+     [], [("Islamic State", "cooperates_with", "Ansar Dine"), ("Ansar Dine", "cooperates_with", "Islamic State")]),
 ]
 
 

@@ -328,10 +328,31 @@ def _verb_by_role(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
+def _bracketed_name(t: Token, resolver: GroupResolver) -> tuple[str, ...]:
+    """A long name the gazetteer does not know in full, defined by the acronym the text puts
+    after it: in "the Movement for the Liberation of Azawad (MNLA)" only "MNLA" is a mention,
+    and the parser makes "Movement" the head, with "Azawad (MNLA)" under "for ... of"."""
+    if t.pos_ != "PROPN" or not t.text[:1].isupper():
+        return ()
+    doc, cur = t.doc, t
+    for _ in range(3):
+        preps = [c for c in cur.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "in")]
+        pobjs = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+        if len(preps) != 1 or len(pobjs) != 1 or pobjs[0].pos_ != "PROPN" or not pobjs[0].text[:1].isupper():
+            return ()
+        cur = pobjs[0]
+        if resolver.ref(cur) is not None:
+            return ()  # "the Movement for an Islamic State (MEI)": a name inside a longer name
+        for c in cur.children:
+            if c.dep_ == "appos" and c.i > 0 and doc[c.i - 1].text == "(" and c.i == cur.i + 2:
+                return resolver.groups_of(c)
+    return ()
+
+
 def _groups(tokens: list[Token], resolver: GroupResolver) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for t in _expand(tokens, 0, resolver):
-        for k in resolver.groups_of(t):
+        for k in resolver.groups_of(t) or _bracketed_name(t, resolver):
             if all(k != o for o, _ in out):
                 out.append((k, t))
     return out
