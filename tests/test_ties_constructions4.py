@@ -44,6 +44,10 @@ CASES = [
     ("along side ... against", "Ansaru fought along side Boko Haram against the Islamic State near Lake Chad.",
      [("Ansaru", "cooperates_with", "Boko Haram"), ("Ansaru", "rivals", "Islamic State")],
      [("Ansaru", "rivals", "Boko Haram")]),
+    ("alongside a list ... against", "Ansaru fought alongside local militias, bandits and Boko Haram against "
+     "the Islamic State West Africa Province.",
+     [("Ansaru", "cooperates_with", "Boko Haram"), ("Ansaru", "rivals", "Islamic State West Africa Province")],
+     [("Ansaru", "rivals", "Boko Haram")]),
     # a long name the gazetteer lacks in full, defined by its bracketed acronym
     ("bracketed long name", "Ansar Dine cooperated closely with the Movement for the Freedom of the Azawad People (MNLA) in 2012.",
      [("Ansar Dine", "cooperates_with", "National Movement for the Liberation of Azawad")], []),

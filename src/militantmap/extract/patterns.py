@@ -213,6 +213,12 @@ def _step(tokens: list[Token], step: Step) -> list[Token]:
             if "prep" in step.deps or "agent" in step.deps:
                 cands += [g for c in t.children if c.dep_ in ("prt", "advmod")
                           for g in c.children if g.dep_ in step.deps]
+            if "prep" in step.deps and step.words and "against" in step.words:
+                # "X fought alongside A, B and C against Z": the parser hangs "against Z" on the
+                # last item of the list of allies
+                cands += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("alongside", "with")
+                          for g in c.subtree if g.dep_ == "prep" and g.lower_ == "against"
+                          and g.head.dep_ in ("conj", "appos", "pobj") and g not in cands]
         out += [c for c in cands if _word_ok(c, step.words)]
     return out
 
