@@ -48,6 +48,10 @@ CASES = [
      "the Islamic State West Africa Province.",
      [("Ansaru", "cooperates_with", "Boko Haram"), ("Ansaru", "rivals", "Islamic State West Africa Province")],
      [("Ansaru", "rivals", "Boko Haram")]),
+    # "allegiance to IS" with the acronym parsed as the verb "is" (a leader stands for his group)
+    ("to IS read as a verb", "Ibrahim Kato became leader of the Allied Democratic Forces in 2015. "
+     "Kato reportedly first pledged allegiance to IS in 2016.",
+     [("Allied Democratic Forces", "allegiance_to", "Islamic State")], []),
     # a long name the gazetteer lacks in full, defined by its bracketed acronym
     ("bracketed long name", "Ansar Dine cooperated closely with the Movement for the Freedom of the Azawad People (MNLA) in 2012.",
      [("Ansar Dine", "cooperates_with", "National Movement for the Liberation of Azawad")], []),

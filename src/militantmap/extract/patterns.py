@@ -199,6 +199,13 @@ def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
     return []
 
 
+_TO_ACRONYM_DEPS = {"acl", "relcl", "xcomp", "advcl", "ccomp"}
+
+
+def _acronym(tok: Token) -> bool:
+    return tok.text.isupper() and 2 <= len(tok.text) <= 6
+
+
 def _step(tokens: list[Token], step: Step) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
@@ -213,6 +220,14 @@ def _step(tokens: list[Token], step: Step) -> list[Token]:
             if "prep" in step.deps or "agent" in step.deps:
                 cands += [g for c in t.children if c.dep_ in ("prt", "advmod")
                           for g in c.children if g.dep_ in step.deps]
+            if not cands and "prep" in step.deps and (step.words is None or "to" in step.words):
+                # "allegiance to IS": the acronym read as the verb "is", "to" as its infinitive
+                # marker; the "to" then stands for the preposition and the acronym for its object
+                cands = [a for c in t.children if c.dep_ in _TO_ACRONYM_DEPS and _acronym(c)
+                         for a in c.children if a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1]
+            if "pobj" in step.deps and t.dep_ == "aux" and t.lower_ == "to" and _acronym(t.head) \
+                    and t.head.i == t.i + 1:
+                cands.append(t.head)
             if "prep" in step.deps and step.words and "against" in step.words:
                 # "X fought alongside A, B and C against Z": the parser hangs "against Z" on the
                 # last item of the list of allies
