@@ -52,6 +52,9 @@ CASES = [
     ("to IS read as a verb", "Ibrahim Kato became leader of the Allied Democratic Forces in 2015. "
      "Kato reportedly first pledged allegiance to IS in 2016.",
      [("Allied Democratic Forces", "allegiance_to", "Islamic State")], []),
+    ("to IS beside another preposition", "Ibrahim Kato became leader of the Allied Democratic Forces in 2015. "
+     "Kato swore an oath of loyalty to IS in 2016.",
+     [("Allied Democratic Forces", "allegiance_to", "Islamic State")], []),
     # a long name the gazetteer lacks in full, defined by its bracketed acronym
     ("bracketed long name", "Ansar Dine cooperated closely with the Movement for the Freedom of the Azawad People (MNLA) in 2012.",
      [("Ansar Dine", "cooperates_with", "National Movement for the Liberation of Azawad")], []),

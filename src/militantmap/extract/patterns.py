@@ -220,10 +220,11 @@ def _step(tokens: list[Token], step: Step) -> list[Token]:
             if "prep" in step.deps or "agent" in step.deps:
                 cands += [g for c in t.children if c.dep_ in ("prt", "advmod")
                           for g in c.children if g.dep_ in step.deps]
-            if not cands and "prep" in step.deps and (step.words is None or "to" in step.words):
+            if ("prep" in step.deps and (step.words is None or "to" in step.words)
+                    and not any(c.lower_ == "to" for c in cands)):
                 # "allegiance to IS": the acronym read as the verb "is", "to" as its infinitive
                 # marker; the "to" then stands for the preposition and the acronym for its object
-                cands = [a for c in t.children if c.dep_ in _TO_ACRONYM_DEPS and _acronym(c)
+                cands += [a for c in t.children if c.dep_ in _TO_ACRONYM_DEPS and _acronym(c)
                          for a in c.children if a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1]
             if "pobj" in step.deps and t.dep_ == "aux" and t.lower_ == "to" and _acronym(t.head) \
                     and t.head.i == t.i + 1:
