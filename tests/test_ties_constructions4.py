@@ -38,6 +38,10 @@ CASES = [
     ("to IS beside another preposition", "Ibrahim Kato became leader of the Allied Democratic Forces in 2015. "
      "Kato swore an oath of loyalty to IS in 2016.",
      [("Allied Democratic Forces", "allegiance_to", "Islamic State")], []),
+    # "forced A, B and C out of" with "out of" hung on the last item of the list
+    ("forced a list out of", "Al-Shabaab forced Hizbul Islam, the Ras Kamboni Brigade and several clan militias "
+     "out of the port.",
+     [("al-Shabaab", "rivals", "Hizbul Islam")], []),
     # a long name the gazetteer lacks in full, defined by its bracketed acronym
     ("bracketed long name", "Ansar Dine cooperated closely with the Movement for the Freedom of the Azawad People (MNLA) in 2012.",
      [("Ansar Dine", "cooperates_with", "National Movement for the Liberation of Azawad")], []),
