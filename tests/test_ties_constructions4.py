@@ -42,6 +42,20 @@ CASES = [
     ("forced a list out of", "Al-Shabaab forced Hizbul Islam, the Ras Kamboni Brigade and several clan militias "
      "out of the port.",
      [("al-Shabaab", "rivals", "Hizbul Islam")], []),
+    # a group formed and named in one phrase: "to form a new group called / known as Y"
+    ("left to form ... called", "In 2014 a dissident wing quit al-Shabaab to form a new outfit called Hizbul Islam.",
+     [("Hizbul Islam", "faction_of", "al-Shabaab")], [("al-Shabaab", "faction_of", "Hizbul Islam")]),
+    ("left to form ... known as", "In 2016 a faction led by a young commander left Boko Haram to form a new group "
+     "known as Ansaru.",
+     [("Ansaru", "faction_of", "Boko Haram")], []),
+    ("joined forces to form ... known as", "Ansar Dine, Boko Haram and Ansaru joined forces in 2017 to form "
+     "an umbrella organisation known as Jama'at Nusrat al-Islam wal-Muslimin.",
+     [("Ansar Dine", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin"),
+      ("Ansaru", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin")], []),
+    ("merged into ... called", "In 2017 Ansar Dine and al-Mourabitoun merged into a new coalition called "
+     "Jama'at Nusrat al-Islam wal-Muslimin.",
+     [("Ansar Dine", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin"),
+      ("al-Mourabitoun", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin")], []),
     # a long name the gazetteer lacks in full, defined by its bracketed acronym
     ("bracketed long name", "Ansar Dine cooperated closely with the Movement for the Freedom of the Azawad People (MNLA) in 2012.",
      [("Ansar Dine", "cooperates_with", "National Movement for the Liberation of Azawad")], []),
