@@ -56,6 +56,14 @@ CASES = [
      "Jama'at Nusrat al-Islam wal-Muslimin.",
      [("Ansar Dine", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin"),
       ("al-Mourabitoun", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin")], []),
+    # a declared backing: "pledged / declared / voiced support for Y"
+    ("pledged support to", "Al-Shabaab pledged its support to the Islamic State in Somalia on Friday.",
+     [("al-Shabaab", "supports", "Islamic State Somalia Province")],
+     [("Islamic State Somalia Province", "supports", "al-Shabaab")]),
+    ("declared support (leader)", "Ibrahim Kato became leader of the Allied Democratic Forces in 2015. "
+     "Two years later Kato declared support for the Islamic State.",
+     [("Allied Democratic Forces", "supports", "Islamic State")], []),
+    ("declared support for talks", "Hamas declared support for the ceasefire talks in Cairo.", [], []),
     # a long name the gazetteer lacks in full, defined by its bracketed acronym
     ("bracketed long name", "Ansar Dine cooperated closely with the Movement for the Freedom of the Azawad People (MNLA) in 2012.",
      [("Ansar Dine", "cooperates_with", "National Movement for the Liberation of Azawad")], []),
