@@ -64,6 +64,10 @@ CASES = [
      "Two years later Kato declared support for the Islamic State.",
      [("Allied Democratic Forces", "supports", "Islamic State")], []),
     ("declared support for talks", "Hamas declared support for the ceasefire talks in Cairo.", [], []),
+    # a list item coordinated with the last word of a long name rather than with its head
+    ("conjunct inside a long name", "In 2013 the Those Who Sign in Blood Brigade and Ansar Dine merged together "
+     "into a new organisation called al-Mourabitoun.",
+     [("Ansar Dine", "allegiance_to", "al-Mourabitoun")], []),
     # a long name the gazetteer lacks in full, defined by its bracketed acronym
     ("bracketed long name", "Ansar Dine cooperated closely with the Movement for the Freedom of the Azawad People (MNLA) in 2012.",
      [("Ansar Dine", "cooperates_with", "National Movement for the Liberation of Azawad")], []),

@@ -304,6 +304,23 @@ def _including_on_verb(u: Token) -> list[Token]:
     return out
 
 
+def _conjuncts_inside_name(u: Token, resolver: GroupResolver) -> list[Token]:
+    """A long name with a structure of its own ("the Those Who Sign in Blood Brigade and MUJAO
+    merged"): the parser coordinates the next list item with the name's last word, not with the
+    word that heads the name. A conjunct of a word inside the same name is a list item."""
+    ref = resolver.ref(u)
+    if ref is None or ref.kind != "name":
+        return []
+    out: list[Token] = []
+    for t in u.subtree:
+        if t is u or not ref.start <= t.idx < ref.end:
+            continue
+        for c in t.children:
+            if c.dep_ == "conj" and not ref.start <= c.idx < ref.end:
+                out += [c, *c.conjuncts]
+    return out
+
+
 def _expand(tokens: list[Token], depth: int = 0, resolver: GroupResolver | None = None) -> list[Token]:
     """Coordination and lists: "X and Y", "groups such as X and Y", "groups including X",
     "a number of other groups, such as X and Y"."""
@@ -336,6 +353,8 @@ def _expand(tokens: list[Token], depth: int = 0, resolver: GroupResolver | None 
                 out += [x for x in _after_bracket(u, resolver) if x not in out]
             if u.dep_ in ("pobj", "dobj") and depth < 2:
                 out += [x for x in _including_on_verb(u) if x not in out]
+            if resolver is not None:
+                out += [x for x in _conjuncts_inside_name(u, resolver) if x not in out]
     return out
 
 
