@@ -137,8 +137,41 @@ def _word_ok(tok: Token, words: frozenset[str] | None) -> bool:
     return words is None or tok.lemma_.lower() in words or tok.lower_ in words
 
 
+_SUBJECT_LIKE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
+def _orphan_subject(tok: Token) -> list[Token]:
+    """The subject of a main verb the parser left without one: a long name after an opening
+    phrase is often hung on that phrase ("In clips posted on its channel, the Northern Freedom
+    Fighters (NFF) declared ..." makes the name a conjunct of "channel"). The noun right before
+    the verb (past its auxiliaries and adverbs and a bracketed acronym) is then the subject, when
+    it hangs on an earlier word; only a group name there makes a tie (the resolver decides)."""
+    if tok.dep_ != "ROOT" or tok.pos_ != "VERB" or any(c.dep_ in _SUBJECT_LIKE for c in tok.children):
+        return []
+    finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (
+        tok.tag_ == "VBN" and any(c.dep_ == "aux" for c in tok.children))
+    if not finite:
+        return []
+    doc, j = tok.doc, tok.i - 1
+    while j >= 0 and doc[j].head.i == tok.i and doc[j].dep_ in ("aux", "advmod", "neg"):
+        j -= 1
+    if j >= 0 and doc[j].text == ")":
+        k = j - 1
+        while k >= 0 and k > j - 6 and doc[k].text != "(":
+            k -= 1
+        j = k - 1 if k >= 0 and doc[k].text == "(" else -1
+    if j < 0:
+        return []
+    cand = doc[j]
+    if cand.pos_ not in ("PROPN", "NOUN") or cand.dep_ not in ("conj", "appos", "pobj", "dobj") or cand.head.i > j:
+        return []
+    return [cand]
+
+
 def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
     found = [c for c in tok.children if c.dep_ in deps]
+    if not found and depth == 0 and "nsubj" in deps:
+        found = _orphan_subject(tok)
     if found or depth > 3:
         return found
     if depth and tok.pos_ in ("VERB", "AUX"):
@@ -166,6 +199,13 @@ def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
     return []
 
 
+_TO_ACRONYM_DEPS = {"acl", "relcl", "xcomp", "advcl", "ccomp"}
+
+
+def _acronym(tok: Token) -> bool:
+    return tok.text.isupper() and 2 <= len(tok.text) <= 6
+
+
 def _step(tokens: list[Token], step: Step) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
@@ -180,6 +220,21 @@ def _step(tokens: list[Token], step: Step) -> list[Token]:
             if "prep" in step.deps or "agent" in step.deps:
                 cands += [g for c in t.children if c.dep_ in ("prt", "advmod")
                           for g in c.children if g.dep_ in step.deps]
+            if ("prep" in step.deps and (step.words is None or "to" in step.words)
+                    and not any(c.lower_ == "to" for c in cands)):
+                # "allegiance to IS": the acronym read as the verb "is", "to" as its infinitive
+                # marker; the "to" then stands for the preposition and the acronym for its object
+                cands += [a for c in t.children if c.dep_ in _TO_ACRONYM_DEPS and _acronym(c)
+                         for a in c.children if a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1]
+            if "pobj" in step.deps and t.dep_ == "aux" and t.lower_ == "to" and _acronym(t.head) \
+                    and t.head.i == t.i + 1:
+                cands.append(t.head)
+            if "prep" in step.deps and step.words and "against" in step.words:
+                # "X fought alongside A, B and C against Z": the parser hangs "against Z" on the
+                # last item of the list of allies
+                cands += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("alongside", "with")
+                          for g in c.subtree if g.dep_ == "prep" and g.lower_ == "against"
+                          and g.head.dep_ in ("conj", "appos", "pobj") and g not in cands]
         out += [c for c in cands if _word_ok(c, step.words)]
     return out
 
@@ -232,6 +287,40 @@ def _after_bracket(t: Token, resolver: GroupResolver | None = None) -> list[Toke
     return out
 
 
+def _including_on_verb(u: Token) -> list[Token]:
+    """"X fought the coalition, including Y": the parser often hangs "including Y" on the verb
+    rather than on the object it lists from. An "including" phrase of the object's verb that
+    follows the object with only punctuation between them lists the object's members."""
+    verb = u.head.head if u.dep_ == "pobj" else u.head
+    doc = u.doc
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ != "including" or c.i <= u.right_edge.i:
+            continue
+        if all(t.is_punct for t in doc[u.right_edge.i + 1 : c.i]):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += [p, *p.conjuncts]
+    return out
+
+
+def _conjuncts_inside_name(u: Token, resolver: GroupResolver) -> list[Token]:
+    """A long name with a structure of its own ("the Those Who Sign in Blood Brigade and MUJAO
+    merged"): the parser coordinates the next list item with the name's last word, not with the
+    word that heads the name. A conjunct of a word inside the same name is a list item."""
+    ref = resolver.ref(u)
+    if ref is None or ref.kind != "name":
+        return []
+    out: list[Token] = []
+    for t in u.subtree:
+        if t is u or not ref.start <= t.idx < ref.end:
+            continue
+        for c in t.children:
+            if c.dep_ == "conj" and not ref.start <= c.idx < ref.end:
+                out += [c, *c.conjuncts]
+    return out
+
+
 def _expand(tokens: list[Token], depth: int = 0, resolver: GroupResolver | None = None) -> list[Token]:
     """Coordination and lists: "X and Y", "groups such as X and Y", "groups including X",
     "a number of other groups, such as X and Y"."""
@@ -262,6 +351,10 @@ def _expand(tokens: list[Token], depth: int = 0, resolver: GroupResolver | None 
                             out += [x for x in [p, *p.conjuncts, *_after_bracket(p, resolver)] if x not in out]
             if u.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos"):
                 out += [x for x in _after_bracket(u, resolver) if x not in out]
+            if u.dep_ in ("pobj", "dobj") and depth < 2:
+                out += [x for x in _including_on_verb(u) if x not in out]
+            if resolver is not None:
+                out += [x for x in _conjuncts_inside_name(u, resolver) if x not in out]
     return out
 
 
@@ -276,10 +369,31 @@ def _verb_by_role(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
+def _bracketed_name(t: Token, resolver: GroupResolver) -> tuple[str, ...]:
+    """A long name the gazetteer does not know in full, defined by the acronym the text puts
+    after it: in "the Movement for the Liberation of Azawad (MNLA)" only "MNLA" is a mention,
+    and the parser makes "Movement" the head, with "Azawad (MNLA)" under "for ... of"."""
+    if t.pos_ != "PROPN" or not t.text[:1].isupper():
+        return ()
+    doc, cur = t.doc, t
+    for _ in range(3):
+        preps = [c for c in cur.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "in")]
+        pobjs = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+        if len(preps) != 1 or len(pobjs) != 1 or pobjs[0].pos_ != "PROPN" or not pobjs[0].text[:1].isupper():
+            return ()
+        cur = pobjs[0]
+        if resolver.ref(cur) is not None:
+            return ()  # "the Movement for an Islamic State (MEI)": a name inside a longer name
+        for c in cur.children:
+            if c.dep_ == "appos" and c.i > 0 and doc[c.i - 1].text == "(" and c.i == cur.i + 2:
+                return resolver.groups_of(c)
+    return ()
+
+
 def _groups(tokens: list[Token], resolver: GroupResolver) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for t in _expand(tokens, 0, resolver):
-        for k in resolver.groups_of(t):
+        for k in resolver.groups_of(t) or _bracketed_name(t, resolver):
             if all(k != o for o, _ in out):
                 out.append((k, t))
     return out

@@ -232,6 +232,10 @@ def _pattern_blocked(doc, hit, type_: str, clause: str) -> bool:
             continue  # the argument is above the cue ("<dobj>nsubj"): not on a path down
         below = True
         for c in chain:
+            if c.lower_ == "against":
+                # "X fought along side Y against Z" parsed with "against Z" under "side": Z is
+                # the opponent, whatever the parser hung "against" on
+                break
             if c.lower_ in _ALONGSIDE or (c.lower_ == "with" and c.i > 0
                                           and doc[c.i - 1].lower_ in _ALONGSIDE):
                 return True
@@ -476,7 +480,10 @@ def faction_phrase_relations(ctx: Context, found: list[RelationHit]) -> list[Rel
 # A sanctions narrative (UN 1267 and its like) ends with the entities the listing body itself
 # relates to its subject: "Related listed individuals and entities: X (QDe.004), ... Y (QDe.141)".
 _RELATED_HEADING = re.compile(
-    r"(?im)^[ \t]*related\s+(?:listed\s+)?(?:individuals?\s+and\s+)?(?:entities|groups)\s*:")
+    r"(?im)^[ \t]*related\s+(?:listed\s+)?(?:individuals?\s+and\s+)?(?:entities|groups)(?:\s*:|[ \t]*$)")
+
+
+_LISTED_ON = re.compile(r"\bwas\s+listed\s+on\b")
 
 
 def related_listed(ctx: Context) -> list[RelationHit]:
@@ -493,6 +500,15 @@ def related_listed(ctx: Context) -> list[RelationHit]:
     if not before:
         return []
     subject = max(before, key=lambda k: (len(before[k]), -before[k][0]))
+    # the narrative opens on its subject: "X was listed on 2 June 2014 pursuant to ..." (a group
+    # it is associated with may be named more often, and the narrative calls its subject "it")
+    listed = _LISTED_ON.search(ctx.text, ctx.body_start, m.start())
+    if listed is not None:
+        first = [g for g in ctx.group_mentions
+                 if ctx.body_start <= g.start < listed.start() and not g.complement
+                 and "\n" not in ctx.text[g.end:listed.start()].strip()]
+        if first:
+            subject = first[-1].key
     hits: list[RelationHit] = []
     seen = {subject}
     for g in ctx.group_mentions:
