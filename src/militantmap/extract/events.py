@@ -76,7 +76,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"posts?|content|material|weapons?|capabilit\w+|cyber))|"
         r"(?:conducted|carried\s+out|launched)\s+an?\s+(?:\w+\s+){0,2}?operation|offensives?\s+"
         r"against|air\s*strikes?|airstrikes?|drone\s+strikes?|crackdown|bombardment|"
-        r"(?:troops|forces|soldiers|army|military|guards?)\s+(?:\w+\s+){0,2}?(?:killed|launched|raided|"
+        # (the forces as the doers: "soldiers were killed" tells of their death, not an operation)
+        r"(?:troops|forces|soldiers|army|military|guards?)\s+(?!(?:were|was|been|being|are|is|have\s+been|had\s+been)\b)"
+        r"(?:\w+\s+){0,2}?(?<!were\s)(?<!was\s)(?<!been\s)(?:killed|launched|raided|"
         r"pounded|shelled|struck|bombed|hit|carried\s+out|conducted)|"
         # "the army said it had killed 35 Boko Haram fighters"
         r"(?:troops|forces|soldiers|army|military|police)\b[^.;]{0,40}?\b(?:killed|neutrali[sz]ed|"
@@ -162,7 +164,9 @@ _KILLED = re.compile(
     rf"death\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)|executed|massacred|"
     # "the death toll from Sunday's bombing rose to 14"
     rf"death\s+toll\b[^.;]{{0,80}}?\b(?:rose|risen|climbed|reached|jumped|increased|stood|stands)(?:\s+to|\s+at)?"
-    rf")\s+(?P<m>{_COUNT})\b"
+    rf")\s+(?P<m>{_COUNT}(?:\s+{_NOUNS}and\s+(?:{_COUNT}|{_ONE_MORE})(?=\s+[A-Za-z])"
+    # (not "the deaths of 44 civilians and 13 severely injured": the second count is the wounded)
+    rf"(?!(?:\s+[\w-]+){{0,3}}?\s+(?:were\s+|others?\s+)?(?:injured|wounded|hurt|injuries)\b))?)\b"
     rf"(?!\s+(?:years?|months?|days?|hours?|percent|%|km|kilomet))",
     re.I,
 )
@@ -256,6 +260,9 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                     _add(last.perpetrators, g)
                 continue
         if not hits and not claim:
+            # "A bomb exploded in X. Two soldiers were killed.": the toll of the incident just told
+            _follow_up_toll(ctx, sent, stext, events)
+        if not hits and not claim:
             # "Authorities blamed G.", "Police suspect G.": blame for the story's last incident
             # when it has no perpetrator yet, told within the last paragraphs
             blamers = [g.key for g in groups if ctx.entities[g.key].type == ARMED_GROUP
@@ -295,6 +302,45 @@ _UNKNOWN_DOERS = re.compile(
 
 _DENIAL = re.compile(r"(?i)\b(?:not\s+(?:been\s+)?(?:responsible|involved|behind)|den(?:y|ied|ies|ial)\b|"
                      r"distanced|disowned|condemn(?:ed|s|ing)?\b)")
+
+
+def _follow_up_toll(ctx: Context, sent: Span, stext: str, events: list[EventHit]) -> None:
+    """"Gunmen opened fire on a bus near Mandera. At least 12 passengers were killed.": a
+    sentence with no incident of its own whose main clause tells a toll in the simple past
+    ("were killed", "died", "were wounded"), with no date of its own and no other incident or
+    period it happened in ("in the conflict", "since 2015", "have died"), is the toll of the
+    incident told in the sentence just before it."""
+    if not events or events[-1].type != "attack" or _ANOTHER.search(stext):
+        return
+    last = events[-1]
+    prev = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
+    if prev is None or last.sent.start != prev.start:
+        return
+    if any(e.label_ == "DATE" for e in sent.ents):
+        return
+    found = {"killed": False, "wounded": False}
+    for tok in sent:
+        kind = "killed" if tok.lemma_.lower() in ("kill", "die") else (
+            "wounded" if tok.lemma_.lower() in ("wound", "injure") else None)
+        if kind is None or tok.pos_ != "VERB":
+            continue
+        verb = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBN" else tok   # "were killed and four wounded"
+        passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+        died = tok.lemma_.lower() == "die" and tok.tag_ == "VBD"
+        if not (passive or died) or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        ok = True
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.tag_ in ("NNS", "NNPS") or (obj.ent_type_ not in ("GPE", "LOC", "FAC")
+                                                   and obj.lemma_.lower() not in lemmas("events_perpetrators", "incident_noun")):
+                    ok = False   # "killed in the conflict", "died in attacks": not this incident
+        if ok:
+            found[kind] = True
+    if found["killed"] and last.killed is None:
+        last.killed = _count(_KILLED, stext)
+    if found["wounded"] and last.wounded is None:
+        last.wounded = _count(_WOUNDED, stext)
 
 
 def _story_group_fallback(ctx: Context, events: list[EventHit]) -> None:
@@ -525,7 +571,8 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
     no trigger word names it."""
     actors = lemmas("events_triggers", "actor_subject")
     for tok in sent:
-        if tok.pos_ != "VERB" or not _harms(tok) or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        if tok.pos_ != "VERB" or not (_harms(tok) or tok.lemma_.lower() in lemmas("events_triggers", "weapon_subject", "verbs")) \
+                or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
             continue
         if _irrealis(tok):
             continue
@@ -535,6 +582,11 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
                     for a in c.children if a.dep_ == "pobj"]
         else:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj and tok.head.pos_ in ("VERB", "AUX") and (tok.dep_ == "conj" or (
+                    tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lemmas("events_perpetrators", "suspected_to_be"))):
+                # "Raiders believed to belong to G hacked nine farmers to death": the parser may
+                # make the participle the clause's verb; coordinated verbs share its subject
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if not subj:
             continue
         lo, hi = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
@@ -542,11 +594,31 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
             continue  # "In 2023, the BLA killed nearly 300 people": a year's toll, not an incident
         if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in tok.subtree):
             continue  # "has killed 35,000 people since its insurgency began": a running total
-        if any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
+        if _harms(tok) and any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
             return tok
-        if subj[0].lemma_.lower() in actors or subj[0].lower_ in actors:
+        if _harms(tok) and (subj[0].lemma_.lower() in actors or subj[0].lower_ in actors):
             return tok
+        weapon = _weapon_of(subj[0], tok)
+        users = list(subj[0].subtree)
+        if subj[0].head.i != tok.i:   # "Rockets fired by G struck": the agent of the shared verb
+            users += [t for c in subj[0].head.children if c.dep_ == "agent" for t in c.subtree]
+        if weapon is not None and (weapon.lemma_.lower() in lemmas("events_triggers", "weapon_subject", "planted")
+                                   or any(any(u.idx <= g.start < u.idx + len(u.text) for u in users)
+                                          and ctx.entities[g.key].type == ARMED_GROUP for g in groups)
+                                   or any(t.lemma_.lower() in actors for t in users)):
+            return tok   # "a mine planted by G destroyed a truck", "rockets fired by militants hit a school"
     return None
+
+
+def _weapon_of(subj, verb):
+    """The weapon that is the subject of a verb of harm ("A landmine killed three soldiers",
+    "Rockets fired by G struck a kibbutz"; the parser may make the participle the clause's verb
+    and the harm verb its conjunct)."""
+    weapons = lemmas("events_triggers", "weapon_subject")
+    verbs = lemmas("events_triggers", "weapon_subject", "verbs")
+    if verb.lemma_.lower() not in verbs or subj.lemma_.lower() not in weapons:
+        return None
+    return subj
 
 
 def _group_clash(ctx: Context, sent: Span, groups) -> Token | None:
@@ -913,7 +985,15 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             # made when it is published
             hit.date = {"iso": published.isoformat(), "text": None}
     # toll
-    hit.killed = _count(_KILLED, stext, _security_forces_killing if hit.type == "attack" else None)
+    base = lo if (lo, hi) != (sent.start_char, sent.end_char) else sent.start_char
+    spans = [(g.start - base, g.end - base) for g in groups]
+
+    def forces_killing(text: str, m: re.Match[str]) -> bool:
+        # "the Allied Democratic Forces killed 14 villagers": "Forces" in a group's name are
+        # the attackers, not security forces killing them
+        return _security_forces_killing(text, m) and not any(a < m.start() <= b + 20 for a, b in spans
+                                                              if _FORCES_BEFORE.search(text[a:m.start()]))
+    hit.killed = _count(_KILLED, stext, forces_killing if hit.type == "attack" else None)
     along = _ALONG_WITH.search(stext)
     if along:
         c = parse_count(along.group("n"))
@@ -1221,6 +1301,8 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
             continue
         if ctx.group_at(ent.start_char, ent.end_char) is not None:
             continue
+        if len(ent) == 1 and {ent.root.lemma_.lower(), ent.root.lower_} & lemmas("events_perpetrators", "actor_noun"):
+            continue   # "Gunmen, suspected to be ...": the tagger's place is the attackers
         mislabelled = ent.label_ in ("PERSON", "DATE")
         if mislabelled and (_DATE_WORD.search(ent.text) or not (
                 ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "near", "outside"))):
