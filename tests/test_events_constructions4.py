@@ -44,6 +44,15 @@ PERPETRATORS: list[tuple[str, set[str]]] = [
     # the outlet's attribution by hallmark or handiwork
     ("Analysts said the raid on the garrison in Boulkessi bore the hallmarks of Jama'at Nusrat "
      "al-Islam wal-Muslimin.", {"Jama'at Nusrat al-Islam wal-Muslimin"}),
+    ("Prosecutors pointed the finger at the Real IRA for the car bomb outside a bank in Omagh.",
+     {"Real IRA"}),
+    ("The shooting at a checkpoint near Tubas on Friday was the work of Hamas, the army said.", {"Hamas"}),
+    # the source of the report is the group "its" refers to
+    ("According to a message from Ansar Dine, its men ambushed a supply column near Tessalit on "
+     "Monday.", {"Ansar Dine"}),
+    # names joined by "and" share their role even when the parser glues them into one phrase
+    ("Fighters from Ansar Dine and al-Mourabitoun stormed a hotel in Sevare on Friday.",
+     {"Ansar Dine", "al-Mourabitoun"}),
     # "Forces" in a group's name is the attacker, whose victims are the toll
     ("The Rapid Support Forces stormed a market in Tawila on Sunday, killing 23 traders.",
      {"Rapid Support Forces"}),
@@ -55,6 +64,36 @@ def test_perpetrator_construction(text: str, expected: set[str]) -> None:
     attacks = _attacks(text)
     assert attacks, f"no attack in {text!r}"
     assert attacks[0]["perps"] == expected
+
+
+# Attacks that no attack word names: a collective or "armed men" as the subject of a verb of
+# harm, a weapon as its subject, a simple-past passive toll with its own place or day.
+UNNAMED: list[str] = [
+    "A group of gunmen on motorbikes killed nine herders near Bukkuyum on Saturday.",
+    "Dozens of militants torched a clinic in Mueda on Tuesday.",
+    "Al-Shabaab is active in the region. Masked men killed a headmaster in Mandera on Friday.",
+    "A landmine killed three soldiers near Kidal on Sunday.",
+    "Al-Shabaab is active in the region. At least seven herders were killed in Bulo Burde on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", UNNAMED, ids=[t[:40] for t in UNNAMED])
+def test_attack_without_an_attack_word(text: str) -> None:
+    assert _attacks(text), text
+
+
+NOT_AN_ATTACK: list[str] = [
+    # a toll of a year, of many incidents, or one the army inflicted
+    "Al-Shabaab is active in the region. More than 300 people were killed in 2023 in Hiraan.",
+    "Al-Shabaab is active in the region. Twelve militants were killed by troops in Bulo Burde on Monday.",
+    # men who are not armed, and verbs that are no harm
+    "A group of students hit the streets in Kano on Sunday to protest fuel prices; Boko Haram was not mentioned.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AN_ATTACK, ids=[t[:40] for t in NOT_AN_ATTACK])
+def test_no_attack_is_invented(text: str) -> None:
+    assert not _attacks(text), _attacks(text)
 
 
 # Not credited: a denial of the hallmark, a weapon the group lost, a participle that is no

@@ -304,6 +304,9 @@ _DENIAL = re.compile(r"(?i)\b(?:not\s+(?:been\s+)?(?:responsible|involved|behind
                      r"distanced|disowned|condemn(?:ed|s|ing)?\b)")
 
 
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+
+
 def _follow_up_toll(ctx: Context, sent: Span, stext: str, events: list[EventHit]) -> None:
     """"Gunmen opened fire on a bus near Mandera. At least 12 passengers were killed.": a
     sentence with no incident of its own whose main clause tells a toll in the simple past
@@ -507,6 +510,13 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             hit = EventHit("attack", sent, tok.idx)
             hit.token = tok  # type: ignore[attr-defined]
             found["attack"] = [hit]
+    if "attack" not in found and "military_operation" not in found and "leader_killed" not in found \
+            and not any(not re.match(r"(?i)killing", m.group(0)) for m in _TRIGGERS["attack"].finditer(stext)):
+        tok = _victims_killed(ctx, sent)
+        if tok is not None:
+            hit = EventHit("attack", sent, tok.idx)
+            hit.token = tok  # type: ignore[attr-defined]
+            found["attack"] = [hit]
     if "attack" not in found and "military_operation" not in found and "leader_killed" not in found:
         tok = _group_clash(ctx, sent, groups)
         if tok is not None:
@@ -596,7 +606,7 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
             continue  # "has killed 35,000 people since its insurgency began": a running total
         if _harms(tok) and any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
             return tok
-        if _harms(tok) and (subj[0].lemma_.lower() in actors or subj[0].lower_ in actors):
+        if _harms(tok) and _armed_actor(subj[0], actors):
             return tok
         weapon = _weapon_of(subj[0], tok)
         users = list(subj[0].subtree)
@@ -610,6 +620,24 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
     return None
 
 
+def _armed_actor(noun, actors: frozenset[str]) -> bool:
+    """Armed men as a verb's subject: "militants", "a gunman"; "a group of / dozens of / hundreds
+    of gunmen" (the collective's "of" phrase); "armed / masked / unidentified men" (the people
+    nouns of the `actor_subject` row with one of its armed words)."""
+    row = "actor_subject"
+    if noun.lemma_.lower() in actors or noun.lower_ in actors:
+        return True
+    if noun.lemma_.lower() in lemmas("events_triggers", row, "collective") or noun.lower_ in lemmas(
+            "events_triggers", row, "collective"):
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            o.dep_ == "pobj" and _armed_actor(o, actors) for o in c.children) for c in noun.children)
+    if noun.lemma_.lower() in lemmas("events_triggers", row, "people") or noun.lower_ in lemmas(
+            "events_triggers", row, "people"):
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in lemmas("events_triggers", row, "armed")
+                   for c in noun.children)
+    return False
+
+
 def _weapon_of(subj, verb):
     """The weapon that is the subject of a verb of harm ("A landmine killed three soldiers",
     "Rockets fired by G struck a kibbutz"; the parser may make the participle the clause's verb
@@ -619,6 +647,40 @@ def _weapon_of(subj, verb):
     if verb.lemma_.lower() not in verbs or subj.lemma_.lower() not in weapons:
         return None
     return subj
+
+
+def _victims_killed(ctx: Context, sent: Span) -> Token | None:
+    """"At least nine villagers were killed in Kalaye on Sunday": a toll told in the passive,
+    in the simple past, with the place or the day of its own clause, in a story about armed
+    groups, is an incident even where no attack word names it; not when its agent is the army
+    ("were killed by troops": an operation), not a period ("in 2023", "since January"), not
+    in a clause of another incident ("killed in clashes / in attacks": those speak for
+    themselves), and not hedged."""
+    if not _about_militants(ctx, sent):
+        return None
+    for tok in sent:
+        if tok.lemma_.lower() != "kill" or tok.tag_ != "VBN" or _irrealis(tok):
+            continue
+        if not any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in tok.children):
+            continue
+        subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if not subj or not any(c.dep_ == "nummod" or c.like_num for c in subj[0].subtree):
+            continue
+        if any(c.dep_ == "agent" for c in tok.children) or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        clause = list(tok.subtree)
+        dated = any(t.ent_type_ == "DATE" and _point_in_time(t.text) for t in clause) and not any(
+            t.lower_ == "since" for t in clause)
+        placed = any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.lower_ in _LOC_PREP for t in clause)
+        if not (dated or placed):
+            continue
+        if any(t.dep_ == "pobj" and t.tag_ in ("NNS", "NNPS") and t.head.head.i == tok.i
+               and t.lemma_.lower() in _INCIDENT_NOUNS for t in clause):
+            continue   # "killed in attacks": many incidents
+        if any(re.fullmatch(r"(?:1[89]|20)\d\d", t.text) and t.head.lower_ == "in" for t in clause):
+            continue   # "were killed in 2023": a year's toll
+        return tok
+    return None
 
 
 def _group_clash(ctx: Context, sent: Span, groups) -> Token | None:
@@ -1009,8 +1071,16 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         if hit.type == "leader_killed":
             trigger = None   # the sentence, not one word, tells of the death
         actors = [g for g in groups if lo <= g.start < hi] or groups
+        doers = [g for g in actors if ctx.entities[g.key].type == ARMED_GROUP
+                 and credited(ctx, sent, g.start, g.end, trigger)]
+        # "Gunmen from G1 and G2 clashed ...": names joined by "and" or a comma share their role
+        # even where the small parser glued them into one phrase
         for g in actors:
-            if ctx.entities[g.key].type != ARMED_GROUP or not credited(ctx, sent, g.start, g.end, trigger):
+            if g not in doers and ctx.entities[g.key].type == ARMED_GROUP and any(
+                    _JOINED.fullmatch(ctx.text[min(g.end, d.end) : max(g.start, d.start)]) for d in doers):
+                doers.append(g)
+        for g in actors:
+            if g not in doers:
                 continue
             owner = modified_group(ctx.text, g, groups)
             if owner is not None:

@@ -297,6 +297,8 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
             return False
         if prep.lower_ == "of" and _hallmark(owner):
             return True   # "the blast bore the hallmarks of G"
+        if _finger_at(prep):
+            return True   # "pointed the finger at G for the blast"
         if prep.lower_ == "between" and _lemma(owner) in _lemmas("clash"):
             return True   # "fighting between G1 and G2": both sides
         if prep.lower_ in ("with", "alongside") and owner.pos_ == "VERB" and (
@@ -337,7 +339,20 @@ def _hallmark(noun: Token) -> bool:
     if _lemma(noun) not in _lemmas("hallmark") or noun.dep_ not in ("dobj", "attr"):
         return False
     verb = noun.head
+    if _lemma(noun) in lemmas("events_perpetrators", "hallmark", "be_only") and not (
+            _lemma(verb) == "be" and any(c.dep_ == "nsubj" and (_lemma(c) in _lemmas("incident_noun") or c.lower_ in ("it", "this"))
+                                         for c in verb.children)):
+        return False   # "the work of G" credits G only as what the incident was
     return _lemma(verb) in lemmas("events_perpetrators", "hallmark", "verbs") and not _negated(verb)
+
+
+def _finger_at(prep: Token) -> bool:
+    """"pointed the finger at G": the preposition of the finger row, on its verb with its object."""
+    row = "finger"
+    verb = prep.head
+    if prep.lower_ not in _lemmas_preps(row) or _lemma(verb) not in _lemmas(row) or _negated(verb):
+        return False
+    return any(c.dep_ == "dobj" and _lemma(c) in lemmas("events_perpetrators", row, "objects") for c in verb.children)
 
 
 def _blames_an_incident(verb: Token, incident: frozenset[str]) -> bool:
@@ -373,6 +388,10 @@ def pronoun_perpetrators(ctx: Context, sent: Span, lo: int, hi: int, trigger: To
             if m.complement:
                 continue
             root = _mention_root(ctx, m.start, m.end)
+            if root is not None and m.start >= sent.start_char and any(
+                    a.lower_ in _lemmas("source_pronoun") for a in root.ancestors):
+                out.append(m.key)   # "According to a statement from G, its fighters attacked ..."
+                break
             if root is not None and _step_up(root).dep_ in ("nsubj", "nsubjpass") or (
                     root is not None and root.dep_ in ("aux", "auxpass") and root.text.isupper()):
                 out.append(m.key)
@@ -416,6 +435,8 @@ def blamed(ctx: Context, sent: Span, mention_start: int, mention_end: int) -> bo
         return _suspected_subject(head)
     if dep == "pobj" and head.lower_ == "of" and _hallmark(head.head):
         return True   # "It bore the hallmarks of G."
+    if dep == "pobj" and _finger_at(head):
+        return True   # "Police pointed the finger at G."
     if dep == "nsubj" and _lemma(head) == "be" and not _negated(head):
         return any(_lemma(c) in _lemmas("behind") for c in head.children if c.dep_ in ("prep", "acomp"))
     if dep == "pobj" and head.lower_ in _lemmas_preps("blame_on"):
