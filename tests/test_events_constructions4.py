@@ -162,3 +162,28 @@ def test_an_actor_noun_is_no_place() -> None:
     attacks = _attacks("Fighters, suspected to be members of the Lord's Resistance Army, looted a "
                        "clinic in Obo on Monday.")
     assert attacks and (attacks[0]["location"] or {}).get("name") != "Fighters"
+
+
+# An attack its own sentence credits to no one, right after a sentence about a group, is that
+# group's (the first group the sentence before names); not a group the attack's sentence names
+# in another role, and not when the doers are said to be unknown.
+PREVIOUS: list[tuple[str, set[str]]] = [
+    ("Police detained a financier of the Abu Sayyaf Group on Tuesday. He was a student of the "
+     "alleged mastermind of the 2004 ferry bombing in Manila that killed 116 passengers.",
+     {"Abu Sayyaf Group"}),
+    ("Ansar Dine has expanded southwards this year. A suicide car bomb struck a gendarmerie camp "
+     "in Diabaly on Sunday, killing four gendarmes.", {"Ansar Dine"}),
+    # the group of the sentence before is the one attacked in this one
+    ("Hezbollah held a rally in Tyre on Friday. A bomb exploded near a Hezbollah office in Tyre on "
+     "Saturday, killing two guards.", set()),
+    # doers said to be unknown
+    ("Ansar Dine has expanded southwards this year. Unidentified gunmen attacked a bus near "
+     "Diabaly on Sunday, killing four passengers.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", PREVIOUS, ids=[t[:40] for t, _ in PREVIOUS])
+def test_the_group_of_the_sentence_before(text: str, expected: set[str]) -> None:
+    attacks = _attacks(text)
+    assert attacks, f"no attack in {text!r}"
+    assert attacks[-1]["perps"] == expected

@@ -287,6 +287,7 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                         _add(hit.perpetrators, g)
                         _add(hit.described, g)
             _merge_or_add(events, hit)
+    _previous_sentence_group(ctx, events)
     _story_group_fallback(ctx, events)
     for e in events:
         # "dozens were killed": a toll that anchors the incident, but no number the text commits to
@@ -344,6 +345,58 @@ def _follow_up_toll(ctx: Context, sent: Span, stext: str, events: list[EventHit]
         last.killed = _count(_KILLED, stext)
     if found["wounded"] and last.wounded is None:
         last.wounded = _count(_WOUNDED, stext)
+
+
+def _previous_sentence_group(ctx: Context, events: list[EventHit]) -> None:
+    """An attack its own sentence credits to no one ("the 2002 bombings that killed more than
+    200 people", "a suicide bomber struck the market") right after a sentence about a group is
+    that group's, as a reader takes it: the first armed group named in the sentence just before
+    (the topic that sentence opens with; cf. the mention layer's salience rules). Not when the
+    text says the doers are unknown or no one claimed it, and not a group the attack's own
+    sentence names (there it holds a role that does not credit it: victim, target, critic)."""
+    for e in events:
+        if e.type != "attack" or e.perpetrators or e.sent.start == 0 or _UNKNOWN_DOERS.search(e.sent.text):
+            continue
+        lo, hi = e.sent.start_char, e.sent.end_char
+        here = {m.key for m in ctx.groups_between(lo, hi)} | {k for r in ctx.refs_in(lo, hi) for k in r.keys}
+        prev = ctx.doc[e.sent.start - 1].sent
+        named = [m for m in ctx.groups_between(prev.start_char, prev.end_char)
+                 if not m.complement and ctx.entities[m.key].type == ARMED_GROUP and m.key not in here
+                 and not _denies(ctx, m.key)]
+        if named:
+            _add(e.perpetrators, named[0].key)
+            _add(e.described, named[0].key)
+
+
+def _denies(ctx: Context, key: str) -> bool:
+    """The group itself denies, disowns or condemns somewhere in the text: a mention of it is
+    the subject of such a verb ("G denied any role", "G, which ..., condemned the blast", "G
+    said it was not involved")."""
+    for m in ctx.group_mentions:
+        if m.key != key:
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        while tok.dep_ in ("compound", "conj", "appos", "poss", "amod") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ != "nsubj":
+            continue
+        verb = tok.head
+        clause = " ".join(t.text for t in verb.subtree if t.i >= tok.i)
+        lemma = verb.lemma_.lower()
+        about = {t.lemma_.lower() for t in verb.subtree if t.i > tok.i} & (_INCIDENT_NOUNS | _ROLE_WORDS)
+        if lemma in _SPEECH_LEMMAS and _DENIAL.search(clause) and about:
+            return True   # "G said it was not involved in the attack"
+        if lemma in _DENY_LEMMAS and any(t.lemma_.lower() in _INCIDENT_NOUNS | _ROLE_WORDS
+                                         for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree):
+            return True   # "G condemned the bombing", "G distanced itself from the attack"
+    return False
+
+
+_DENY_LEMMAS = {"deny", "condemn", "disown", "denounce", "reject", "distance"}
+_ROLE_WORDS = {"involvement", "role", "responsibility", "it", "this", "claim", "allegation", "accusation"}
 
 
 def _story_group_fallback(ctx: Context, events: list[EventHit]) -> None:
