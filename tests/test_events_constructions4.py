@@ -187,3 +187,14 @@ def test_the_group_of_the_sentence_before(text: str, expected: set[str]) -> None
     attacks = _attacks(text)
     assert attacks, f"no attack in {text!r}"
     assert attacks[-1]["perps"] == expected
+
+
+# A named landscape with its kind in lower case ("the Apurimac valley", "the Cal Miskaad
+# mountains") is the place, as "Sambisa Forest" is.
+@pytest.mark.parametrize("text,place", [
+    ("Rebels of the Shining Path ambushed a patrol in the Mantaro valley on Friday.", "Mantaro valley"),
+    ("Al-Shabaab fighters overran an outpost in the Golis mountains on Monday.", "Golis mountains"),
+])
+def test_a_landscape_in_lower_case_is_the_place(text: str, place: str) -> None:
+    attacks = _attacks(text)
+    assert attacks and (attacks[0]["location"] or {}).get("name") == place, attacks

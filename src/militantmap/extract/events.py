@@ -1354,7 +1354,7 @@ _CUE_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?P<kind>{_SMALL_PLACE}|distric
 # misses many ("in Mocimboa da Praia").
 _AFTER_PREP = re.compile(rf"\b(?:in|near|outside|at|(?:attacks?|assaults?|strikes?|raids?|offensive|fire|"
                          rf"shelling|advance)\s+on)\s+(?P<name>{_NAME})")
-_FEATURE = re.compile(rf"\b(?P<name>{_NAME}\s+(?P<kind>Forest|Mountains?|Hills|Valley|Desert))\b")
+_FEATURE = re.compile(rf"\b(?P<name>{_NAME}\s+(?P<kind>[Ff]orest|[Mm]ountains?|[Hh]ills|[Vv]alley|[Dd]esert|[Rr]ange))\b")
 _FACILITY = re.compile(
     rf"\b(?P<name>{_NAME}\s+(?:Hotel|Mosque|Church|Cathedral|Temple|Shrine|Market|Bazaar|Airport|"
     r"Air\s+Base|Airbase|Base|Camp|Barracks|University|College|Academy|School|Prison|Jail|Stadium|"
