@@ -76,7 +76,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"posts?|content|material|weapons?|capabilit\w+|cyber))|"
         r"(?:conducted|carried\s+out|launched)\s+an?\s+(?:\w+\s+){0,2}?operation|offensives?\s+"
         r"against|air\s*strikes?|airstrikes?|drone\s+strikes?|crackdown|bombardment|"
-        r"(?:troops|forces|soldiers|army|military|guards?)\s+(?:\w+\s+){0,2}?(?:killed|launched|raided|"
+        # (the forces as the doers: "soldiers were killed" tells of their death, not an operation)
+        r"(?:troops|forces|soldiers|army|military|guards?)\s+(?!(?:were|was|been|being|are|is|have\s+been|had\s+been)\b)"
+        r"(?:\w+\s+){0,2}?(?<!were\s)(?<!was\s)(?<!been\s)(?:killed|launched|raided|"
         r"pounded|shelled|struck|bombed|hit|carried\s+out|conducted)|"
         # "the army said it had killed 35 Boko Haram fighters"
         r"(?:troops|forces|soldiers|army|military|police)\b[^.;]{0,40}?\b(?:killed|neutrali[sz]ed|"
@@ -162,7 +164,9 @@ _KILLED = re.compile(
     rf"death\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)|executed|massacred|"
     # "the death toll from Sunday's bombing rose to 14"
     rf"death\s+toll\b[^.;]{{0,80}}?\b(?:rose|risen|climbed|reached|jumped|increased|stood|stands)(?:\s+to|\s+at)?"
-    rf")\s+(?P<m>{_COUNT})\b"
+    rf")\s+(?P<m>{_COUNT}(?:\s+{_NOUNS}and\s+(?:{_COUNT}|{_ONE_MORE})(?=\s+[A-Za-z])"
+    # (not "the deaths of 44 civilians and 13 severely injured": the second count is the wounded)
+    rf"(?!(?:\s+[\w-]+){{0,3}}?\s+(?:were\s+|others?\s+)?(?:injured|wounded|hurt|injuries)\b))?)\b"
     rf"(?!\s+(?:years?|months?|days?|hours?|percent|%|km|kilomet))",
     re.I,
 )
@@ -256,6 +260,9 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                     _add(last.perpetrators, g)
                 continue
         if not hits and not claim:
+            # "A bomb exploded in X. Two soldiers were killed.": the toll of the incident just told
+            _follow_up_toll(ctx, sent, stext, events)
+        if not hits and not claim:
             # "Authorities blamed G.", "Police suspect G.": blame for the story's last incident
             # when it has no perpetrator yet, told within the last paragraphs
             blamers = [g.key for g in groups if ctx.entities[g.key].type == ARMED_GROUP
@@ -280,6 +287,7 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                         _add(hit.perpetrators, g)
                         _add(hit.described, g)
             _merge_or_add(events, hit)
+    _previous_sentence_group(ctx, events)
     _story_group_fallback(ctx, events)
     for e in events:
         # "dozens were killed": a toll that anchors the incident, but no number the text commits to
@@ -295,6 +303,100 @@ _UNKNOWN_DOERS = re.compile(
 
 _DENIAL = re.compile(r"(?i)\b(?:not\s+(?:been\s+)?(?:responsible|involved|behind)|den(?:y|ied|ies|ial)\b|"
                      r"distanced|disowned|condemn(?:ed|s|ing)?\b)")
+
+
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+
+
+def _follow_up_toll(ctx: Context, sent: Span, stext: str, events: list[EventHit]) -> None:
+    """"Gunmen opened fire on a bus near Mandera. At least 12 passengers were killed.": a
+    sentence with no incident of its own whose main clause tells a toll in the simple past
+    ("were killed", "died", "were wounded"), with no date of its own and no other incident or
+    period it happened in ("in the conflict", "since 2015", "have died"), is the toll of the
+    incident told in the sentence just before it."""
+    if not events or events[-1].type != "attack" or _ANOTHER.search(stext):
+        return
+    last = events[-1]
+    prev = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
+    if prev is None or last.sent.start != prev.start:
+        return
+    if any(e.label_ == "DATE" for e in sent.ents):
+        return
+    found = {"killed": False, "wounded": False}
+    for tok in sent:
+        kind = "killed" if tok.lemma_.lower() in ("kill", "die") else (
+            "wounded" if tok.lemma_.lower() in ("wound", "injure") else None)
+        if kind is None or tok.pos_ != "VERB":
+            continue
+        verb = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBN" else tok   # "were killed and four wounded"
+        passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+        died = tok.lemma_.lower() == "die" and tok.tag_ == "VBD"
+        if not (passive or died) or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        ok = True
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.tag_ in ("NNS", "NNPS") or (obj.ent_type_ not in ("GPE", "LOC", "FAC")
+                                                   and obj.lemma_.lower() not in lemmas("events_perpetrators", "incident_noun")):
+                    ok = False   # "killed in the conflict", "died in attacks": not this incident
+        if ok:
+            found[kind] = True
+    if found["killed"] and last.killed is None:
+        last.killed = _count(_KILLED, stext)
+    if found["wounded"] and last.wounded is None:
+        last.wounded = _count(_WOUNDED, stext)
+
+
+def _previous_sentence_group(ctx: Context, events: list[EventHit]) -> None:
+    """An attack its own sentence credits to no one ("the 2002 bombings that killed more than
+    200 people", "a suicide bomber struck the market") right after a sentence about a group is
+    that group's, as a reader takes it: the first armed group named in the sentence just before
+    (the topic that sentence opens with; cf. the mention layer's salience rules). Not when the
+    text says the doers are unknown or no one claimed it, and not a group the attack's own
+    sentence names (there it holds a role that does not credit it: victim, target, critic)."""
+    for e in events:
+        if e.type != "attack" or e.perpetrators or e.sent.start == 0 or _UNKNOWN_DOERS.search(e.sent.text):
+            continue
+        lo, hi = e.sent.start_char, e.sent.end_char
+        here = {m.key for m in ctx.groups_between(lo, hi)} | {k for r in ctx.refs_in(lo, hi) for k in r.keys}
+        prev = ctx.doc[e.sent.start - 1].sent
+        named = [m for m in ctx.groups_between(prev.start_char, prev.end_char)
+                 if not m.complement and ctx.entities[m.key].type == ARMED_GROUP and m.key not in here
+                 and not _denies(ctx, m.key)]
+        if named:
+            _add(e.perpetrators, named[0].key)
+            _add(e.described, named[0].key)
+
+
+def _denies(ctx: Context, key: str) -> bool:
+    """The group itself denies, disowns or condemns somewhere in the text: a mention of it is
+    the subject of such a verb ("G denied any role", "G, which ..., condemned the blast", "G
+    said it was not involved")."""
+    for m in ctx.group_mentions:
+        if m.key != key:
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        while tok.dep_ in ("compound", "conj", "appos", "poss", "amod") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ != "nsubj":
+            continue
+        verb = tok.head
+        clause = " ".join(t.text for t in verb.subtree if t.i >= tok.i)
+        lemma = verb.lemma_.lower()
+        about = {t.lemma_.lower() for t in verb.subtree if t.i > tok.i} & (_INCIDENT_NOUNS | _ROLE_WORDS)
+        if lemma in _SPEECH_LEMMAS and _DENIAL.search(clause) and about:
+            return True   # "G said it was not involved in the attack"
+        if lemma in _DENY_LEMMAS and any(t.lemma_.lower() in _INCIDENT_NOUNS | _ROLE_WORDS
+                                         for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree):
+            return True   # "G condemned the bombing", "G distanced itself from the attack"
+    return False
+
+
+_DENY_LEMMAS = {"deny", "condemn", "disown", "denounce", "reject", "distance"}
+_ROLE_WORDS = {"involvement", "role", "responsibility", "it", "this", "claim", "allegation", "accusation"}
 
 
 def _story_group_fallback(ctx: Context, events: list[EventHit]) -> None:
@@ -461,6 +563,13 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             hit = EventHit("attack", sent, tok.idx)
             hit.token = tok  # type: ignore[attr-defined]
             found["attack"] = [hit]
+    if "attack" not in found and "military_operation" not in found and "leader_killed" not in found \
+            and not any(not re.match(r"(?i)killing", m.group(0)) for m in _TRIGGERS["attack"].finditer(stext)):
+        tok = _victims_killed(ctx, sent)
+        if tok is not None:
+            hit = EventHit("attack", sent, tok.idx)
+            hit.token = tok  # type: ignore[attr-defined]
+            found["attack"] = [hit]
     if "attack" not in found and "military_operation" not in found and "leader_killed" not in found:
         tok = _group_clash(ctx, sent, groups)
         if tok is not None:
@@ -525,7 +634,8 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
     no trigger word names it."""
     actors = lemmas("events_triggers", "actor_subject")
     for tok in sent:
-        if tok.pos_ != "VERB" or not _harms(tok) or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        if tok.pos_ != "VERB" or not (_harms(tok) or tok.lemma_.lower() in lemmas("events_triggers", "weapon_subject", "verbs")) \
+                or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
             continue
         if _irrealis(tok):
             continue
@@ -535,6 +645,11 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
                     for a in c.children if a.dep_ == "pobj"]
         else:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj and tok.head.pos_ in ("VERB", "AUX") and (tok.dep_ == "conj" or (
+                    tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lemmas("events_perpetrators", "suspected_to_be"))):
+                # "Raiders believed to belong to G hacked nine farmers to death": the parser may
+                # make the participle the clause's verb; coordinated verbs share its subject
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if not subj:
             continue
         lo, hi = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text)
@@ -542,10 +657,82 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
             continue  # "In 2023, the BLA killed nearly 300 people": a year's toll, not an incident
         if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in tok.subtree):
             continue  # "has killed 35,000 people since its insurgency began": a running total
-        if any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
+        if _harms(tok) and any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
             return tok
-        if subj[0].lemma_.lower() in actors or subj[0].lower_ in actors:
+        if _harms(tok) and _armed_actor(subj[0], actors):
             return tok
+        weapon = _weapon_of(subj[0], tok)
+        users = list(subj[0].subtree)
+        if subj[0].head.i != tok.i:   # "Rockets fired by G struck": the agent of the shared verb
+            users += [t for c in subj[0].head.children if c.dep_ == "agent" for t in c.subtree]
+        if weapon is not None and (weapon.lemma_.lower() in lemmas("events_triggers", "weapon_subject", "planted")
+                                   or any(any(u.idx <= g.start < u.idx + len(u.text) for u in users)
+                                          and ctx.entities[g.key].type == ARMED_GROUP for g in groups)
+                                   or any(t.lemma_.lower() in actors for t in users)):
+            return tok   # "a mine planted by G destroyed a truck", "rockets fired by militants hit a school"
+    return None
+
+
+def _armed_actor(noun, actors: frozenset[str]) -> bool:
+    """Armed men as a verb's subject: "militants", "a gunman"; "a group of / dozens of / hundreds
+    of gunmen" (the collective's "of" phrase); "armed / masked / unidentified men" (the people
+    nouns of the `actor_subject` row with one of its armed words)."""
+    row = "actor_subject"
+    if noun.lemma_.lower() in actors or noun.lower_ in actors:
+        return True
+    if noun.lemma_.lower() in lemmas("events_triggers", row, "collective") or noun.lower_ in lemmas(
+            "events_triggers", row, "collective"):
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            o.dep_ == "pobj" and _armed_actor(o, actors) for o in c.children) for c in noun.children)
+    if noun.lemma_.lower() in lemmas("events_triggers", row, "people") or noun.lower_ in lemmas(
+            "events_triggers", row, "people"):
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in lemmas("events_triggers", row, "armed")
+                   for c in noun.children)
+    return False
+
+
+def _weapon_of(subj, verb):
+    """The weapon that is the subject of a verb of harm ("A landmine killed three soldiers",
+    "Rockets fired by G struck a kibbutz"; the parser may make the participle the clause's verb
+    and the harm verb its conjunct)."""
+    weapons = lemmas("events_triggers", "weapon_subject")
+    verbs = lemmas("events_triggers", "weapon_subject", "verbs")
+    if verb.lemma_.lower() not in verbs or subj.lemma_.lower() not in weapons:
+        return None
+    return subj
+
+
+def _victims_killed(ctx: Context, sent: Span) -> Token | None:
+    """"At least nine villagers were killed in Kalaye on Sunday": a toll told in the passive,
+    in the simple past, with the place or the day of its own clause, in a story about armed
+    groups, is an incident even where no attack word names it; not when its agent is the army
+    ("were killed by troops": an operation), not a period ("in 2023", "since January"), not
+    in a clause of another incident ("killed in clashes / in attacks": those speak for
+    themselves), and not hedged."""
+    if not _about_militants(ctx, sent):
+        return None
+    for tok in sent:
+        if tok.lemma_.lower() != "kill" or tok.tag_ != "VBN" or _irrealis(tok):
+            continue
+        if not any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in tok.children):
+            continue
+        subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if not subj or not any(c.dep_ == "nummod" or c.like_num for c in subj[0].subtree):
+            continue
+        if any(c.dep_ == "agent" for c in tok.children) or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        clause = list(tok.subtree)
+        dated = any(t.ent_type_ == "DATE" and _point_in_time(t.text) for t in clause) and not any(
+            t.lower_ == "since" for t in clause)
+        placed = any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.lower_ in _LOC_PREP for t in clause)
+        if not (dated or placed):
+            continue
+        if any(t.dep_ == "pobj" and t.tag_ in ("NNS", "NNPS") and t.head.head.i == tok.i
+               and t.lemma_.lower() in _INCIDENT_NOUNS for t in clause):
+            continue   # "killed in attacks": many incidents
+        if any(re.fullmatch(r"(?:1[89]|20)\d\d", t.text) and t.head.lower_ == "in" for t in clause):
+            continue   # "were killed in 2023": a year's toll
+        return tok
     return None
 
 
@@ -913,7 +1100,15 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             # made when it is published
             hit.date = {"iso": published.isoformat(), "text": None}
     # toll
-    hit.killed = _count(_KILLED, stext, _security_forces_killing if hit.type == "attack" else None)
+    base = lo if (lo, hi) != (sent.start_char, sent.end_char) else sent.start_char
+    spans = [(g.start - base, g.end - base) for g in groups]
+
+    def forces_killing(text: str, m: re.Match[str]) -> bool:
+        # "the Allied Democratic Forces killed 14 villagers": "Forces" in a group's name are
+        # the attackers, not security forces killing them
+        return _security_forces_killing(text, m) and not any(a < m.start() <= b + 20 for a, b in spans
+                                                              if _FORCES_BEFORE.search(text[a:m.start()]))
+    hit.killed = _count(_KILLED, stext, forces_killing if hit.type == "attack" else None)
     along = _ALONG_WITH.search(stext)
     if along:
         c = parse_count(along.group("n"))
@@ -929,8 +1124,16 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         if hit.type == "leader_killed":
             trigger = None   # the sentence, not one word, tells of the death
         actors = [g for g in groups if lo <= g.start < hi] or groups
+        doers = [g for g in actors if ctx.entities[g.key].type == ARMED_GROUP
+                 and credited(ctx, sent, g.start, g.end, trigger)]
+        # "Gunmen from G1 and G2 clashed ...": names joined by "and" or a comma share their role
+        # even where the small parser glued them into one phrase
         for g in actors:
-            if ctx.entities[g.key].type != ARMED_GROUP or not credited(ctx, sent, g.start, g.end, trigger):
+            if g not in doers and ctx.entities[g.key].type == ARMED_GROUP and any(
+                    _JOINED.fullmatch(ctx.text[min(g.end, d.end) : max(g.start, d.start)]) for d in doers):
+                doers.append(g)
+        for g in actors:
+            if g not in doers:
                 continue
             owner = modified_group(ctx.text, g, groups)
             if owner is not None:
@@ -1151,7 +1354,7 @@ _CUE_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?P<kind>{_SMALL_PLACE}|distric
 # misses many ("in Mocimboa da Praia").
 _AFTER_PREP = re.compile(rf"\b(?:in|near|outside|at|(?:attacks?|assaults?|strikes?|raids?|offensive|fire|"
                          rf"shelling|advance)\s+on)\s+(?P<name>{_NAME})")
-_FEATURE = re.compile(rf"\b(?P<name>{_NAME}\s+(?P<kind>Forest|Mountains?|Hills|Valley|Desert))\b")
+_FEATURE = re.compile(rf"\b(?P<name>{_NAME}\s+(?P<kind>[Ff]orest|[Mm]ountains?|[Hh]ills|[Vv]alley|[Dd]esert|[Rr]ange))\b")
 _FACILITY = re.compile(
     rf"\b(?P<name>{_NAME}\s+(?:Hotel|Mosque|Church|Cathedral|Temple|Shrine|Market|Bazaar|Airport|"
     r"Air\s+Base|Airbase|Base|Camp|Barracks|University|College|Academy|School|Prison|Jail|Stadium|"
@@ -1221,6 +1424,8 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
             continue
         if ctx.group_at(ent.start_char, ent.end_char) is not None:
             continue
+        if len(ent) == 1 and {ent.root.lemma_.lower(), ent.root.lower_} & lemmas("events_perpetrators", "actor_noun"):
+            continue   # "Gunmen, suspected to be ...": the tagger's place is the attackers
         mislabelled = ent.label_ in ("PERSON", "DATE")
         if mislabelled and (_DATE_WORD.search(ent.text) or not (
                 ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "near", "outside"))):

@@ -89,6 +89,10 @@ def _step_up(tok: Token) -> Token:
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to") and _lemma(tok.head.head) in _lemmas("linked_actor") \
                 and (owner := _relative_owner(tok.head.head)) is not None and _lemma(owner) in actors:
             tok = owner   # "the gunmen, who police said belonged to G, attacked"
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to") and tok.head.head.dep_ == "xcomp" \
+                and _lemma(tok.head.head) in _lemmas("linked_actor") and _lemma(tok.head.head.head) in suspect \
+                and (actor := _suspected_one(tok.head.head.head)) is not None and _lemma(actor) in actors:
+            tok = actor   # "assailants believed to belong to G", "gunmen thought to be linked to G"
         elif tok.dep_ == "attr" and _lemma(tok.head) == "be" and tok.head.dep_ == "xcomp" \
                 and _lemma(tok.head.head) in suspect:
             verb = tok.head.head       # "assailants suspected to be members of G"
@@ -102,6 +106,16 @@ def _step_up(tok: Token) -> Token:
         else:
             break
     return tok
+
+
+def _suspected_one(verb: Token) -> Token | None:
+    """Who "suspected / believed to ..." describes: the noun the participle hangs on
+    ("assailants believed to ..."), or the subject when the parser made the verb the clause's
+    own ("Assailants believed to belong to G killed ...")."""
+    if verb.dep_ in ("acl", "relcl", "amod") and verb.head.i != verb.i:
+        return verb.head
+    subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return subj[0] if subj else None
 
 
 def _companion_of(tok: Token) -> Token | None:
@@ -198,8 +212,21 @@ def _suspected_subject(verb: Token) -> bool:
     """"G is suspected to be behind the attack", "G was blamed for the blast"."""
     if _negated(verb) or _lemma(verb) not in _lemmas("suspected_subject"):
         return False
-    if _lemma(verb) in ("blame", "accuse") or any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children):
-        return True   # "G was blamed for", "G is suspected of involvement in"
+    if _lemma(verb) in ("blame", "accuse"):
+        return True   # "G was blamed for"
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children):
+        # "G is suspected of involvement in / of carrying out the attack / of the bombing", not
+        # "G was suspected of recruiting in the area"
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            _lemma(o) in _lemmas("incident_noun") | {"involvement", "role", "complicity", "part", "it"}
+            or (o.pos_ == "VERB" and _lemma(o) in _lemmas("subject"))
+            # "suspected of being involved in the assassination"
+            or (o.pos_ == "VERB" and _lemma(o) in lemmas("events_perpetrators", "suspected_subject", "in_lemmas"))
+            for o in c.children) for c in verb.children)
+    if _lemma(verb) in lemmas("events_perpetrators", "suspected_subject", "in_lemmas") and any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(_lemma(o) in _lemmas("incident_noun") or o.lower_ == "it"
+                                                        for o in c.children) for c in verb.children):
+        return True   # "G was suspected / implicated / involved in the bombing"
     for c in verb.children:
         if c.dep_ == "xcomp" and (_credits_subject(c) or _lemma(c) in _lemmas("subject")):
             return True
@@ -247,8 +274,12 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
         verb = head
         if _credits_subject_of(verb, trigger):
             return True
-        # "G stormed the town and killed ...": the subject is shared by coordinated verbs
-        return any(c.dep_ == "conj" and _credits_subject(c) for c in verb.children)
+        # "G stormed the town and killed ...": the subject is shared by coordinated verbs; and
+        # "gunmen thought to be linked to G kidnapped ...", where the parser makes the participle
+        # the clause's verb and the attack verb its subject-less complement
+        return any((c.dep_ == "conj" or (c.dep_ == "ccomp" and _lemma(verb) in _lemmas("suspected_to_be")
+                                         and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)))
+                   and _credits_subject(c) for c in verb.children)
     if dep == "nsubjpass":
         return _suspected_subject(head)
     if dep == "pobj":
@@ -260,8 +291,14 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
             if owner.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in owner.children):
                 return _lemma(owner) not in ("back", "support", "fund", "arm", "condemn", "deny")
             if owner.pos_ == "VERB" and owner.tag_ == "VBN":
+                if _weapon_placed(owner):
+                    return True   # "a mine laid by G", "rockets fired by G"
                 return _lemma(owner) in _lemmas("subject") or _lemma(owner) == "claim"
             return False
+        if prep.lower_ == "of" and _hallmark(owner):
+            return True   # "the blast bore the hallmarks of G"
+        if _finger_at(prep):
+            return True   # "pointed the finger at G for the blast"
         if prep.lower_ == "between" and _lemma(owner) in _lemmas("clash"):
             return True   # "fighting between G1 and G2": both sides
         if prep.lower_ in ("with", "alongside") and owner.pos_ == "VERB" and (
@@ -282,6 +319,40 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
         return _lemma(head) in _lemmas("blame_object") and not _negated(head) and (
             _lemma(head) != "hold" or any(_lemma(c) == "responsible" for c in head.children))
     return False
+
+
+def _weapon_placed(verb: Token) -> bool:
+    """"a bomb planted by G", "a mine laid by G", "rockets fired by G": a participle of
+    placing or firing that describes the incident's weapon."""
+    if _lemma(verb) not in _lemmas("weapon_by"):
+        return False
+    weapons = lemmas("events_perpetrators", "weapon_by", "objects")
+    if verb.dep_ in ("acl", "amod", "relcl"):
+        return _lemma(verb.head) in weapons
+    # "Rockets fired by G struck ...": the parser may make the participle the clause's verb
+    return any(c.dep_ == "nsubj" and _lemma(c) in weapons for c in verb.children)
+
+
+def _hallmark(noun: Token) -> bool:
+    """"bore the hallmarks of G", "was the handiwork of G": the noun of an attribution, said
+    of the incident (object of bear/have/carry, or what the incident is), not negated."""
+    if _lemma(noun) not in _lemmas("hallmark") or noun.dep_ not in ("dobj", "attr"):
+        return False
+    verb = noun.head
+    if _lemma(noun) in lemmas("events_perpetrators", "hallmark", "be_only") and not (
+            _lemma(verb) == "be" and any(c.dep_ == "nsubj" and (_lemma(c) in _lemmas("incident_noun") or c.lower_ in ("it", "this"))
+                                         for c in verb.children)):
+        return False   # "the work of G" credits G only as what the incident was
+    return _lemma(verb) in lemmas("events_perpetrators", "hallmark", "verbs") and not _negated(verb)
+
+
+def _finger_at(prep: Token) -> bool:
+    """"pointed the finger at G": the preposition of the finger row, on its verb with its object."""
+    row = "finger"
+    verb = prep.head
+    if prep.lower_ not in _lemmas_preps(row) or _lemma(verb) not in _lemmas(row) or _negated(verb):
+        return False
+    return any(c.dep_ == "dobj" and _lemma(c) in lemmas("events_perpetrators", row, "objects") for c in verb.children)
 
 
 def _blames_an_incident(verb: Token, incident: frozenset[str]) -> bool:
@@ -317,6 +388,10 @@ def pronoun_perpetrators(ctx: Context, sent: Span, lo: int, hi: int, trigger: To
             if m.complement:
                 continue
             root = _mention_root(ctx, m.start, m.end)
+            if root is not None and m.start >= sent.start_char and any(
+                    a.lower_ in _lemmas("source_pronoun") for a in root.ancestors):
+                out.append(m.key)   # "According to a statement from G, its fighters attacked ..."
+                break
             if root is not None and _step_up(root).dep_ in ("nsubj", "nsubjpass") or (
                     root is not None and root.dep_ in ("aux", "auxpass") and root.text.isupper()):
                 out.append(m.key)
@@ -353,8 +428,15 @@ def blamed(ctx: Context, sent: Span, mention_start: int, mention_end: int) -> bo
         return False   # "blamed G for the rise in violence": no one incident
     if dep == "dobj":
         return _lemma(head) in _lemmas("blame_object") and _lemma(head) != "hold" and not _negated(head)
+    if dep == "nsubjpass" and _lemma(head) in ("suspect", "blame") and not _negated(head) and not any(
+            c.dep_ in ("prep", "xcomp", "ccomp", "advcl", "dobj", "agent") for c in head.children):
+        return True   # "Al-Shabaab was suspected.": the bare passive blames it for the incident told
     if dep == "nsubjpass":
         return _suspected_subject(head)
+    if dep == "pobj" and head.lower_ == "of" and _hallmark(head.head):
+        return True   # "It bore the hallmarks of G."
+    if dep == "pobj" and _finger_at(head):
+        return True   # "Police pointed the finger at G."
     if dep == "nsubj" and _lemma(head) == "be" and not _negated(head):
         return any(_lemma(c) in _lemmas("behind") for c in head.children if c.dep_ in ("prep", "acomp"))
     if dep == "pobj" and head.lower_ in _lemmas_preps("blame_on"):
