@@ -271,6 +271,8 @@ class _Rules:
     departments: frozenset[str]
     department_role: str
     cue_lemmas: frozenset[str]
+    units: frozenset[str] = frozenset()  # "wing", "department": a unit a department word names
+    unit_words: frozenset[str] = frozenset()  # words that name a unit besides the departments ("armed wing")
 
 
 def _parse_path(path: str) -> tuple[_Step, ...]:
@@ -301,6 +303,8 @@ def _rules() -> _Rules:
     patterns: list[_Pattern] = []
     departments: set[str] = set()
     department_role = "commander"
+    units: set[str] = set()
+    unit_words: set[str] = set()
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -311,6 +315,9 @@ def _rules() -> _Rules:
         elif row["kind"] == "department":
             departments.update(row["words"])
             department_role = row["role"]
+        elif row["kind"] == "unit":
+            units.update(row["words"])
+            unit_words.update(row.get("named_by", ()))
         elif row["kind"] == "modifier":
             modifiers.append(_Modifier(frozenset(row["words"]), frozenset(row["applies_to"]),
                                        row.get("role"), row.get("also")))
@@ -324,7 +331,15 @@ def _rules() -> _Rules:
                 pos=frozenset(row.get("pos", ("VERB", "NOUN", "AUX"))), untitled=bool(row.get("untitled")),
                 full_name=bool(row.get("full_name"))))
     return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role,
-                  frozenset(w for p in patterns if p.cue for w in p.cue))
+                  frozenset(w for p in patterns if p.cue for w in p.cue), frozenset(units),
+                  frozenset(unit_words))
+
+
+def _department_unit(tok: Token, rules: _Rules) -> bool:
+    """A unit named by a department word ("G's military wing", "its media department"): its head
+    commands a part of the group, he does not lead the group."""
+    return tok.lemma_.lower() in rules.units and any(
+        c.lower_ in rules.departments or c.lower_ in rules.unit_words for c in tok.children if c.dep_ in ("amod", "compound", "nmod"))
 
 
 def _lemma_ok(tok: Token, step: _Step) -> bool:
@@ -723,6 +738,8 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                         role, also = "commander", None  # "G's emir of Helmand" leads a province only
                     elif of and all(t.lemma_.lower() in rules.departments or t.lower_ in rules.departments for t in of):
                         role, also = rules.department_role, None  # "G's chief of operations"
+                    elif of and all(_department_unit(t, rules) for t in of):
+                        role, also = rules.department_role, None  # "the head of G's military wing"
                 # Coordinated cues share their arguments: "the founder and leader of G, X",
                 # "G was founded and led by X".
                 same = [c for c in tok.conjuncts if _same_kind(c, tok, pat, rules)]
