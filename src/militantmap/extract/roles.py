@@ -388,6 +388,10 @@ def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
             return None, None
         return "commander", None
     role = rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
+    if role is None and tok.i + 4 < len(doc) and "".join(w.lower_ for w in doc[tok.i: tok.i + 5]) in rules.titles:
+        # a title the tokenizer splits ("second-in-command": "second", "-", "in", "-", "command"),
+        # read on its first word, which the parser makes the head of the rest
+        return rules.titles["".join(w.lower_ for w in doc[tok.i: tok.i + 5])], None
     if role is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None, None
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "co" and role == "founder":
@@ -692,6 +696,15 @@ def _same_kind(other: Token, tok: Token, pat: _Pattern, rules: _Rules) -> bool:
     return other.pos_ in ("VERB", "AUX") and tok.pos_ in ("VERB", "AUX")
 
 
+def _group_conjuncts(tok: Token) -> list[Token]:
+    """The words coordinated with a group's ("A and B"; "of A and of B": the objects of the
+    coordinated prepositions)."""
+    out = list(tok.conjuncts)
+    if tok.dep_ == "pobj":
+        out += [o for p in tok.head.conjuncts for o in p.children if o.dep_ == "pobj"]
+    return out
+
+
 def _listed(tok: Token) -> bool:
     """A true list has a conjunction ("X, Y and Z"); "on Twitter, X" parsed as one is none."""
     return any(c.dep_ == "cc" for t in (tok, *tok.conjuncts) for c in t.children)
@@ -799,6 +812,11 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                             key = index.group_of(anchor)
                             if key and key not in groups:
                                 groups.append(key)
+                                # "associated with A and B", "a member of A and of B": each group
+                                for c in _group_conjuncts(anchor):
+                                    ckey = index.group_of(c)
+                                    if ckey and ckey not in groups:
+                                        groups.append(ckey)
                     if groups:
                         break
                 if groups:

@@ -1,0 +1,72 @@
+"""Issue 8, roles round 4: general constructions of the role table, each on sentences written
+for this test (invented people; real group names the gazetteer knows), with other words and
+word orders than any article of the corpus."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import names, run
+
+
+def roles(ex: dict) -> set[tuple[str, str, str]]:
+    n = names(ex)
+    return {(n[r["person"]], r["role"], n[r["group"]]) for r in ex["roles"]}
+
+
+CASES = [
+    # "one of G's commanders" set beside the name
+    ("Jamil Okello, one of the Allied Democratic Forces' commanders, had died.",
+     ("Jamil Okello", "commander", "Allied Democratic Forces")),
+    ("The Allied Democratic Forces said Jamil Okello, one of its commanders, had died.",
+     ("Jamil Okello", "commander", "Allied Democratic Forces")),
+    # a title with a place, the parser hangs the name on the place
+    ("Hamas fired rockets on Monday. Its leader in Gaza, Yahya Dorani, vowed revenge.",
+     ("Yahya Dorani", "leader", "Hamas")),
+    # a participle of description with "as"
+    ("Abu Khalid, described as a Boko Haram commander, was killed.", ("Abu Khalid", "commander", "Boko Haram")),
+    ("Soldiers shot Tomas Ferrer, identified as a top al-Shabaab commander, near the port.",
+     ("Tomas Ferrer", "commander", "al-Shabaab")),
+    # the subject is a noun with the name beside it
+    ("The suspect, Ahmed Farouk, is a member of al-Shabaab, police said.", ("Ahmed Farouk", "member", "al-Shabaab")),
+    # "rose to become", "went on to become"
+    ("Karl Benn rose to become the commander of Boko Haram.", ("Karl Benn", "commander", "Boko Haram")),
+    # a belief verb over a verb of leading
+    ("Karl Benn is believed to have led Boko Haram since 2014.", ("Karl Benn", "leader", "Boko Haram")),
+    ("Lena Osei is said to head Hamas.", ("Lena Osei", "leader", "Hamas")),
+    # "worked for G as a ..."
+    ("Karl Benn worked for Boko Haram as a recruiter.", ("Karl Benn", "member", "Boko Haram")),
+    # speaking for a group
+    ("Karl Benn, speaking on behalf of al-Shabaab, said the truce was over.",
+     ("Karl Benn", "spokesperson", "al-Shabaab")),
+    ("Lena Osei, who speaks for Hamas, denied the report.", ("Lena Osei", "spokesperson", "Hamas")),
+    # acting on behalf of a group (UN listing register)
+    ("Omar Sadiq acted on behalf of Boko Haram in Chad.", ("Omar Sadiq", "member", "Boko Haram")),
+    # rising through the ranks
+    ("Omar Sadiq rose through the ranks of Hamas.", ("Omar Sadiq", "member", "Hamas")),
+    # the head of a unit a department word names commands part of the group
+    ("As of 2013, Karl Benn was the head of Boko Haram's military wing.", ("Karl Benn", "commander", "Boko Haram")),
+    ("Omar Sadiq, chief of the armed wing of Hamas, survived.", ("Omar Sadiq", "commander", "Hamas")),
+    # a title the tokenizer splits
+    ("Karl Benn is Boko Haram's second-in-command.", ("Karl Benn", "deputy_leader", "Boko Haram")),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_a_role_construction(text, expected):
+    assert expected in roles(run(text))
+
+
+@pytest.mark.parametrize("text,absent", [
+    # the head of a wing a name names leads that wing (a group of its own), not the group
+    ("Abou Kader, the leader of the Buduma wing of Boko Haram, fled.", ("Abou Kader", "commander", "Boko Haram")),
+    # the military wing's head is no leader of the whole group
+    ("As of 2013, Karl Benn was the head of Boko Haram's military wing.", ("Karl Benn", "leader", "Boko Haram")),
+    # speaking for a time, not for a group
+    ("Karl Benn spoke for two hours about Hamas.", ("Karl Benn", "spokesperson", "Hamas")),
+    # a plan is no belief: "expected to lead" states no role held
+    ("Karl Benn is expected to lead Hamas next year.", ("Karl Benn", "leader", "Hamas")),
+    # "second in command" of a race is no title of a group
+    ("Karl Benn came second in the race Hamas held.", ("Karl Benn", "deputy_leader", "Hamas")),
+])
+def test_no_such_role(text, absent):
+    assert absent not in roles(run(text))
