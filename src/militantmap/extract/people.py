@@ -209,12 +209,12 @@ def find_plural_person_mentions(ctx: Context, mentions: list[PersonMention]) -> 
             roots.setdefault(span.root.i, m.key)
     sents = list(doc.sents)
     for i, sent in enumerate(sents):
-        for m in _PLURAL_WORDS.finditer(ctx.text, sent.start_char, sent.end_char):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        for pw in _PLURAL_WORDS.finditer(ctx.text, sent.start_char, sent.end_char):
+            span = doc.char_span(pw.start(), pw.end(), alignment_mode="expand")
             if span is None:
                 continue
             root = span.root
-            they = m.group().lower() == "they"
+            they = pw.group().lower() == "they"
             if they and root.dep_ not in _SUBJECT_DEPS:
                 continue
             scope = [t for t in sent if t.i < span.start]
@@ -222,7 +222,7 @@ def find_plural_person_mentions(ctx: Context, mentions: list[PersonMention]) -> 
                 scope = list(sents[i - 1])
             keys = _joined_people(scope, roots, subject_only=they)
             if keys:
-                out.append(PluralPersonMention(m.start(), m.end(), keys))
+                out.append(PluralPersonMention(pw.start(), pw.end(), keys))
     return out
 
 
