@@ -476,7 +476,7 @@ class _Index:
                 return self._ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         return None
 
-    def named_person(self, tok: Token, commit: bool = False) -> str | None:
+    def named_person(self, tok: Token, commit: bool = False, beside_people: bool = False) -> str | None:
         """A name the tagger missed or took for a place ("Karim Vasquez, the head of G"): in the
         person slot of a role construction, a proper name of two to five capitalised words that
         is no group, no organisation's name and holds no word of a place or an institution
@@ -506,6 +506,8 @@ class _Index:
                 if inner[0] <= s and e <= inner[1]:
                     continue  # the tagger's reading of the nickname alone
                 if s < end and start < e and ent.type != LOCATION:
+                    if beside_people and ent.type == ORGANIZATION and (s, e) == (start, end):
+                        continue  # "X, Y and Z" with X and Z people: Y is one too, whatever the tagger said
                     # an organisation's name (the tagger's ORG takes in people's names too, but
                     # turning those into people cost precision on the scored dev part), a group,
                     # or a person already known
@@ -514,8 +516,10 @@ class _Index:
         if not commit:
             return key  # only a role found for it makes it a person (see pattern_roles)
         for ent in self._ctx.entities.values():
-            if ent.type == LOCATION:
+            if ent.type in (LOCATION, ORGANIZATION):
                 ent.mentions = [(s, e) for s, e in ent.mentions if not (s < end and start < e)]
+        for k in [k for k, ent in self._ctx.entities.items() if ent.type == ORGANIZATION and not ent.mentions]:
+            del self._ctx.entities[k]  # the organisation was this person's name only
         person = self._ctx.entities.get(key)
         if person is None:
             person = self._ctx.entities[key] = Entity(key=key, name=name, type=PERSON)
@@ -760,7 +764,7 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                 if pat.cue is not None:
                     firsts += [c for c in same if c.i > tok.i]
                 persons: list[str] = []
-                unnamed: dict[str, Token] = {}  # names to make people of if a group is found
+                unnamed: dict[str, tuple[Token, bool]] = {}  # names to make people of if a group is found
                 appos = any(f.dep_ == "appos" for f in firsts)
                 for start in firsts:
                     for path in pat.person:
@@ -786,9 +790,11 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                                     key = next((index.person_of(c) for c in t.children if c.dep_ == "appos"
                                                 and c.i <= t.i + 3 and index.person_of(c)), None)
                                 if key is None:
-                                    key = index.named_person(t)
+                                    # a name listed with people the tagger knows ("X, Y and Z")
+                                    beside = any(c.i in index.person for c in listed if c is not t)
+                                    key = index.named_person(t, beside_people=beside)
                                     if key:
-                                        unnamed[key] = t
+                                        unnamed[key] = (t, beside)
                                 if key and pat.untitled and (span := index.mention_span(t)) is not None \
                                         and _titled(span):
                                     continue
@@ -820,8 +826,8 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                     if groups:
                         break
                 if groups:
-                    for t in unnamed.values():
-                        index.named_person(t, commit=True)
+                    for t, beside in unnamed.values():
+                        index.named_person(t, commit=True, beside_people=beside)
                 if pat.possessor:
                     owner = next((index.person_of(c) for c in tok.children if c.dep_ == "poss"), None)
                     if owner and not groups:
