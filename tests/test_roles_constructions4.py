@@ -46,6 +46,19 @@ CASES = [
     # the head of a unit a department word names commands part of the group
     ("As of 2013, Karl Benn was the head of Boko Haram's military wing.", ("Karl Benn", "commander", "Boko Haram")),
     ("Omar Sadiq, chief of the armed wing of Hamas, survived.", ("Omar Sadiq", "commander", "Hamas")),
+    # the name set beside a kind word is the group ("founded a new group, G"), not the group named before
+    ("Karl Benn left Hamas and founded a new group, Boko Haram, in 2007.", ("Karl Benn", "founder", "Boko Haram")),
+    # the subject of the first of coordinated verbs
+    ("Omar Sadiq returned from Yemen and founded Boko Haram.", ("Omar Sadiq", "founder", "Boko Haram")),
+    ("Omar Sadiq split from Hamas to form Boko Haram.", ("Omar Sadiq", "founder", "Boko Haram")),
+    # "chief of staff" with the name after it
+    ("Hamas Chief of Staff Tomas Ferrer was shot in 1977.", ("Tomas Ferrer", "leader", "Hamas")),
+    # the parser hangs the name on the group
+    ("The leader of Boko Haram, Aiman Kareem Rabi al-Tahir (QDi.606), sent two letters.",
+     ("Kareem Rabi al-Tahir", "leader", "Boko Haram")),
+    # a name the tagger takes for an organisation's, listed with people it knows
+    ("Members of Hamas include Karl Benn (QDi.132), Ivo Marten (QDi.128) and Lena Holt (QDi.130).",
+     ("Ivo Marten", "member", "Hamas")),
     # a title the tokenizer splits
     ("Karl Benn is Boko Haram's second-in-command.", ("Karl Benn", "deputy_leader", "Boko Haram")),
 ]
@@ -65,6 +78,8 @@ def test_a_role_construction(text, expected):
     ("Karl Benn spoke for two hours about Hamas.", ("Karl Benn", "spokesperson", "Hamas")),
     # a plan is no belief: "expected to lead" states no role held
     ("Karl Benn is expected to lead Hamas next year.", ("Karl Benn", "leader", "Hamas")),
+    # the group named before is not the one founded
+    ("Karl Benn left Hamas and founded a new group, Boko Haram, in 2007.", ("Karl Benn", "founder", "Hamas")),
     # "second in command" of a race is no title of a group
     ("Karl Benn came second in the race Hamas held.", ("Karl Benn", "deputy_leader", "Hamas")),
 ])

@@ -534,6 +534,9 @@ class _Index:
         key = self.group.get(tok.i)
         if key is not None and _opposed(tok):
             return None  # "an anti-Taliban leader" leads no Taliban
+        if key is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _GROUP_HEADS | _HEAD_NOUN_GROUPS:
+            # "founded a new organisation, G": the name set beside the kind word
+            key = next((self.group[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.group), None)
         if key is None and tok.pos_ == "NOUN":
             # "an alliance known as G", "a cell calling itself G": the name it is given
             for c in tok.children:
