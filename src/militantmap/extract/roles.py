@@ -273,6 +273,7 @@ class _Rules:
     cue_lemmas: frozenset[str]
     units: frozenset[str] = frozenset()  # "wing", "department": a unit a department word names
     unit_words: frozenset[str] = frozenset()  # words that name a unit besides the departments ("armed wing")
+    name_prefixes: frozenset[str] = frozenset()  # "Abu", "Mullah": a name opening with one is a person's
 
 
 def _parse_path(path: str) -> tuple[_Step, ...]:
@@ -305,6 +306,7 @@ def _rules() -> _Rules:
     department_role = "commander"
     units: set[str] = set()
     unit_words: set[str] = set()
+    name_prefixes: set[str] = set()
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -315,6 +317,8 @@ def _rules() -> _Rules:
         elif row["kind"] == "department":
             departments.update(row["words"])
             department_role = row["role"]
+        elif row["kind"] == "name_prefix":
+            name_prefixes.update(row["words"])
         elif row["kind"] == "unit":
             units.update(row["words"])
             unit_words.update(row.get("named_by", ()))
@@ -332,7 +336,7 @@ def _rules() -> _Rules:
                 full_name=bool(row.get("full_name"))))
     return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role,
                   frozenset(w for p in patterns if p.cue for w in p.cue), frozenset(units),
-                  frozenset(unit_words))
+                  frozenset(unit_words), frozenset(name_prefixes))
 
 
 def _department_unit(tok: Token, rules: _Rules) -> bool:
@@ -506,8 +510,12 @@ class _Index:
                 if inner[0] <= s and e <= inner[1]:
                     continue  # the tagger's reading of the nickname alone
                 if s < end and start < e and ent.type != LOCATION:
-                    if beside_people and ent.type == ORGANIZATION and (s, e) == (start, end):
-                        continue  # "X, Y and Z" with X and Z people: Y is one too, whatever the tagger said
+                    if ent.type == ORGANIZATION and (s, e) == (start, end) and (
+                            beside_people or words[0].lower_ in _rules().name_prefixes):
+                        # "X, Y and Z" with X and Z people: Y is one too, whatever the tagger
+                        # said; "Abu Harith", "Mullah Karim": a kunya or an honorific opens a
+                        # person's name
+                        continue
                     # an organisation's name (the tagger's ORG takes in people's names too, but
                     # turning those into people cost precision on the scored dev part), a group,
                     # or a person already known
