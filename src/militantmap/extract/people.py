@@ -45,7 +45,9 @@ _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _PERSON_NOUNS = (
     "cleric|preacher|commander|leader|chief|militant\\s+leader|emir|amir|spokesman|spokeswoman|"
     "founder|co-founder|jihadist|insurgent\\s+leader|warlord|kingpin|ringleader|mastermind|"
-    "strongman|imam|mullah|sheikh|ideologue|financier|militant"
+    "strongman|imam|mullah|sheikh|ideologue|financier|militant|"
+    # "the 45-year-old": news refers back to a person by age
+    "\\d{2}-year-old"
 )
 # "the former militant leader", "the 45-year-old cleric", "the slain commander"
 _DESCRIPTION = re.compile(

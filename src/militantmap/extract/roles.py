@@ -392,10 +392,20 @@ def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
             return None, None
         return "commander", None
     role = rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
-    if role is None and tok.i + 4 < len(doc) and "".join(w.lower_ for w in doc[tok.i: tok.i + 5]) in rules.titles:
-        # a title the tokenizer splits ("second-in-command": "second", "-", "in", "-", "command"),
-        # read on its first word, which the parser makes the head of the rest
-        return rules.titles["".join(w.lower_ for w in doc[tok.i: tok.i + 5])], None
+    if role is None:
+        # a title the tokenizer splits ("second-in-command": "second", "-", "in", "-", "command";
+        # "bomb-maker"), read on its first word, which the parser makes the head of the rest, or
+        # on its last, its head when it is a noun
+        for n in (3, 5):
+            if tok.i + n <= len(doc) and doc[tok.i + 1].text == "-" and \
+                    (joined := "".join(w.lower_ for w in doc[tok.i: tok.i + n])) in rules.titles:
+                head = doc[tok.i + n - 1]
+                if head.pos_ == "NOUN" and tok.head is head:
+                    return None, None  # read on the last word
+                return rules.titles[joined], None
+            if n <= tok.i + 1 and tok.pos_ == "NOUN" and doc[tok.i - 1].text == "-" and \
+                    "".join(w.lower_ for w in doc[tok.i - n + 1: tok.i + 1]) in rules.titles:
+                return rules.titles["".join(w.lower_ for w in doc[tok.i - n + 1: tok.i + 1])], None
     if role is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None, None
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "co" and role == "founder":
