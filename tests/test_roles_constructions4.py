@@ -59,6 +59,27 @@ CASES = [
     # a name the tagger takes for an organisation's, listed with people it knows
     ("Members of Hamas include Karl Benn (QDi.132), Ivo Marten (QDi.128) and Lena Holt (QDi.130).",
      ("Ivo Marten", "member", "Hamas")),
+    # "chosen to lead", "tapped to head"
+    ("Omar Sadiq was chosen to lead Hamas in 2009.", ("Omar Sadiq", "leader", "Hamas")),
+    ("Boko Haram picked Omar Sadiq to head its fighters in Borno.", ("Omar Sadiq", "commander", "Boko Haram")),
+    # "took the reins of G"
+    ("Omar Sadiq took the reins of Hamas in 2009.", ("Omar Sadiq", "leader", "Hamas")),
+    # a defector from G was its member
+    ("Omar Sadiq, a defector from Boko Haram, spoke to us.", ("Omar Sadiq", "member", "Boko Haram")),
+    ("Omar Sadiq, who defected from Boko Haram in 2016, spoke to us.", ("Omar Sadiq", "member", "Boko Haram")),
+    # suspected of belonging / of being
+    ("Lena Osei, suspected of belonging to Hamas, was held.", ("Lena Osei", "member", "Hamas")),
+    ("Lena Osei, accused of being a Hamas recruiter, was held.", ("Lena Osei", "member", "Hamas")),
+    # a plural title the tagger reads as a verb
+    ("Boko Haram commanders Karl Benn and Ivo Radek were killed.", ("Ivo Radek", "commander", "Boko Haram")),
+    # a person referred back to by age
+    ("Karl Benn was arrested on Monday. The 45-year-old is a senior Boko Haram commander.",
+     ("Karl Benn", "commander", "Boko Haram")),
+    # "G named X as its leader" read as a noun phrase
+    ("The Islamic State named Abu Hafs al-Qurashi as its new leader.", ("Abu Hafs al-Qurashi", "leader", "Islamic State")),
+    # a kunya name the tagger takes for an organisation's
+    ("Hamas fired rockets. The group's spokesman, Abu Ubaida, said fighters had hit a tank.",
+     ("Abu Ubaida", "spokesperson", "Hamas")),
     # a title the tokenizer splits
     ("Karl Benn is Boko Haram's second-in-command.", ("Karl Benn", "deputy_leader", "Boko Haram")),
 ]
@@ -80,6 +101,10 @@ def test_a_role_construction(text, expected):
     ("Karl Benn is expected to lead Hamas next year.", ("Karl Benn", "leader", "Hamas")),
     # the group named before is not the one founded
     ("Karl Benn left Hamas and founded a new group, Boko Haram, in 2007.", ("Karl Benn", "founder", "Hamas")),
+    # fleeing the army is no membership of a group
+    ("Karl Benn, who defected from the army, joined nobody.", ("Karl Benn", "member", "Boko Haram")),
+    # a kunya name is a person's only in a role slot: a place keeps its name
+    ("Hamas fired rockets near Abu Dhabi.", ("Abu Dhabi", "member", "Hamas")),
     # "second in command" of a race is no title of a group
     ("Karl Benn came second in the race Hamas held.", ("Karl Benn", "deputy_leader", "Hamas")),
 ])

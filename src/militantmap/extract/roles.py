@@ -339,6 +339,9 @@ def _rules() -> _Rules:
                   frozenset(unit_words), frozenset(name_prefixes))
 
 
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"}
+
+
 def _department_unit(tok: Token, rules: _Rules) -> bool:
     """A unit named by a department word ("G's military wing", "its media department"): its head
     commands a part of the group, he does not lead the group."""
@@ -406,7 +409,10 @@ def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
             if n <= tok.i + 1 and tok.pos_ == "NOUN" and doc[tok.i - 1].text == "-" and \
                     "".join(w.lower_ for w in doc[tok.i - n + 1: tok.i + 1]) in rules.titles:
                 return rules.titles["".join(w.lower_ for w in doc[tok.i - n + 1: tok.i + 1])], None
-    if role is None or tok.pos_ not in ("NOUN", "PROPN"):
+    if role is None or (tok.pos_ not in ("NOUN", "PROPN") and not (
+            tok.pos_ == "VERB" and tok.tag_ == "VBZ" and tok.dep_ in _NOMINAL_DEPS)):
+        # "G commanders X and Y were killed": the tagger may read a plural title as a verb; a
+        # verb in a noun's slot is that noun
         return None, None
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "co" and role == "founder":
         return "founder", None
