@@ -80,6 +80,9 @@ CASES = [
     # a kunya name the tagger takes for an organisation's
     ("Hamas fired rockets. The group's spokesman, Abu Ubaida, said fighters had hit a tank.",
      ("Abu Ubaida", "spokesperson", "Hamas")),
+    # a group's men led by X, in the passive
+    ("Boko Haram attacked Maiduguri on Monday. Its fighters are led by Karl Benn.",
+     ("Karl Benn", "commander", "Boko Haram")),
     # a title the tokenizer splits
     ("Karl Benn is Boko Haram's second-in-command.", ("Karl Benn", "deputy_leader", "Boko Haram")),
 ]
@@ -101,6 +104,9 @@ def test_a_role_construction(text, expected):
     ("Karl Benn is expected to lead Hamas next year.", ("Karl Benn", "leader", "Hamas")),
     # the group named before is not the one founded
     ("Karl Benn left Hamas and founded a new group, Boko Haram, in 2007.", ("Karl Benn", "founder", "Hamas")),
+    # a state's troops led by X name no role in a group
+    ("Boko Haram attacked the base. The army said its troops were led by Karl Benn.",
+     ("Karl Benn", "commander", "Boko Haram")),
     # fleeing the army is no membership of a group
     ("Karl Benn, who defected from the army, joined nobody.", ("Karl Benn", "member", "Boko Haram")),
     # a kunya name is a person's only in a role slot: a place keeps its name
