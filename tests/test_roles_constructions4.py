@@ -83,6 +83,11 @@ CASES = [
     # a group's men led by X, in the passive
     ("Boko Haram attacked Maiduguri on Monday. Its fighters are led by Karl Benn.",
      ("Karl Benn", "commander", "Boko Haram")),
+    # a department's chief commands, he does not lead the group
+    ("Hamas intelligence chief Karl Benn was killed.", ("Karl Benn", "commander", "Hamas")),
+    ("Karl Benn, who heads Hamas's media arm, said it was true.", ("Karl Benn", "commander", "Hamas")),
+    # a leader's word before another title names that title
+    ("Karl Benn, Hamas's chief negotiator, arrived in Cairo.", ("Karl Benn", "member", "Hamas")),
     # a title the tokenizer splits
     ("Karl Benn is Boko Haram's second-in-command.", ("Karl Benn", "deputy_leader", "Boko Haram")),
 ]
@@ -107,6 +112,10 @@ def test_a_role_construction(text, expected):
     # a state's troops led by X name no role in a group
     ("Boko Haram attacked the base. The army said its troops were led by Karl Benn.",
      ("Karl Benn", "commander", "Boko Haram")),
+    # the head of a department or a unit, or a chief negotiator, is no leader of the group
+    ("Hamas intelligence chief Karl Benn was killed.", ("Karl Benn", "leader", "Hamas")),
+    ("Karl Benn, the head of Hamas's armed wing, was killed.", ("Karl Benn", "leader", "Hamas")),
+    ("Karl Benn, Hamas's chief negotiator, arrived in Cairo.", ("Karl Benn", "leader", "Hamas")),
     # fleeing the army is no membership of a group
     ("Karl Benn, who defected from the army, joined nobody.", ("Karl Benn", "member", "Boko Haram")),
     # a kunya name is a person's only in a role slot: a place keeps its name

@@ -103,6 +103,25 @@ _PATTERNS = [
     # "X led the group" with the group a description resolved earlier
     re.compile(rf"{P}\s+(?P<leader>led|leads|heads|headed)\s+{G}", re.I),
 ]
+# A leader's word before another title ("chief negotiator", "head coordinator"): that title is
+# the person's, not the group's leadership.
+_LEADER_OF_TITLE = re.compile(
+    r"\s+(?:negotiator|coordinator|executive|financier|strategist|ideologue|recruiter|trainer|instructor|"
+    r"judge|justice|prosecutor|whip|editor|engineer|medic|minister|of\s+(?:operations|finance|intelligence|"
+    r"security|propaganda|recruitment|training|logistics|communications))\b", re.I)
+
+
+def _unit_of_group(masked: str, end: int) -> bool:
+    """The group name at `end` is the possessor of a unit a department word names ("G's armed
+    wing", "G's media arm")."""
+    m = re.match(r"⟩[’']s?\s+([\w-]+)\s+([\w-]+)\b", masked[end:])
+    if m is None:
+        return False
+    rules = _rules()
+    return m.group(2).lower() in rules.units and (
+        m.group(1).lower() in rules.departments or m.group(1).lower() in rules.unit_words)
+
+
 # "a senior G leader" is one of the group's commanders, and news calls him a leader too: both.
 _SENIOR_LEADER = re.compile(
     r"\b(?:senior|high[- ]ranking|mid[- ]level)\s+(?:(?:⟨\d+⟩(?:[’']s?)?|[\w-]+)\s+){0,2}?(?:leaders?|chief)\b",
@@ -110,7 +129,8 @@ _SENIOR_LEADER = re.compile(
 # A leader of the fighters or of a region, not of the group: "military chief", "regional leader",
 # "fighters led by X".
 _FIELD_LEADER = re.compile(
-    r"\b(?:military|field|battlefield|operational|regional|local|district|provincial|area|zonal|sector)\s+"
+    r"\b(?:military|field|battlefield|operational|regional|local|district|provincial|area|zonal|sector|"
+    r"intelligence|finance|security|operations|logistics|recruitment|training|propaganda)\s+"
     r"(?:leaders?|chief|head)\b|\b(?:fighters|militants|forces|troops|men|gunmen|units?|cells?|squads?)\s+"
     r"(?:led|headed|commanded)\s+by\b", re.I)
 # "the LeJ chief" without a name: the person last named in a role of that group
@@ -153,6 +173,11 @@ def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                     person, group = pkeys[int(m.group("p"))], gkeys[int(m.group("g"))]
                     if role == "leader" and _FIELD_LEADER.search(masked, m.start(), m.end()):
                         role = "commander"  # "G's military leader X" commands its fighters
+                    if role == "leader" and _unit_of_group(masked, m.end("g")):
+                        role = "commander"  # "X, the head of G's armed wing", "X, who heads G's media arm"
+                    if role == "leader" and _LEADER_OF_TITLE.match(masked, m.end(m.lastgroup or 0)) \
+                            and m.lastgroup == "leader":
+                        continue  # "G's chief negotiator X": a title of its own, not the group's leader
                     found.append((person, role, group))
                     if role == "leader" and _SENIOR_LEADER.search(masked, max(0, m.start() - 30), m.end()):
                         found.append((person, "commander", group))
