@@ -116,6 +116,9 @@ def test_a_role_construction(text, expected):
     ("Hamas intelligence chief Karl Benn was killed.", ("Karl Benn", "leader", "Hamas")),
     ("Karl Benn, the head of Hamas's armed wing, was killed.", ("Karl Benn", "leader", "Hamas")),
     ("Karl Benn, Hamas's chief negotiator, arrived in Cairo.", ("Karl Benn", "leader", "Hamas")),
+    # a group named "Brigade" led by X: X leads it, he is no commander of its men
+    ("The Islamic International Brigade was founded and led by Omar Sadiq.",
+     ("Omar Sadiq", "commander", "Islamic International Brigade")),
     # fleeing the army is no membership of a group
     ("Karl Benn, who defected from the army, joined nobody.", ("Karl Benn", "member", "Boko Haram")),
     # a kunya name is a person's only in a role slot: a place keeps its name
