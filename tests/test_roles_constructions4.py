@@ -88,6 +88,9 @@ CASES = [
     ("Karl Benn, who heads Hamas's media arm, said it was true.", ("Karl Benn", "commander", "Hamas")),
     # a leader's word before another title names that title
     ("Karl Benn, Hamas's chief negotiator, arrived in Cairo.", ("Karl Benn", "member", "Hamas")),
+    # a lone surname the tagger takes for an organisation's is the person named before
+    ("Jamil Okello, Musa Kabanda's deputy, was captured. Kabanda leads the Allied Democratic Forces.",
+     ("Jamil Okello", "deputy_leader", "Allied Democratic Forces")),
     # a title the tokenizer splits
     ("Karl Benn is Boko Haram's second-in-command.", ("Karl Benn", "deputy_leader", "Boko Haram")),
 ]

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from militantmap.extract.context import PERSON, Context
+from militantmap.extract.context import ORGANIZATION, PERSON, Context
 from militantmap.nlp.gazetteer import normalize
 from militantmap.schema import LOCATION
 
@@ -90,8 +90,13 @@ def find_person_mentions(ctx: Context) -> list[PersonMention]:
         PersonMention(s, e, ent.key, NAME)
         for ent in ctx.entities.values() if ent.type == PERSON for s, e in ent.mentions
     ]
-    taken = [(s, e) for ent in ctx.entities.values() if ent.type != LOCATION for s, e in ent.mentions]
-    places = {(s, e) for ent in ctx.entities.values() if ent.type == LOCATION for s, e in ent.mentions}
+    # a one-word organisation's name is read like a place's: the tagger takes a lone surname
+    # ("Kabanda leads the ADF") for an organisation as readily as for a place
+    lone_orgs = {(s, e) for ent in ctx.entities.values() if ent.type == ORGANIZATION for s, e in ent.mentions
+                 if " " not in ctx.text[s:e]}
+    taken = [(s, e) for ent in ctx.entities.values() if ent.type != LOCATION for s, e in ent.mentions
+             if (s, e) not in lone_orgs]
+    places = {(s, e) for ent in ctx.entities.values() if ent.type == LOCATION for s, e in ent.mentions} | lone_orgs
     out = list(named)
     out += _surnames(ctx, named, taken, places)
     taken += list(places)
