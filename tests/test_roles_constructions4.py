@@ -91,6 +91,14 @@ CASES = [
     # a lone surname the tagger takes for an organisation's is the person named before
     ("Jamil Okello, Musa Kabanda's deputy, was captured. Kabanda leads the Allied Democratic Forces.",
      ("Jamil Okello", "deputy_leader", "Allied Democratic Forces")),
+    # a title coordinated with a description of the name
+    ("Karl Benn, a Nigerian cleric and the founder of Boko Haram, was killed.", ("Karl Benn", "founder", "Boko Haram")),
+    ("Karl Benn, a Chadian national and Boko Haram commander, was killed.", ("Karl Benn", "commander", "Boko Haram")),
+    # "rose to become" read as an adverbial clause
+    ("Karl Benn, who joined Hamas as a teenager, rose to become its deputy leader.",
+     ("Karl Benn", "deputy_leader", "Hamas")),
+    # "as" hung on the name
+    ("Karl Benn, as Boko Haram's leader, ordered the kidnapping.", ("Karl Benn", "leader", "Boko Haram")),
     # a title the tokenizer splits
     ("Karl Benn is Boko Haram's second-in-command.", ("Karl Benn", "deputy_leader", "Boko Haram")),
 ]
@@ -122,6 +130,10 @@ def test_a_role_construction(text, expected):
     # a group named "Brigade" led by X: X leads it, he is no commander of its men
     ("The Islamic International Brigade was founded and led by Omar Sadiq.",
      ("Omar Sadiq", "commander", "Islamic International Brigade")),
+    # "as" a conjunction of time gives nobody a title
+    ("Soldiers killed Karl Benn as Boko Haram fighters stormed the town.", ("Karl Benn", "member", "Boko Haram")),
+    # a description beside another name in a list is that name's
+    ("Karl Benn, a teacher, and Ivo Radek, a Boko Haram commander, were held.", ("Karl Benn", "commander", "Boko Haram")),
     # fleeing the army is no membership of a group
     ("Karl Benn, who defected from the army, joined nobody.", ("Karl Benn", "member", "Boko Haram")),
     # a kunya name is a person's only in a role slot: a place keeps its name
