@@ -99,6 +99,9 @@ CASES = [
      ("Karl Benn", "deputy_leader", "Hamas")),
     # "as" hung on the name
     ("Karl Benn, as Boko Haram's leader, ordered the kidnapping.", ("Karl Benn", "leader", "Boko Haram")),
+    # "at the head of G"
+    ("Ivo Radek, who replaced Karl Benn at the head of Boko Haram, was killed.", ("Ivo Radek", "leader", "Boko Haram")),
+    ("Karl Benn remained at the head of Hamas until 2017.", ("Karl Benn", "leader", "Hamas")),
     # a title the tokenizer splits
     ("Karl Benn is Boko Haram's second-in-command.", ("Karl Benn", "deputy_leader", "Boko Haram")),
 ]
