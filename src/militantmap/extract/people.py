@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from militantmap.extract.context import PERSON, Context
+from militantmap.extract.context import ORGANIZATION, PERSON, Context
 from militantmap.nlp.gazetteer import normalize
 from militantmap.schema import LOCATION
 
@@ -45,7 +45,9 @@ _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _PERSON_NOUNS = (
     "cleric|preacher|commander|leader|chief|militant\\s+leader|emir|amir|spokesman|spokeswoman|"
     "founder|co-founder|jihadist|insurgent\\s+leader|warlord|kingpin|ringleader|mastermind|"
-    "strongman|imam|mullah|sheikh|ideologue|financier|militant"
+    "strongman|imam|mullah|sheikh|ideologue|financier|militant|"
+    # "the 45-year-old": news refers back to a person by age
+    "\\d{2}-year-old"
 )
 # "the former militant leader", "the 45-year-old cleric", "the slain commander"
 _DESCRIPTION = re.compile(
@@ -88,8 +90,13 @@ def find_person_mentions(ctx: Context) -> list[PersonMention]:
         PersonMention(s, e, ent.key, NAME)
         for ent in ctx.entities.values() if ent.type == PERSON for s, e in ent.mentions
     ]
-    taken = [(s, e) for ent in ctx.entities.values() if ent.type != LOCATION for s, e in ent.mentions]
-    places = {(s, e) for ent in ctx.entities.values() if ent.type == LOCATION for s, e in ent.mentions}
+    # a one-word organisation's name is read like a place's: the tagger takes a lone surname
+    # ("Kabanda leads the ADF") for an organisation as readily as for a place
+    lone_orgs = {(s, e) for ent in ctx.entities.values() if ent.type == ORGANIZATION for s, e in ent.mentions
+                 if " " not in ctx.text[s:e]}
+    taken = [(s, e) for ent in ctx.entities.values() if ent.type != LOCATION for s, e in ent.mentions
+             if (s, e) not in lone_orgs]
+    places = {(s, e) for ent in ctx.entities.values() if ent.type == LOCATION for s, e in ent.mentions} | lone_orgs
     out = list(named)
     out += _surnames(ctx, named, taken, places)
     taken += list(places)
@@ -209,12 +216,12 @@ def find_plural_person_mentions(ctx: Context, mentions: list[PersonMention]) -> 
             roots.setdefault(span.root.i, m.key)
     sents = list(doc.sents)
     for i, sent in enumerate(sents):
-        for word in _PLURAL_WORDS.finditer(ctx.text, sent.start_char, sent.end_char):
-            span = doc.char_span(word.start(), word.end(), alignment_mode="expand")
+        for pw in _PLURAL_WORDS.finditer(ctx.text, sent.start_char, sent.end_char):
+            span = doc.char_span(pw.start(), pw.end(), alignment_mode="expand")
             if span is None:
                 continue
             root = span.root
-            they = word.group().lower() == "they"
+            they = pw.group().lower() == "they"
             if they and root.dep_ not in _SUBJECT_DEPS:
                 continue
             scope = [t for t in sent if t.i < span.start]
@@ -222,7 +229,7 @@ def find_plural_person_mentions(ctx: Context, mentions: list[PersonMention]) -> 
                 scope = list(sents[i - 1])
             keys = _joined_people(scope, roots, subject_only=they)
             if keys:
-                out.append(PluralPersonMention(word.start(), word.end(), keys))
+                out.append(PluralPersonMention(pw.start(), pw.end(), keys))
     return out
 
 

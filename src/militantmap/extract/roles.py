@@ -103,6 +103,25 @@ _PATTERNS = [
     # "X led the group" with the group a description resolved earlier
     re.compile(rf"{P}\s+(?P<leader>led|leads|heads|headed)\s+{G}", re.I),
 ]
+# A leader's word before another title ("chief negotiator", "head coordinator"): that title is
+# the person's, not the group's leadership.
+_LEADER_OF_TITLE = re.compile(
+    r"\s+(?:negotiator|coordinator|executive|financier|strategist|ideologue|recruiter|trainer|instructor|"
+    r"judge|justice|prosecutor|whip|editor|engineer|medic|minister|of\s+(?:operations|finance|intelligence|"
+    r"security|propaganda|recruitment|training|logistics|communications))\b", re.I)
+
+
+def _unit_of_group(masked: str, end: int) -> bool:
+    """The group name at `end` is the possessor of a unit a department word names ("G's armed
+    wing", "G's media arm")."""
+    m = re.match(r"⟩[’']s?\s+([\w-]+)\s+([\w-]+)\b", masked[end:])
+    if m is None:
+        return False
+    rules = _rules()
+    return m.group(2).lower() in rules.units and (
+        m.group(1).lower() in rules.departments or m.group(1).lower() in rules.unit_words)
+
+
 # "a senior G leader" is one of the group's commanders, and news calls him a leader too: both.
 _SENIOR_LEADER = re.compile(
     r"\b(?:senior|high[- ]ranking|mid[- ]level)\s+(?:(?:⟨\d+⟩(?:[’']s?)?|[\w-]+)\s+){0,2}?(?:leaders?|chief)\b",
@@ -110,7 +129,8 @@ _SENIOR_LEADER = re.compile(
 # A leader of the fighters or of a region, not of the group: "military chief", "regional leader",
 # "fighters led by X".
 _FIELD_LEADER = re.compile(
-    r"\b(?:military|field|battlefield|operational|regional|local|district|provincial|area|zonal|sector)\s+"
+    r"\b(?:military|field|battlefield|operational|regional|local|district|provincial|area|zonal|sector|"
+    r"intelligence|finance|security|operations|logistics|recruitment|training|propaganda)\s+"
     r"(?:leaders?|chief|head)\b|\b(?:fighters|militants|forces|troops|men|gunmen|units?|cells?|squads?)\s+"
     r"(?:led|headed|commanded)\s+by\b", re.I)
 # "the LeJ chief" without a name: the person last named in a role of that group
@@ -153,6 +173,11 @@ def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                     person, group = pkeys[int(m.group("p"))], gkeys[int(m.group("g"))]
                     if role == "leader" and _FIELD_LEADER.search(masked, m.start(), m.end()):
                         role = "commander"  # "G's military leader X" commands its fighters
+                    if role == "leader" and _unit_of_group(masked, m.end("g")):
+                        role = "commander"  # "X, the head of G's armed wing", "X, who heads G's media arm"
+                    if role == "leader" and _LEADER_OF_TITLE.match(masked, m.end(m.lastgroup or 0)) \
+                            and m.lastgroup == "leader":
+                        continue  # "G's chief negotiator X": a title of its own, not the group's leader
                     found.append((person, role, group))
                     if role == "leader" and _SENIOR_LEADER.search(masked, max(0, m.start() - 30), m.end()):
                         found.append((person, "commander", group))
@@ -271,6 +296,9 @@ class _Rules:
     departments: frozenset[str]
     department_role: str
     cue_lemmas: frozenset[str]
+    units: frozenset[str] = frozenset()  # "wing", "department": a unit a department word names
+    unit_words: frozenset[str] = frozenset()  # words that name a unit besides the departments ("armed wing")
+    name_prefixes: frozenset[str] = frozenset()  # "Abu", "Mullah": a name opening with one is a person's
 
 
 def _parse_path(path: str) -> tuple[_Step, ...]:
@@ -301,6 +329,9 @@ def _rules() -> _Rules:
     patterns: list[_Pattern] = []
     departments: set[str] = set()
     department_role = "commander"
+    units: set[str] = set()
+    unit_words: set[str] = set()
+    name_prefixes: set[str] = set()
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -311,6 +342,11 @@ def _rules() -> _Rules:
         elif row["kind"] == "department":
             departments.update(row["words"])
             department_role = row["role"]
+        elif row["kind"] == "name_prefix":
+            name_prefixes.update(row["words"])
+        elif row["kind"] == "unit":
+            units.update(row["words"])
+            unit_words.update(row.get("named_by", ()))
         elif row["kind"] == "modifier":
             modifiers.append(_Modifier(frozenset(row["words"]), frozenset(row["applies_to"]),
                                        row.get("role"), row.get("also")))
@@ -324,7 +360,18 @@ def _rules() -> _Rules:
                 pos=frozenset(row.get("pos", ("VERB", "NOUN", "AUX"))), untitled=bool(row.get("untitled")),
                 full_name=bool(row.get("full_name"))))
     return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role,
-                  frozenset(w for p in patterns if p.cue for w in p.cue))
+                  frozenset(w for p in patterns if p.cue for w in p.cue), frozenset(units),
+                  frozenset(unit_words), frozenset(name_prefixes))
+
+
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"}
+
+
+def _department_unit(tok: Token, rules: _Rules) -> bool:
+    """A unit named by a department word ("G's military wing", "its media department"): its head
+    commands a part of the group, he does not lead the group."""
+    return tok.lemma_.lower() in rules.units and any(
+        c.lower_ in rules.departments or c.lower_ in rules.unit_words for c in tok.children if c.dep_ in ("amod", "compound", "nmod"))
 
 
 def _lemma_ok(tok: Token, step: _Step) -> bool:
@@ -373,7 +420,24 @@ def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
             return None, None
         return "commander", None
     role = rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
-    if role is None or tok.pos_ not in ("NOUN", "PROPN"):
+    if role is None:
+        # a title the tokenizer splits ("second-in-command": "second", "-", "in", "-", "command";
+        # "bomb-maker"), read on its first word, which the parser makes the head of the rest, or
+        # on its last, its head when it is a noun
+        for n in (3, 5):
+            if tok.i + n <= len(doc) and doc[tok.i + 1].text == "-" and \
+                    (joined := "".join(w.lower_ for w in doc[tok.i: tok.i + n])) in rules.titles:
+                head = doc[tok.i + n - 1]
+                if head.pos_ == "NOUN" and tok.head is head:
+                    return None, None  # read on the last word
+                return rules.titles[joined], None
+            if n <= tok.i + 1 and tok.pos_ == "NOUN" and doc[tok.i - 1].text == "-" and \
+                    "".join(w.lower_ for w in doc[tok.i - n + 1: tok.i + 1]) in rules.titles:
+                return rules.titles["".join(w.lower_ for w in doc[tok.i - n + 1: tok.i + 1])], None
+    if role is None or (tok.pos_ not in ("NOUN", "PROPN") and not (
+            tok.pos_ == "VERB" and tok.tag_ == "VBZ" and tok.dep_ in _NOMINAL_DEPS)):
+        # "G commanders X and Y were killed": the tagger may read a plural title as a verb; a
+        # verb in a noun's slot is that noun
         return None, None
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "co" and role == "founder":
         return "founder", None
@@ -457,7 +521,7 @@ class _Index:
                 return self._ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         return None
 
-    def named_person(self, tok: Token, commit: bool = False) -> str | None:
+    def named_person(self, tok: Token, commit: bool = False, beside_people: bool = False) -> str | None:
         """A name the tagger missed or took for a place ("Karim Vasquez, the head of G"): in the
         person slot of a role construction, a proper name of two to five capitalised words that
         is no group, no organisation's name and holds no word of a place or an institution
@@ -487,6 +551,12 @@ class _Index:
                 if inner[0] <= s and e <= inner[1]:
                     continue  # the tagger's reading of the nickname alone
                 if s < end and start < e and ent.type != LOCATION:
+                    if ent.type == ORGANIZATION and (s, e) == (start, end) and (
+                            beside_people or words[0].lower_ in _rules().name_prefixes):
+                        # "X, Y and Z" with X and Z people: Y is one too, whatever the tagger
+                        # said; "Abu Harith", "Mullah Karim": a kunya or an honorific opens a
+                        # person's name
+                        continue
                     # an organisation's name (the tagger's ORG takes in people's names too, but
                     # turning those into people cost precision on the scored dev part), a group,
                     # or a person already known
@@ -495,8 +565,10 @@ class _Index:
         if not commit:
             return key  # only a role found for it makes it a person (see pattern_roles)
         for ent in self._ctx.entities.values():
-            if ent.type == LOCATION:
+            if ent.type in (LOCATION, ORGANIZATION):
                 ent.mentions = [(s, e) for s, e in ent.mentions if not (s < end and start < e)]
+        for k in [k for k, ent in self._ctx.entities.items() if ent.type == ORGANIZATION and not ent.mentions]:
+            del self._ctx.entities[k]  # the organisation was this person's name only
         person = self._ctx.entities.get(key)
         if person is None:
             person = self._ctx.entities[key] = Entity(key=key, name=name, type=PERSON)
@@ -511,6 +583,9 @@ class _Index:
         key = self.group.get(tok.i)
         if key is not None and _opposed(tok):
             return None  # "an anti-Taliban leader" leads no Taliban
+        if key is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _GROUP_HEADS | _HEAD_NOUN_GROUPS:
+            # "founded a new organisation, G": the name set beside the kind word
+            key = next((self.group[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.group), None)
         if key is None and tok.pos_ == "NOUN":
             # "an alliance known as G", "a cell calling itself G": the name it is given
             for c in tok.children:
@@ -677,6 +752,15 @@ def _same_kind(other: Token, tok: Token, pat: _Pattern, rules: _Rules) -> bool:
     return other.pos_ in ("VERB", "AUX") and tok.pos_ in ("VERB", "AUX")
 
 
+def _group_conjuncts(tok: Token) -> list[Token]:
+    """The words coordinated with a group's ("A and B"; "of A and of B": the objects of the
+    coordinated prepositions)."""
+    out = list(tok.conjuncts)
+    if tok.dep_ == "pobj":
+        out += [o for p in tok.head.conjuncts for o in p.children if o.dep_ == "pobj"]
+    return out
+
+
 def _listed(tok: Token) -> bool:
     """A true list has a conjunction ("X, Y and Z"); "on Twitter, X" parsed as one is none."""
     return any(c.dep_ == "cc" for t in (tok, *tok.conjuncts) for c in t.children)
@@ -723,6 +807,8 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                         role, also = "commander", None  # "G's emir of Helmand" leads a province only
                     elif of and all(t.lemma_.lower() in rules.departments or t.lower_ in rules.departments for t in of):
                         role, also = rules.department_role, None  # "G's chief of operations"
+                    elif of and all(_department_unit(t, rules) for t in of):
+                        role, also = rules.department_role, None  # "the head of G's military wing"
                 # Coordinated cues share their arguments: "the founder and leader of G, X",
                 # "G was founded and led by X".
                 same = [c for c in tok.conjuncts if _same_kind(c, tok, pat, rules)]
@@ -730,7 +816,7 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                 if pat.cue is not None:
                     firsts += [c for c in same if c.i > tok.i]
                 persons: list[str] = []
-                unnamed: dict[str, Token] = {}  # names to make people of if a group is found
+                unnamed: dict[str, tuple[Token, bool]] = {}  # names to make people of if a group is found
                 appos = any(f.dep_ == "appos" for f in firsts)
                 for start in firsts:
                     for path in pat.person:
@@ -756,9 +842,11 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                                     key = next((index.person_of(c) for c in t.children if c.dep_ == "appos"
                                                 and c.i <= t.i + 3 and index.person_of(c)), None)
                                 if key is None:
-                                    key = index.named_person(t)
+                                    # a name listed with people the tagger knows ("X, Y and Z")
+                                    beside = any(c.i in index.person for c in listed if c is not t)
+                                    key = index.named_person(t, beside_people=beside)
                                     if key:
-                                        unnamed[key] = t
+                                        unnamed[key] = (t, beside)
                                 if key and pat.untitled and (span := index.mention_span(t)) is not None \
                                         and _titled(span):
                                     continue
@@ -782,11 +870,16 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                             key = index.group_of(anchor)
                             if key and key not in groups:
                                 groups.append(key)
+                                # "associated with A and B", "a member of A and of B": each group
+                                for c in _group_conjuncts(anchor):
+                                    ckey = index.group_of(c)
+                                    if ckey and ckey not in groups:
+                                        groups.append(ckey)
                     if groups:
                         break
                 if groups:
-                    for t in unnamed.values():
-                        index.named_person(t, commit=True)
+                    for t, beside in unnamed.values():
+                        index.named_person(t, commit=True, beside_people=beside)
                 if pat.possessor:
                     owner = next((index.person_of(c) for c in tok.children if c.dep_ == "poss"), None)
                     if owner and not groups:
