@@ -186,6 +186,44 @@ def test_detect_language(text, lang):
     assert {detect_language(text) for _ in range(5)} == {lang}  # deterministic
 
 
+# Long paragraphs (40+ words): English takes the fast path of English-only function words; the
+# others, sharing none of them, must still reach langdetect and keep their language.
+LONG_EN = ("Gunmen attacked a police post in the north of the country on Sunday, killing four officers "
+           "and wounding six others, local officials said. The group claimed the attack in a statement "
+           "posted on social media, saying that its fighters had targeted the post because the police had "
+           "arrested several of their members over the past week. The army has since launched an operation.")
+
+
+@pytest.mark.parametrize("text, lang", [
+    (LONG_EN, "en"),
+    ("Des hommes armés ont attaqué dimanche un poste de police dans le nord du pays, tuant quatre agents et en blessant six autres, selon des responsables locaux. Le groupe a revendiqué l'attaque dans un communiqué publié sur les réseaux sociaux, affirmant que ses combattants avaient visé le poste parce que les policiers avaient arrêté plusieurs de ses membres la semaine dernière. L'armée a lancé une opération dans la zone.",
+     'fr'),
+    ('Hombres armados atacaron el domingo un puesto de policía en el norte del país, matando a cuatro agentes e hiriendo a otros seis, según funcionarios locales. El grupo reivindicó el ataque en un comunicado publicado en las redes sociales, afirmando que sus combatientes habían atacado el puesto porque los policías habían detenido a varios de sus miembros la semana pasada. El ejército lanzó una operación en la zona.',
+     'es'),
+    ('Bewaffnete Männer haben am Sonntag einen Polizeiposten im Norden des Landes angegriffen und dabei vier Beamte getötet und sechs weitere verletzt, wie örtliche Behörden mitteilten. Die Gruppe bekannte sich in einer in sozialen Netzwerken veröffentlichten Erklärung zu dem Angriff und erklärte, ihre Kämpfer hätten den Posten ins Visier genommen, weil die Polizei in der vergangenen Woche mehrere ihrer Mitglieder festgenommen habe. Die Armee startete einen Einsatz in dem Gebiet.',
+     'de'),
+    ("Uomini armati hanno attaccato domenica un posto di polizia nel nord del paese, uccidendo quattro agenti e ferendone altri sei, secondo funzionari locali. Il gruppo ha rivendicato l'attacco in un comunicato pubblicato sui social network, affermando che i suoi combattenti avevano preso di mira il posto perché la polizia aveva arrestato diversi suoi membri la settimana scorsa. L'esercito ha avviato un'operazione nella zona.",
+     'it'),
+    ('Homens armados atacaram no domingo um posto policial no norte do país, matando quatro agentes e ferindo outros seis, segundo autoridades locais. O grupo reivindicou o ataque em um comunicado publicado nas redes sociais, afirmando que seus combatentes tinham como alvo o posto porque a polícia havia prendido vários de seus membros na semana passada. O exército lançou uma operação na área.',
+     'pt'),
+    ('Gewapende mannen hebben zondag een politiepost in het noorden van het land aangevallen, waarbij vier agenten werden gedood en zes anderen gewond raakten, zeiden lokale functionarissen. De groep eiste de aanval op in een verklaring die op sociale media werd gepubliceerd en zei dat haar strijders de post als doelwit hadden gekozen omdat de politie vorige week verschillende van haar leden had gearresteerd. Het leger is een operatie in het gebied begonnen.',
+     'nl'),
+    ('Orang-orang bersenjata menyerang sebuah pos polisi di utara negara itu pada hari Minggu, menewaskan empat petugas dan melukai enam lainnya, kata pejabat setempat. Kelompok itu mengaku bertanggung jawab atas serangan tersebut dalam sebuah pernyataan yang diterbitkan di media sosial, dengan mengatakan bahwa para pejuangnya menargetkan pos tersebut karena polisi telah menangkap beberapa anggotanya pekan lalu. Tentara melancarkan operasi di daerah itu.',
+     'id'),
+])
+def test_long_paragraphs_keep_their_language(text, lang):
+    from militantmap.clean import language
+    assert len(language._WORD.findall(text.lower())) >= language.EN_MIN_WORDS
+    assert detect_language(text) == lang
+
+
+def test_the_english_fast_path_agrees_with_langdetect(monkeypatch):
+    from militantmap.clean import language
+    fast = detect_language(LONG_EN)
+    monkeypatch.setattr(language, "EN_MIN_WORDS", 10**9)  # fast path off: langdetect decides
+    assert detect_language(LONG_EN) == fast == "en"
+
+
 @pytest.mark.parametrize("text", ["", "ok", "12345 678 !!!", "Kabul"])
 def test_language_undecidable(text):
     assert detect_language(text) is None
