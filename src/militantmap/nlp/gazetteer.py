@@ -113,6 +113,15 @@ def _fold(token: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
+def _token_keys(raw: str) -> tuple[str, str, int | None]:
+    """(loose key, folded form, offset of a possessive "'s" or None) of one word of running
+    text: memoised, since the words of news repeat and folding is most of a scan's cost."""
+    pm = _POSSESSIVE_RE.search(raw) if len(raw) > 2 else None
+    folded = _fold(raw)
+    return _loose(folded.casefold()), folded, pm.start() if pm else None
+
+
 def _norm_token(token: str) -> str:
     return _fold(token).casefold()
 
@@ -513,13 +522,9 @@ class Gazetteer:
         name from each word)."""
         toks: list[_Tok] = []
         for m in _TOKEN_RE.finditer(text):
-            raw = m.group(0)
             start, end = m.start(), m.end()
-            pm = _POSSESSIVE_RE.search(raw) if len(raw) > 2 else None
-            folded = _fold(raw)
-            toks.append(
-                (start, end, _loose(folded.casefold()), folded, start + pm.start() if pm else end)
-            )
+            loose, folded, possessive_at = _token_keys(m.group(0))
+            toks.append((start, end, loose, folded, start + possessive_at if possessive_at is not None else end))
 
         mentions: list[Mention] = []
         contextual: list[int] = []
