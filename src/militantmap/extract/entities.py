@@ -15,6 +15,7 @@ People, places and other organisations come from spaCy's NER, never overlapping 
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -375,13 +376,8 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
     covered = _Coverage(cands)
     # Unlisted names in a list of listed groups ("the merger of the IMK, al-Nahda and Kurdish
     # Hamas"): coordination says they are of one kind.
-    for s, e, name in _list_members(ctx, gaz_mentions, countries, nationality):
-        if covered.overlaps(s, e):
-            continue
-        key = entity_for_name(name)
-        cands.append(_Candidate(s, e, key, 3, name))
-        covered.add(s, e)
-    for s, e, name in _discovered_names(ctx, countries, nationality, gaz):
+    for s, e, name in itertools.chain(_list_members(ctx, gaz_mentions, countries, nationality),
+                                      _discovered_names(ctx, countries, nationality, gaz)):
         if covered.overlaps(s, e):
             continue
         key = entity_for_name(name)
