@@ -311,7 +311,14 @@ def _arguments(url: str, rng: random.Random) -> dict:
     from sqlalchemy import func, select
 
     from militantmap.store.db import get_engine
-    from militantmap.store.schema import article_entities, articles, entities, event_reports, evidence, incidents
+    from militantmap.store.schema import (
+        article_entities,
+        articles,
+        entities,
+        event_reports,
+        evidence,
+        incidents,
+    )
 
     with get_engine(url).connect() as conn:
         ranked = conn.execute(

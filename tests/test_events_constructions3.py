@@ -4,7 +4,6 @@ Each row pins one general rule of extract/events.py or extract/perpetrators.py."
 from __future__ import annotations
 
 import pytest
-
 from extract_helpers import names, run
 
 PUB = "2022-11-21"

@@ -5,7 +5,6 @@ empty)."""
 from __future__ import annotations
 
 import pytest
-
 from extract_helpers import names, run
 
 PUB = "2022-05-16"  # a Monday

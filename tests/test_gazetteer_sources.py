@@ -10,8 +10,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-
 from extract_helpers import groups, rels, run
+
 from militantmap.errors import InputError
 from militantmap.nlp.gazetteer import BackgroundTie, Gazetteer, GroupEntry, get_gazetteer
 

@@ -5,8 +5,8 @@ before a member noun. Sentences written for these tests (no corpus text)."""
 from __future__ import annotations
 
 import pytest
-
 from extract_helpers import run
+
 from militantmap.nlp.gazetteer import Gazetteer
 
 

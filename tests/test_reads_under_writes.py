@@ -134,9 +134,8 @@ def churn(db_url: str, records_file: str, rounds: int = 10**9, stop_file: str | 
     ones). The real ingest runs beside it; this only makes the writes many. Returns the count."""
     import hashlib
 
-    from militantmap.store.writer import insert_article
-
     from militantmap.extract.geo import get_geocoder
+    from militantmap.store.writer import insert_article
 
     records = json.loads(Path(records_file).read_text(encoding="utf-8"))
     engine = get_engine(db_url)
@@ -188,9 +187,8 @@ def _known_paths(db_url: str) -> list[str]:
 
 
 def _serve_ingest_and_load(db_url: str, shared_dir: Path, tmp_path: Path) -> dict:
-    from militantmap.sources import article_from_json
-
     from militantmap.extract.pipeline import Extractor
+    from militantmap.sources import article_from_json
 
     stories = _stories(shared_dir)
     seed = [article_from_json(s, f"voa:{s['id']}") for s in stories[:25]]

@@ -4,7 +4,6 @@ word orders than any article of the corpus."""
 from __future__ import annotations
 
 import pytest
-
 from extract_helpers import names, run
 
 

@@ -5,8 +5,8 @@ here."""
 from __future__ import annotations
 
 import pytest
-
 from extract_helpers import rels, run
+
 from militantmap.extract.patterns import TIE_TYPES, load_patterns, parse_path, tie_patterns
 
 SYMMETRIC = {"cooperates_with", "affiliated_with", "rivals"}

@@ -4,7 +4,6 @@ that must be found and the ties that must not."""
 from __future__ import annotations
 
 import pytest
-
 from extract_helpers import rels, run
 
 SYMMETRIC = {"cooperates_with", "affiliated_with", "rivals"}
