@@ -289,11 +289,41 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
             _merge_or_add(events, hit)
     _previous_sentence_group(ctx, events)
     _story_group_fallback(ctx, events)
+    if not any(e.type == ARMED_GROUP for e in ctx.entities.values()):
+        events = [e for e in events if not _by_a_state(ctx, e)]
     for e in events:
         # "dozens were killed": a toll that anchors the incident, but no number the text commits to
         if e.killed and e.killed.get("text") and _VAGUE_TOLL.fullmatch(e.killed["text"].strip()):
             e.killed = None
     return events
+
+
+# The parse roles through which a trigger names its doer: "Russia's invasion", "the Russia
+# attack", "Israel attacks", "Israeli commandos stormed", "Pyongyang's crackdown".
+_DOER_DEPS = ("poss", "compound", "nsubj", "amod", "nmod")
+_STATE_ENTS = ("GPE", "NORP")
+
+
+def _by_a_state(ctx: Context, e: EventHit) -> bool:
+    """An attack or operation whose doer is a country or its people, in an article that names
+    no armed group: war and policing between states, outside what militantmap maps ("China has
+    never condemned Russia's invasion of Ukraine"). With a group in the article, a state's
+    operation is kept: it is the state against that group."""
+    if e.type not in ("attack", "military_operation"):
+        return False
+    span = ctx.doc.char_span(e.start, e.start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    trigger = span[0]
+    doers = [c for c in trigger.children if c.dep_ in _DOER_DEPS]
+    # the doer of a noun trigger that is the object of a verb: "Israeli commandos stormed ..."
+    if trigger.dep_ in ("dobj", "pobj") and trigger.head.pos_ == "VERB":
+        doers += [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    for doer in doers:
+        if doer.ent_type_ in _STATE_ENTS or any(
+                c.dep_ in ("amod", "compound") and c.ent_type_ in _STATE_ENTS for c in doer.children):
+            return True
+    return False
 
 
 _UNKNOWN_DOERS = re.compile(
