@@ -102,7 +102,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"extremists|assailants|militiamen|militias)\s+(?!(?:were|was|have|had|been|being|are)\b)(?:[\w-]+\s+){0,2}?"
         r"(?:killed|shot\s+dead|murdered|slaughtered|abducted|torched)\s+(?!by\b)|"
         r"hostages?|rocket\s+fire|mortar|grenade|shelling|killing|assassinat(?:ed|ion|ing)|"
-        r"(?:suicide\s+)?(?:car\s+)?bombers?|targeted)\b",
+        # "bomber" the aircraft ("bomber jets", "joint bomber flights") is no attacker
+        r"(?:suicide\s+)?(?:car\s+)?bombers?(?!\s+(?:jets?|planes?|aircraft|flights?|squadrons?|fleets?|"
+        r"crews?|patrols?|drills?|formations?))|targeted)\b",
         re.I,
     ),
 }

@@ -31,3 +31,16 @@ def test_a_state_at_war_with_a_state_is_no_event(text):
 ])
 def test_other_attacks_stay(text):
     assert any(e["type"] in ("attack", "military_operation") for e in _events(text))
+
+
+@pytest.mark.parametrize("text, attack", [
+    # the aircraft: no attack
+    ("The two air forces flew joint bomber patrols over the Sea of Japan on Thursday, the defence "
+     "ministry in Tokyo said.", False),
+    ("Strategic bomber flights near the island of Guam resumed in March, officials in Washington said.", False),
+    # the attacker: an attack
+    ("A suicide bomber struck a crowded market in the town of Baidoa on Thursday, killing nine people, "
+     "police said.", True),
+])
+def test_a_bomber_aircraft_is_no_attacker(text, attack):
+    assert any(e["type"] == "attack" for e in _events(text)) is attack
