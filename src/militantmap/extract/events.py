@@ -805,13 +805,11 @@ def _leader_is_object_of_killing(ctx: Context, sent: Span, leaders: set[str]) ->
     return False
 
 
-_KILL_LEMMAS = {"kill", "assassinate", "eliminate", "neutralize", "neutralise", "execute", "behead", "slay"}
-
-
 def _victim_of_killing(doc, start: int) -> bool:
     """The mention at this offset is what a killing verb killed, through its object or passive
     subject, or a list or apposition inside it ("the strike killed 12 people, including X",
-    "X and two guards were killed in the raid")."""
+    "X and two guards were killed in the raid"). The killing verbs are the `leader_title` row's."""
+    verbs = lemmas("events_triggers", "leader_title", "verbs")
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return False
@@ -822,7 +820,7 @@ def _victim_of_killing(doc, start: int) -> bool:
         head = node.head
         if head is node:
             return False
-        if head.lemma_.lower() in _KILL_LEMMAS and head.pos_ == "VERB" and node.dep_ in ("dobj", "nsubjpass"):
+        if head.lemma_.lower() in verbs and head.pos_ == "VERB" and node.dep_ in ("dobj", "nsubjpass"):
             return not any(c.dep_ == "neg" for c in head.children)
         if node.dep_ not in ("appos", "conj", "pobj", "prep", "compound", "nmod", "dobj", "nsubjpass"):
             return False
