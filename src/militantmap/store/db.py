@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import time
 from collections.abc import Iterator
@@ -127,11 +128,19 @@ def _lost_creation_race(err: SQLAlchemyError) -> bool:
                                             "deadlock detected"))
 
 
+_RACE_SECONDS = 30.0  # as long as PRAGMA busy_timeout
+
+
 def _create_schema(engine: Engine, url: str) -> None:
     # Two processes opening a new store at once (``serve`` and ``ingest``, or two ingests) both see
     # no tables and both issue CREATE; the loser gets "already exists". Checking again settles it.
-    attempts = 8
-    for attempt in range(attempts):
+    # SQLite answers "database is locked" at once (no busy wait) to a writer whose snapshot went
+    # stale; with several processes upgrading together a few quick tries were not always enough,
+    # so the retries last as long as the busy timeout, with jitter so the processes fall apart.
+    deadline = time.monotonic() + _RACE_SECONDS
+    attempt = 0
+    while True:
+        attempt += 1
         try:
             metadata.create_all(engine)
             _add_missing_indexes(engine)
@@ -146,9 +155,9 @@ def _create_schema(engine: Engine, url: str) -> None:
                 _upgrade(engine)
             return
         except (OperationalError, ProgrammingError, IntegrityError) as err:
-            if attempt == attempts - 1 or not _lost_creation_race(err):
+            if time.monotonic() > deadline or not _lost_creation_race(err):
                 raise
-            time.sleep(0.1 * (attempt + 1))
+            time.sleep(min(0.1 * attempt, 1.0) * (0.5 + random.random()))
 
 
 def _add_missing_indexes(engine: Engine) -> None:
