@@ -291,6 +291,7 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
             _merge_or_add(events, hit)
     _previous_sentence_group(ctx, events)
     _story_group_fallback(ctx, events)
+    _lead_dates(ctx, events)
     if not any(e.type == ARMED_GROUP for e in ctx.entities.values()):
         events = [e for e in events if not _by_a_state(ctx, e)]
     for e in events:
@@ -304,6 +305,32 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
 # attack", "Israel attacks", "Israeli commandos stormed", "Pyongyang's crackdown".
 _DOER_DEPS = ("poss", "compound", "nsubj", "amod", "nmod")
 _STATE_ENTS = ("GPE", "NORP")
+
+
+# A line that opens with a date and a colon: an incident summary ("08/14/1989: Assailants
+# attacked ...") or a chronology's entry ("March 3, 2024: Gunmen stormed ..."). A dash is not
+# taken: "27 February 2014 - The Council said" is a dateline, the day of publication.
+_LEAD_DATE = re.compile(
+    r"(?m)^[ \t]*(?P<d>\d{1,2}/\d{1,2}/(?:1[89]|20)\d\d|(?:1[89]|20)\d\d-\d\d-\d\d|"
+    r"(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:1[89]|20)\d\d|(?:1[89]|20)\d\d)[ \t]*:[ \t]+(?=\S)"
+)
+
+
+def _lead_dates(ctx: Context, events: list[EventHit]) -> None:
+    """An incident with no date of its own, told on a line that opens with a date and a colon,
+    took place on that date: the line is an entry of an incident summary or a chronology."""
+    text = ctx.text
+    for e in events:
+        if e.date is not None:
+            continue
+        line_start = text.rfind("\n", 0, e.start) + 1
+        m = _LEAD_DATE.match(text, line_start)
+        if m is None:
+            continue
+        resolved = resolve_date(m.group("d"), ctx.published)
+        if resolved.iso:
+            e.date = {"iso": resolved.iso, "text": m.group("d")}
 
 
 def _by_a_state(ctx: Context, e: EventHit) -> bool:

@@ -41,6 +41,10 @@ def _claim_objects() -> frozenset[str]:
     return lemmas("events_perpetrators", "claim", "objects")
 
 
+def _lemmas_nouns(name: str) -> frozenset[str]:
+    return lemmas("events_perpetrators", name, "nouns")
+
+
 def _lemmas_preps(name: str) -> frozenset[str]:
     return lemmas("events_perpetrators", name, "preps")
 
@@ -93,6 +97,18 @@ def _step_up(tok: Token) -> Token:
                 and _lemma(tok.head.head) in _lemmas("linked_actor") and _lemma(tok.head.head.head) in suspect \
                 and (actor := _suspected_one(tok.head.head.head)) is not None and _lemma(actor) in actors:
             tok = actor   # "assailants believed to belong to G", "gunmen thought to be linked to G"
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("from", "with") and _lemma(tok.head.head) == "be" \
+                and tok.head.head.dep_ == "xcomp" and _lemma(tok.head.head.head) in suspect \
+                and (actor := _suspected_one(tok.head.head.head)) is not None and _lemma(actor) in actors:
+            tok = actor   # "gunmen suspected to be from G", "fighters believed to be with G"
+        elif tok.dep_ in ("oprd", "dobj", "attr", "appos") and _lemma(tok.head) in _lemmas("self_named") \
+                and ((tok.head.dep_ in ("acl", "relcl") and tok.head.head.i < tok.head.i
+                      and _lemma(tok.head.head) in _lemmas_nouns("self_named"))
+                     or (tok.head.dep_ in ("nsubj", "nsubjpass") and any(
+                         _lemma(c) in _lemmas_nouns("self_named") for c in tok.head.lefts))):
+            # "a group calling itself G", "an outfit known as G": the noun is G; the parser may
+            # make the participle itself the subject ("An outfit styling itself G torched ...")
+            tok = tok.head.head if tok.head.dep_ in ("acl", "relcl") else tok.head
         elif tok.dep_ == "attr" and _lemma(tok.head) == "be" and tok.head.dep_ == "xcomp" \
                 and _lemma(tok.head.head) in suspect:
             verb = tok.head.head       # "assailants suspected to be members of G"
