@@ -64,9 +64,26 @@ def test_a_dateline_with_a_dash_is_the_publication_day_not_the_incident_date():
      "Black Flag Brigade"),
     ("08/30/1995: An outfit styling itself the Sword of the Delta torched two oil barges near Warri, "
      "Nigeria.", "Sword of the Delta"),
+    ("09/21/2003: An individual affiliated with al-Shabaab threw a grenade at a bus in Nairobi, Kenya.",
+     "al-Shabaab"),
+    ("06/06/2001: Gunmen claiming to be members of the Moro Islamic Liberation Front (MILF) abducted a "
+     "teacher in Basilan, Philippines.", "Moro Islamic Liberation Front"),
+    ("03/15/2017: A bomb exploded near a bridge in Cotabato, Philippines. The Bangsamoro Islamic Freedom "
+     "Fighters (BIFF) were suspected of involvement.", "Bangsamoro Islamic Freedom Fighters"),
 ])
 def test_the_group_the_summary_credits_is_the_perpetrator(text, perpetrator):
     assert _perpetrators(text) == [perpetrator]
+
+
+@pytest.mark.parametrize("text, perpetrators", [
+    ("04/30/2013: Assailants fired mortars at a base in Kidal, Mali. Ansar Dine and the Movement for "
+     "Oneness and Jihad in West Africa (MUJAO) claimed joint responsibility for the attack.",
+     ["Ansar Dine", "Movement for Unity and Jihad in West Africa"]),
+    ("10/10/2010: Tehrik-i-Taliban Pakistan (TTP) and Lashkar-e-Jhangvi (LeJ) claimed responsibility "
+     "for a bombing at a shrine in Karachi, Pakistan.", ["Lashkar-e-Jhangvi", "Tehrik-i-Taliban Pakistan"]),
+])
+def test_every_group_of_a_joint_claim_is_a_perpetrator(text, perpetrators):
+    assert _perpetrators(text) == perpetrators
 
 
 @pytest.mark.parametrize("text", [

@@ -128,7 +128,8 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|(?:Sunday|Monday|Tuesday|Wednesday|T
                        r"today|yesterday|Today|Yesterday)[’']s)\s+(?:\w+\s+)?(?:attack|assault|"
                        r"bombing|blast|raid|explosion|ambush|massacre|violence|incident)\b", re.I)
 _CLAIM = re.compile(
-    r"(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|took\s+responsibility|"
+    r"(?:claim(?:ed|s|ing)?\s+(?:joint\s+|full\s+|sole\s+|collective\s+)?(?:responsibility|credit)|"
+    r"took\s+(?:joint\s+|full\s+)?responsibility|"
     r"was\s+(?:also\s+)?claimed\s+by|responsibility\s+was\s+claimed\s+by|claimed\s+(?:the|it|that)|"
     # a group's own word that it did it: "IS said it carried out the bombing"
     r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried\s+out|"
@@ -1624,11 +1625,13 @@ def _claimers(ctx: Context, sent: Span, groups, claim: re.Match) -> list[str]:
     # "Both the Islamic State and the Pakistani Taliban claimed the bombing": every conjunct
     claimers = [before[-1]]
     for g in reversed(before[:-1]):
-        gap = ctx.text[g.end : claimers[-1].start]
-        if not re.fullmatch(r"(?i)[\s,]*(?:and|or|as\s+well\s+as)?\s*(?:the\s+|its\s+)?", gap):
+        # "Tehrik-i-Taliban Pakistan (TTP) and Lashkar-e-Jhangvi (LeJ) claimed": a bracketed
+        # acronym is the same name again
+        gap = re.sub(r"\([^()]{1,15}\)", " ", ctx.text[g.end : claimers[-1].start])
+        if not re.fullmatch(r"(?i)[\s,()]*(?:and|or|as\s+well\s+as)?[\s()]*(?:the\s+|its\s+)?", gap):
             break
         claimers.append(g)
-    return [g.key for g in reversed(claimers)]
+    return list(dict.fromkeys(g.key for g in reversed(claimers)))
 
 
 def _in_apposition(ctx: Context, g, claim_pos: int) -> bool:

@@ -110,8 +110,9 @@ def _step_up(tok: Token) -> Token:
             # make the participle itself the subject ("An outfit styling itself G torched ...")
             tok = tok.head.head if tok.head.dep_ in ("acl", "relcl") else tok.head
         elif tok.dep_ == "attr" and _lemma(tok.head) == "be" and tok.head.dep_ == "xcomp" \
-                and _lemma(tok.head.head) in suspect:
-            verb = tok.head.head       # "assailants suspected to be members of G"
+                and (_lemma(tok.head.head) in suspect
+                     or _lemma(tok.head.head) in lemmas("events_perpetrators", "suspected_to_be", "self_described")):
+            verb = tok.head.head       # "assailants suspected / claiming to be members of G"
             if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
                 tok = verb.head
             else:
@@ -469,8 +470,9 @@ def _blame_is_for_an_incident(verb: Token) -> bool:
             for obj in prep.children:
                 if obj.dep_ not in ("pobj", "pcomp"):
                     continue
-                if _lemma(obj) in _lemmas("incident_noun") or obj.lower_ in ("it", "this", "that"):
-                    return True
+                if _lemma(obj) in _lemmas("incident_noun") or obj.lower_ in ("it", "this", "that", "involvement",
+                                                                             "complicity"):
+                    return True   # "was suspected of involvement" (in the incident just told)
                 if obj.pos_ == "VERB" and (_lemma(obj) in _lemmas("subject")):
                     return any(c.dep_ == "dobj" and (_lemma(c) in _lemmas("incident_noun") or c.lower_ == "it")
                                for c in obj.children)
