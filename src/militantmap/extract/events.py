@@ -33,6 +33,27 @@ from militantmap.extract.perpetrators import (
 
 _STORY_SPAN = 1500  # characters: how far back a plain 'the fighters' looks for its group
 
+def _alternation(words) -> str:
+    """A regex alternation of a lexicon row's phrases, longest first; a space or hyphen inside a
+    phrase matches a space, a hyphen or nothing ("jailbreak", "jail break", "jail-break")."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        out.append(r"[\s-]?".join(re.escape(part) for part in re.split(r"[\s-]+", w)))
+    return "|".join(out)
+
+
+# nouns that name an attack with no verb of harm beside them ("the jailbreak freed 300 inmates")
+_EXTRA_INCIDENTS = _alternation(lemmas("events_triggers", "incident_noun_extra"))
+# militants who died in an encounter / operation with the forces (row forces_toll)
+_FORCES_TOLL = (
+    rf"(?:{_alternation(lemmas('events_triggers', 'forces_toll', 'victims'))})\s+(?:[\w’'-]+\s+){{0,5}}?"
+    r"(?:(?:were|was|have\s+been|had\s+been|got)\s+(?:\w+\s+)?(?:killed|slain|gunned\s+down|shot\s+dead|"
+    r"neutrali[sz]ed|eliminated)|died|perished)\s+(?:[\w-]+\s+){0,3}?in\s+(?:an?\s+|the\s+|[\w-]+\s+){0,2}?"
+    rf"(?:{_alternation(lemmas('events_triggers', 'forces_toll'))})\s+(?:with|by|of|involving|"
+    r"(?:carried\s+out|conducted|launched)\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    rf"(?:{_alternation(lemmas('events_triggers', 'forces_toll', 'forces'))})"
+)
+
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "leader_killed": re.compile(
         # plural titles too: "two senior leaders of its Jenin branch were killed"
@@ -68,7 +89,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "military_operation": re.compile(
-        r"\b(?:(?:military|security|counter-?terror(?:ism|ist)?|army|police|ground|air|joint|"
+        rf"\b(?:{_FORCES_TOLL}|"
+        r"(?:military|security|counter-?terror(?:ism|ist)?|army|police|ground|air|joint|"
         r"clearance|clearing)\s+(?:operations?|offensives?|campaigns?|sweeps?|crackdowns?)|"
         r"operations?\s+(?:conducted|carried\s+out|launched|led)\s+by|"
         # "an offensive launched by forces in Puntland", "the army's offensive"
@@ -95,6 +117,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"storm(?:ed|ing)|massacre[ds]?|car\s+bomb|IEDs?|detonat(?:ed|ing)|blew\s+up|blown\s+up|"
         r"set\s+off|overr(?:an|un)|opened\s+fire|abduct(?:ed|ion)|kidnapp(?:ed|ing)|behead(?:ed|ing)|"
         r"hijack(?:ed|ing)?|siege|"
+        rf"(?:{_EXTRA_INCIDENTS})(?:e?s)?|"
         r"fired\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
         r"seized\s+(?:control\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:town|city|village|district|base|capital)|"
         # an armed actor doing the harm: "suspected jihadists killed 15 villagers"
@@ -892,6 +915,13 @@ def _dates_trigger(date_ent, trigger) -> bool:
         return True
     if _clause_verb(root) == _clause_verb(trigger):
         return True
+    verb = _clause_verb(trigger)
+    if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and any(
+            c.dep_ == "ccomp" and c == _clause_verb(root) and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+            for c in verb.children):
+        # "Twin blasts claimed by G ripped through a market on Thursday": the small model makes
+        # the reduced relative the clause and its noun's own verb a subject-less complement
+        return True
     return bool(set(_same_time_clauses(root, date_side=True)) & set(_same_time_clauses(trigger)))
 
 
@@ -1003,13 +1033,26 @@ _ORG_NOUN = re.compile(r"(?i)\b(?:group|groups|organi[sz]ations?|outfits?|moveme
 def _bans_a_group(tok, stext: str, end: int, groups) -> bool:
     """A ban event outlaws or designates a group (or a person as a terrorist): "the banned BLA"
     describes a group, it does not report a ban, and bans on fishing or travel are not ours."""
-    if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound")):
+    if (tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound"))) \
+            and not _designates(tok, groups):
         return False
     if re.search(r"(?i)terrorist|FTO|SDGT|sanctions?\s+list", stext):
         return True
     return bool(groups) and bool(_ORG_NOUN.search(stext[end : end + 80]) or any(
         g.start >= tok.idx for g in groups) or tok.dep_ in ("ROOT", "relcl", "conj") and any(
         g.start < tok.idx for g in groups) and re.search(r"(?i)\b(?:was|were|been|is|are)\s+\w*\s*$", stext[: end - len(tok.text)]))
+
+
+def _designates(tok, groups) -> bool:
+    """"(has) designated Viv Ansanm a foreign terrorist organization": the parser may hang the
+    verb on the group as an adjective; a group right after it, then "(as) a/an", makes it the
+    verb of a designation ("the designated group" stays an adjective)."""
+    text = tok.doc.text
+    after = tok.idx + len(tok.text)
+    for g in groups:
+        if g.start >= after and re.fullmatch(r"\s+(?:the\s+)?", text[after : g.start]):
+            return bool(re.match(r"(?i)\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:as\s+)?(?:an?|the)\s", text[g.end : g.end + 40]))
+    return False
 
 
 def _separate_incident(hits: list[EventHit], tok) -> bool:
@@ -1248,7 +1291,8 @@ def _about_militants(ctx: Context, sent: Span) -> bool:
 
 _INCIDENT_NOUNS = {"attack", "bombing", "bomb", "blast", "explosion", "raid", "ambush", "assault",
                    "strike", "airstrike", "operation", "kidnapping", "abduction", "incident", "killing",
-                   "shooting", "massacre", "hijacking", "offensive", "clash"}
+                   "shooting", "massacre", "hijacking", "offensive", "clash", "jailbreak", "rampage",
+                   "shootout", "encounter"}
 
 
 def _named_incident(tok, group_spans: list[tuple[int, int]]) -> bool:
@@ -1286,6 +1330,9 @@ def _aggregate(hit: EventHit, tok, stext: str) -> bool:
     if re.search(r"(?i)\b(?:a\s+(?:series|string|wave|spate)|dozens|scores|hundreds)\s+of\s+(?:\w+\s+)?$", quantifier):
         return True
     if _TREND.search(stext):
+        return True
+    # "it had killed 20 soldiers in attacks over recent days": a span of days is many incidents
+    if any(e.label_ == "DATE" and _BACKGROUND.search(e.text) for e in hit.sent.ents):
         return True
     date = (hit.date or {}).get("text") or ""
     iso = (hit.date or {}).get("iso") or ""

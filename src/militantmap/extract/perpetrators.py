@@ -46,7 +46,11 @@ def _lemmas_preps(name: str) -> frozenset[str]:
 
 
 def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    lemma = tok.lemma_.lower()
+    lower = tok.lower_
+    if tok.pos_ == "VERB" and lower.endswith("ed") and lemma == lower[:-2] and lemma + "e" in _lemmas("subject"):
+        return lemma + "e"   # the small model lemmatises "staged" as "stag"
+    return lemma
 
 
 def _negated(verb: Token) -> bool:
@@ -190,6 +194,11 @@ def _credits_subject_of(verb: Token, trigger: Token | None) -> bool:
     if any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
            and _credits_subject(c) for c in verb.children):
         return True
+    if _lemma(verb) in _lemmas("light_verb") and any(
+            (c.dep_ == "prep" and c.lower_ in _lemmas_preps("light_verb")
+             and any(_lemma(o) in _lemmas("incident_noun") for o in c.children))
+            or (c.dep_ == "dobj" and _lemma(c) in _lemmas("incident_noun")) for c in verb.children):
+        return True   # "G went on a rampage", "G unleashed an offensive"
     if trigger is not None and trigger.pos_ in ("NOUN", "PROPN"):
         if trigger.head.i == verb.i and trigger.dep_ in ("dobj", "attr"):
             return True
@@ -290,7 +299,8 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
                 return True   # "an attack led by G", "an attack by G"
             if owner.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in owner.children):
                 return _lemma(owner) not in ("back", "support", "fund", "arm", "condemn", "deny")
-            if owner.pos_ == "VERB" and owner.tag_ == "VBN":
+            # (a participle on a noun, "a jailbreak staged by G", which the small model may tag VBD)
+            if owner.pos_ == "VERB" and (owner.tag_ == "VBN" or owner.dep_ == "acl"):
                 if _weapon_placed(owner):
                     return True   # "a mine laid by G", "rockets fired by G"
                 return _lemma(owner) in _lemmas("subject") or _lemma(owner) == "claim"
