@@ -54,6 +54,10 @@ _FORCES_TOLL = (
     rf"(?:{_alternation(lemmas('events_triggers', 'forces_toll', 'forces'))})"
 )
 
+# where a leader's death is an event of violence: "died in a drone strike", "in police custody"
+_DEATH_SCENES = (r"(?:strike|airstrike|raid|attack|clash|ambush|operation|bombing|explosion|blast|battle|"
+                 r"fighting|firefight|gunfight|shootout|encounter|custody|assault|offensive)")
+
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "leader_killed": re.compile(
         # plural titles too: "two senior leaders of its Jenin branch were killed"
@@ -632,11 +636,15 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             hit.token = tok  # type: ignore[attr-defined]
             found["attack"] = [hit]
     victim_verb = _titled_victim(sent) if "leader_killed" not in found else None
-    if leader_in_sentence and "leader_killed" not in found and (re.search(
+    death = re.search(
         r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:killed|slain|assassinated)|\b(?:killing|death)\s+of\b|"
         # "surrounded Shekau, who chose to commit suicide by detonating his explosive vest"
-        r"\bcommit(?:ted|s)?\s+suicide\b|\bblew\s+himself\s+up\b", stext, re.I
-    ) or _leader_is_object_of_killing(ctx, sent, leaders)) or victim_verb is not None:
+        r"\bcommit(?:ted|s)?\s+suicide\b|\bblew\s+himself\s+up\b|"
+        # "until he died in a US airstrike", "until his death in a raid in Idlib in 2019"
+        rf"\b(?:died|(?:his|her)\s+death)\s+(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{_DEATH_SCENES}\b",
+        stext, re.I)
+    if leader_in_sentence and "leader_killed" not in found and (
+            death or _leader_is_object_of_killing(ctx, sent, leaders)) or victim_verb is not None:
         found.pop("attack", None)
         found.pop("military_operation", None)
         hit = EventHit("leader_killed", sent, sent.start_char)
@@ -644,6 +652,10 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
         # senior commander, Abu Ali, during a raid in Sambisa on Friday")
         if victim_verb is not None:
             hit.token = victim_verb  # type: ignore[attr-defined]
+        elif death is not None and re.match(r"(?i)died|his|her", death.group(0)):
+            # "... until he died in an airstrike in Somalia in 2014": the death's clause
+            word = _token_at(sent, sent.start_char + death.start())
+            hit.token = word.head if word.dep_ == "poss" else word  # type: ignore[attr-defined]
         found["leader_killed"] = [hit]
     if "arrest" in found and "attack" in found and all(
             re.match(r"(?i)raid", stext[h.start - sent.start_char:]) for h in found["attack"]):
@@ -1305,6 +1317,12 @@ def _named_incident(tok, group_spans: list[tuple[int, int]]) -> bool:
     if any(_MANY.match(c.text) or (c.dep_ == "nummod" and c.ent_type_ != "DATE") for c in left):
         return False
     mods = [t for c in left if c.dep_ in ("compound", "nmod", "amod") for t in c.subtree]
+    # "the 2008 attacks on Mumbai", "the 2015 attacks in Paris": a dated definite plural whose
+    # place follows it names one incident as well
+    if any(c.ent_type_ == "DATE" and c.dep_ in ("nummod", "compound", "amod", "nmod") for c in left):
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "in", "at", "against"):
+                mods += [o for o in prep.children if o.dep_ == "pobj"]
     # (the small model tags "Mumbai" ORG and "Bali" nothing: any proper noun that is not a group)
     return any(t.pos_ == "PROPN" and not any(a <= t.idx < b for a, b in group_spans) for t in mods)
 

@@ -322,7 +322,7 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
                     if node.pos_ != "VERB" or not _blames_an_incident(node, incident):
                         return False   # "G1, which has links to G2, stormed ...": a tie, no blame
                     # ... but "a cleric linked to G" describes the cleric, not an incident
-                    return node.dep_ not in ("acl", "amod") or _lemma(node.head) in incident
+                    return node.dep_ not in ("acl", "amod") or _describes_incident(node, incident)
                 node = node.head
         return False
     if dep == "dobj":
@@ -365,15 +365,38 @@ def _finger_at(prep: Token) -> bool:
     return any(c.dep_ == "dobj" and _lemma(c) in lemmas("events_perpetrators", row, "objects") for c in verb.children)
 
 
+def _describes_incident(verb: Token, incident: frozenset[str]) -> bool:
+    """A participle or relative clause on an incident noun ("the bombing, which police linked
+    to G"); the parser may hang the clause on a word inside the incident's phrase ("the bombing
+    in Quetta, which ...") or read "which officials" as a noun phrase ("the ambush near Kidal,
+    which officials attributed to G")."""
+    if verb.dep_ not in ("acl", "relcl"):
+        return False
+    node = verb.head
+    for _ in range(4):
+        if _lemma(node) in incident:
+            return True
+        if node.dep_ not in ("pobj", "prep", "compound", "appos", "relcl") or node.head is node:
+            break
+        if node.dep_ == "relcl" and not any(c.lower_ in ("which", "that") for c in node.children):
+            break
+        node = node.head
+    return False
+
+
 def _blames_an_incident(verb: Token, incident: frozenset[str]) -> bool:
     """"blamed the blast on G", "the attack was traced to G", "police linked it to G": what the
     verb puts on the group is an incident (or a pronoun for one). "linked the cleric to G" ties
     a person, and "blamed on G" alone, as in "blamed on G", keeps the old reading."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
-    if verb.dep_ in ("acl", "relcl") and _lemma(verb.head) in incident:
+    if _describes_incident(verb, incident):
         return True
+    if verb.dep_ == "relcl":
+        # "G1, which is linked to G2, said ...": the relative pronoun stands for the noun the
+        # clause describes (a group, not an incident: that case returned above)
+        objs = [o for o in objs if o.lower_ not in ("which", "that", "who")]
     if not objs:
-        return _lemma(verb) in ("blame", "pin", "attribute", "ascribe")
+        return _lemma(verb) in ("blame", "pin", "attribute", "ascribe") and verb.dep_ != "relcl"
     return any(_lemma(o) in incident or o.lower_ in ("it", "this", "that", "which") or
                any(_lemma(t) in incident for t in o.subtree) for o in objs)
 
