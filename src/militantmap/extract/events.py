@@ -107,8 +107,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:\w+\s+){0,2}?(?<!were\s)(?<!was\s)(?<!been\s)(?:killed|launched|raided|"
         r"pounded|shelled|struck|bombed|hit|carried\s+out|conducted)|"
         # "the army said it had killed 35 Boko Haram fighters"
-        r"(?:troops|forces|soldiers|army|military|police)\b[^.;]{0,40}?\b(?:killed|neutrali[sz]ed|"
-        r"eliminated|killing\s+of|deaths?\s+of)\s+(?:[\w-]+\s+){0,4}?(?:militants|fighters|insurgents|terrorists|jihadists|rebels|"
+        # (not the passive "soldiers were killed by G fighters": the fighters did it)
+        r"(?:troops|forces|soldiers|army|military|police)\b[^.;]{0,40}?(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)"
+        r"(?<!\bbeing\s)(?<!\bare\s)(?<!\bis\s)\b(?:killed|neutrali[sz]ed|"
+        r"eliminated|killing\s+of|deaths?\s+of)\s+(?:(?!by\b)[\w-]+\s+){0,4}?(?:militants|fighters|insurgents|terrorists|jihadists|rebels|"
         r"bandits|members|extremists)|"
         r"(?:militants|fighters|insurgents|terrorists|jihadists|rebels|bandits)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:were|have\s+been|had\s+been)\s+killed\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?(?:\w+\s+)?"
@@ -577,6 +579,13 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                    and tok.head.i <= tok.i + 3):
                 tok = tok.head  # "suicide bombings", "car bomb": the noun the phrase is about
                 heads.append(tok)
+            if type_ == "military_operation" and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass"):
+                # "the army said it had killed 35 fighters in Sambisa on Friday": the killing's
+                # verb, not the army, is the incident's word (its clause holds date and place)
+                verbs = [t for t in sent if sent.start_char + m.start() <= t.idx < sent.start_char + m.end()
+                         and t.pos_ == "VERB" and t.lemma_.lower() not in _SPEECH_LEMMAS]
+                if verbs:
+                    tok = verbs[0]
             if _irrealis(tok):
                 continue
             if type_ == "attack" and any(h.lemma_.lower() in lemmas("events_triggers", "not_incident_head")

@@ -298,6 +298,9 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
             if _lemma(owner) in _lemmas("led") or _lemma(owner) in incident:
                 return True   # "an attack led by G", "an attack by G"
             if owner.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in owner.children):
+                if _lemma(owner) in _lemmas("passive_not_agent"):
+                    # "the area is frequented / controlled by G": where G is, not what G did
+                    return False
                 return _lemma(owner) not in ("back", "support", "fund", "arm", "condemn", "deny")
             # (a participle on a noun, "a jailbreak staged by G", which the small model may tag VBD)
             if owner.pos_ == "VERB" and (owner.tag_ == "VBN" or owner.dep_ == "acl"):
