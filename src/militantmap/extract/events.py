@@ -153,6 +153,8 @@ _HABITUAL = re.compile(
     re.I,
 )
 _ANOTHER = re.compile(r"\b(?:another|a\s+separate|separately|second|earlier|previous|a\s+similar)\b", re.I)
+_SAID_EARLIER = re.compile(r"(?i)\b(?:said|says|reported|told\s+\w+|announced|stated|confirmed)\s+earlier\b|"
+                           r"\bearlier\s+(?:said|reported|told|announced|confirmed)\b")
 _DEFINITE = re.compile(r"\b(?:the|this|that|(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                        r"today|yesterday|Today|Yesterday)[’']s)\s+(?:\w+\s+)?(?:attack|assault|"
                        r"bombing|blast|raid|explosion|ambush|massacre|violence|incident)\b", re.I)
@@ -898,7 +900,16 @@ def _titled_victim(sent: Span):
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or _irrealis(tok) or any(
                 c.dep_ == "neg" for c in tok.children):
             continue
-        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        # "eliminated several fighters, including the group's regional emir"
+        objs += [o for c in objs for p in c.children if p.dep_ == "prep" and p.lower_ in ("including", "among")
+                 for o in p.children if o.dep_ == "pobj"]
+        for obj in objs:
+            if obj.lemma_.lower() in weak and any(c.lower_ in ranks for c in obj.children):
+                return tok   # "killed two senior gunmen", "eliminated a top operative"
+            if obj.lemma_.lower() in titles and any(c.dep_ == "compound" and c.text.isupper() and len(c.text) > 1
+                                                    for c in obj.children):
+                return tok   # "killed the ISWAP commander" (the small model tags acronyms NN)
             if obj.lemma_.lower() in titles and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in obj.children):
                 return tok   # "killed the group's deputy leader, Abu Ahmed"
             if obj.lemma_.lower() in titles and any(
@@ -1146,7 +1157,8 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     stext = ctx.text[lo:hi] if (lo, hi) != (sent.start_char, sent.end_char) else sent.text
     hit.evidence = evidence(sent)
     hit.definite = bool(_DEFINITE.search(stext))
-    hit.another = bool(_ANOTHER.search(stext)) or bool(
+    # ("the army said earlier that ..." dates the statement, it tells of no other incident)
+    hit.another = bool(_ANOTHER.search(_SAID_EARLIER.sub("", stext))) or bool(
         re.search(r"(?i)\b(?:after|before|since|following)\s+an?\s+(?:[\w-]+\s+){0,2}$",
                   ctx.text[max(sent.start_char, hit.start - 50) : hit.start]))
     # date: a DATE entity of the sentence that does not date a speech verb ("said Thursday")
@@ -1480,6 +1492,11 @@ class _PlaceCandidate:
     tok: object | None      # the spaCy token of the name, when there is one
 
 
+# nouns for a part of a group that a place name may label ("its Jenin branch", "the Swat chapter")
+_UNIT_NOUNS = {"branch", "chapter", "wing", "cell", "battalion", "brigade", "unit", "faction", "division",
+               "affiliate", "office", "bureau", "franchise", "module"}
+
+
 def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tuple[list, str | None, list]:
     """Places named in the scope of the trigger, the first country named there, and every
     country named with its token."""
@@ -1530,6 +1547,8 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
             continue
         if len(ent) == 1 and {ent.root.lemma_.lower(), ent.root.lower_} & lemmas("events_perpetrators", "actor_noun"):
             continue   # "Gunmen, suspected to be ...": the tagger's place is the attackers
+        if ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.lemma_.lower() in _UNIT_NOUNS:
+            continue   # "two leaders of its Jenin branch": the unit's name, not where it happened
         mislabelled = ent.label_ in ("PERSON", "DATE")
         if mislabelled and (_DATE_WORD.search(ent.text) or not (
                 ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "near", "outside"))):
@@ -1791,7 +1810,9 @@ def _merge(into: EventHit, other: EventHit) -> None:
         perpetrators=_merged_perpetrators(into, other),
         claimed_by=list(dict.fromkeys(into.claimed_by + other.claimed_by)),
         target=main.target or extra.target,
-        killed=main.killed or extra.killed,
+        # a toll the text gives beats the "the leader at least" default of a leader's killing
+        killed=(extra.killed if main.killed and main.killed.get("text") is None and extra.killed
+                and extra.killed.get("text") else main.killed or extra.killed),
         wounded=main.wounded or extra.wounded,
         evidence=main.evidence,
         richness=max(into.richness, other.richness),
