@@ -598,6 +598,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                 continue  # "in response to the killing of its commander": another, earlier event
             if type_ == "attack" and "arrest" in found and _REASON_FOR_ARREST.search(stext[: m.start()]):
                 continue  # "arrested three men in connection with the attack": the attack is told elsewhere
+            if type_ == "attack" and tok.dep_ == "amod" and re.search(r"[\s-]", m.group(0).strip()) \
+                    and tok.head.idx < sent.start_char + m.end():
+                tok = tok.head   # "a killing spree": the phrase's noun
             if type_ == "attack" and tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ"):
                 continue  # "released a kidnapped soldier" tells of a release, not a kidnapping
             if _HABITUAL.search(stext[max(0, m.start() - 40) : m.end() + 15]):

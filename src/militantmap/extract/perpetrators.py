@@ -272,6 +272,15 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
         if v.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in v.children) \
                 and _credits_subject(v) and (trigger is None or trigger.i == v.i or trigger in v.subtree):
             return True
+    if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
+        for v in tok.children:
+            # "Boko Haram insurgents embarked on a killing spree ...": the small model makes the
+            # subject the root and the verb its participle; a light verb or a past tense there
+            # (not "fighters killed in a raid", a headline's passive) is the subject's own verb
+            if v.dep_ == "acl" and v.i > tok.i and (v.tag_ == "VBD" or _lemma(v) in _lemmas("light_verb")) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) \
+                    and _credits_subject_of(v, trigger):
+                return True
     head = tok.head
     dep = tok.dep_
     if dep in ("poss", "compound", "nmod", "amod") and _lemma(head) in incident and head.i > tok.i:
