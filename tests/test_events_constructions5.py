@@ -122,6 +122,10 @@ NO_EVENT: list[str] = [
     "The Islamic State said it had killed 31 soldiers in attacks over recent weeks.",
     # a place name on a group's unit is no incident and no place
     "The Pakistani Taliban appointed a new chief for its Bajaur chapter.",
+    # one man's escape is no assault
+    "The drug lord's jailbreak from the Puente Grande prison on Tuesday embarrassed the government.",
+    # "key members" is no leader's title
+    "The operation dealt a blow to Ansar Dine, eliminating key members of the group near Gao on Monday.",
 ]
 
 

@@ -601,6 +601,10 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             if type_ == "attack" and tok.dep_ == "amod" and re.search(r"[\s-]", m.group(0).strip()) \
                     and tok.head.idx < sent.start_char + m.end():
                 tok = tok.head   # "a killing spree": the phrase's noun
+            if type_ == "attack" and re.fullmatch(rf"(?i)(?:{_EXTRA_INCIDENTS})(?:e?s)?", m.group(0)) and any(
+                    c.dep_ == "poss" and ctx.group_at(c.idx, c.idx + len(c.text)) is None
+                    and c.lower_ not in ("its", "their") for c in tok.children):
+                continue   # "the gang leader's prison break": one man's escape, not an assault
             if type_ == "attack" and tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ"):
                 continue  # "released a kidnapped soldier" tells of a release, not a kidnapping
             if _HABITUAL.search(stext[max(0, m.start() - 40) : m.end() + 15]):
@@ -908,7 +912,7 @@ def _titled_victim(sent: Span):
         objs += [o for c in objs for p in c.children if p.dep_ == "prep" and p.lower_ in ("including", "among")
                  for o in p.children if o.dep_ == "pobj"]
         for obj in objs:
-            if obj.lemma_.lower() in weak and any(c.lower_ in ranks for c in obj.children):
+            if obj.lemma_.lower() in weak and any(c.lower_ in ("senior", "top", "high-ranking") for c in obj.children):
                 return tok   # "killed two senior gunmen", "eliminated a top operative"
             if obj.lemma_.lower() in titles and any(c.dep_ == "compound" and c.text.isupper() and len(c.text) > 1
                                                     for c in obj.children):
