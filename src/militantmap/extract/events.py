@@ -907,11 +907,9 @@ def _titled_victim(sent: Span):
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or _irrealis(tok) or any(
                 c.dep_ == "neg" for c in tok.children):
             continue
-        objs = [c for c in tok.children if c.dep_ == "dobj"]
-        # "eliminated several fighters, including the group's regional emir"
-        objs += [o for c in objs for p in c.children if p.dep_ == "prep" and p.lower_ in ("including", "among")
-                 for o in p.children if o.dep_ == "pobj"]
-        for obj in objs:
+        # ("killed 50 fighters, including a senior leader" was tried: it gave the operation's toll
+        # to a leader's killing; the operation stays one)
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
             if obj.lemma_.lower() in weak and any(c.lower_ in ("senior", "top", "high-ranking") for c in obj.children):
                 return tok   # "killed two senior gunmen", "eliminated a top operative"
             if obj.lemma_.lower() in titles and any(c.dep_ == "compound" and c.text.isupper() and len(c.text) > 1
@@ -1331,7 +1329,7 @@ def _about_militants(ctx: Context, sent: Span) -> bool:
 
 _INCIDENT_NOUNS = {"attack", "bombing", "bomb", "blast", "explosion", "raid", "ambush", "assault",
                    "strike", "airstrike", "operation", "kidnapping", "abduction", "incident", "killing",
-                   "shooting", "massacre", "hijacking", "offensive", "clash", "jailbreak", "rampage",
+                   "shooting", "massacre", "hijacking", "offensive", "clash", "rampage",
                    "shootout", "encounter"}
 
 
