@@ -66,6 +66,10 @@ ONE_EVENT: list[tuple[str, str, set[str], int | None, str | None]] = [
      "leader_killed", set(), 1, "2022-05-14"),
     ("Special forces killed three senior Ansaru militants in Kaduna on Wednesday.",
      "leader_killed", set(), 3, "2022-05-11"),
+    # a leader named later by surname alone, who "chose to blow himself up" when G "surrounded" him
+    ("Ansar Dine was led by Hamadou Kouffa for years. In June 2021, JNIM fighters surrounded Kouffa, who "
+     "chose to blow himself up rather than surrender.",
+     "leader_killed", {"Jama'at Nusrat al-Islam wal-Muslimin"}, 1, "2021-06"),
 ]
 
 
@@ -84,6 +88,9 @@ def test_one_event(text: str, type_: str, perps: set[str], killed: int | None, d
 
 # Two sentences of one incident stay one event
 ONE_INCIDENT: list[tuple[str, str]] = [
+    # "another official" is another speaker, not another incident
+    ("Two senior commanders of the Lashkar-e-Jhangvi were killed in a gunfight with police in Multan. "
+     "\"The killing of the two was a blow to the group,\" said another official.", "leader_killed"),
     # "said earlier" dates the statement; it names no other incident
     ("Hamas said two of its senior commanders were killed in Tulkarm. The army said earlier that its "
      "troops had killed two senior Hamas gunmen in Tulkarm during a raid.", "leader_killed"),

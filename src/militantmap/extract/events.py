@@ -23,6 +23,7 @@ from militantmap.extract.dates import resolve_date
 from militantmap.extract.event_patterns import lemmas
 from militantmap.extract.geo import get_geocoder
 from militantmap.extract.numbers import Count, parse_count
+from militantmap.extract.people import SURNAME, find_person_mentions
 from militantmap.extract.perpetrators import (
     anonymous_actors,
     blamed,
@@ -153,8 +154,12 @@ _HABITUAL = re.compile(
     re.I,
 )
 _ANOTHER = re.compile(r"\b(?:another|a\s+separate|separately|second|earlier|previous|a\s+similar)\b", re.I)
+# words of "another" / "earlier" that are about a speaker or a statement, not another incident:
+# "the army said earlier that ...", "remarked another official"
 _SAID_EARLIER = re.compile(r"(?i)\b(?:said|says|reported|told\s+\w+|announced|stated|confirmed)\s+earlier\b|"
-                           r"\bearlier\s+(?:said|reported|told|announced|confirmed)\b")
+                           r"\bearlier\s+(?:said|reported|told|announced|confirmed)\b|"
+                           r"\banother\s+(?:[\w-]+\s+)?(?:official|source|resident|witness|officer|spokes\w+|"
+                           r"analyst|expert|lawmaker|diplomat|statement|report|person|villager|survivor)s?\b")
 _DEFINITE = re.compile(r"\b(?:the|this|that|(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                        r"today|yesterday|Today|Yesterday)[’']s)\s+(?:\w+\s+)?(?:attack|assault|"
                        r"bombing|blast|raid|explosion|ambush|massacre|violence|incident)\b", re.I)
@@ -268,6 +273,7 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
     leaders = {r.person for r in roles if r.role in ("leader", "founder", "commander", "deputy_leader")}
     leaders |= _titled_persons(ctx)
     desc_by_sent = descriptions
+    person_refs = [pm for pm in find_person_mentions(ctx) if pm.kind == SURNAME]
     events: list[EventHit] = []
     for sent in ctx.sentences():
         stext = sent.text
@@ -281,7 +287,8 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                    if r.kind in ("pronoun", "plural", "description")
                    and not any(g.start <= r.start < g.end for g in groups) for key in r.keys]
         groups.sort(key=lambda m: m.start)
-        hits = _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country)
+        referred = {pm.key for pm in person_refs if sent.start_char <= pm.start < sent.end_char}
+        hits = _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referred)
         claim = _claim_in(stext)
         claimers = _claimers(ctx, sent, groups, claim) if claim else []
         if claim and not hits and claimers:
@@ -566,9 +573,14 @@ _REASON_FOR_ARREST = re.compile(
     r"(?:last|this)\s+\w+[’']s\s+|\w+[’']s\s+)?(?:[\w-]+\s+){0,3}?$")
 
 
-def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> list[EventHit]:
+def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referred=frozenset()) -> list[EventHit]:
     found: dict[str, list[EventHit]] = {}
+    # a leader named in full, or later by surname alone ("ISWAP fighters surrounded Shekau, who
+    # blew himself up"; the people layer's surname rule, extract/people.py)
     leader_in_sentence = any(k in leaders for k in _persons_in(ctx, sent))
+    # (for a death only: a shared family name, "another Guzman brother was arrested", is no
+    # reason to read an arrest)
+    leader_referred = leader_in_sentence or any(k in leaders for k in referred)
     for type_, pattern in _TRIGGERS.items():
         for m in pattern.finditer(stext):
             if type_ in ("attack", "military_operation") and "leader_killed" in found:
@@ -657,11 +669,12 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
     death = re.search(
         r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:killed|slain|assassinated)|\b(?:killing|death)\s+of\b|"
         # "surrounded Shekau, who chose to commit suicide by detonating his explosive vest"
-        r"\bcommit(?:ted|s)?\s+suicide\b|\bblew\s+himself\s+up\b|"
+        r"\bcommit(?:ted|s|ting)?\s+suicide\b|\b(?:blew|blow|blown|blowing)\s+himself\s+up\b|"
+        r"\bdetonat\w+\s+(?:his|an?)\s+(?:suicide\s+|explosive\s+)?(?:vest|belt)\b|"
         # "until he died in a US airstrike", "until his death in a raid in Idlib in 2019"
         rf"\b(?:died|(?:his|her)\s+death)\s+(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{_DEATH_SCENES}\b",
         stext, re.I)
-    if leader_in_sentence and "leader_killed" not in found and (
+    if leader_referred and "leader_killed" not in found and (
             death or _leader_is_object_of_killing(ctx, sent, leaders)) or victim_verb is not None:
         found.pop("attack", None)
         found.pop("military_operation", None)
@@ -1227,7 +1240,12 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             hit.killed = {"value": c.value + 1, "qualifier": c.qualifier, "text": along.group(0)[along.group(0).find("along"):]}
     hit.wounded = _count(_WOUNDED, stext)
     if hit.type == "leader_killed" and hit.killed is None:
-        hit.killed = {"value": 1, "qualifier": "at_least", "text": None}  # the leader at least
+        # "two senior commanders of G were killed": the leaders counted; else the leader at least
+        many = re.search(r"(?i)\b(?P<n>two|three|four|five|both|\d+)\s+(?:[\w“”\"'-]+\s+){0,2}?"
+                         r"(?:leaders|commanders|chiefs|founders|deputies|emirs)\b", stext)
+        n = parse_count("two" if many and many.group("n").lower() == "both" else many.group("n")) if many else None
+        hit.killed = ({"value": n.value, "qualifier": "exact", "text": many.group(0)} if n is not None and many
+                      else {"value": 1, "qualifier": "at_least", "text": None})
     # perpetrators: the groups the parse credits with the incident (extract/perpetrators.py),
     # never a group that merely shares the sentence
     # (the killers of a leader likewise: "ISWAP fighters surrounded Shekau, who blew himself up")
