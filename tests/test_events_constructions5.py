@@ -66,6 +66,16 @@ ONE_EVENT: list[tuple[str, str, set[str], int | None, str | None]] = [
      "leader_killed", set(), 1, "2022-05-14"),
     ("Special forces killed three senior Ansaru militants in Kaduna on Wednesday.",
      "leader_killed", set(), 3, "2022-05-11"),
+    # an armed group's offensive is its attack; the army's stays an operation
+    ("Al-Shabaab fighters launched an offensive on Beledweyne on Thursday.",
+     "attack", {"al-Shabaab"}, None, "2022-05-12"),
+    ("The ADF rebels took Oicha on Friday after an offensive against Congolese troops.",
+     "attack", {"Allied Democratic Forces"}, None, "2022-05-13"),
+    ("The army launched an offensive against Ansaru in Birnin Gwari on Friday.",
+     "military_operation", set(), None, "2022-05-13"),
+    # "launched" rockets or drones like "fired"
+    ("Hamas launched rockets at Ashkelon on Tuesday, wounding three people.",
+     "attack", {"Hamas"}, None, "2022-05-10"),
     # a leader named later by surname alone, who "chose to blow himself up" when G "surrounded" him
     ("Ansar Dine was led by Hamadou Kouffa for years. In June 2021, JNIM fighters surrounded Kouffa, who "
      "chose to blow himself up rather than surrender.",

@@ -125,7 +125,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"set\s+off|overr(?:an|un)|opened\s+fire|abduct(?:ed|ion)|kidnapp(?:ed|ing)|behead(?:ed|ing)|"
         r"hijack(?:ed|ing)?|siege|"
         rf"(?:{_EXTRA_INCIDENTS})(?:e?s)?|"
-        r"fired\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
+        r"(?:fired|launched)\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
         r"seized\s+(?:control\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:town|city|village|district|base|capital)|"
         # an armed actor doing the harm: "suspected jihadists killed 15 villagers"
         r"(?:militants|jihadists|gunmen|insurgents|fighters|rebels|bandits|attackers|terrorists|"
@@ -695,6 +695,16 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
         found.pop("arrest", None)
     if "military_operation" in found and "attack" in found and not groups:
         found.pop("attack")  # "troops killed militants who attacked a post": the operation
+    if "military_operation" in found and "attack" not in found:
+        # "Houthi forces launched an offensive on Marib", "the M23 rebels seized Goma after an
+        # offensive": an armed group's offensive is its attack
+        for h in found["military_operation"]:
+            t = getattr(h, "token", None)
+            if t is not None and _group_doer(ctx, t, groups):
+                found["attack"] = [h]
+                h.type = "attack"
+                found.pop("military_operation")
+                break
     out = []
     for type_, hits in found.items():
         for hit in hits:
@@ -714,6 +724,25 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             if (_anchored(hit) or named_arrest) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
     return out
+
+
+def _group_doer(ctx: Context, tok, groups) -> bool:
+    """The doer of this operation word is an armed group: a group in its possessor or modifier
+    ("the Houthis' offensive", "Houthi forces"), or in the subject of its verb or of the verb it
+    is the object of ("G launched an offensive", "G rebels seized the town after an offensive")."""
+    verb = tok if tok.pos_ == "VERB" else None
+    if verb is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ == "VERB":
+        verb = tok.head
+    elif verb is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head
+    cands = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    if verb is not None:
+        cands += [c for c in verb.children if c.dep_ == "nsubj"]
+    for c in cands:
+        lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+        if any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
+            return True
+    return False
 
 
 def _harms(tok) -> bool:
