@@ -23,6 +23,7 @@ from militantmap.extract.dates import resolve_date
 from militantmap.extract.event_patterns import lemmas
 from militantmap.extract.geo import get_geocoder
 from militantmap.extract.numbers import Count, parse_count
+from militantmap.extract.people import SURNAME, find_person_mentions
 from militantmap.extract.perpetrators import (
     anonymous_actors,
     blamed,
@@ -32,6 +33,31 @@ from militantmap.extract.perpetrators import (
 )
 
 _STORY_SPAN = 1500  # characters: how far back a plain 'the fighters' looks for its group
+
+def _alternation(words) -> str:
+    """A regex alternation of a lexicon row's phrases, longest first; a space or hyphen inside a
+    phrase matches a space, a hyphen or nothing ("jailbreak", "jail break", "jail-break")."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        out.append(r"[\s-]?".join(re.escape(part) for part in re.split(r"[\s-]+", w)))
+    return "|".join(out)
+
+
+# nouns that name an attack with no verb of harm beside them ("the jailbreak freed 300 inmates")
+_EXTRA_INCIDENTS = _alternation(lemmas("events_triggers", "incident_noun_extra"))
+# militants who died in an encounter / operation with the forces (row forces_toll)
+_FORCES_TOLL = (
+    rf"(?:{_alternation(lemmas('events_triggers', 'forces_toll', 'victims'))})\s+(?:[\w’'-]+\s+){{0,5}}?"
+    r"(?:(?:were|was|have\s+been|had\s+been|got)\s+(?:\w+\s+)?(?:killed|slain|gunned\s+down|shot\s+dead|"
+    r"neutrali[sz]ed|eliminated)|died|perished)\s+(?:[\w-]+\s+){0,3}?in\s+(?:an?\s+|the\s+|[\w-]+\s+){0,2}?"
+    rf"(?:{_alternation(lemmas('events_triggers', 'forces_toll'))})\s+(?:with|by|of|involving|"
+    r"(?:carried\s+out|conducted|launched)\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    rf"(?:{_alternation(lemmas('events_triggers', 'forces_toll', 'forces'))})"
+)
+
+# where a leader's death is an event of violence: "died in a drone strike", "in police custody"
+_DEATH_SCENES = (r"(?:strike|airstrike|raid|attack|clash|ambush|operation|bombing|explosion|blast|battle|"
+                 r"fighting|firefight|gunfight|shootout|encounter|custody|assault|offensive)")
 
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "leader_killed": re.compile(
@@ -68,7 +94,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "military_operation": re.compile(
-        r"\b(?:(?:military|security|counter-?terror(?:ism|ist)?|army|police|ground|air|joint|"
+        rf"\b(?:{_FORCES_TOLL}|"
+        r"(?:military|security|counter-?terror(?:ism|ist)?|army|police|ground|air|joint|"
         r"clearance|clearing)\s+(?:operations?|offensives?|campaigns?|sweeps?|crackdowns?)|"
         r"operations?\s+(?:conducted|carried\s+out|launched|led)\s+by|"
         # "an offensive launched by forces in Puntland", "the army's offensive"
@@ -81,8 +108,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:\w+\s+){0,2}?(?<!were\s)(?<!was\s)(?<!been\s)(?:killed|launched|raided|"
         r"pounded|shelled|struck|bombed|hit|carried\s+out|conducted)|"
         # "the army said it had killed 35 Boko Haram fighters"
-        r"(?:troops|forces|soldiers|army|military|police)\b[^.;]{0,40}?\b(?:killed|neutrali[sz]ed|"
-        r"eliminated|killing\s+of|deaths?\s+of)\s+(?:[\w-]+\s+){0,4}?(?:militants|fighters|insurgents|terrorists|jihadists|rebels|"
+        # (not the passive "soldiers were killed by G fighters": the fighters did it)
+        r"(?:troops|forces|soldiers|army|military|police)\b[^.;]{0,40}?(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)"
+        r"(?<!\bbeing\s)(?<!\bare\s)(?<!\bis\s)\b(?:killed|neutrali[sz]ed|"
+        r"eliminated|killing\s+of|deaths?\s+of)\s+(?:(?!by\b)[\w-]+\s+){0,4}?(?:militants|fighters|insurgents|terrorists|jihadists|rebels|"
         r"bandits|members|extremists)|"
         r"(?:militants|fighters|insurgents|terrorists|jihadists|rebels|bandits)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:were|have\s+been|had\s+been)\s+killed\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?(?:\w+\s+)?"
@@ -95,7 +124,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"storm(?:ed|ing)|massacre[ds]?|car\s+bomb|IEDs?|detonat(?:ed|ing)|blew\s+up|blown\s+up|"
         r"set\s+off|overr(?:an|un)|opened\s+fire|abduct(?:ed|ion)|kidnapp(?:ed|ing)|behead(?:ed|ing)|"
         r"hijack(?:ed|ing)?|siege|"
-        r"fired\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
+        rf"(?:{_EXTRA_INCIDENTS})(?:e?s)?|"
+        r"(?:fired|launched)\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
         r"seized\s+(?:control\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:town|city|village|district|base|capital)|"
         # an armed actor doing the harm: "suspected jihadists killed 15 villagers"
         r"(?:militants|jihadists|gunmen|insurgents|fighters|rebels|bandits|attackers|terrorists|"
@@ -124,6 +154,12 @@ _HABITUAL = re.compile(
     re.I,
 )
 _ANOTHER = re.compile(r"\b(?:another|a\s+separate|separately|second|earlier|previous|a\s+similar)\b", re.I)
+# words of "another" / "earlier" that are about a speaker or a statement, not another incident:
+# "the army said earlier that ...", "remarked another official"
+_SAID_EARLIER = re.compile(r"(?i)\b(?:said|says|reported|told\s+\w+|announced|stated|confirmed)\s+earlier\b|"
+                           r"\bearlier\s+(?:said|reported|told|announced|confirmed)\b|"
+                           r"\banother\s+(?:[\w-]+\s+)?(?:official|source|resident|witness|officer|spokes\w+|"
+                           r"analyst|expert|lawmaker|diplomat|statement|report|person|villager|survivor)s?\b")
 _DEFINITE = re.compile(r"\b(?:the|this|that|(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                        r"today|yesterday|Today|Yesterday)[’']s)\s+(?:\w+\s+)?(?:attack|assault|"
                        r"bombing|blast|raid|explosion|ambush|massacre|violence|incident)\b", re.I)
@@ -238,6 +274,7 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
     leaders = {r.person for r in roles if r.role in ("leader", "founder", "commander", "deputy_leader")}
     leaders |= _titled_persons(ctx)
     desc_by_sent = descriptions
+    person_refs = [pm for pm in find_person_mentions(ctx) if pm.kind == SURNAME]
     events: list[EventHit] = []
     for sent in ctx.sentences():
         stext = sent.text
@@ -251,7 +288,8 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                    if r.kind in ("pronoun", "plural", "description")
                    and not any(g.start <= r.start < g.end for g in groups) for key in r.keys]
         groups.sort(key=lambda m: m.start)
-        hits = _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country)
+        referred = {pm.key for pm in person_refs if sent.start_char <= pm.start < sent.end_char}
+        hits = _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referred)
         claim = _claim_in(stext)
         claimers = _claimers(ctx, sent, groups, claim) if claim else []
         if claim and not hits and claimers:
@@ -563,9 +601,14 @@ _REASON_FOR_ARREST = re.compile(
     r"(?:last|this)\s+\w+[’']s\s+|\w+[’']s\s+)?(?:[\w-]+\s+){0,3}?$")
 
 
-def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> list[EventHit]:
+def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referred=frozenset()) -> list[EventHit]:
     found: dict[str, list[EventHit]] = {}
+    # a leader named in full, or later by surname alone ("ISWAP fighters surrounded Shekau, who
+    # blew himself up"; the people layer's surname rule, extract/people.py)
     leader_in_sentence = any(k in leaders for k in _persons_in(ctx, sent))
+    # (for a death only: a shared family name, "another Guzman brother was arrested", is no
+    # reason to read an arrest)
+    leader_referred = leader_in_sentence or any(k in leaders for k in referred)
     for type_, pattern in _TRIGGERS.items():
         for m in pattern.finditer(stext):
             if type_ in ("attack", "military_operation") and "leader_killed" in found:
@@ -578,6 +621,13 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                    and tok.head.i <= tok.i + 3):
                 tok = tok.head  # "suicide bombings", "car bomb": the noun the phrase is about
                 heads.append(tok)
+            if type_ == "military_operation" and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass"):
+                # "the army said it had killed 35 fighters in Sambisa on Friday": the killing's
+                # verb, not the army, is the incident's word (its clause holds date and place)
+                verbs = [t for t in sent if sent.start_char + m.start() <= t.idx < sent.start_char + m.end()
+                         and t.pos_ == "VERB" and t.lemma_.lower() not in _SPEECH_LEMMAS]
+                if verbs:
+                    tok = verbs[0]
             if _irrealis(tok):
                 continue
             if type_ == "attack" and any(h.lemma_.lower() in lemmas("events_triggers", "not_incident_head")
@@ -588,6 +638,13 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
                 continue  # "in response to the killing of its commander": another, earlier event
             if type_ == "attack" and "arrest" in found and _REASON_FOR_ARREST.search(stext[: m.start()]):
                 continue  # "arrested three men in connection with the attack": the attack is told elsewhere
+            if type_ == "attack" and tok.dep_ == "amod" and re.search(r"[\s-]", m.group(0).strip()) \
+                    and tok.head.idx < sent.start_char + m.end():
+                tok = tok.head   # "a killing spree": the phrase's noun
+            if type_ == "attack" and re.fullmatch(rf"(?i)(?:{_EXTRA_INCIDENTS})(?:e?s)?", m.group(0)) and any(
+                    c.dep_ == "poss" and ctx.group_at(c.idx, c.idx + len(c.text)) is None
+                    and c.lower_ not in ("its", "their") for c in tok.children):
+                continue   # "the gang leader's prison break": one man's escape, not an assault
             if type_ == "attack" and tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ"):
                 continue  # "released a kidnapped soldier" tells of a release, not a kidnapping
             if _HABITUAL.search(stext[max(0, m.start() - 40) : m.end() + 15]):
@@ -637,11 +694,16 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             hit.token = tok  # type: ignore[attr-defined]
             found["attack"] = [hit]
     victim_verb = _titled_victim(sent) if "leader_killed" not in found else None
-    if leader_in_sentence and "leader_killed" not in found and (re.search(
+    death = re.search(
         r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:killed|slain|assassinated)|\b(?:killing|death)\s+of\b|"
         # "surrounded Shekau, who chose to commit suicide by detonating his explosive vest"
-        r"\bcommit(?:ted|s)?\s+suicide\b|\bblew\s+himself\s+up\b", stext, re.I
-    ) or _leader_is_object_of_killing(ctx, sent, leaders)) or victim_verb is not None:
+        r"\bcommit(?:ted|s|ting)?\s+suicide\b|\b(?:blew|blow|blown|blowing)\s+himself\s+up\b|"
+        r"\bdetonat\w+\s+(?:his|an?)\s+(?:suicide\s+|explosive\s+)?(?:vest|belt)\b|"
+        # "until he died in a US airstrike", "until his death in a raid in Idlib in 2019"
+        rf"\b(?:died|(?:his|her)\s+death)\s+(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{_DEATH_SCENES}\b",
+        stext, re.I)
+    if leader_referred and "leader_killed" not in found and (
+            death or _leader_is_object_of_killing(ctx, sent, leaders)) or victim_verb is not None:
         found.pop("attack", None)
         found.pop("military_operation", None)
         hit = EventHit("leader_killed", sent, sent.start_char)
@@ -649,6 +711,10 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
         # senior commander, Abu Ali, during a raid in Sambisa on Friday")
         if victim_verb is not None:
             hit.token = victim_verb  # type: ignore[attr-defined]
+        elif death is not None and re.match(r"(?i)died|his|her", death.group(0)):
+            # "... until he died in an airstrike in Somalia in 2014": the death's clause
+            word = _token_at(sent, sent.start_char + death.start())
+            hit.token = word.head if word.dep_ == "poss" else word  # type: ignore[attr-defined]
         found["leader_killed"] = [hit]
     if "arrest" in found and "attack" in found and all(
             re.match(r"(?i)raid", stext[h.start - sent.start_char:]) for h in found["attack"]):
@@ -657,6 +723,16 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
         found.pop("arrest", None)
     if "military_operation" in found and "attack" in found and not groups:
         found.pop("attack")  # "troops killed militants who attacked a post": the operation
+    if "military_operation" in found and "attack" not in found:
+        # "Houthi forces launched an offensive on Marib", "the M23 rebels seized Goma after an
+        # offensive": an armed group's offensive is its attack
+        for h in found["military_operation"]:
+            t = getattr(h, "token", None)
+            if t is not None and _group_doer(ctx, t, groups):
+                found["attack"] = [h]
+                h.type = "attack"
+                found.pop("military_operation")
+                break
     out = []
     for type_, hits in found.items():
         for hit in hits:
@@ -676,6 +752,25 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country) -> lis
             if (_anchored(hit) or named_arrest) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
     return out
+
+
+def _group_doer(ctx: Context, tok, groups) -> bool:
+    """The doer of this operation word is an armed group: a group in its possessor or modifier
+    ("the Houthis' offensive", "Houthi forces"), or in the subject of its verb or of the verb it
+    is the object of ("G launched an offensive", "G rebels seized the town after an offensive")."""
+    verb = tok if tok.pos_ == "VERB" else None
+    if verb is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ == "VERB":
+        verb = tok.head
+    elif verb is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head
+    cands = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    if verb is not None:
+        cands += [c for c in verb.children if c.dep_ == "nsubj"]
+    for c in cands:
+        lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+        if any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
+            return True
+    return False
 
 
 def _harms(tok) -> bool:
@@ -882,7 +977,14 @@ def _titled_victim(sent: Span):
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or _irrealis(tok) or any(
                 c.dep_ == "neg" for c in tok.children):
             continue
+        # ("killed 50 fighters, including a senior leader" was tried: it gave the operation's toll
+        # to a leader's killing; the operation stays one)
         for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            if obj.lemma_.lower() in weak and any(c.lower_ in ("senior", "top", "high-ranking") for c in obj.children):
+                return tok   # "killed two senior gunmen", "eliminated a top operative"
+            if obj.lemma_.lower() in titles and any(c.dep_ == "compound" and c.text.isupper() and len(c.text) > 1
+                                                    for c in obj.children):
+                return tok   # "killed the ISWAP commander" (the small model tags acronyms NN)
             if obj.lemma_.lower() in titles and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in obj.children):
                 return tok   # "killed the group's deputy leader, Abu Ahmed"
             if obj.lemma_.lower() in titles and any(
@@ -919,6 +1021,13 @@ def _dates_trigger(date_ent, trigger) -> bool:
     if root in trigger.subtree and not _inside_other_clause(root, trigger):
         return True
     if _clause_verb(root) == _clause_verb(trigger):
+        return True
+    verb = _clause_verb(trigger)
+    if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and any(
+            c.dep_ == "ccomp" and c == _clause_verb(root) and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+            for c in verb.children):
+        # "Twin blasts claimed by G ripped through a market on Thursday": the small model makes
+        # the reduced relative the clause and its noun's own verb a subject-less complement
         return True
     return bool(set(_same_time_clauses(root, date_side=True)) & set(_same_time_clauses(trigger)))
 
@@ -1031,13 +1140,26 @@ _ORG_NOUN = re.compile(r"(?i)\b(?:group|groups|organi[sz]ations?|outfits?|moveme
 def _bans_a_group(tok, stext: str, end: int, groups) -> bool:
     """A ban event outlaws or designates a group (or a person as a terrorist): "the banned BLA"
     describes a group, it does not report a ban, and bans on fishing or travel are not ours."""
-    if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound")):
+    if (tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound"))) \
+            and not _designates(tok, groups):
         return False
     if re.search(r"(?i)terrorist|FTO|SDGT|sanctions?\s+list", stext):
         return True
     return bool(groups) and bool(_ORG_NOUN.search(stext[end : end + 80]) or any(
         g.start >= tok.idx for g in groups) or tok.dep_ in ("ROOT", "relcl", "conj") and any(
         g.start < tok.idx for g in groups) and re.search(r"(?i)\b(?:was|were|been|is|are)\s+\w*\s*$", stext[: end - len(tok.text)]))
+
+
+def _designates(tok, groups) -> bool:
+    """"(has) designated Viv Ansanm a foreign terrorist organization": the parser may hang the
+    verb on the group as an adjective; a group right after it, then "(as) a/an", makes it the
+    verb of a designation ("the designated group" stays an adjective)."""
+    text = tok.doc.text
+    after = tok.idx + len(tok.text)
+    for g in groups:
+        if g.start >= after and re.fullmatch(r"\s+(?:the\s+)?", text[after : g.start]):
+            return bool(re.match(r"(?i)\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:as\s+)?(?:an?|the)\s", text[g.end : g.end + 40]))
+    return False
 
 
 def _separate_incident(hits: list[EventHit], tok) -> bool:
@@ -1110,7 +1232,8 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     stext = ctx.text[lo:hi] if (lo, hi) != (sent.start_char, sent.end_char) else sent.text
     hit.evidence = evidence(sent)
     hit.definite = bool(_DEFINITE.search(stext))
-    hit.another = bool(_ANOTHER.search(stext)) or bool(
+    # ("the army said earlier that ..." dates the statement, it tells of no other incident)
+    hit.another = bool(_ANOTHER.search(_SAID_EARLIER.sub("", stext))) or bool(
         re.search(r"(?i)\b(?:after|before|since|following)\s+an?\s+(?:[\w-]+\s+){0,2}$",
                   ctx.text[max(sent.start_char, hit.start - 50) : hit.start]))
     # date: a DATE entity of the sentence that does not date a speech verb ("said Thursday")
@@ -1174,7 +1297,12 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             hit.killed = {"value": c.value + 1, "qualifier": c.qualifier, "text": along.group(0)[along.group(0).find("along"):]}
     hit.wounded = _count(_WOUNDED, stext)
     if hit.type == "leader_killed" and hit.killed is None:
-        hit.killed = {"value": 1, "qualifier": "at_least", "text": None}  # the leader at least
+        # "two senior commanders of G were killed": the leaders counted; else the leader at least
+        many = re.search(r"(?i)\b(?P<n>two|three|four|five|both|\d+)\s+(?:[\w“”\"'-]+\s+){0,2}?"
+                         r"(?:leaders|commanders|chiefs|founders|deputies|emirs)\b", stext)
+        n = parse_count("two" if many and many.group("n").lower() == "both" else many.group("n")) if many else None
+        hit.killed = ({"value": n.value, "qualifier": "exact", "text": many.group(0)} if n is not None and many
+                      else {"value": 1, "qualifier": "at_least", "text": None})
     # perpetrators: the groups the parse credits with the incident (extract/perpetrators.py),
     # never a group that merely shares the sentence
     # (the killers of a leader likewise: "ISWAP fighters surrounded Shekau, who blew himself up")
@@ -1276,7 +1404,8 @@ def _about_militants(ctx: Context, sent: Span) -> bool:
 
 _INCIDENT_NOUNS = {"attack", "bombing", "bomb", "blast", "explosion", "raid", "ambush", "assault",
                    "strike", "airstrike", "operation", "kidnapping", "abduction", "incident", "killing",
-                   "shooting", "massacre", "hijacking", "offensive", "clash"}
+                   "shooting", "massacre", "hijacking", "offensive", "clash", "rampage",
+                   "shootout", "encounter"}
 
 
 def _named_incident(tok, group_spans: list[tuple[int, int]]) -> bool:
@@ -1289,6 +1418,12 @@ def _named_incident(tok, group_spans: list[tuple[int, int]]) -> bool:
     if any(_MANY.match(c.text) or (c.dep_ == "nummod" and c.ent_type_ != "DATE") for c in left):
         return False
     mods = [t for c in left if c.dep_ in ("compound", "nmod", "amod") for t in c.subtree]
+    # "the 2008 attacks on Mumbai", "the 2015 attacks in Paris": a dated definite plural whose
+    # place follows it names one incident as well
+    if any(c.ent_type_ == "DATE" and c.dep_ in ("nummod", "compound", "amod", "nmod") for c in left):
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "in", "at", "against"):
+                mods += [o for o in prep.children if o.dep_ == "pobj"]
     # (the small model tags "Mumbai" ORG and "Bali" nothing: any proper noun that is not a group)
     return any(t.pos_ == "PROPN" and not any(a <= t.idx < b for a, b in group_spans) for t in mods)
 
@@ -1314,6 +1449,9 @@ def _aggregate(hit: EventHit, tok, stext: str) -> bool:
     if re.search(r"(?i)\b(?:a\s+(?:series|string|wave|spate)|dozens|scores|hundreds)\s+of\s+(?:\w+\s+)?$", quantifier):
         return True
     if _TREND.search(stext):
+        return True
+    # "it had killed 20 soldiers in attacks over recent days": a span of days is many incidents
+    if any(e.label_ == "DATE" and _BACKGROUND.search(e.text) for e in hit.sent.ents):
         return True
     date = (hit.date or {}).get("text") or ""
     iso = (hit.date or {}).get("iso") or ""
@@ -1434,6 +1572,11 @@ class _PlaceCandidate:
     tok: object | None      # the spaCy token of the name, when there is one
 
 
+# nouns for a part of a group that a place name may label ("its Jenin branch", "the Swat chapter")
+_UNIT_NOUNS = {"branch", "chapter", "wing", "cell", "battalion", "brigade", "unit", "faction", "division",
+               "affiliate", "office", "bureau", "franchise", "module"}
+
+
 def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tuple[list, str | None, list]:
     """Places named in the scope of the trigger, the first country named there, and every
     country named with its token."""
@@ -1484,6 +1627,8 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
             continue
         if len(ent) == 1 and {ent.root.lemma_.lower(), ent.root.lower_} & lemmas("events_perpetrators", "actor_noun"):
             continue   # "Gunmen, suspected to be ...": the tagger's place is the attackers
+        if ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.lemma_.lower() in _UNIT_NOUNS:
+            continue   # "two leaders of its Jenin branch": the unit's name, not where it happened
         mislabelled = ent.label_ in ("PERSON", "DATE")
         if mislabelled and (_DATE_WORD.search(ent.text) or not (
                 ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "near", "outside"))):
@@ -1747,7 +1892,9 @@ def _merge(into: EventHit, other: EventHit) -> None:
         perpetrators=_merged_perpetrators(into, other),
         claimed_by=list(dict.fromkeys(into.claimed_by + other.claimed_by)),
         target=main.target or extra.target,
-        killed=main.killed or extra.killed,
+        # a toll the text gives beats the "the leader at least" default of a leader's killing
+        killed=(extra.killed if main.killed and main.killed.get("text") is None and extra.killed
+                and extra.killed.get("text") else main.killed or extra.killed),
         wounded=main.wounded or extra.wounded,
         evidence=main.evidence,
         richness=max(into.richness, other.richness),

@@ -50,7 +50,11 @@ def _lemmas_preps(name: str) -> frozenset[str]:
 
 
 def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    lemma = tok.lemma_.lower()
+    lower = tok.lower_
+    if tok.pos_ == "VERB" and lower.endswith("ed") and lemma == lower[:-2] and lemma + "e" in _lemmas("subject"):
+        return lemma + "e"   # the small model lemmatises "staged" as "stag"
+    return lemma
 
 
 def _negated(verb: Token) -> bool:
@@ -207,6 +211,11 @@ def _credits_subject_of(verb: Token, trigger: Token | None) -> bool:
     if any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
            and _credits_subject(c) for c in verb.children):
         return True
+    if _lemma(verb) in _lemmas("light_verb") and any(
+            (c.dep_ == "prep" and c.lower_ in _lemmas_preps("light_verb")
+             and any(_lemma(o) in _lemmas("incident_noun") for o in c.children))
+            or (c.dep_ == "dobj" and _lemma(c) in _lemmas("incident_noun")) for c in verb.children):
+        return True   # "G went on a rampage", "G unleashed an offensive"
     if trigger is not None and trigger.pos_ in ("NOUN", "PROPN"):
         if trigger.head.i == verb.i and trigger.dep_ in ("dobj", "attr"):
             return True
@@ -280,6 +289,15 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
         if v.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in v.children) \
                 and _credits_subject(v) and (trigger is None or trigger.i == v.i or trigger in v.subtree):
             return True
+    if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
+        for v in tok.children:
+            # "Boko Haram insurgents embarked on a killing spree ...": the small model makes the
+            # subject the root and the verb its participle; a light verb or a past tense there
+            # (not "fighters killed in a raid", a headline's passive) is the subject's own verb
+            if v.dep_ == "acl" and v.i > tok.i and (v.tag_ == "VBD" or _lemma(v) in _lemmas("light_verb")) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) \
+                    and _credits_subject_of(v, trigger):
+                return True
     head = tok.head
     dep = tok.dep_
     if dep in ("poss", "compound", "nmod", "amod") and _lemma(head) in incident and head.i > tok.i:
@@ -306,8 +324,12 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
             if _lemma(owner) in _lemmas("led") or _lemma(owner) in incident:
                 return True   # "an attack led by G", "an attack by G"
             if owner.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in owner.children):
+                if _lemma(owner) in _lemmas("passive_not_agent"):
+                    # "the area is frequented / controlled by G": where G is, not what G did
+                    return False
                 return _lemma(owner) not in ("back", "support", "fund", "arm", "condemn", "deny")
-            if owner.pos_ == "VERB" and owner.tag_ == "VBN":
+            # (a participle on a noun, "a jailbreak staged by G", which the small model may tag VBD)
+            if owner.pos_ == "VERB" and (owner.tag_ == "VBN" or owner.dep_ == "acl"):
                 if _weapon_placed(owner):
                     return True   # "a mine laid by G", "rockets fired by G"
                 return _lemma(owner) in _lemmas("subject") or _lemma(owner) == "claim"
@@ -329,7 +351,7 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
                     if node.pos_ != "VERB" or not _blames_an_incident(node, incident):
                         return False   # "G1, which has links to G2, stormed ...": a tie, no blame
                     # ... but "a cleric linked to G" describes the cleric, not an incident
-                    return node.dep_ not in ("acl", "amod") or _lemma(node.head) in incident
+                    return node.dep_ not in ("acl", "amod") or _describes_incident(node, incident)
                 node = node.head
         return False
     if dep == "dobj":
@@ -372,15 +394,38 @@ def _finger_at(prep: Token) -> bool:
     return any(c.dep_ == "dobj" and _lemma(c) in lemmas("events_perpetrators", row, "objects") for c in verb.children)
 
 
+def _describes_incident(verb: Token, incident: frozenset[str]) -> bool:
+    """A participle or relative clause on an incident noun ("the bombing, which police linked
+    to G"); the parser may hang the clause on a word inside the incident's phrase ("the bombing
+    in Quetta, which ...") or read "which officials" as a noun phrase ("the ambush near Kidal,
+    which officials attributed to G")."""
+    if verb.dep_ not in ("acl", "relcl"):
+        return False
+    node = verb.head
+    for _ in range(4):
+        if _lemma(node) in incident:
+            return True
+        if node.dep_ not in ("pobj", "prep", "compound", "appos", "relcl") or node.head is node:
+            break
+        if node.dep_ == "relcl" and not any(c.lower_ in ("which", "that") for c in node.children):
+            break
+        node = node.head
+    return False
+
+
 def _blames_an_incident(verb: Token, incident: frozenset[str]) -> bool:
     """"blamed the blast on G", "the attack was traced to G", "police linked it to G": what the
     verb puts on the group is an incident (or a pronoun for one). "linked the cleric to G" ties
     a person, and "blamed on G" alone, as in "blamed on G", keeps the old reading."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
-    if verb.dep_ in ("acl", "relcl") and _lemma(verb.head) in incident:
+    if _describes_incident(verb, incident):
         return True
+    if verb.dep_ == "relcl":
+        # "G1, which is linked to G2, said ...": the relative pronoun stands for the noun the
+        # clause describes (a group, not an incident: that case returned above)
+        objs = [o for o in objs if o.lower_ not in ("which", "that", "who")]
     if not objs:
-        return _lemma(verb) in ("blame", "pin", "attribute", "ascribe")
+        return _lemma(verb) in ("blame", "pin", "attribute", "ascribe") and verb.dep_ != "relcl"
     return any(_lemma(o) in incident or o.lower_ in ("it", "this", "that", "which") or
                any(_lemma(t) in incident for t in o.subtree) for o in objs)
 
