@@ -91,7 +91,7 @@ _PATTERNS = [
                rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}", re.I),
     # "G, led by X" / "G, founded by X" / "under the leadership of X"
     re.compile(rf"{G}[^⟨⟪.;]{{0,60}}?\b(?:(?P<leader>led|headed|run|commanded)|(?P<founder>founded|"
-               rf"co-founded|established|formed))\s+by\s+(?:(?:[\w-]+|⟨\d+⟩)\s+){{0,4}}?{P}", re.I),
+               rf"co-founded|established|formed))\s+by\s+(?:(?:(?-i:[a-z][\w-]*)|⟨\d+⟩)\s+){{0,4}}?{P}", re.I),
     # "G, whose leader X ...", "G said ..., its general secretary X told", "G ... after its jailed
     # founder, X, called": the group is the last one named, with no state body in between
     re.compile(rf"{G}\s*,\s*whose\s+{_DET}{_TITLE_MOD}(?:{_TITLE_ANY})\s*,?\s*{P}", re.I),
@@ -609,7 +609,8 @@ class _Index:
                 if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call", "name", "dub"):
                     key = next((self.group[d.i] for d in c.subtree if d.i in self.group), None)
                     break
-        if key is None and tok.lemma_.lower() in _GROUP_HEADS:
+        if key is None and tok.lemma_.lower() in _GROUP_HEADS | _MEMBER_KINDS | {"fighter", "militia", "militiaman"}:
+            # "the Delta group", "who speaks for the M23 rebels": the name on the kind word
             key = next((self.group[c.i] for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in self.group), None)
         if key is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _HEAD_NOUN_GROUPS:
             key = self._head_noun(tok)
@@ -851,6 +852,13 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                             conj = [c for c in anchor.conjuncts
                                     if not (appos and (_described(c) or c.i > tok.i))] if not appos or _listed(anchor) else []
                             listed = [anchor, *conj]
+                            if appos and anchor.dep_ != "appos":
+                                # "X, Y and Z, all G commanders": the parser hangs "Y and Z" on
+                                # X as its apposition, and the title on X
+                                for c in anchor.children:
+                                    if c.dep_ == "appos" and c.i < tok.i and c.conjuncts and \
+                                            index.person_of(c) is not None:
+                                        listed += [c, *[d for d in c.conjuncts if d.i < tok.i]]
                             if (appos and conj and anchor.dep_ == "appos" and anchor.head.i < anchor.i
                                     and index.person_of(anchor.head) is not None):
                                 # "X, Y and Z, members of G": the parser hangs "Y and Z" on X as
