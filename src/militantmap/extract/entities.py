@@ -1309,8 +1309,8 @@ def _clean_span(ent: Span) -> tuple[int, int, str]:
 
 def _add_simple(ctx: Context, ent: Span, type_: str) -> None:
     start, end, name = _clean_span(ent)
-    if len(name) < 2 or not any(c.isalpha() for c in name):
-        return
+    if len(name) < 2 or not any(c.isalpha() for c in name) or _LIST_REF.fullmatch(name):
+        return  # ("QDe.004": a sanctions list reference names nothing)
     key = f"{type_}:{normalize(name)}"
     e = ctx.entities.get(key)
     if e is None:
@@ -1376,11 +1376,13 @@ def _aliases_of_people(ctx: Context) -> None:
     an organisation's or a place's). The first name is the person's name; a group on either
     side keeps its reading ("G, also known as H" names a group twice)."""
     text = ctx.text
-    spans = sorted((s, e, ent) for ent in ctx.entities.values()
-                   if ent.type in (PERSON, ORGANIZATION, LOCATION) for s, e in ent.mentions)
+    spans = sorted(((s, e, ent) for ent in ctx.entities.values()
+                    if ent.type in (PERSON, ORGANIZATION, LOCATION) for s, e in ent.mentions),
+                   key=lambda x: (x[0], x[1]))
     prefixes = ("abu ", "abou ", "umm ", "mullah ", "sheikh ", "shaikh ", "hafiz ", "qari ", "maulana ")
     for (s1, e1, a), (s2, e2, b) in zip(spans, spans[1:]):
-        if a is b or not _ALIAS_LINK.fullmatch(text, e1, s2):
+        if a is b or not _ALIAS_LINK.fullmatch(text, e1, s2) or (s1, e1) not in a.mentions \
+                or (s2, e2) not in b.mentions or a.key not in ctx.entities or b.key not in ctx.entities:
             continue
         second_person = b.type == PERSON or text[s2:e2].lower().startswith(prefixes)
         if a.type != PERSON and not second_person:
@@ -1397,8 +1399,6 @@ def _aliases_of_people(ctx: Context) -> None:
             if not a.mentions:
                 del ctx.entities[a.key]
             a = person
-        if b.key not in ctx.entities:
-            continue
         b.mentions.remove((s2, e2))
         a.add_mention(s2, e2, text[s2:e2])
         if not b.mentions:

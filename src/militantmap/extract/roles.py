@@ -619,6 +619,15 @@ class _Index:
             # "the insurgents' spokesman X": the group named last in this or the previous
             # sentence ("rebel leader X" without the possessive often names another group's)
             key = self._last_group(tok)
+            if key is None:
+                key = self._far_owner(tok)
+        if key is None and tok.lemma_.lower() in _MEMBER_KINDS and tok.tag_ == "NNS" and any(
+                c.lower_ == "the" for c in tok.children if c.dep_ == "det") and (
+                (tok.dep_ == "pobj" and (tok.head.head.lemma_.lower() in _rules().titles or tok.head.head.lemma_.lower() == "speak"))
+                or (tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ("lead", "head", "command"))):
+            # "a spokesman for the insurgents", "the insurgents are led by X": the group the
+            # story is about, named last in the last three sentences
+            key = self._far_owner(tok)
         if key is None and ((tok.lower_ == "its" and tok.dep_ == "poss") or
                             (tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"))):
             key = self._pronoun(tok)
@@ -679,7 +688,33 @@ class _Index:
                 return next(iter(keys))
         return None
 
+    def _is_place(self, m: tuple[int, int, str]) -> bool:
+        span = self._ctx.doc.char_span(m[0], m[1], alignment_mode="expand")
+        return span is not None and len(span) > 0 and span[0].i in self.place
+
     def _pronoun(self, tok: Token) -> str | None:
+        key = self._near_pronoun(tok)
+        near = _sentence_start(tok, 1)
+        if key is None and tok.dep_ == "poss" and tok.head.lemma_.lower() in _rules().titles and not any(
+                m[2] == "g" and near <= m[0] and m[1] <= tok.idx for m in self._mentions):
+            # only where no group is named near: the near rule refused those on purpose
+            key = self._far_owner(tok)
+        return key
+
+    def _far_owner(self, tok: Token) -> str | None:
+        """ "G attacked Kano. Residents fled. ... Its leader, X, vowed revenge": a title's owner
+        is a group or an organisation, not a place; the group named last in the last three
+        sentences when no other organisation nor a state body was named after it."""
+        before = [m for m in self._mentions if m[1] <= tok.idx]
+        far = _sentence_start(tok, 3)
+        orgs = [m for m in before if m[0] >= far and (m[2] == "g" or not self._is_place(m))]
+        if not orgs or orgs[-1][2] != "g" or any(  # ("its" is no plural's: "troops" may come between)
+                t.lemma_.lower() in _STATE_BODIES and t.tag_ != "NNS" for t in tok.doc[:tok.i] if t.idx >= orgs[-1][1]):
+            return None
+        span = self._ctx.doc.char_span(orgs[-1][0], orgs[-1][1], alignment_mode="expand")
+        return self.group.get(span[0].i) if span is not None and len(span) else None
+
+    def _near_pronoun(self, tok: Token) -> str | None:
         """"its spokesman", "It is led by X": the group that is the subject of this sentence
         before the pronoun, else of the previous sentence; failing that, the group named last
         before it in this or the previous sentence when no organisation or place was named
@@ -727,6 +762,16 @@ def _nickname(tok: Token) -> tuple[int, int, int] | None:
             and doc[first - 1].text[:1].isupper():
         first -= 1
     return (first, open_, close) if first < open_ else None
+
+
+def _sentence_start(tok: Token, back: int) -> int:
+    """The offset where the sentence `back` sentences before tok's starts."""
+    sent = tok.sent
+    for _ in range(back):
+        if sent.start == 0:
+            break
+        sent = sent[0].nbor(-1).sent
+    return sent.start_char
 
 
 def _previous_sentence(tok: Token) -> Span | None:
