@@ -41,6 +41,14 @@ CASES = [
      "Yusuf Adamu (QDi.902) and Kwame Obeng (QDi.903).", ("Yusuf Adamu", "member", "Boko Haram")),
     # the people a relative clause describes, listed as the object of "include"
     ("Those who joined al-Shabaab included Tarek Bensalem and others.", ("Tarek Bensalem", "member", "al-Shabaab")),
+    # the parser makes the list reference the head of the group's name
+    ("Hassan Warfa was listed in 2012. Warfa is a member of al-Shabaab (QDe.145) who handled its money.",
+     ("Hassan Warfa", "member", "al-Shabaab")),
+    # a department named by the group's possessive after "of"
+    ("Hassan Warfa is the leader of Boko Haram's operations in Maiduguri.", ("Hassan Warfa", "commander", "Boko Haram")),
+    # "acted as a recruiter and fundraiser on behalf of G"
+    ("Hassan Warfa acted as a recruiter and fundraiser on behalf of Jemaah Islamiyah.",
+     ("Hassan Warfa", "member", "Jemaah Islamiyah")),
     # -- news --
     # a lieutenant or an aide of a leader: the group that leader heads
     ("Kwame Obeng, a top lieutenant of Boko Haram leader Tarek Bensalem, surrendered.", ("Kwame Obeng", "commander", "Boko Haram")),

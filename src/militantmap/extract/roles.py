@@ -324,6 +324,7 @@ def _parse_path(path: str) -> tuple[_Step, ...]:
 
 
 _PLACE_PATH = _parse_path("prep[of,for] pobj")
+_LIST_REF = re.compile(r"Q[DI][a-z]\.\d+", re.I)  # a UN sanctions list reference ("QDe.145")
 _OWNER_PATH = _parse_path("prep[of,to] pobj")
 
 
@@ -609,6 +610,11 @@ class _Index:
                 if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call", "name", "dub"):
                     key = next((self.group[d.i] for d in c.subtree if d.i in self.group), None)
                     break
+        if key is None and _LIST_REF.fullmatch(tok.text):
+            # "a member of al-Shabaab (QDe.145)": the parser may make the list reference the
+            # head of the group's name
+            key = next((self.group[c.i] for c in tok.children
+                        if c.dep_ in ("compound", "nmod", "amod") and c.i in self.group), None)
         if key is None and tok.lemma_.lower() in _GROUP_HEADS | _MEMBER_KINDS | {"fighter", "militia", "militiaman"}:
             # "the Delta group", "who speaks for the M23 rebels": the name on the kind word
             key = next((self.group[c.i] for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in self.group), None)
