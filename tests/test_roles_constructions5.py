@@ -75,6 +75,9 @@ CASES = [
      "Tarek Bensalem, a spokesman for the insurgents, claimed the raid.", ("Tarek Bensalem", "spokesperson", "Boko Haram")),
     ("Boko Haram raided Damboa at dawn. Farmers abandoned their fields. The insurgents are led by Tarek Bensalem.",
      ("Tarek Bensalem", "leader", "Boko Haram")),
+    # titles of members the lexicon gained
+    ("Hassan Warfa, an al-Shabaab envoy, met clan elders in Baidoa.", ("Hassan Warfa", "member", "al-Shabaab")),
+    ("Police arrested Hassan Warfa, a Boko Haram courier, at the border.", ("Hassan Warfa", "member", "Boko Haram")),
     # the kind word after the name is the group's ("who speaks for the M23 rebels")
     ("Tarek Bensalem, who speaks for the M23 rebels, denied the report.", ("Tarek Bensalem", "spokesperson", "March 23 Movement")),
 ]
@@ -132,6 +135,8 @@ def test_a_list_reference_is_no_name():
     # "its" after the army names the army's commander, not the group's
     ("Boko Haram raided Damboa at dawn. Farmers abandoned their fields. The army reached the town by noon. "
      "Its commander, Tarek Bensalem, promised to hunt the raiders.", ("Tarek Bensalem", "commander", "Boko Haram")),
+    # a state's envoy is no member of the group he meets
+    ("Hassan Warfa, the Kenyan envoy for Somalia, met al-Shabaab officials.", ("Hassan Warfa", "member", "al-Shabaab")),
     # "second" in a race is no title
     ("Tarek Bensalem came second in command exercises Hamas watched.", ("Tarek Bensalem", "deputy_leader", "Hamas")),
 ])
