@@ -456,6 +456,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
     ctx.set_group_mentions(mentions)
     _named_entities(ctx, taken)
     _persons_named_by_title(ctx)
+    _aliases_of_people(ctx)
 
 
 def _discovered_names(ctx: Context, countries: set[str], nationality,
@@ -1308,8 +1309,8 @@ def _clean_span(ent: Span) -> tuple[int, int, str]:
 
 def _add_simple(ctx: Context, ent: Span, type_: str) -> None:
     start, end, name = _clean_span(ent)
-    if len(name) < 2 or not any(c.isalpha() for c in name):
-        return
+    if len(name) < 2 or not any(c.isalpha() for c in name) or _LIST_REF.fullmatch(name):
+        return  # ("QDe.004": a sanctions list reference names nothing)
     key = f"{type_}:{normalize(name)}"
     e = ctx.entities.get(key)
     if e is None:
@@ -1317,8 +1318,17 @@ def _add_simple(ctx: Context, ent: Span, type_: str) -> None:
     e.add_mention(start, end, name)
 
 
+_LIST_REF = re.compile(r"Q[DI][a-z]\.\d+", re.I)
+
+
 def _add_person(ctx: Context, persons: list[Entity], ent: Span) -> None:
     start, end, name = _clean_span(ent)
+    if "(" in name:
+        # "Hafiz Ali Saeed(QDi.263)": a sanctions list reference glued to the name
+        name = name[: name.index("(")].rstrip()
+        end = start + len(name)
+    if _LIST_REF.fullmatch(name):
+        return  # "(QDi.249)" alone: the reference, no one's name
     m = _PERSON_TITLES.match(name)
     if m and m.end() < len(name):
         start += m.end()
@@ -1349,11 +1359,75 @@ def _add_person(ctx: Context, persons: list[Entity], ent: Span) -> None:
     match.add_mention(start, end, name)
 
 
+# "X alias Y", "X, also known as Y", "X (a.k.a. Y)", "X, better known by his nom de guerre Y"
+_ALIAS_LINK = re.compile(
+    r"\s*,?\s*\(?\s*(?:alias|aka|a\.k\.a\.?|also\s+known\s+as|better\s+known\s+as|also\s+called|"
+    r"(?:better\s+|also\s+)?known\s+by\s+(?:his|her|the)\s+(?:nom\s+de\s+guerre|alias|kunya|nickname)|"
+    r"whose\s+(?:nom\s+de\s+guerre|kunya|real\s+name)\s+is)\s*,?\s*[“\"‘']?\s*")
+
+_ALIAS_TAIL = re.compile(
+    _ALIAS_LINK.pattern + r"(?P<name>(?<=[“\"‘'])[^”\"’'\n]{2,40}(?=[”\"’'])|"
+    r"[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|al-[\w’'-]+|bin|ibn)){0,4})")
+
+
+def _aliases_of_people(ctx: Context) -> None:
+    """A person's other name: in "X alias Y", "X, also known as Y", "X (a.k.a. Y)" both names
+    are one person's when either is a person's (the tagger takes many a transliterated name for
+    an organisation's or a place's). The first name is the person's name; a group on either
+    side keeps its reading ("G, also known as H" names a group twice)."""
+    text = ctx.text
+    spans = sorted(((s, e, ent) for ent in ctx.entities.values()
+                    if ent.type in (PERSON, ORGANIZATION, LOCATION) for s, e in ent.mentions),
+                   key=lambda x: (x[0], x[1]))
+    prefixes = ("abu ", "abou ", "umm ", "mullah ", "sheikh ", "shaikh ", "hafiz ", "qari ", "maulana ")
+    for (s1, e1, a), (s2, e2, b) in zip(spans, spans[1:]):
+        if a is b or not _ALIAS_LINK.fullmatch(text, e1, s2) or (s1, e1) not in a.mentions \
+                or (s2, e2) not in b.mentions or a.key not in ctx.entities or b.key not in ctx.entities:
+            continue
+        second_person = b.type == PERSON or text[s2:e2].lower().startswith(prefixes)
+        if a.type != PERSON and not second_person:
+            continue
+        if a.type != PERSON:
+            # the first name is the person's: it becomes a person with both names
+            a.mentions.remove((s1, e1))
+            name = text[s1:e1]
+            key = f"{PERSON}:{normalize(name)}"
+            person = ctx.entities.get(key)
+            if person is None:
+                person = ctx.entities[key] = Entity(key=key, name=name, type=PERSON)
+            person.add_mention(s1, e1, name)
+            if not a.mentions:
+                del ctx.entities[a.key]
+            a = person
+        b.mentions.remove((s2, e2))
+        a.add_mention(s2, e2, text[s2:e2])
+        if not b.mentions:
+            del ctx.entities[b.key]
+    # an alias the tagger did not take for a name at all ('X, alias "El Flaco"')
+    taken = [(s, e) for ent in ctx.entities.values() for s, e in ent.mentions]
+    for person in [ent for ent in ctx.entities.values() if ent.type == PERSON]:
+        for _, e in list(person.mentions):
+            m = _ALIAS_TAIL.match(text, e)
+            if m is None:
+                continue
+            s2, e2 = m.span("name")
+            if not any(a < e2 and s2 < b for a, b in taken):
+                person.add_mention(s2, e2, text[s2:e2])
+                taken.append((s2, e2))
+
+
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
     if len(short) == 1:
         return short[0] in long and len(short[0]) > 2
     n = len(short)
-    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+    if any(long[i : i + n] == short for i in range(len(long) - n + 1)):
+        return True
+    # a name with its middle names left out: "Mullah Mansour" in a caption, "Mullah Akhtar
+    # Mohammad Mansour" in the story; the same first and last word, the rest in order
+    if short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long[1:-1])
+    return all(w in rest for w in short[1:-1])
 
 
 _TITLE_BEFORE_NAME = re.compile(
@@ -1367,12 +1441,19 @@ def _persons_named_by_title(ctx: Context) -> None:
     """"Al-Shabab spokesman Sheikh Abdiaziz Abu-Musab": a name right after a role title is a
     person even when the statistical NER missed it (it often does for transliterated names)."""
     taken = [(s, e) for ent in ctx.entities.values() for s, e in ent.mentions]
+    orgs = {(s, e): ent for ent in ctx.entities.values() if ent.type == ORGANIZATION for s, e in ent.mentions}
     for m in _TITLE_BEFORE_NAME.finditer(ctx.text):
         s, e = m.start("name"), m.end("name")
         name = re.sub(r"[’']s$", "", m.group("name"))
         e = s + len(name)
-        if any(a < e and s < b for a, b in taken):
-            continue
+        org = orgs.get((s, e))
+        if org is not None:
+            # "M23 spokesperson Willy Ngoma": no organisation's name follows a title so; the
+            # tagger takes many an African or Asian name for an organisation's
+            org.mentions.remove((s, e))
+            if not org.mentions:
+                del ctx.entities[org.key]
+            taken.remove((s, e))
         key = f"{PERSON}:{normalize(name)}"
         ent = ctx.entities.get(key)
         if ent is None:

@@ -46,6 +46,8 @@ _PERSON_NOUNS = (
     "cleric|preacher|commander|leader|chief|militant\\s+leader|emir|amir|spokesman|spokeswoman|"
     "founder|co-founder|jihadist|insurgent\\s+leader|warlord|kingpin|ringleader|mastermind|"
     "strongman|imam|mullah|sheikh|ideologue|financier|militant|"
+    # "X was arrested on Monday. The suspect is a G commander": the person the news is about
+    "suspect|detainee|fugitive|"
     # "the 45-year-old": news refers back to a person by age
     "\\d{2}-year-old"
 )

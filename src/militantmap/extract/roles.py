@@ -60,10 +60,15 @@ _GMOD = (r"(?:(?:[A-Z]?[a-z]+-(?:based|linked|backed|led|allied)|Islamist|jihadi
 _TITLE_MOD = (r"(?:(?!(?:and|or|of|the|a|an|to|from|by|on|in|at|with|for|said|says|told|kills?|"
               r"shot|hit|claims?|\w+ed)\b)[\w-]+\s+){0,2}?")
 
+# "X, the mastermind of the G bombings": the title is of an incident the group's name only
+# describes, not of the group
+_NO_EVENT = (r"(?!(?:[’']s?)?\s+(?:attacks?|bombings?|blasts?|massacres?|plots?|raids?|assaults?|killings?|"
+             r"kidnappings?|abductions?|ambush(?:es)?|hijackings?|sieges?|operations?|campaigns?)\b)")
+
 _PATTERNS = [
     # "Ali bin Sufyan, a spokesman for LeJ Al-Alami" / "X, the co-founder of the G group" /
     # "Al-Sharaa — leader of the Islamist G that spearheaded the offensive — said"
-    re.compile(rf"{P}{_APPOS}{_DET}(?:[\w-]+\s+)??(?:{_ROLE_ANY})\s+(?:of|for|in|with)\s+(?:the\s+)?{_GMOD}{G}", re.I),
+    re.compile(rf"{P}{_APPOS}{_DET}(?:[\w-]+\s+)??(?:{_ROLE_ANY})\s+(?:of|for|in|with)\s+(?:the\s+)?{_GMOD}{G}{_NO_EVENT}", re.I),
     # "X, a senior G leader who ...", "X, an al-Shabaab commander,", "X (a Taliban fighter)",
     # "X, G's deputy leader". An article or a possessive marks the appositive: in "a message to
     # X, G fighters said" X is no fighter.
@@ -86,7 +91,7 @@ _PATTERNS = [
                rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}", re.I),
     # "G, led by X" / "G, founded by X" / "under the leadership of X"
     re.compile(rf"{G}[^⟨⟪.;]{{0,60}}?\b(?:(?P<leader>led|headed|run|commanded)|(?P<founder>founded|"
-               rf"co-founded|established|formed))\s+by\s+(?:(?:[\w-]+|⟨\d+⟩)\s+){{0,4}}?{P}", re.I),
+               rf"co-founded|established|formed))\s+by\s+(?:(?:(?-i:[a-z][\w-]*)|⟨\d+⟩)\s+){{0,4}}?{P}", re.I),
     # "G, whose leader X ...", "G said ..., its general secretary X told", "G ... after its jailed
     # founder, X, called": the group is the last one named, with no state body in between
     re.compile(rf"{G}\s*,\s*whose\s+{_DET}{_TITLE_MOD}(?:{_TITLE_ANY})\s*,?\s*{P}", re.I),
@@ -299,6 +304,7 @@ class _Rules:
     units: frozenset[str] = frozenset()  # "wing", "department": a unit a department word names
     unit_words: frozenset[str] = frozenset()  # words that name a unit besides the departments ("armed wing")
     name_prefixes: frozenset[str] = frozenset()  # "Abu", "Mullah": a name opening with one is a person's
+    regions: frozenset[str] = frozenset()  # "province", "region": a leader's title for one is a commander's
 
 
 def _parse_path(path: str) -> tuple[_Step, ...]:
@@ -318,6 +324,8 @@ def _parse_path(path: str) -> tuple[_Step, ...]:
 
 
 _PLACE_PATH = _parse_path("prep[of,for] pobj")
+_LIST_REF = re.compile(r"Q[DI][a-z]\.\d+", re.I)  # a UN sanctions list reference ("QDe.145")
+_OWNER_PATH = _parse_path("prep[of,to] pobj")
 
 
 @lru_cache(maxsize=1)
@@ -332,6 +340,7 @@ def _rules() -> _Rules:
     units: set[str] = set()
     unit_words: set[str] = set()
     name_prefixes: set[str] = set()
+    regions: set[str] = set()
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -344,6 +353,8 @@ def _rules() -> _Rules:
             department_role = row["role"]
         elif row["kind"] == "name_prefix":
             name_prefixes.update(row["words"])
+        elif row["kind"] == "region":
+            regions.update(row["words"])
         elif row["kind"] == "unit":
             units.update(row["words"])
             unit_words.update(row.get("named_by", ()))
@@ -361,7 +372,7 @@ def _rules() -> _Rules:
                 full_name=bool(row.get("full_name"))))
     return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role,
                   frozenset(w for p in patterns if p.cue for w in p.cue), frozenset(units),
-                  frozenset(unit_words), frozenset(name_prefixes))
+                  frozenset(unit_words), frozenset(name_prefixes), frozenset(regions))
 
 
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"}
@@ -391,7 +402,7 @@ def _walk(tok: Token, steps: tuple[_Step, ...]) -> list[Token]:
                     nxt.append(t.doc[t.i + 1])
             elif st.climb:
                 h = t
-                for _ in range(6):
+                for _ in range(9):  # the UN formula "for participating in ... on behalf of, or in support of G"
                     if h.head is h:
                         break
                     h = h.head
@@ -411,7 +422,8 @@ def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
     """The role a title word names, and a second role its modifiers add ("senior leader")."""
     word = tok.lower_
     doc = tok.doc
-    if word.rstrip(".") in _RANKS:
+    if word.rstrip(".") in _RANKS and (tok.text[:1].isupper() or word not in rules.titles):
+        # (a lower-case "lieutenant" is a title of the lexicon: "a top lieutenant of X")
         # a rank before a name: "M23 General Sultani Makenga" (no rank without a name after it;
         # "Secretary General" is a leader's title)
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -420,6 +432,12 @@ def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
             return None, None
         return "commander", None
     role = rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
+    if role is None and tok.i + 2 < len(doc) and \
+            (joined := "-".join(w.lower_ for w in doc[tok.i: tok.i + 3])) in rules.titles and \
+            doc[tok.i + 1].head.i == tok.i and doc[tok.i + 2].head.i == tok.i + 1:
+        # the same title written without its hyphens ("the second in command of G"), read on
+        # its first word, which the parser makes the head of the rest
+        return rules.titles[joined], None
     if role is None:
         # a title the tokenizer splits ("second-in-command": "second", "-", "in", "-", "command";
         # "bomb-maker"), read on its first word, which the parser makes the head of the rest, or
@@ -592,7 +610,13 @@ class _Index:
                 if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call", "name", "dub"):
                     key = next((self.group[d.i] for d in c.subtree if d.i in self.group), None)
                     break
-        if key is None and tok.lemma_.lower() in _GROUP_HEADS:
+        if key is None and _LIST_REF.fullmatch(tok.text):
+            # "a member of al-Shabaab (QDe.145)": the parser may make the list reference the
+            # head of the group's name
+            key = next((self.group[c.i] for c in tok.children
+                        if c.dep_ in ("compound", "nmod", "amod") and c.i in self.group), None)
+        if key is None and tok.lemma_.lower() in _GROUP_HEADS | _MEMBER_KINDS | {"fighter", "militia", "militiaman"}:
+            # "the Delta group", "who speaks for the M23 rebels": the name on the kind word
             key = next((self.group[c.i] for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in self.group), None)
         if key is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _HEAD_NOUN_GROUPS:
             key = self._head_noun(tok)
@@ -601,6 +625,15 @@ class _Index:
             # "the insurgents' spokesman X": the group named last in this or the previous
             # sentence ("rebel leader X" without the possessive often names another group's)
             key = self._last_group(tok)
+            if key is None:
+                key = self._far_owner(tok)
+        if key is None and tok.lemma_.lower() in _MEMBER_KINDS and tok.tag_ == "NNS" and any(
+                c.lower_ == "the" for c in tok.children if c.dep_ == "det") and (
+                (tok.dep_ == "pobj" and (tok.head.head.lemma_.lower() in _rules().titles or tok.head.head.lemma_.lower() == "speak"))
+                or (tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ("lead", "head", "command"))):
+            # "a spokesman for the insurgents", "the insurgents are led by X": the group the
+            # story is about, named last in the last three sentences
+            key = self._far_owner(tok)
         if key is None and ((tok.lower_ == "its" and tok.dep_ == "poss") or
                             (tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"))):
             key = self._pronoun(tok)
@@ -661,7 +694,33 @@ class _Index:
                 return next(iter(keys))
         return None
 
+    def _is_place(self, m: tuple[int, int, str]) -> bool:
+        span = self._ctx.doc.char_span(m[0], m[1], alignment_mode="expand")
+        return span is not None and len(span) > 0 and span[0].i in self.place
+
     def _pronoun(self, tok: Token) -> str | None:
+        key = self._near_pronoun(tok)
+        near = _sentence_start(tok, 1)
+        if key is None and tok.dep_ == "poss" and tok.head.lemma_.lower() in _rules().titles and not any(
+                m[2] == "g" and near <= m[0] and m[1] <= tok.idx for m in self._mentions):
+            # only where no group is named near: the near rule refused those on purpose
+            key = self._far_owner(tok)
+        return key
+
+    def _far_owner(self, tok: Token) -> str | None:
+        """ "G attacked Kano. Residents fled. ... Its leader, X, vowed revenge": a title's owner
+        is a group or an organisation, not a place; the group named last in the last three
+        sentences when no other organisation nor a state body was named after it."""
+        before = [m for m in self._mentions if m[1] <= tok.idx]
+        far = _sentence_start(tok, 3)
+        orgs = [m for m in before if m[0] >= far and (m[2] == "g" or not self._is_place(m))]
+        if not orgs or orgs[-1][2] != "g" or any(  # ("its" is no plural's: "troops" may come between)
+                t.lemma_.lower() in _STATE_BODIES and t.tag_ != "NNS" for t in tok.doc[:tok.i] if t.idx >= orgs[-1][1]):
+            return None
+        span = self._ctx.doc.char_span(orgs[-1][0], orgs[-1][1], alignment_mode="expand")
+        return self.group.get(span[0].i) if span is not None and len(span) else None
+
+    def _near_pronoun(self, tok: Token) -> str | None:
         """"its spokesman", "It is led by X": the group that is the subject of this sentence
         before the pronoun, else of the previous sentence; failing that, the group named last
         before it in this or the previous sentence when no organisation or place was named
@@ -709,6 +768,16 @@ def _nickname(tok: Token) -> tuple[int, int, int] | None:
             and doc[first - 1].text[:1].isupper():
         first -= 1
     return (first, open_, close) if first < open_ else None
+
+
+def _sentence_start(tok: Token, back: int) -> int:
+    """The offset where the sentence `back` sentences before tok's starts."""
+    sent = tok.sent
+    for _ in range(back):
+        if sent.start == 0:
+            break
+        sent = sent[0].nbor(-1).sent
+    return sent.start_char
 
 
 def _previous_sentence(tok: Token) -> Span | None:
@@ -803,8 +872,10 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                     continue
                 if role == "leader" and pat.cue is None:
                     of = [t for t in _walk(tok, _PLACE_PATH) if t.i not in index.group]
-                    if of and all(t.i in index.place or t.ent_type_ in ("GPE", "LOC", "FAC") for t in of):
-                        role, also = "commander", None  # "G's emir of Helmand" leads a province only
+                    if of and all(t.i in index.place or t.ent_type_ in ("GPE", "LOC", "FAC")
+                                  or t.lemma_.lower() in rules.regions for t in of):
+                        # "G's emir of Helmand", "the emir of G for the Juba region" leads a province only
+                        role, also = "commander", None
                     elif of and all(t.lemma_.lower() in rules.departments or t.lower_ in rules.departments for t in of):
                         role, also = rules.department_role, None  # "G's chief of operations"
                     elif of and all(_department_unit(t, rules) for t in of):
@@ -812,6 +883,11 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                 # Coordinated cues share their arguments: "the founder and leader of G, X",
                 # "G was founded and led by X".
                 same = [c for c in tok.conjuncts if _same_kind(c, tok, pat, rules)]
+                if pat.cue is None and tok.tag_ == "NNS" and any(
+                        _title_role(c, rules)[0] not in (None, role) for c in same):
+                    # "leaders and members of G, including X and Y": each holds one of the
+                    # plural titles, which one is not said; membership is certain
+                    role, also = "member", None
                 firsts = [tok] + [c for c in same if c.i < tok.i][:1]
                 if pat.cue is not None:
                     firsts += [c for c in same if c.i > tok.i]
@@ -827,6 +903,13 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                             conj = [c for c in anchor.conjuncts
                                     if not (appos and (_described(c) or c.i > tok.i))] if not appos or _listed(anchor) else []
                             listed = [anchor, *conj]
+                            if appos and anchor.dep_ != "appos":
+                                # "X, Y and Z, all G commanders": the parser hangs "Y and Z" on
+                                # X as its apposition, and the title on X
+                                for c in anchor.children:
+                                    if c.dep_ == "appos" and c.i < tok.i and c.conjuncts and \
+                                            index.person_of(c) is not None:
+                                        listed += [c, *[d for d in c.conjuncts if d.i < tok.i]]
                             if (appos and conj and anchor.dep_ == "appos" and anchor.head.i < anchor.i
                                     and index.person_of(anchor.head) is not None):
                                 # "X, Y and Z, members of G": the parser hangs "Y and Z" on X as
@@ -864,7 +947,10 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                         key = index.salient_group(tok)
                         if key:
                             groups.append(key)
-                for start in [tok] + [c for c in same if c.i < tok.i][:1]:
+                # "the second in command of G": "of G" hangs on the title's last word
+                split_title = [tok.doc[tok.i + 2]] if pat.cue is None and tok.lower_ == "second" and \
+                    tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].lower_ == "command" else []
+                for start in [tok] + [c for c in same if c.i < tok.i][:1] + split_title:
                     for path in pat.group:
                         for anchor in _walk(start, path):
                             key = index.group_of(anchor)
@@ -882,6 +968,10 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                         index.named_person(t, commit=True, beside_people=beside)
                 if pat.possessor:
                     owner = next((index.person_of(c) for c in tok.children if c.dep_ == "poss"), None)
+                    if owner is None:
+                        # "X, a top lieutenant of Y", "X, an aide to Y": the group Y leads
+                        owner = next((index.person_of(t) for t in _walk(tok, _OWNER_PATH)
+                                      if index.person_of(t) is not None), None)
                     if owner and not groups:
                         pending.append(([p for p in persons if p != owner], owner, role, sent, pat.id))
                 for person in persons:
