@@ -1075,6 +1075,7 @@ def search(db_url: str | None, q: str, limit: int = 50) -> dict:
     if not norm:
         return {"groups": [], "people": [], "places": []}
     like = f"%{norm}%"
+    known_places = _whole_store(db_url, "places", _places)  # before the snapshot: see store.cache
     with _read(db_url) as conn:
         ents = _Entities.lazy(conn)
         matched_rows = conn.execute(select(aliases.c.entity_id, aliases.c.alias).where(aliases.c.norm.like(like))
@@ -1105,20 +1106,39 @@ def search(db_url: str | None, q: str, limit: int = 50) -> dict:
                 places.append({"name": row["name"], "country": row["country"]})
         # roles only for the people shown (a two-letter query matches a thousand people)
         people = sorted(people, key=by_len)[:limit]
+        # their roles in one read (not one per person), their groups loaded together
+        person_of = {m: p["_cid"] for p in people for m in ents.members(p["_cid"])}
+        role_rows = sorted((r for chunk in _chunks(sorted(person_of)) for r in conn.execute(
+            select(roles.c.id, roles.c.person_id, roles.c.group_id, roles.c.role, roles.c.evidence_id)
+            .where(roles.c.person_id.in_(chunk)))), key=lambda r: r.id)
+        if isinstance(ents.rows, _Rows):
+            ents.rows.load({ents.canon[r.group_id] for r in role_rows})
+        roles_of: dict[int, list[dict]] = defaultdict(list)
+        for r in role_rows:
+            if ents.facts.keeps("role", r.id, r.evidence_id):
+                roles_of[person_of[r.person_id]].append(
+                    {"role": r.role, "group": ents.ref(r.group_id), "evidence_id": str(r.evidence_id)})
         for p in people:
-            cid = p.pop("_cid")
-            p["roles"] = [{"role": r.role, "group": ents.ref(r.group_id), "evidence_id": str(r.evidence_id)}
-                          for r in conn.execute(select(roles).where(roles.c.person_id.in_(ents.members(cid)))
-                                                .order_by(roles.c.id))
-                          if ents.facts.keeps("role", r.id, r.evidence_id)]
-        for r in conn.execute(select(incidents.c.location_name, incidents.c.country).distinct()):
-            for name in (r.location_name, r.country):
-                if name and norm in normalize(name):
-                    place = {"name": name, "country": r.country}
-                    if place not in places:
-                        places.append(place)
+            p["roles"] = roles_of[p.pop("_cid")]
+        for name, country, normed in known_places:
+            if norm in normed:
+                place = {"name": name, "country": country}
+                if place not in places:
+                    places.append(place)
     return {"groups": sorted(groups, key=by_len)[:limit], "people": people,
             "places": sorted(places, key=by_len)[:limit]}
+
+
+def _places(conn: Connection) -> list[tuple[str, str | None, str]]:
+    """Every place and country name of the incidents (name, its country, name normalized), in
+    the order search has always met them: a search reads them all (tens of thousands of
+    incidents at scale), kept while the store is unchanged."""
+    out = []
+    for r in conn.execute(select(incidents.c.location_name, incidents.c.country).distinct()):
+        for name in (r.location_name, r.country):
+            if name:
+                out.append((name, r.country, normalize(name)))
+    return out
 
 
 def overview(db_url: str | None = None) -> dict:
