@@ -7,18 +7,19 @@ summarise the stored fact rows per stored entity, before merges and before the a
 decisions, which the queries apply: a summary is read only for a group with nothing merged into
 it and no decision in force on what it summarises (else the queries read the fact rows).
 
-How they stay right: the writer calls `refresh` with the keys an article's facts touch, after
-writing them (writer.write_facts) and after clearing them for a re-extraction
-(writer.clear_facts), in the same transaction. `refresh` recomputes those keys from the fact
-rows (through indexes: a few rows a key), so a write, a rewrite and a partial delete all give
-what `rebuild` gives from scratch; opening an older store runs `rebuild` (db._upgrade), and the
+How they stay right: the writer adds what an article's new facts add (`Added`: one upsert a
+table) after writing them (writer.write_facts), and calls `refresh` with the keys an article's
+facts touch after clearing them for a re-extraction (writer.clear_facts), in the same
+transaction. `refresh` recomputes those keys from the fact rows (through indexes), so a write,
+a rewrite and a partial delete all give what `rebuild` gives from scratch; opening an older store runs `rebuild` (db._upgrade), and the
 tests compare every summary with `expected` (a recomputation from the fact rows).
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
-from sqlalchemy import Select, case, delete, func, insert, select, tuple_, update
+from sqlalchemy import Insert, Select, case, delete, func, insert, select, tuple_, update
 from sqlalchemy.engine import Connection
 
 from militantmap.store.schema import (
@@ -92,6 +93,66 @@ def refresh(conn: Connection, people: Iterable[PeopleKey] = (), incidents: Itera
             tuple_(entity_incidents.c.entity_id, entity_incidents.c.incident_id).in_(pairs)))
         if found:
             conn.execute(insert(entity_incidents), found)
+
+
+class Added:
+    """What one article's new fact rows add to the summaries, written by `write` in one
+    statement a table (an upsert: the key's row gains them, or is created). Exact because the
+    article's rows are new: each key gains one article, and a new row's id is above every
+    stored one (the key's first row stays first); a re-extraction clears the article's rows
+    first (`refresh`)."""
+
+    def __init__(self) -> None:
+        self.people: dict[PeopleKey, dict] = {}
+        self.actors: dict[IncidentKey, int] = {}
+
+    def role(self, group_id: int, person_id: int, role: str, role_id: int, evidence_id: int,
+             modality: str | None) -> None:
+        firm = FIRMNESS.get(modality or "", NO_MODALITY)
+        got = self.people.get((group_id, person_id, role))
+        if got is None:
+            self.people[(group_id, person_id, role)] = {
+                "group_id": group_id, "person_id": person_id, "role": role, "articles": 1,
+                "first_id": role_id, "evidence_id": evidence_id, "firmness": firm}
+        else:
+            got["firmness"] = min(got["firmness"], firm)
+
+    def actor(self, entity_id: int, incident_id: int) -> None:
+        self.actors[(entity_id, incident_id)] = self.actors.get((entity_id, incident_id), 0) + 1
+
+    def write(self, conn: Connection) -> None:
+        upserts = _upserts(conn.dialect.name)
+        if upserts is None:  # another database: recompute the keys
+            refresh(conn, self.people, self.actors)
+            return
+        if self.people:  # one statement, executed for each row (compiled once per process)
+            conn.execute(upserts[0], list(self.people.values()))
+        if self.actors:
+            conn.execute(upserts[1], [{"entity_id": e, "incident_id": i, "actors": n}
+                                      for (e, i), n in sorted(self.actors.items())])
+
+
+@lru_cache(maxsize=None)
+def _upserts(dialect: str) -> tuple[Insert, Insert] | None:
+    """INSERT ... ON CONFLICT DO UPDATE into group_people and entity_incidents (SQLite and
+    PostgreSQL both have it): the key's row gains what the new row brings."""
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    elif dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert  # type: ignore[assignment]
+    else:
+        return None
+    people = upsert(group_people)
+    people = people.on_conflict_do_update(
+        index_elements=[group_people.c.group_id, group_people.c.person_id, group_people.c.role],
+        set_={"articles": group_people.c.articles + people.excluded.articles,
+              "firmness": case((people.excluded.firmness < group_people.c.firmness, people.excluded.firmness),
+                               else_=group_people.c.firmness)})
+    actors = upsert(entity_incidents)
+    actors = actors.on_conflict_do_update(
+        index_elements=[entity_incidents.c.entity_id, entity_incidents.c.incident_id],
+        set_={"actors": entity_incidents.c.actors + actors.excluded.actors})
+    return people, actors
 
 
 def keys_of_article(conn: Connection, article_id: int) -> tuple[set[PeopleKey], set[IncidentKey]]:

@@ -68,8 +68,7 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
     resolver = Resolver(conn)
     ids: dict[str, int] = {}
     published = conn.execute(select(articles.c.published).where(articles.c.id == article_id)).scalar()
-    people: set[summaries.PeopleKey] = set()
-    actors: set[summaries.IncidentKey] = set()
+    people = summaries.Added()  # what this article adds to the summaries
     for ent in ex["entities"]:
         eid = resolver.resolve(ent)
         ids[ent["id"]] = eid
@@ -98,10 +97,12 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
             type=r["type"], polarity=r["polarity"], **_hedging(r, ids),
             confidence=float(r.get("confidence", 0.5)), evidence_id=evidence_id(r["evidence"])))
     for r in ex["roles"]:
-        people.add((ids[r["group"]], ids[r["person"]], r["role"]))
-        conn.execute(roles.insert(), dict(
-            article_id=article_id, person_id=ids[r["person"]], group_id=ids[r["group"]],
-            role=r["role"], evidence_id=evidence_id(r["evidence"]), **_hedging(r, ids)))
+        hedging = _hedging(r, ids)
+        values = dict(article_id=article_id, person_id=ids[r["person"]], group_id=ids[r["group"]],
+                      role=r["role"], evidence_id=evidence_id(r["evidence"]), **hedging)
+        role_id = inserted_id(conn.execute(roles.insert(), values))
+        people.role(values["group_id"], values["person_id"], values["role"], role_id,
+                    values["evidence_id"], hedging["modality"])
     for ev in ex["events"]:
         loc = ev.get("location") or {}
         killed, wounded = ev.get("killed") or {}, ev.get("wounded") or {}
@@ -123,9 +124,9 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
                 ("concerns", c) for c in ev.get("concerns", [])]:
             if key in ids and (ids[key], role) not in seen:
                 seen.add((ids[key], role))
-                actors.add((ids[key], incident_id))
+                people.actor(ids[key], incident_id)
                 conn.execute(event_actors.insert(), dict(report_id=report_id, entity_id=ids[key], role=role))
-    summaries.refresh(conn, people, actors)  # in this transaction: never stale
+    people.write(conn)  # in this transaction: never stale
 
 
 def _hedging(fact: dict, ids: dict[str, int]) -> dict:
