@@ -478,10 +478,14 @@ def _attribution(r: dict) -> dict | None:
 
 # -- groups ---------------------------------------------------------------------------------
 
-def _group_stats(conn: Connection, ents: _Entities, arts: dict[int, dict]) -> dict[int, dict]:
+def _group_stats(conn: Connection, ents: _Entities, published: dict[int, dt.date | None]) -> dict[int, dict]:
+    """Per canonical entity: its articles and incidents; `published` gets each article's date
+    (from the mentions: schema 4, without reading the wide article rows)."""
     stats: dict[int, dict] = defaultdict(lambda: {"articles": set(), "ties": 0, "events": set()})
-    for r in conn.execute(select(article_entities.c.article_id, article_entities.c.entity_id)):
+    for r in conn.execute(select(article_entities.c.article_id, article_entities.c.entity_id,
+                                 article_entities.c.published)):
         stats[ents.canon[r.entity_id]]["articles"].add(r.article_id)
+        published[r.article_id] = r.published
     for r in conn.execute(select(event_actors.c.entity_id, event_reports.c.incident_id,
                                  event_reports.c.id, event_reports.c.evidence_id)
                           .join(event_reports, event_reports.c.id == event_actors.c.report_id)):
@@ -499,10 +503,10 @@ def list_groups(db_url: str | None = None) -> list[dict]:
 
 def _list_groups(conn: Connection) -> list[dict]:
     ents = _Entities.load(conn)
-    arts = _Articles(conn).everything()
-    stats = _group_stats(conn, ents, arts)
+    published: dict[int, dt.date | None] = {}
+    stats = _group_stats(conn, ents, published)
     tie_count: Counter = Counter()
-    for key in _aggregate_ties(conn, ents, arts):
+    for key in _aggregate_ties(conn, ents, _Articles(conn)):
         tie_count[key[0]] += 1
         tie_count[key[2]] += 1
     alias_rows = defaultdict(list)
@@ -513,7 +517,7 @@ def _list_groups(conn: Connection) -> list[dict]:
         row = ents.rows[cid]
         if row["type"] != "armed_group" or not stats[cid]["articles"]:
             continue
-        dates = [d for d in (arts[a]["date"] for a in stats[cid]["articles"]) if d]
+        dates = [d for d in (published[a] for a in stats[cid]["articles"]) if d]
         out.append({"id": row["key"], "name": row["name"], "kb_id": row["kb_id"],
                     "aliases": list(dict.fromkeys(a for a in alias_rows[cid] if a != row["name"])),
                     "country": row["country"], "region": row["region"],
