@@ -17,7 +17,7 @@ tests compare every summary with `expected` (a recomputation from the fact rows)
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 
 from sqlalchemy import Insert, Select, case, delete, func, insert, select, tuple_, update
 from sqlalchemy.engine import Connection
@@ -132,7 +132,7 @@ class Added:
                                       for (e, i), n in sorted(self.actors.items())])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _upserts(dialect: str) -> tuple[Insert, Insert] | None:
     """INSERT ... ON CONFLICT DO UPDATE into group_people and entity_incidents (SQLite and
     PostgreSQL both have it): the key's row gains what the new row brings."""
