@@ -143,7 +143,6 @@ def _create_schema(engine: Engine, url: str) -> None:
         attempt += 1
         try:
             metadata.create_all(engine)
-            _add_missing_indexes(engine)
             with engine.begin() as conn:
                 got = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
                 if got is None:
@@ -153,6 +152,8 @@ def _create_schema(engine: Engine, url: str) -> None:
                                       "upgrade militantmap")
             if got is not None and int(got) < SCHEMA_VERSION:
                 _upgrade(engine)
+            # after the upgrade: an index may be on a column it adds (schema 4)
+            _add_missing_indexes(engine)
             return
         except (OperationalError, ProgrammingError, IntegrityError) as err:
             if time.monotonic() > deadline or not _lost_creation_race(err):
@@ -173,7 +174,8 @@ def _add_missing_indexes(engine: Engine) -> None:
 def _upgrade(engine: Engine) -> None:
     """Bring a store written by an older militantmap to this schema: add the columns it lacks
     (`schema.ADDED_COLUMNS`, all nullable, so its rows stay as they are and read as "not
-    recorded"), then record the version. Safe to repeat and to run in several processes at
+    recorded"), fill the summary tables from its facts (store.summaries), then record the
+    version. Safe to repeat and to run in several processes at
     once: columns already there are skipped (PostgreSQL: ADD COLUMN IF NOT EXISTS, under the
     table's lock); a column another process added between our look and our ALTER is a lost
     race, which `_create_schema` settles by looking again."""
@@ -184,6 +186,10 @@ def _upgrade(engine: Engine) -> None:
             if column not in present[table]:
                 conn.execute(text(_add_column_sql(engine, table, column)))
         _copy_merge_log(conn)
+        # schema 4: the summary tables (created empty by create_all) filled from the facts
+        from militantmap.store import summaries
+
+        summaries.rebuild(conn)
         conn.execute(update(meta).where(meta.c.key == "schema_version")
                      .values(value=str(SCHEMA_VERSION)))
 

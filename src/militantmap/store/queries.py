@@ -27,7 +27,7 @@ from militantmap import schema
 from militantmap.graph.confidence import Assertion, explain, sources, tie_confidence
 from militantmap.nlp.gazetteer import normalize
 from militantmap.schema import SYMMETRIC
-from militantmap.store import cache
+from militantmap.store import cache, summaries
 from militantmap.store.db import get_engine, read_snapshot
 from militantmap.store.decisions import Decisions
 from militantmap.store.outlets import grade_for, grades_of
@@ -36,8 +36,10 @@ from militantmap.store.schema import (
     article_entities,
     articles,
     entities,
+    entity_incidents,
     event_actors,
     event_reports,
+    group_people,
     incidents,
     relations,
     roles,
@@ -313,8 +315,24 @@ def _aggregate_ties(conn: Connection, ents: _Entities, arts: dict[int, dict],
 
 
 def _public(tie: dict) -> dict:
-    """A tie as callers get it: a copy (ties may be kept in the cache between queries)."""
-    return {k: dict(v) if isinstance(v, dict) else v for k, v in tie.items() if not k.startswith("_")}
+    """A tie as callers get it: a copy (ties may be kept in the cache between queries). The
+    keys to copy are worked out once per tie (`_public_keys`): the whole network copies 5,000
+    ties per call."""
+    keys = tie.get("_keys")
+    if keys is None:
+        keys = _public_keys(tie)
+    plain, nested = keys
+    out = {k: tie[k] for k in plain}
+    for k in nested:
+        out[k] = dict(tie[k])
+    return out
+
+
+def _public_keys(tie: dict) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The keys of a tie callers see: those kept as they are, those copied (dicts)."""
+    public = [k for k in tie if not k.startswith("_")]
+    return (tuple(k for k in public if not isinstance(tie[k], dict)),
+            tuple(k for k in public if isinstance(tie[k], dict)))
 
 
 def _whole_store(db_url: str | None, name: str, build: Callable[[Connection], Any]) -> Any:
@@ -343,29 +361,44 @@ def _ties_of(conn: Connection, ents: _Entities, arts: dict[int, dict], cid: int,
 
 
 def _every_tie(db_url: str | None) -> dict[tuple[int, str, int], dict]:
-    return _whole_store(db_url, "ties", lambda conn: _aggregate_ties(
-        conn, _Entities.load(conn), _Articles(conn)))
+    """The whole store's ties, strongest first (the order of `all_ties`), each with its
+    public keys worked out (`_public`): kept while the store is unchanged."""
+    def build(conn: Connection) -> dict[tuple[int, str, int], dict]:
+        found = _aggregate_ties(conn, _Entities.load(conn), _Articles(conn))
+        for t in found.values():
+            t["_keys"] = _public_keys(t)
+        return dict(sorted(found.items(), key=lambda kv: _strongest(kv[1])))
+    return _whole_store(db_url, "ties", build)
+
+
+def _strongest(t: dict) -> tuple:
+    return -t["confidence"], -t["independent_sources"], t["id"]
 
 
 def all_ties(db_url: str | None = None, min_confidence: float = 0.0, types: Iterable[str] | None = None,
              since: dt.date | None = None, until: dt.date | None = None,
-             include_undated: bool = False) -> list[dict]:
+             include_undated: bool = False, read_only: bool = False) -> list[dict]:
     """Every tie between groups, strongest first. A date filter keeps the ties seen in its
     range; undated ties (no article with a date) are left out of it unless include_undated:
-    see `undated_left_out` for how many."""
+    see `undated_left_out` for how many. `read_only`: the kept ties themselves, not copies,
+    with internal keys (starting with _) besides: for a caller that only reads them (the
+    network view reads 5,000 a call) and must never change them."""
     ties = _every_tie(db_url).values()
-    return _filter_ties(ties, min_confidence, types, since, until, include_undated)
+    return _filter_ties(ties, min_confidence, types, since, until, include_undated, in_order=True,
+                        copies=not read_only)
 
 
 def _filter_ties(ties: Iterable[dict], min_confidence: float = 0.0, types: Iterable[str] | None = None,
                  since: dt.date | None = None, until: dt.date | None = None,
-                 include_undated: bool = False) -> list[dict]:
+                 include_undated: bool = False, in_order: bool = False, copies: bool = True) -> list[dict]:
+    """The ties that pass the filters, strongest first (`in_order`: they come so already), as
+    copies for the caller (else the given dicts)."""
     wanted = set(types) if types else None
-    out = [_public(t) for t in ties
+    out = [_public(t) if copies else t for t in ties
            if (wanted is None or t["type"] in wanted)
            and (t["confidence"] >= min_confidence or t["polarity"] == "negated" and min_confidence == 0)
            and (include_undated and t["first_seen"] is None or _in_range(t["first_seen"], t["last_seen"], since, until))]
-    return sorted(out, key=lambda t: (-t["confidence"], -t["independent_sources"], t["id"]))
+    return out if in_order else sorted(out, key=_strongest)
 
 
 def _in_range(first: str | None, last: str | None, since: dt.date | None, until: dt.date | None) -> bool:
@@ -449,10 +482,14 @@ def _attribution(r: dict) -> dict | None:
 
 # -- groups ---------------------------------------------------------------------------------
 
-def _group_stats(conn: Connection, ents: _Entities, arts: dict[int, dict]) -> dict[int, dict]:
+def _group_stats(conn: Connection, ents: _Entities, published: dict[int, dt.date | None]) -> dict[int, dict]:
+    """Per canonical entity: its articles and incidents; `published` gets each article's date
+    (from the mentions: schema 4, without reading the wide article rows)."""
     stats: dict[int, dict] = defaultdict(lambda: {"articles": set(), "ties": 0, "events": set()})
-    for r in conn.execute(select(article_entities.c.article_id, article_entities.c.entity_id)):
+    for r in conn.execute(select(article_entities.c.article_id, article_entities.c.entity_id,
+                                 article_entities.c.published)):
         stats[ents.canon[r.entity_id]]["articles"].add(r.article_id)
+        published[r.article_id] = r.published
     for r in conn.execute(select(event_actors.c.entity_id, event_reports.c.incident_id,
                                  event_reports.c.id, event_reports.c.evidence_id)
                           .join(event_reports, event_reports.c.id == event_actors.c.report_id)):
@@ -470,10 +507,10 @@ def list_groups(db_url: str | None = None) -> list[dict]:
 
 def _list_groups(conn: Connection) -> list[dict]:
     ents = _Entities.load(conn)
-    arts = _Articles(conn).everything()
-    stats = _group_stats(conn, ents, arts)
+    published: dict[int, dt.date | None] = {}
+    stats = _group_stats(conn, ents, published)
     tie_count: Counter = Counter()
-    for key in _aggregate_ties(conn, ents, arts):
+    for key in _aggregate_ties(conn, ents, _Articles(conn)):
         tie_count[key[0]] += 1
         tie_count[key[2]] += 1
     alias_rows = defaultdict(list)
@@ -484,7 +521,7 @@ def _list_groups(conn: Connection) -> list[dict]:
         row = ents.rows[cid]
         if row["type"] != "armed_group" or not stats[cid]["articles"]:
             continue
-        dates = [d for d in (arts[a]["date"] for a in stats[cid]["articles"]) if d]
+        dates = [d for d in (published[a] for a in stats[cid]["articles"]) if d]
         out.append({"id": row["key"], "name": row["name"], "kb_id": row["kb_id"],
                     "aliases": list(dict.fromkeys(a for a in alias_rows[cid] if a != row["name"])),
                     "country": row["country"], "region": row["region"],
@@ -530,23 +567,23 @@ def _group(db_url: str | None, name: str, with_articles: bool, articles_limit: i
             select(article_entities.c.article_id).where(article_entities.c.entity_id.in_(members)))
         span: tuple[int, dt.date | None, dt.date | None] | None = None
         if with_articles and articles_limit is not None:
-            # counted and dated in SQL; only the newest rows are read
-            n, first, last = conn.execute(select(func.count(), func.min(articles.c.published),
-                                                 func.max(articles.c.published)).where(mentioned)).one()
-            span = (n, first, last)
-            found_ids = set(arts.where(articles.c.id.in_(
-                select(articles.c.id).where(mentioned)
-                .order_by(articles.c.published.is_(None), articles.c.published.desc(), articles.c.id.desc())
-                .limit(max(0, articles_limit)))))
+            # counted, dated and the newest picked from the mentions' index (schema 4: each
+            # mention carries its article's date), not from the group's article rows
+            span, newest = _articles_span(conn, members, max(0, articles_limit))
+            found_ids = set(newest)
+            arts.need(newest)
         elif with_articles:  # read with the articles' rows: one query, not one per 500 ids
             found_ids = set(arts.where(mentioned))
         article_ids = sorted(found_ids, key=lambda a: (arts[a]["date"] or dt.date.min, a), reverse=True)
-        group_ties = [_public(t) for t in _ties_of(conn, ents, arts, cid, kept).values()]
+        tie_keys, group_ties = [], []
+        for key, t in _ties_of(conn, ents, arts, cid, kept).items():
+            tie_keys.append(key)
+            group_ties.append(_public(t))
         factions = {ents.canon[r.id] for r in conn.execute(
             select(entities.c.id).where(entities.c.parent_id.in_(members)))}
-        for t in group_ties:
+        for key, t in zip(tie_keys, group_ties):
             if t["type"] == "faction_of" and t["object"]["id"] == row["key"] and t["polarity"] == "positive":
-                factions.add(ents.find(conn, t["subject"]["id"]))
+                factions.add(key[0])  # the tie's subject, merges followed (its key names it)
         parents = [ents.ref(row["parent_id"])] if row["parent_id"] else []
         for t in group_ties:
             if t["type"] == "faction_of" and t["subject"]["id"] == row["key"] and t["polarity"] == "positive":
@@ -555,6 +592,8 @@ def _group(db_url: str | None, name: str, with_articles: bool, articles_limit: i
                     parents.append(ref)
         people = _people_of(conn, ents, members)
         events_ = _events(conn, ents, arts, members=members, newest=50)
+        if isinstance(ents.rows, _Rows):  # one SELECT for them all, not one each
+            ents.rows.load(factions)
         faction_refs = sorted((ents.ref(f) for f in factions - {cid}), key=lambda r: r["name"])
     dates = [arts[a]["date"] for a in article_ids if arts[a]["date"]]
     if span is not None:
@@ -582,10 +621,34 @@ def _group(db_url: str | None, name: str, with_articles: bool, articles_limit: i
     }
 
 
-_FIRMNESS = {"asserted": 0, "reported": 1, "planned": 2, "speculated": 3}
+def _articles_span(conn: Connection, members: set[int], limit: int
+                   ) -> tuple[tuple[int, dt.date | None, dt.date | None], list[int]]:
+    """How many articles mention the group (any of its members), the first and last date, and
+    the ids of the `limit` newest (dated newest first, then undated, the higher id first),
+    read from article_entities' (entity, published, article) index alone."""
+    mine = article_entities.c.entity_id.in_(sorted(members))
+    published, article_id = article_entities.c.published, article_entities.c.article_id
+    # one member: one row per article (the primary key); several: an article may mention two
+    counted = func.count() if len(members) == 1 else func.count(article_id.distinct())
+    n, first, last = conn.execute(select(counted, func.min(published), func.max(published)).where(mine)).one()
+    pick = select(article_id, published).where(mine)
+    if len(members) > 1:
+        pick = pick.distinct()
+    newest = [r[0] for r in conn.execute(pick.where(published.is_not(None))
+                                         .order_by(published.desc(), article_id.desc()).limit(limit))]
+    if len(newest) < limit:
+        newest += [r[0] for r in conn.execute(pick.where(published.is_(None))
+                                              .order_by(article_id.desc()).limit(limit - len(newest)))]
+    return (n, first, last), newest
+
+
+_FIRMNESS = summaries.FIRMNESS
 
 
 def _people_of(conn: Connection, ents: _Entities, members: set[int]) -> list[dict]:
+    summed = _people_summed(conn, ents, members)
+    if summed is not None:
+        return summed
     found: dict[tuple[int, str], dict] = {}
     # only the columns used: a big group has thousands of role rows
     wanted = select(roles.c.id, roles.c.person_id, roles.c.role, roles.c.article_id,
@@ -604,9 +667,35 @@ def _people_of(conn: Connection, ents: _Entities, members: set[int]) -> list[dic
         # the firmest any source put it: one plain statement outweighs hedged ones
         if r.modality and _FIRMNESS.get(r.modality, 9) < _FIRMNESS.get(found[key]["modality"], 9):
             found[key]["modality"] = r.modality
-    out = [dict(p, articles=len(p["articles"])) for p in found.values()]
+    return _people_sorted([dict(p, articles=len(p["articles"])) for p in found.values()])
+
+
+def _people_sorted(out: list[dict]) -> list[dict]:
     order = {"leader": 0, "founder": 1, "deputy_leader": 2, "commander": 3, "spokesperson": 4, "member": 5}
     return sorted(out, key=lambda p: (order.get(p["role"], 9), -p["articles"], p["name"]))
+
+
+def _people_summed(conn: Connection, ents: _Entities, members: set[int]) -> list[dict] | None:
+    """`_people_of` from the group_people summary (a big group has thousands of role rows, a
+    few dozen people), or None when the summary cannot say it: something merged into the group
+    or into one of its people (their rows would have to be counted together), or a role or a
+    sentence rejected by the analyst (the summary counts every stored row)."""
+    if len(members) > 1 or ents.facts.rejected["role"] or ents.facts.rejected["evidence"]:
+        return None
+    rows = conn.execute(select(group_people).where(group_people.c.group_id.in_(members))
+                        .order_by(group_people.c.first_id)).all()
+    merged = {e for e, c in ents.canon.items() if e != c} | {c for e, c in ents.canon.items() if e != c}
+    if any(r.person_id in merged for r in rows):
+        return None
+    if isinstance(ents.rows, _Rows):
+        ents.rows.load({r.person_id for r in rows})
+    out = []
+    for r in rows:  # in the order of their first rows, as _people_of meets them
+        ref = ents.ref(r.person_id)
+        out.append({"id": ref["id"], "name": ref["name"], "role": r.role, "evidence_id": str(r.evidence_id),
+                    "articles": r.articles, "modality": summaries.MODALITY_OF.get(r.firmness)})
+    return _people_sorted(out)
+
 
 
 # -- events ---------------------------------------------------------------------------------
@@ -629,9 +718,8 @@ def _candidates(members: set[int] | None, country: str | None, since: dt.date | 
     q = select(incidents.c.id)
     if incident is not None:
         q = q.where(incidents.c.id == incident)
-    if members is not None:
-        mine = select(event_reports.c.incident_id).join(
-            event_actors, event_actors.c.report_id == event_reports.c.id).where(event_actors.c.entity_id.in_(members))
+    if members is not None:  # the incidents they are actors of (summary: store.summaries)
+        mine = select(entity_incidents.c.incident_id).where(entity_incidents.c.entity_id.in_(members))
         q = q.where(incidents.c.id.in_(mine))
     if type_:
         q = q.where(incidents.c.type == type_)
@@ -650,23 +738,33 @@ def _candidates(members: set[int] | None, country: str | None, since: dt.date | 
     return q
 
 
-def _newest(conn: Connection, candidates, n: int) -> list[int]:
-    """The n newest of the candidate incidents, in `_events`' order (date, then id as text,
-    newest first), read from two columns instead of building every event. SQLite orders text
-    as Python does, so there the ordering and the limit are SQL's and only n rows are read (the
-    best-covered group has thousands of incidents); an undated incident takes the date of its
-    first dated report, as in `_dates_of`."""
-    if conn.dialect.name != "sqlite":
-        return list(_dates_of(conn, candidates))[:n]
-    reported = select(event_reports.c.id).where(event_reports.c.incident_id == incidents.c.id)
-    first_dated = (select(event_reports.c.date)
-                   .where(event_reports.c.incident_id == incidents.c.id, event_reports.c.date.is_not(None))
-                   .order_by(event_reports.c.id).limit(1).scalar_subquery())
-    q = (select(incidents.c.id)
-         .where(incidents.c.id.in_(candidates), reported.exists())
-         .order_by(func.coalesce(incidents.c.date, first_dated, "").desc(), cast(incidents.c.id, String).desc())
-         .limit(max(0, n)))
-    return list(conn.execute(q).scalars())
+def _newest(conn: Connection, members: set[int], type_: str | None, n: int) -> list[int]:
+    """The n newest incidents the members are actors of (of one type, if given), in `_events`'
+    order (date, then id as text, newest first), from the entity_incidents summary and two
+    columns of the incidents instead of building every event (the best-covered group has
+    thousands). An undated incident takes the date of its first dated report, as in
+    `_dates_of`; every incident of the summary has a report (an actor is in one)."""
+    q = (select(incidents.c.id, incidents.c.date)
+         .join(entity_incidents, entity_incidents.c.incident_id == incidents.c.id)
+         .where(entity_incidents.c.entity_id.in_(sorted(members))))
+    if type_:
+        q = q.where(incidents.c.type == type_)
+    rows: dict[int, str | None] = dict(conn.execute(q).tuples().all())
+    _date_undated(conn, rows)
+    return [i for i, _ in sorted(rows.items(), key=lambda kv: (kv[1] or "", str(kv[0])), reverse=True)[:max(0, n)]]
+
+
+def _date_undated(conn: Connection, rows: dict[int, str | None]) -> bool:
+    """Give each undated incident of `rows` the date of its first dated report; whether any got one."""
+    dated = False
+    for chunk in _chunks(sorted(i for i, d in rows.items() if d is None)):
+        for r in conn.execute(select(event_reports.c.incident_id, event_reports.c.date)
+                              .where(event_reports.c.incident_id.in_(chunk), event_reports.c.date.is_not(None))
+                              .order_by(event_reports.c.id)):
+            if rows[r.incident_id] is None:
+                rows[r.incident_id] = r.date
+                dated = True
+    return dated
 
 
 def _dates_of(conn: Connection, candidates) -> dict[int, str | None]:
@@ -679,14 +777,8 @@ def _dates_of(conn: Connection, candidates) -> dict[int, str | None]:
         q = q.order_by(func.coalesce(incidents.c.date, "").desc(),
                        cast(incidents.c.id, String).desc())
     rows: dict[int, str | None] = dict(conn.execute(q).tuples().all())
-    undated = [i for i, d in rows.items() if d is None]
-    for chunk in _chunks(sorted(undated)):
-        for r in conn.execute(select(event_reports.c.incident_id, event_reports.c.date)
-                              .where(event_reports.c.incident_id.in_(chunk), event_reports.c.date.is_not(None))
-                              .order_by(event_reports.c.id)):
-            if rows[r.incident_id] is None:
-                rows[r.incident_id] = r.date
-                in_order = False  # dated from a report: its place in the order changed
+    if _date_undated(conn, rows):
+        in_order = False  # dated from a report: its place in the order changed
     if not in_order:
         rows = dict(sorted(rows.items(), key=lambda kv: (kv[1] or "", str(kv[0])), reverse=True))
     return rows
@@ -702,8 +794,9 @@ def _events(conn: Connection, ents: _Entities, arts: dict[int, dict], members: s
     if ids is not None:
         wanted = select(incidents.c.id).where(incidents.c.id.in_(ids))
     if newest is not None:
+        assert members is not None and incident is None and ids is None
         assert country is None and since is None and until is None and place is None
-        wanted = select(incidents.c.id).where(incidents.c.id.in_(_newest(conn, wanted, newest)))
+        wanted = select(incidents.c.id).where(incidents.c.id.in_(_newest(conn, members, type_, newest)))
     reports = [r for r in conn.execute(select(event_reports).where(event_reports.c.incident_id.in_(wanted))
                                        .order_by(event_reports.c.id)).mappings()
                if ents.facts.keeps("event", r["id"], r["evidence_id"])]
@@ -990,6 +1083,7 @@ def search(db_url: str | None, q: str, limit: int = 50) -> dict:
     if not norm:
         return {"groups": [], "people": [], "places": []}
     like = f"%{norm}%"
+    known_places = _whole_store(db_url, "places", _places)  # before the snapshot: see store.cache
     with _read(db_url) as conn:
         ents = _Entities.lazy(conn)
         matched_rows = conn.execute(select(aliases.c.entity_id, aliases.c.alias).where(aliases.c.norm.like(like))
@@ -1020,20 +1114,39 @@ def search(db_url: str | None, q: str, limit: int = 50) -> dict:
                 places.append({"name": row["name"], "country": row["country"]})
         # roles only for the people shown (a two-letter query matches a thousand people)
         people = sorted(people, key=by_len)[:limit]
+        # their roles in one read (not one per person), their groups loaded together
+        person_of = {m: p["_cid"] for p in people for m in ents.members(p["_cid"])}
+        role_rows = sorted((r for chunk in _chunks(sorted(person_of)) for r in conn.execute(
+            select(roles.c.id, roles.c.person_id, roles.c.group_id, roles.c.role, roles.c.evidence_id)
+            .where(roles.c.person_id.in_(chunk)))), key=lambda r: r.id)
+        if isinstance(ents.rows, _Rows):
+            ents.rows.load({ents.canon[r.group_id] for r in role_rows})
+        roles_of: dict[int, list[dict]] = defaultdict(list)
+        for r in role_rows:
+            if ents.facts.keeps("role", r.id, r.evidence_id):
+                roles_of[person_of[r.person_id]].append(
+                    {"role": r.role, "group": ents.ref(r.group_id), "evidence_id": str(r.evidence_id)})
         for p in people:
-            cid = p.pop("_cid")
-            p["roles"] = [{"role": r.role, "group": ents.ref(r.group_id), "evidence_id": str(r.evidence_id)}
-                          for r in conn.execute(select(roles).where(roles.c.person_id.in_(ents.members(cid)))
-                                                .order_by(roles.c.id))
-                          if ents.facts.keeps("role", r.id, r.evidence_id)]
-        for r in conn.execute(select(incidents.c.location_name, incidents.c.country).distinct()):
-            for name in (r.location_name, r.country):
-                if name and norm in normalize(name):
-                    place = {"name": name, "country": r.country}
-                    if place not in places:
-                        places.append(place)
+            p["roles"] = roles_of[p.pop("_cid")]
+        for name, country, normed in known_places:
+            if norm in normed:
+                place = {"name": name, "country": country}
+                if place not in places:
+                    places.append(place)
     return {"groups": sorted(groups, key=by_len)[:limit], "people": people,
             "places": sorted(places, key=by_len)[:limit]}
+
+
+def _places(conn: Connection) -> list[tuple[str, str | None, str]]:
+    """Every place and country name of the incidents (name, its country, name normalized), in
+    the order search has always met them: a search reads them all (tens of thousands of
+    incidents at scale), kept while the store is unchanged."""
+    out = []
+    for r in conn.execute(select(incidents.c.location_name, incidents.c.country).distinct()):
+        for name in (r.location_name, r.country):
+            if name:
+                out.append((name, r.country, normalize(name)))
+    return out
 
 
 def overview(db_url: str | None = None) -> dict:

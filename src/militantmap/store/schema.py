@@ -19,6 +19,10 @@ Schema versions (meta.schema_version); opening an older store adds what it lacks
   3  curation_log: every analyst decision (rename, aliases, merge/split, not a group, retype
      or reject a fact, undo) with who/when/why; the merges and splits of merge_log are copied
      into it when an older store is opened, and merge_log is no longer written
+  4  summaries for queries at scale (issue 9): article_entities.published (the article's date,
+     beside each mention, indexed with the entity), group_people and entity_incidents; the
+     writer keeps them in the transaction that writes the facts (store.summaries), opening an
+     older store fills them from its facts
 """
 from __future__ import annotations
 
@@ -38,7 +42,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 metadata = MetaData()
 
 
@@ -60,7 +64,7 @@ def attribution_columns(modality_required: bool = False) -> list[Column]:
 ADDED_COLUMNS: list[tuple[str, str]] = [
     (table, column) for table in ("roles", "event_reports")
     for column in ("modality", "attribution_text", "attribution_kind", "attribution_entity_id")
-]
+] + [("article_entities", "published")]                            # schema 4
 
 articles = Table(
     "articles", metadata,
@@ -120,8 +124,14 @@ article_entities = Table(
     Column("local_id", String(16), nullable=False),            # "e3" in the extraction
     Column("surface_forms", Text, nullable=False),             # JSON list
     Column("mentions", Text, nullable=False),                  # JSON [[start, end], ...]
+    # schema 4: the article's publication date, copied by the writer (an article's date never
+    # changes), so a group's article count, first/last seen and newest articles are read from
+    # the index below without touching the articles table (15,000 wide rows for a big group)
+    Column("published", Date),
 )
 Index("ix_article_entities_entity", article_entities.c.entity_id)
+Index("ix_article_entities_entity_published", article_entities.c.entity_id,
+      article_entities.c.published, article_entities.c.article_id)
 
 evidence = Table(
     "evidence", metadata,
@@ -164,6 +174,7 @@ Index("ix_roles_group", roles.c.group_id)
 Index("ix_roles_person", roles.c.person_id)
 Index("ix_roles_evidence", roles.c.evidence_id)
 Index("ix_roles_article", roles.c.article_id)
+Index("ix_roles_group_person", roles.c.group_id, roles.c.person_id, roles.c.role)  # group_people's keys
 
 incidents = Table(
     "incidents", metadata,
@@ -202,6 +213,34 @@ event_actors = Table(
     Column("role", String(16), primary_key=True),              # perpetrator | claimed_by
 )
 Index("ix_event_actors_entity", event_actors.c.entity_id)
+
+# -- summaries (schema 4; issue 9, queries at scale) -----------------------------------------
+# Aggregates of the stored fact rows per stored entity (before merges, before the analyst's fact
+# decisions), written by the writer in the transaction that writes or clears an article's facts
+# (store.summaries), so they are never stale. Curation changes no fact row, so it never has to
+# touch them: the queries use them for a group with nothing merged into it and no decision in
+# force on the facts they summarise, and read the fact rows otherwise.
+
+# A group's people: one row per (group, person, role) of the roles table.
+group_people = Table(
+    "group_people", metadata,
+    Column("group_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("person_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("role", String(32), primary_key=True),
+    Column("articles", Integer, nullable=False),               # distinct articles saying so
+    Column("first_id", Integer, nullable=False),               # the first role row: its evidence is shown
+    Column("evidence_id", Integer, nullable=False),
+    Column("firmness", Integer, nullable=False),               # the firmest modality: summaries.FIRMNESS, 9 none
+)
+
+# The incidents an entity is an actor of (perpetrator, claimed_by or concerns in any report).
+entity_incidents = Table(
+    "entity_incidents", metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("incident_id", Integer, ForeignKey("incidents.id"), primary_key=True),
+    Column("actors", Integer, nullable=False),                 # event_actors rows behind it
+)
+Index("ix_entity_incidents_incident", entity_incidents.c.incident_id)
 
 # Schema 1-2: merges and splits. Superseded by curation_log (schema 3), which holds a copy of
 # its rows; kept so an older store's history can be copied, never written any more.

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 
 from militantmap.graph.incidents import assign_incident
 from militantmap.graph.resolve import Resolver
+from militantmap.store import summaries
 from militantmap.store.db import inserted_id
 from militantmap.store.schema import (
     article_entities,
@@ -47,6 +48,7 @@ def insert_article(conn: Connection, ex: dict, raw_text: str, raw_format: str, s
 
 def clear_facts(conn: Connection, article_id: int) -> None:
     """Remove an article's facts (before re-extraction); the article itself stays."""
+    people, actors = summaries.keys_of_article(conn, article_id)
     report_ids = select(event_reports.c.id).where(event_reports.c.article_id == article_id)
     touched = [row[0] for row in conn.execute(
         select(event_reports.c.incident_id).where(event_reports.c.article_id == article_id).distinct())]
@@ -54,6 +56,7 @@ def clear_facts(conn: Connection, article_id: int) -> None:
     for table in (event_reports, relations, roles, article_entities):
         conn.execute(delete(table).where(table.c.article_id == article_id))
     conn.execute(delete(evidence).where(evidence.c.article_id == article_id))
+    summaries.refresh(conn, people, actors)  # before the incidents left without reports go
     # An incident only this article reported is gone with its report; the new extraction makes
     # its own (or joins another's).
     if touched:
@@ -64,6 +67,8 @@ def clear_facts(conn: Connection, article_id: int) -> None:
 def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
     resolver = Resolver(conn)
     ids: dict[str, int] = {}
+    published = conn.execute(select(articles.c.published).where(articles.c.id == article_id)).scalar()
+    people = summaries.Added()  # what this article adds to the summaries
     for ent in ex["entities"]:
         eid = resolver.resolve(ent)
         ids[ent["id"]] = eid
@@ -73,7 +78,7 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
             conn.execute(article_entities.insert(), dict(
                 article_id=article_id, entity_id=eid, local_id=ent["id"],
                 surface_forms=json.dumps(ent.get("aliases", []), ensure_ascii=False),
-                mentions=json.dumps(ent.get("mentions", []))))
+                mentions=json.dumps(ent.get("mentions", [])), published=published))
     evidence_ids: dict[tuple[int, int], int] = {}
 
     def evidence_id(ev: dict) -> int:
@@ -92,9 +97,12 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
             type=r["type"], polarity=r["polarity"], **_hedging(r, ids),
             confidence=float(r.get("confidence", 0.5)), evidence_id=evidence_id(r["evidence"])))
     for r in ex["roles"]:
-        conn.execute(roles.insert(), dict(
-            article_id=article_id, person_id=ids[r["person"]], group_id=ids[r["group"]],
-            role=r["role"], evidence_id=evidence_id(r["evidence"]), **_hedging(r, ids)))
+        hedging = _hedging(r, ids)
+        values = dict(article_id=article_id, person_id=ids[r["person"]], group_id=ids[r["group"]],
+                      role=r["role"], evidence_id=evidence_id(r["evidence"]), **hedging)
+        role_id = inserted_id(conn.execute(roles.insert(), values))
+        people.role(values["group_id"], values["person_id"], values["role"], role_id,
+                    values["evidence_id"], hedging["modality"])
     for ev in ex["events"]:
         loc = ev.get("location") or {}
         killed, wounded = ev.get("killed") or {}, ev.get("wounded") or {}
@@ -116,7 +124,9 @@ def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
                 ("concerns", c) for c in ev.get("concerns", [])]:
             if key in ids and (ids[key], role) not in seen:
                 seen.add((ids[key], role))
+                people.actor(ids[key], incident_id)
                 conn.execute(event_actors.insert(), dict(report_id=report_id, entity_id=ids[key], role=role))
+    people.write(conn)  # in this transaction: never stale
 
 
 def _hedging(fact: dict, ids: dict[str, int]) -> dict:

@@ -62,6 +62,19 @@ Limit = Annotated[int | None, Query(ge=1, le=100_000, description="At most this 
 Offset = Annotated[int, Query(ge=0, description="Skip this many items first")]
 
 
+def _answer(content: Any) -> JSONResponse:
+    """An answer as JSON. The query functions return JSON-ready values (str, numbers, lists,
+    dicts), written out as they are: FastAPI's default (jsonable_encoder, which walks every
+    value first) took twice as long as building the network itself (2.7 MB at 100,000
+    articles). Anything not JSON-ready goes through jsonable_encoder, as before."""
+    try:
+        return JSONResponse(content)
+    except TypeError:
+        from fastapi.encoders import jsonable_encoder
+
+        return JSONResponse(jsonable_encoder(content))
+
+
 def _listing(items: list, limit: int | None, offset: int, undated_left_out: int | None = None) -> JSONResponse:
     """A list answer, paginated: X-Total-Count says how many match in all."""
     headers = {TOTAL_HEADER: str(len(items))}
@@ -77,7 +90,7 @@ def api_groups(request: Request, limit: Limit = None, offset: Offset = 0) -> Any
 
 @router.get("/groups/{key:path}", summary="One group by id, name or any alias")
 def api_group(request: Request, key: str) -> Any:
-    return data.api_group(_db(request), key)
+    return _answer(data.api_group(_db(request), key))
 
 
 @router.get("/ties", summary="Ties between groups, for one group or the whole store")
@@ -101,12 +114,12 @@ def api_ties(
 
 @router.get("/ties/{tie_id}", summary="One tie with every evidence sentence behind it")
 def api_tie(request: Request, tie_id: str) -> Any:
-    return data.api_tie(_db(request), tie_id)
+    return _answer(data.api_tie(_db(request), tie_id))
 
 
 @router.get("/timeline/{key:path}", summary="A group's events and ties in date order")
 def api_timeline(request: Request, key: str) -> Any:
-    return data.api_timeline(_db(request), key)
+    return _answer(data.api_timeline(_db(request), key))
 
 
 @router.get("/events", summary="Events (attacks, arrests, bans...) with filters")
@@ -138,23 +151,23 @@ def api_events(
 
 @router.get("/events/{event_id}", summary="One incident with every source's account and where they disagree")
 def api_event(request: Request, event_id: str) -> Any:
-    return data.api_event(_db(request), event_id)
+    return _answer(data.api_event(_db(request), event_id))
 
 
 @router.get("/evidence/{evidence_id}", summary="The sentence, article and attribution behind a fact")
 def api_evidence(request: Request, evidence_id: str) -> Any:
-    return data.api_evidence(_db(request), evidence_id)
+    return _answer(data.api_evidence(_db(request), evidence_id))
 
 
 @router.get("/search", summary="Search group names and aliases, people and places")
 def api_search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)]) -> Any:
-    return data.api_search(_db(request), q.strip())
+    return _answer(data.api_search(_db(request), q.strip()))
 
 
 @router.get("/graph", summary="The network with server-computed positions (for the network page)")
 def api_graph(request: Request,
               chosen: Annotated[filters.GraphFilters, Depends(filters.graph_query)]) -> Any:
-    return network.graph_view(_db(request), chosen, with_layout=True)
+    return _answer(network.graph_view(_db(request), chosen, with_layout=True))
 
 
 @router.post("/articles", status_code=201, summary="Add articles (same pipeline as the CLI)")

@@ -29,9 +29,10 @@ def graph_view(db_url: str, filters: GraphFilters, with_layout: bool) -> dict:
 
     groups = {g["id"]: g for g in store_queries().all_groups(db_url)}
 
+    # read, never changed here: the kept ties themselves, not 5,000 copies a call
     everything = store_queries().all_ties(db_url, types=None if filters.expand else filters.types,
                                           since=filters.since, until=filters.until,
-                                          include_undated=True)
+                                          include_undated=True, read_only=True)
     expand = _expanded(db_url, filters.expand)
     matching = [t for t in everything
                 if (filters.denied or t.get("polarity", "positive") != "negated")
