@@ -77,17 +77,18 @@ class _SingleTokenRules:
         self.by_lower: dict[str, list] = {}
         self.always: list = []
         for rule_id, key, tests in rules:
-            entry = (rule_id, key, tests)
-            tag = [v for a, op, v in tests if a == "TAG" and op in ("==", "IN")]
-            lower = [v for a, op, v in tests if a == "LOWER" and op in ("==", "IN")]
-            if tag:  # only a token with one of these tags can match
-                for t in ([tag[0]] if isinstance(tag[0], str) else tag[0]):  # type: ignore[attr-defined]
-                    self.by_tag.setdefault(t, []).append(entry)
-            elif lower:
-                for w in ([lower[0]] if isinstance(lower[0], str) else lower[0]):  # type: ignore[attr-defined]
-                    self.by_lower.setdefault(w, []).append(entry)
-            else:
-                self.always.append(entry)
+            # indexed by its first test of the tag (else of the word) for equality or
+            # membership: only a token found under one of those values can match, and that
+            # test is then true of it (the others are still made, by _ok)
+            first = next((t for t in tests if t[0] == "TAG" and t[1] in ("==", "IN")), None) or next(
+                (t for t in tests if t[0] == "LOWER" and t[1] in ("==", "IN")), None)
+            if first is None:
+                self.always.append((rule_id, key, tests))
+                continue
+            rest_tests = [t for t in tests if t is not first]
+            index = self.by_tag if first[0] == "TAG" else self.by_lower
+            for value in ([first[2]] if first[1] == "==" else sorted(first[2])):  # type: ignore[call-overload]
+                index.setdefault(str(value), []).append((rule_id, key, rest_tests))
 
     @classmethod
     def build(cls, vocab, patterns: list[dict]):  # type: ignore[no-untyped-def]
@@ -149,7 +150,8 @@ class _SingleTokenRules:
             for entries in (by_tag.get(tok.tag_), by_lower.get(tok.lower_), always):
                 if entries:
                     i = tok.i
-                    found.extend((rule_id, key, i, i + 1) for rule_id, key, tests in entries if ok(tok, tests))
+                    found.extend((rule_id, key, i, i + 1) for rule_id, key, tests in entries
+                                 if not tests or ok(tok, tests))
         found.sort()
         return found
 
