@@ -3,8 +3,11 @@ into a fresh SQLite store.
 
 Each stage runs in a fresh Python process, so each has its own model load outside the
 timing and its own peak RSS. Reported per stage: docs/s, tokens/s (tokens of the bare parse),
-seconds and peak RSS; and `ratio_vs_spacy` = extraction docs/s / bare spaCy docs/s (>= 1.0 means
-the extraction costs no more than spaCy's own default pipeline).
+seconds, CPU seconds and peak RSS; and `ratio_vs_spacy` = extraction docs/s / bare spaCy docs/s
+(>= 1.0 means the extraction costs no more than spaCy's own default pipeline), with
+`ingest_ratio_vs_spacy` for ingest and both again in CPU seconds (`cpu_ratio_vs_spacy`,
+`ingest_cpu_ratio_vs_spacy`: steadier than wall time on a machine shared with other jobs; the
+load average at the end is reported too).
 
     militantmap bench [--corpus PATH ...] [--json]      (default: the VOA feed + the dev articles)
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing as mp
+import os
 import platform
 import resource
 import subprocess
@@ -62,12 +66,13 @@ def _stage_spacy(paths: list[Path]) -> dict:
             continue
     assert nlp is not None, "no spaCy model installed"
     nlp.max_length = 6_000_000
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     tokens = 0
     for doc in nlp.pipe(texts, batch_size=32):
         tokens += len(doc)
     secs = time.perf_counter() - t0
     return {"docs": len(texts), "tokens": tokens, "seconds": round(secs, 2),
+            "cpu_seconds": round(time.process_time() - c0, 2),
             "components": list(nlp.pipe_names), "peak_rss_mb": _rss_mb()}
 
 
@@ -78,7 +83,7 @@ def _stage_extract(paths: list[Path]) -> dict:
     arts = load_articles(paths)
     ex = Extractor.default()  # model and gazetteer load outside the timing
     ex.nlp("warm up")
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     n = facts = 0
     for out in extract_many(arts):
         if "error" in out:
@@ -87,6 +92,7 @@ def _stage_extract(paths: list[Path]) -> dict:
         facts += len(out["relations"]) + len(out["roles"]) + len(out["events"])
     secs = time.perf_counter() - t0
     return {"docs": n, "facts": facts, "seconds": round(secs, 2),
+            "cpu_seconds": round(time.process_time() - c0, 2),
             "components": list(ex.nlp.pipe_names), "peak_rss_mb": _rss_mb()}
 
 
@@ -97,11 +103,12 @@ def _stage_ingest(paths: list[Path]) -> dict:
     arts = load_articles(paths)
     Extractor.default().nlp("warm up")
     with tempfile.TemporaryDirectory() as tmp:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         summary = ingest_articles(f"sqlite:///{tmp}/bench.db", arts)
         secs = time.perf_counter() - t0
+        cpu = time.process_time() - c0
     return {"docs": summary.new + summary.known, "new": summary.new, "skipped": len(summary.skipped),
-            "seconds": round(secs, 2), "peak_rss_mb": _rss_mb()}
+            "seconds": round(secs, 2), "cpu_seconds": round(cpu, 2), "peak_rss_mb": _rss_mb()}
 
 
 STAGES = {"spacy": _stage_spacy, "extract": _stage_extract, "ingest": _stage_ingest}
@@ -136,6 +143,13 @@ def run(paths: list[Path], stages: list[str] | None = None) -> dict:
         out["ratio_vs_spacy"] = round(results["extract"]["docs_per_s"] / results["spacy"]["docs_per_s"], 3)
     if "spacy" in results and "ingest" in results and results["spacy"]["docs_per_s"]:
         out["ingest_ratio_vs_spacy"] = round(results["ingest"]["docs_per_s"] / results["spacy"]["docs_per_s"], 3)
+    # The same ratios in CPU seconds (this process's own, user + system): on a machine shared
+    # with other jobs the wall-clock ratios swing with their load, these much less.
+    spacy_cpu = results.get("spacy", {}).get("cpu_seconds")
+    for name, key in (("extract", "cpu_ratio_vs_spacy"), ("ingest", "ingest_cpu_ratio_vs_spacy")):
+        if spacy_cpu and results.get(name, {}).get("cpu_seconds"):
+            out[key] = round(spacy_cpu / results[name]["cpu_seconds"], 3)
+    out["load_average"] = [round(x, 2) for x in os.getloadavg()]
     return out
 
 

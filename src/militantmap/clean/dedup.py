@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -30,8 +31,15 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations():  # type: ignore[no-untyped-def]
+    """The hash permutations of (NUM_PERM, seed 7, SCHEME), drawn once: a MinHash draws them
+    anew from its seed otherwise, a cost per article."""
+    return MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME).permutations
+
+
 def minhash_of(sh: set[str]) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME, permutations=_permutations())
     m.update_batch([s.encode("utf-8") for s in sh])
     return m
 

@@ -122,7 +122,9 @@ def _token_keys(raw: str) -> tuple[str, str, int | None]:
     return _loose(folded.casefold()), folded, pm.start() if pm else None
 
 
+@lru_cache(maxsize=65536)
 def _norm_token(token: str) -> str:
+    # memoised (bounded): names are normalized again and again, by the extractor and the store
     return _fold(token).casefold()
 
 
@@ -179,6 +181,7 @@ def _tokens(name: str) -> list[str]:
     return _TOKEN_RE.findall(name)
 
 
+@lru_cache(maxsize=32768)
 def normalize(name: str) -> str:
     """The matching key of a name: casefolded, without diacritics or apostrophes, with every
     run of other punctuation and whitespace as one space, and without a leading "the".
@@ -530,8 +533,11 @@ class Gazetteer:
         contextual: list[int] = []
         n = len(toks)
         i = 0
+        starts = self._root.children
         while i < n:
-            best = self._longest_at(text, toks, i)
+            # no name begins with this word: no match here (as _longest_at would find), for
+            # less than its cost on the many words that begin none
+            best = self._longest_at(text, toks, i) if toks[i][2] in starts else None
             if best is None:
                 i += 1
                 continue

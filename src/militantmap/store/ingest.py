@@ -164,6 +164,9 @@ class _Run:
         self.version = extractor.info["version"]
         self.summary = IngestSummary()
         self.index = NearDuplicateIndex()
+        from militantmap.graph.resolve import ResolverCache  # graph.resolve imports the store's schema
+
+        self.resolver_cache = ResolverCache()  # what entity resolution keeps between articles
         with engine.connect() as conn:
             for row in conn.execute(select(articles.c.id, articles.c.minhash)
                                     .where(articles.c.minhash.is_not(None), articles.c.duplicate_of.is_(None))):
@@ -241,7 +244,7 @@ class _Run:
     def _reextract(self, article_id: int, ex: dict) -> None:
         with self.engine.begin() as conn:
             clear_facts(conn, article_id)
-            write_facts(conn, article_id, ex)
+            write_facts(conn, article_id, ex, self.resolver_cache)
             conn.execute(update(articles).where(articles.c.id == article_id)
                          .values(extractor_version=self.version, status=_status(True, ex)))
         self.summary.reprocessed += 1
@@ -260,9 +263,10 @@ class _Run:
                 ex["article"]["id"] = _free_key(conn, str(ex["article"]["id"]), digest)
                 new_id = insert_article(conn, ex, raw, raw_format, art.source, digest,
                                         to_bytes(mh), copy_of, story,
-                                        status=_status(english, ex))
+                                        status=_status(english, ex), cache=self.resolver_cache)
         except IntegrityError:
             # Another process stored the same text between our check and our write.
+            self.resolver_cache.clear()  # it may hold aliases of the transaction rolled back
             self.summary.known += 1
             return
         if copy_of is None and english:

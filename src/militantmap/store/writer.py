@@ -9,7 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
 from militantmap.graph.incidents import assign_incident
-from militantmap.graph.resolve import Resolver
+from militantmap.graph.resolve import Resolver, ResolverCache
 from militantmap.store import summaries
 from militantmap.store.db import inserted_id
 from militantmap.store.schema import (
@@ -26,7 +26,7 @@ from militantmap.store.schema import (
 
 def insert_article(conn: Connection, ex: dict, raw_text: str, raw_format: str, source: str,
                    content_hash: str, minhash: bytes | None, duplicate_of: int | None,
-                   story_id: int | None, status: str = "ok") -> int:
+                   story_id: int | None, status: str = "ok", cache: ResolverCache | None = None) -> int:
     art = ex["article"]
     published = dt.date.fromisoformat(art["published"]) if art.get("published") else None
     values = {
@@ -42,7 +42,7 @@ def insert_article(conn: Connection, ex: dict, raw_text: str, raw_format: str, s
     if not story_id:  # a new story is its own first article
         conn.execute(update(articles).where(articles.c.id == article_id).values(story_id=article_id))
     if status == "ok":
-        write_facts(conn, article_id, ex)
+        write_facts(conn, article_id, ex, cache)
     return article_id
 
 
@@ -64,21 +64,26 @@ def clear_facts(conn: Connection, article_id: int) -> None:
         conn.execute(delete(incidents).where(incidents.c.id.in_(touched), incidents.c.id.not_in(still)))
 
 
-def write_facts(conn: Connection, article_id: int, ex: dict) -> None:
-    resolver = Resolver(conn)
+def write_facts(conn: Connection, article_id: int, ex: dict, cache: ResolverCache | None = None) -> None:
+    """The facts of an article that has none stored (new, or cleared by `clear_facts`).
+    `cache`: the ingest run's (graph.resolve.ResolverCache), kept from one article to the next."""
+    resolver = Resolver(conn, ex["entities"], cache)
     ids: dict[str, int] = {}
     published = conn.execute(select(articles.c.published).where(articles.c.id == article_id)).scalar()
     people = summaries.Added()  # what this article adds to the summaries
+    linked: list[dict] = []
+    linked_ids: set[int] = set()
     for ent in ex["entities"]:
         eid = resolver.resolve(ent)
         ids[ent["id"]] = eid
-        row = conn.execute(select(article_entities.c.local_id).where(
-            article_entities.c.article_id == article_id, article_entities.c.entity_id == eid)).first()
-        if row is None:  # two local entities may resolve to one stored entity
-            conn.execute(article_entities.insert(), dict(
+        if eid not in linked_ids:  # two local entities may resolve to one stored entity
+            linked_ids.add(eid)
+            linked.append(dict(
                 article_id=article_id, entity_id=eid, local_id=ent["id"],
                 surface_forms=json.dumps(ent.get("aliases", []), ensure_ascii=False),
                 mentions=json.dumps(ent.get("mentions", [])), published=published))
+    if linked:
+        conn.execute(article_entities.insert(), linked)
     evidence_ids: dict[tuple[int, int], int] = {}
 
     def evidence_id(ev: dict) -> int:
