@@ -8,11 +8,11 @@ each test; one test runs the whole round on PostgreSQL when MILITANTMAP_TEST_PG_
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from pg_helpers import pg_database
 from sqlalchemy import delete, func, select, text, update
+from store_templates import copy_of, settle
 from test_store import DENIAL, KABUL_1, KABUL_2
 
 from militantmap.errors import NotInStore
@@ -43,20 +43,13 @@ FACTION = "lashkar-e-jhangvi-al-alami~faction_of~lashkar-e-jhangvi"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("curation") / "template.db"
-    url = f"sqlite:///{path}"
-    ingest_articles(url, [KABUL_1, KABUL_2, DENIAL])
-    engine = get_engine(url)
-    with engine.connect() as conn:  # all of it in the file we copy, none left in the WAL
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return str(path)
+    ingest_articles(f"sqlite:///{path}", [KABUL_1, KABUL_2, DENIAL])
+    return settle(path)
 
 
 @pytest.fixture()
 def db(built, tmp_path) -> str:
-    path = tmp_path / "store.db"
-    shutil.copy(built, path)
-    return f"sqlite:///{path}"
+    return copy_of(built, tmp_path)
 
 
 def _log_size(db: str) -> int:

@@ -9,12 +9,12 @@ through the store's own writer), small; one test runs the round on PostgreSQL to
 from __future__ import annotations
 
 import runpy
-import shutil
 from pathlib import Path
 
 import pytest
 from pg_helpers import pg_database
 from sqlalchemy import delete, func, select, text, update
+from store_templates import copy_of, settle
 
 from militantmap.store import queries, summaries
 from militantmap.store.curate import merge, reject_fact, undo
@@ -39,18 +39,12 @@ N = 400
 def built(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("summaries") / "template.db"
     BENCH["build"](path, N, progress=False)
-    engine = get_engine(f"sqlite:///{path}")
-    with engine.connect() as conn:  # all of it in the file we copy
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return str(path)
+    return settle(path)
 
 
 @pytest.fixture()
 def db(built, tmp_path) -> str:
-    path = tmp_path / "store.db"
-    shutil.copy(built, path)
-    return f"sqlite:///{path}"
+    return copy_of(built, tmp_path)
 
 
 def assert_summaries_right(url: str) -> None:
