@@ -40,6 +40,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 
 SCHEMA_VERSION = 4
@@ -186,6 +187,8 @@ incidents = Table(
 )
 Index("ix_incidents_date", incidents.c.date)
 Index("ix_incidents_type_date", incidents.c.type, incidents.c.date)   # events of one type, by date
+# events of one country (compared case-blind, as queries._candidates does), by date
+Index("ix_incidents_country_date", func.lower(incidents.c.country), incidents.c.date)
 
 event_reports = Table(
     "event_reports", metadata,
