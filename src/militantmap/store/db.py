@@ -168,14 +168,23 @@ def _add_missing_indexes(engine: Engine) -> None:
     would never get it. checkfirst asks the database (a read) before each CREATE INDEX."""
     with engine.begin() as conn, warnings.catch_warnings():
         # reflection cannot read an index on an expression ("lower(country)"): it says so, and
-        # such an index is created with IF NOT EXISTS instead of a look first
+        # such an index is looked up by name in the catalogue instead (a read, like checkfirst:
+        # opening a store writes nothing when nothing is missing)
         warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
         for table in metadata.tables.values():
             for ix in table.indexes:
                 if all(isinstance(e, Column) for e in ix.expressions):
                     ix.create(conn, checkfirst=True)
-                else:
+                elif not _index_named(conn, str(ix.name)):
                     conn.execute(CreateIndex(ix, if_not_exists=True))
+
+
+def _index_named(conn: Connection, name: str) -> bool:
+    if conn.dialect.name == "sqlite":
+        found = conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :n"), {"n": name})
+    else:
+        found = conn.execute(text("SELECT 1 FROM pg_indexes WHERE indexname = :n"), {"n": name})
+    return found.first() is not None
 
 
 def _upgrade(engine: Engine) -> None:
