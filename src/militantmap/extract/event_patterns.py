@@ -18,7 +18,9 @@ def table(name: str) -> dict[str, dict]:
     return {row["construction"]: row for row in rows}
 
 
-@lru_cache(maxsize=64)
+# Unbounded: the keys are the tables' rows and columns, a fixed few dozen; a bound below their
+# number would rebuild word sets on the hot path of every sentence.
+@lru_cache(maxsize=None)
 def lemmas(name: str, construction: str, key: str = "lemmas") -> frozenset[str]:
     """A word list of one row, lower-cased."""
     return frozenset(w.lower() for w in table(name)[construction].get(key, []))
