@@ -26,7 +26,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))  # the matcher's own normalize(), without installing
 
-from militantmap.nlp.gazetteer import is_acronym_word, normalize
+from militantmap.nlp.gazetteer import _loose_key, is_acronym_word, normalize
 
 CURATED = REPO / "src" / "militantmap" / "data" / "curated_groups.json"
 OUT = REPO / "src" / "militantmap" / "data" / "gazetteer.json"
@@ -405,16 +405,18 @@ def case_sensitive(alias: str) -> bool:
 
 class Blocklist:
     """Aliases never to use: case-sensitive entries block that exact spelling ("LET" but not
-    "LeT"), the others every spelling with the same normalized form ("The Base")."""
+    "LeT"), the others every spelling with the same loose form, the one the matcher reads
+    ("The Base"; "Mujahideen Shura Council" blocks "Mujahidin Shura Council" too, since the
+    text's "Mujahedeen Shura Council" would match either)."""
 
     def __init__(self, aliases: list[str]) -> None:
         one_word = [a for a in aliases if re.fullmatch(r"[\w.]+", a) and case_sensitive(a)]
         self.exact = set(one_word)
-        self.keys = {normalize(a) for a in aliases if a not in self.exact}
+        self.keys = {_loose_key(normalize(a)) for a in aliases if a not in self.exact}
 
     def __contains__(self, alias: object) -> bool:
         assert isinstance(alias, str)
-        return alias in self.exact or normalize(alias) in self.keys
+        return alias in self.exact or _loose_key(normalize(alias)) in self.keys
 
 
 def junk_reason(alias: str, blocked: Blocklist, stop_words: frozenset[str]) -> str | None:

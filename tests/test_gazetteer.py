@@ -552,11 +552,12 @@ def test_official_names_are_made_readable() -> None:
 
 def test_junk_aliases_are_recognised() -> None:
     build = _build_module()
-    blocked = build.Blocklist(["LET", "The Base"])
+    blocked = build.Blocklist(["LET", "The Base", "Mujahideen Shura Council"])
     stop = frozenset({"the", "of", "is"})
     for junk in [
         "LET",
         "the base",
+        "Mujahidin Shura Council",  # another transliteration of a blocked name
         "THE YOUTH",
         "Islamic Army",
         "EGYPT",

@@ -763,6 +763,21 @@ def _headless_index(gaz: Gazetteer) -> dict[str, str | None]:
                 continue
             key = " ".join(short)
             index[key] = entry.id if index.get(key, entry.id) == entry.id else None
+    # A short name that begins another group's name is shared by namesakes: "Ansar al-Sharia"
+    # of "Ansar al-Shariah Brigade" (Benghazi) also begins "Ansar al-Sharia in Tunisia", so
+    # alone it is neither (the country-qualified reading may still decide).
+    # (A faction's name beginning with its parent's is no namesake: "March 23 Movement" stays
+    # the movement's though "March 23 Movement (Runiga faction)" begins with it.)
+    for entry in gaz:
+        for alias in {entry.name, *entry.aliases}:
+            words = normalize(alias).split()
+            if "faction" in words:
+                continue
+            for n in range(2, len(words)):
+                key = " ".join(words[:n])
+                gid = index.get(key)
+                if gid not in (None, entry.id) and entry.parent != gid:
+                    index[key] = None
     return index
 
 
