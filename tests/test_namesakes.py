@@ -49,3 +49,41 @@ def test_short_name_shared_by_namesakes_is_ambiguous() -> None:
     assert index.get("ansar al sharia", "absent") is None
     # a name no other group's begins with keeps its one group
     assert index.get("haqqani") == "haqqani-network"
+
+
+# -- a parent named only to describe another group -------------------------------------------
+# "X, al-Qaeda's affiliate in ...": the sentence is about X, so "the group" and "its" after it,
+# and the perpetrator of what X did, are X, never the parent named in the appositive.
+def _facts(text: str) -> tuple[set, list]:
+    r = extract(Article(text=text, published=PUB))
+    names = {e["id"]: e["name"] for e in r["entities"]}
+    ties = {(names[x["subject"]], x["type"], names[x["object"]]) for x in r["relations"]}
+    perps = [sorted(names[p] for p in ev["perpetrators"]) for ev in r["events"]]
+    return ties, perps
+
+
+@pytest.mark.parametrize("text, tie, never", [
+    ("Hayat Tahrir al-Sham, once al-Qaeda's Syrian branch, controls Idlib. The group was created "
+     "in 2017 through a merger of Jabhat Fateh al-Sham and Nour al-Din al-Zenki.",
+     ("Harakat Nour al-Din al-Zenki", "allegiance_to", "Hay'at Tahrir al-Sham"),
+     ("Harakat Nour al-Din al-Zenki", "allegiance_to", "al-Qaeda")),
+    ("Mali's Ansar Dine (an al-Qaeda ally) grew fast in 2012. Two years later it merged with "
+     "al-Mourabitoun.",
+     ("Ansar Dine", "allegiance_to", "al-Mourabitoun"),
+     ("al-Qaeda", "allegiance_to", "al-Mourabitoun")),
+    ("The Taliban's Pakistani ally, the Tehrik-i-Taliban Pakistan, bombed a market in Peshawar. "
+     "The group later pledged allegiance to the Islamic State.",
+     ("Tehrik-i-Taliban Pakistan", "allegiance_to", "Islamic State"),
+     ("Afghan Taliban", "allegiance_to", "Islamic State")),
+])
+def test_appositive_parent_is_no_antecedent(text: str, tie: tuple, never: tuple) -> None:
+    ties, _ = _facts(text)
+    assert tie in ties, ties
+    assert never not in ties, ties
+
+
+def test_appositive_parent_is_no_perpetrator() -> None:
+    _, perps = _facts("Al-Shabaab, al-Qaeda's affiliate in Somalia, has expanded in the south. "
+                      "The group attacked a military base in Lower Shabelle on Monday, killing "
+                      "nine soldiers.")
+    assert perps == [["al-Shabaab"]], perps

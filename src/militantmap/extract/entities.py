@@ -451,12 +451,47 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             and text[mentions[-1].end : c.start].strip() == "("
         )
         mentions.append(Mention(c.start, c.end, c.key, complement))
+    mentions = _appositive_parents(text, mentions)
     for key in [k for k, e in ctx.entities.items() if e.type == ARMED_GROUP and not e.mentions]:
         del ctx.entities[key]
     ctx.set_group_mentions(mentions)
     _named_entities(ctx, taken)
     _persons_named_by_title(ctx)
     _aliases_of_people(ctx)
+
+
+# "X, al-Qaeda's affiliate", "X (once an IS branch)", "X — the Taliban's Pakistani wing": the
+# gap between a group and the parent named in its appositive, and the part noun after the parent.
+_APPOSITIVE_GAP = re.compile(
+    r"\)?\s*(?:,|\(|—|–|--)\s*(?:(?:once|formerly|now|then|previously|originally|still|also)\s+)?"
+    r"(?:(?:the|its|an?)\s+)?")
+_PART_NOUN_AFTER = re.compile(
+    r"(?:[’']s?)?(?:\s+[\w-]+){0,3}?\s+(?:faction|wing|branch|offshoot|affiliate|province|chapter|"
+    r"franchise|splinter\s+group|arm|proxy|ally|front)\b", re.I)
+_PART_NOUN_THEN_NAME = re.compile(
+    r"(?:[’']s?)?(?:\s+[\w-]+){0,3}?\s+(?:faction|wing|branch|offshoot|affiliate|province|chapter|"
+    r"franchise|splinter\s+group|arm|proxy|ally|front)\s*(?:,|\(|—|–|--)\s*(?:the\s+)?", re.I)
+
+
+def _appositive_parents(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mark as complements the parents named only to describe another group: "JNIM, al-Qaeda's
+    affiliate in the Sahel, ..." and "the Taliban's Pakistani ally, the TTP, ...". The group the
+    sentence is about is the one described, so the parent is no antecedent of "the group" or
+    "its" after it, nor a perpetrator of what the described group did."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.complement:
+            continue
+        prev = out[i - 1] if i > 0 else None
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        after_name = (prev is not None and prev.key != m.key and not prev.complement
+                      and _APPOSITIVE_GAP.fullmatch(text, prev.end, m.start)
+                      and _PART_NOUN_AFTER.match(text, m.end))
+        before_name = (nxt is not None and nxt.key != m.key
+                       and _PART_NOUN_THEN_NAME.fullmatch(text, m.end, nxt.start))
+        if after_name or before_name:
+            out[i] = Mention(m.start, m.end, m.key, True)
+    return out
 
 
 def _discovered_names(ctx: Context, countries: set[str], nationality,
