@@ -33,6 +33,10 @@ def group_names(text: str) -> set[str]:
     # a name that several groups bear is not the Islamic State's, whatever the spelling
     ("In Derna, the Mujahedeen Shura Council drove rival fighters from the old city.",
      set(), {"Islamic State"}),
+    # Burkina Faso's civilian auxiliaries are not eastern Congo's Wazalendo
+    ("Jihadists overran the town after fighting with the Volunteers for the Defence of the "
+     "Homeland (VDP), a government-backed militia.",
+     {"Volunteers for the Defence of the Homeland"}, {"Wazalendo"}),
     # a faction's name that begins with its parent's keeps the short name the parent's
     ("Haqqani fighters crossed the border overnight and attacked a checkpoint.",
      {"Haqqani Network"}, set()),
