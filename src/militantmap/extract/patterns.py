@@ -187,8 +187,11 @@ def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
         return _subjects(tok.head, deps | _SUBJECT_DEPS, depth + 1)
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl"):
         # "X claimed responsibility for killing Y", "X took the town, driving Y out": the
-        # gerund's subject is the subject of the clause it hangs from
+        # gerund's subject is the subject of the clause it hangs from; but "X accused Y of
+        # arming Z" is Y's arming (object control: data/patterns/object_control.json)
         head = tok.head.head if tok.dep_ == "pcomp" else tok.head
+        if tok.dep_ == "pcomp" and head.lemma_.lower() in object_control_verbs():
+            return [c for c in head.children if c.dep_ == "dobj"]
         while head.pos_ not in ("VERB", "AUX") and head.dep_ not in ("ROOT",) and head.head is not head:
             head = head.head
         return _subjects(head, deps | _SUBJECT_DEPS, depth + 1)
@@ -197,6 +200,12 @@ def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
         if ("nsubjpass" in deps and tok.tag_ == "VBN") or ("nsubj" in deps and tok.tag_ == "VBG"):
             return [tok.head]
     return []
+
+
+@lru_cache(maxsize=1)
+def object_control_verbs() -> frozenset[str]:
+    text = resources.files("militantmap").joinpath("data", "patterns", "object_control.json").read_text("utf-8")
+    return frozenset(json.loads(text)["verbs"])
 
 
 _TO_ACRONYM_DEPS = {"acl", "relcl", "xcomp", "advcl", "ccomp"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from militantmap.extract.attribution import Attribution, is_negated, modality_of
 from militantmap.extract.context import Context, evidence
 from militantmap.extract.mentions import GroupResolver
-from militantmap.extract.patterns import find_pattern_ties
+from militantmap.extract.patterns import find_pattern_ties, object_control_verbs
 from militantmap.nlp.gazetteer import get_gazetteer, normalize
 from militantmap.schema import SYMMETRIC
 
@@ -307,6 +307,9 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                 if _participle_elsewhere(ctx, offsets[int(m.group(first))],
                                          offsets[int(m.group("b" if first == "a" else "a"))]):
                     continue
+                if _object_controlled_between(ctx, offsets[int(m.group(first))],
+                                              offsets[int(m.group("b" if first == "a" else "a"))]):
+                    continue
                 last = max(int(m.group("a")), int(m.group("b")))
                 # a denial in the main clause does not reach a tie the noun phrase states
                 # ("X, an offshoot of Y, denied the attack")
@@ -596,6 +599,20 @@ def _participle_elsewhere(ctx: Context, first: tuple[int, int], second: tuple[in
     # the noun itself, or a noun made of the group ("Hamas fighters", "the group's cells")
     near = [noun] + [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod", "appos")]
     return not any(first[0] <= t.idx < first[1] for t in near)
+
+
+def _object_controlled_between(ctx: Context, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether the words between two groups hold a gerund whose doer is another verb's object:
+    in "Hamas accused Iran of funding the Houthis" the one funding is Iran, not Hamas
+    (data/patterns/object_control.json)."""
+    span = ctx.doc.char_span(first[1], second[0], alignment_mode="expand")
+    for tok in span if span is not None else ():
+        if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
+            verb = tok.head.head
+            if verb.lemma_.lower() in object_control_verbs() and any(
+                    c.dep_ == "dobj" and first[1] <= c.idx < tok.idx for c in verb.children):
+                return True
+    return False
 
 
 def _heads_clause(ctx: Context, span: tuple[int, int], gap: str) -> bool:
