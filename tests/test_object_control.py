@@ -37,3 +37,21 @@ def test_the_object_does_the_gerund(text: str, never: tuple) -> None:
 ])
 def test_the_subject_keeps_its_own_gerund(text: str, tie: tuple) -> None:
     assert tie in ties(text)
+
+
+# -- a predicate keeps its clause's attribution ------------------------------------------------
+def _tie_modality(text: str) -> list[tuple[str, str | None]]:
+    r = extract(Article(text=text))
+    return [(x["modality"], (x["attribution"] or {}).get("text")) for x in r["relations"]]
+
+
+@pytest.mark.parametrize("text, modality, source", [
+    # "is a front for" inside "officials say": the officials' word
+    ("Officials say Tehreek-e-Jihad Pakistan is a front for the Pakistani Taliban.", "reported", "Officials"),
+    ("Ankara says the YPG is an offshoot of the PKK.", "reported", "Ankara"),
+    # an appositive is the writer's own description, even in a reported sentence
+    ("Tehreek-e-Jihad Pakistan, a front for the Pakistani Taliban, claimed the attack, police said.",
+     "asserted", None),
+])
+def test_predicate_is_attributed(text: str, modality: str, source: str | None) -> None:
+    assert _tie_modality(text) == [(modality, source)]

@@ -322,7 +322,10 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                 seen.add(key)
                 # An appositive ("X, the group's Somali affiliate") is the writer's own
                 # description even inside a reported clause, unless it stands in a quotation.
-                structural = pattern in NOUN_PHRASE and not negated and not _QUOTES.search(sent.text)
+                # A predicate ("Officials say the group is a front for Y") is not an appositive:
+                # it keeps its clause's attribution.
+                structural = (pattern in NOUN_PHRASE and not negated and not _QUOTES.search(sent.text)
+                              and not _COPULA.search(clause))
                 hits.append(RelationHit(
                     a, type_, b, "negated" if negated else "positive", modality, att, evidence(sent),
                     structural, f"surface:{PATTERNS.index((type_, pattern, _subj))}",
@@ -581,6 +584,7 @@ def _mask(text: str, start: int, end: int, spans: list[tuple[int, int, str]]):
 
 
 _QUOTES = re.compile(r"[\"“”]")
+_COPULA = re.compile(r"(?<!\bwhich)\s+(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:a|an|the|one)\s", re.I)
 _OBJECT_DEPS = {"pobj", "dobj", "dative", "pcomp", "attr", "oprd"}
 
 
