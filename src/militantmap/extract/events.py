@@ -395,8 +395,24 @@ def _by_a_state(ctx: Context, e: EventHit) -> bool:
 
 
 _UNKNOWN_DOERS = re.compile(
-    r"(?i)\b(?:unidentified|unknown|unnamed|no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?(?:yet\s+)?"
-    r"claimed|(?:not|yet\s+to\s+be)\s+(?:yet\s+)?claimed|nobody\s+(?:has\s+)?claimed)\b")
+    r"(?i)\b(?:unidentified|unknown|unnamed|no\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+)?"
+    r"(?:(?:yet|immediately|so\s+far|publicly|officially)\s+)?claimed|(?:not|yet\s+to\s+be)\s+(?:yet\s+|immediately\s+)?"
+    r"claimed|nobody\s+(?:has\s+|had\s+)?(?:(?:yet|immediately|so\s+far)\s+)?claimed|"
+    r"(?:there\s+was|there\s+has\s+been)\s+no\s+(?:immediate\s+)?claim)\b")
+
+
+def _doers_unknown(e) -> bool:
+    """The attack's sentence, or the next one (wire copy gives each its own paragraph), says
+    nobody claimed it or the attackers are unknown ("Militants killed 12 soldiers. No group
+    immediately claimed responsibility, but the area is a stronghold of G."): no group is
+    credited by default."""
+    if _UNKNOWN_DOERS.search(e.sent.text):
+        return True
+    doc = e.sent.doc
+    i = e.sent.end
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i < len(doc) and bool(_UNKNOWN_DOERS.search(doc[i].sent.text))
 
 
 _DENIAL = re.compile(r"(?i)\b(?:not\s+(?:been\s+)?(?:responsible|involved|behind)|den(?:y|ied|ies|ial)\b|"
@@ -453,7 +469,7 @@ def _previous_sentence_group(ctx: Context, events: list[EventHit]) -> None:
     text says the doers are unknown or no one claimed it, and not a group the attack's own
     sentence names (there it holds a role that does not credit it: victim, target, critic)."""
     for e in events:
-        if e.type != "attack" or e.perpetrators or e.sent.start == 0 or _UNKNOWN_DOERS.search(e.sent.text):
+        if e.type != "attack" or e.perpetrators or e.sent.start == 0 or _doers_unknown(e):
             continue
         lo, hi = e.sent.start_char, e.sent.end_char
         here = {m.key for m in ctx.groups_between(lo, hi)} | {k for r in ctx.refs_in(lo, hi) for k in r.keys}
@@ -519,7 +535,7 @@ def _story_group_fallback(ctx: Context, events: list[EventHit]) -> None:
         if _DENIAL.search(ctx.doc[start].sent.text):
             return   # "G denied any role", "G said it was not responsible": not its doing
     for e in events:
-        if e.type != "attack" or e.perpetrators or _UNKNOWN_DOERS.search(e.sent.text):
+        if e.type != "attack" or e.perpetrators or _doers_unknown(e):
             continue
         lo, hi = e.sent.start_char, e.sent.end_char
         if any(lo <= m.start < hi for m in ctx.group_mentions if m.key == top) or any(
