@@ -70,6 +70,20 @@ CASES = [
      [("Ansar Dine", "allegiance_to", JNIM), ("al-Mourabitoun", "allegiance_to", JNIM),
       ("Katiba Macina", "allegiance_to", JNIM)],
      [("al-Mourabitoun", "allegiance_to", "Ansar Dine"), ("Ansar Dine", "allegiance_to", "al-Mourabitoun")]),
+    # "X, a member group of Y"
+    ("member group of", "Ansar Dine, a founding member group of Jama'at Nusrat al-Islam wal-Muslimin, "
+     "claimed the ambush.", [("Ansar Dine", "allegiance_to", JNIM)], []),
+    # "X is widely considered a front organisation for Y"
+    ("considered a front", "Jamaat-ud-Dawa has long been regarded as a front group of Lashkar-e-Taiba "
+     "by Indian officials.", [("Jamaat-ud-Dawa", "faction_of", "Lashkar-e-Taiba")], []),
+    # "Y's East African arm"
+    ("possessive arm", "Al-Shabaab, al-Qaeda's East African arm, attacked the base.",
+     [("al-Shabaab", "faction_of", "al-Qaeda")], []),
+    # a parent name that only modifies the whole: "part of the al-Qaeda-linked JNIM"
+    ("linked name is not the whole", "Katiba Macina is part of the al-Qaeda-linked Jama'at Nusrat "
+     "al-Islam wal-Muslimin.", [], [("Katiba Macina", "faction_of", "al-Qaeda")]),
+    ("backed name is not the coalition", "Katiba Macina joined the al-Qaeda-backed Jama'at Nusrat "
+     "al-Islam wal-Muslimin in 2017.", [], [("Katiba Macina", "allegiance_to", "al-Qaeda")]),
     # fronts and wings (regressions)
     ("front for", "Jamaat-ud-Dawa, widely seen as a front for Lashkar-e-Taiba, ran the camp.",
      [("Jamaat-ud-Dawa", "faction_of", "Lashkar-e-Taiba")], []),

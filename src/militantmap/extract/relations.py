@@ -57,7 +57,7 @@ def _p(type_: str, pattern: str, subject: str = "a", noun_phrase: bool = False,
 
 # What a part of a group is called (SCHEMA: affiliate, branch, province, wing, offshoot are
 # faction_of; "linked to", "affiliated with" are affiliated_with).
-_PART = (r"(?:faction|splinter(?:\s+group|\s+faction)?|wing|branch|offshoot|affiliate|"
+_PART = (r"(?:faction|splinter(?:\s+group|\s+faction)?|wing|arm|branch|offshoot|affiliate|"
          r"breakaway\s+(?:group|faction)|province|chapter|franchise)")
 
 
@@ -98,6 +98,10 @@ _p("faction_of", rf"{A}{GAP}\b(?:is|are|was|were|became|remains?|as)\s+(?:now\s+
 _p("faction_of", rf"{A}(?:\s+(?:group|outfit|gang|faction|militia|movement|network))?\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a|an|the)\s+"
    rf"(?:[\w-]+\s+){{0,2}}?(?:proxy|front(?:\s+(?:group|organi[sz]ation|outfit))?|shadow\s+(?:group|outfit))"
    rf"\s+(?:of|for)\s+{PRE}{B}", noun_phrase=True)
+# "X is widely considered a front organisation for Y", "X, seen as the armed wing of Y"
+_p("faction_of", rf"{A}\s*(?:,\s*|\s+(?:is|was|are|were|has\s+been)\s+)(?:\w+\s+)?(?:considered|seen\s+as|regarded\s+as|"
+   rf"viewed\s+as|described\s+as|known\s+as|labell?ed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
+   rf"(?:{_PART}|proxy|front(?:\s+(?:group|organi[sz]ation|outfit))?)\s+(?:of|for)\s+{PRE}{B}", noun_phrase=True)
 # "X, an umbrella of factions including Y", "the X coalition, which includes Y": a member of a
 # coalition has joined it (allegiance_to, as the pattern table's member_of and coalition rows)
 _p("allegiance_to", rf"{B}\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
@@ -114,6 +118,10 @@ _p("allegiance_to", rf"{_ONE_OF}(?:groups|factions|organi[sz]ations|militias)\s+
    rf"\s+{_COALITION}\b", noun_phrase=True)
 _p("faction_of", rf"{_ONE_OF}(?:factions|wings|branches|splinters|offshoots|affiliates|provinces|chapters)\s+of\s+"
    rf"(?:the\s+)?{B}(?!\s+{_COALITION}\b)", noun_phrase=True)
+# "X, a member group of Y", "X is a founding member organisation of Y"
+_p("allegiance_to", rf"{A}\s*(?:,\s*|\s+(?:is|was|are|were|became|remains|remained)\s+)(?:a|an|one)\s+(?:[\w-]+\s+)?"
+   rf"member\s+(?:group|organi[sz]ation|faction|movement|militia|outfit)\s+(?:of|in|within)\s+(?:the\s+)?{B}",
+   noun_phrase=True)
 # allegiance_to
 _p("allegiance_to", rf"{A}{GAP}\b(?:pledg\w+|swor?e|swear\w*|declar\w+|announc\w+|offer\w+|vow\w*|"
    rf"renew\w+|reaffirm\w+|gave|giv\w+|sworn)\s+(?:its\s+|their\s+|his\s+|an?\s+oath\s+of\s+)?"
@@ -212,6 +220,10 @@ _p("supports", rf"{A}{GAP}\b(?:receiv\w+|draw\w*|drew|get\w*|got|obtain\w*|enjoy
 _p("supports", rf"{A}{GAP}\brel(?:y|ies|ied|ying)\s+(?:\w+\s+){{0,3}}?on\s+{PRE}{B}\s+for\s+(?:\w+\s+){{0,2}}?"
    rf"(?:support|safe\s+havens?|shelter|funding|money|weapons|arms|protection|sanctuary|fighters|logistics)",
    subject="b")
+
+# A name that ends a pattern but only modifies the next noun: "the ⟨al-Qaeda⟩-linked ⟨JNIM⟩"
+_MODIFIER_AFTER = re.compile(r"[-‐](?:linked|backed|affiliated|aligned|inspired|allied|led|based|"
+                             r"sponsored|supported|funded|style|type)\b", re.I)
 
 # Words in the clause that invert or block a pattern ("fought alongside" is not rivalry).
 _BLOCK = {
@@ -321,6 +333,9 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                     a, b = b, a
                 if a == b:
                     continue
+                if (type_ in ("faction_of", "allegiance_to") and m.end() == m.end("b") + 1
+                        and _MODIFIER_AFTER.match(masked, m.end())):
+                    continue  # "X is part of the al-Qaeda-linked JNIM": the name only modifies
                 clause = m.group(0)
                 first = min(("a", "b"), key=m.start)
                 gap = masked[m.end(first) + 1 : m.start("b" if first == "a" else "a") - 1]
