@@ -50,10 +50,15 @@ _FACTION_KIND = (
 )
 _FACTION_BEFORE = re.compile(
     rf"(?:^|(?<=\W))(?:[Tt]he\s+|[Aa]n?\s+)?(?P<x>{NAME})\s+(?P<kind>{_FACTION_KIND})\s+of\s+"
-    rf"(?:the\s+)?$"
+    # "of the powerful / banned LeJ": lower-case modifiers before the parent
+    rf"(?:the\s+)?(?:(?!the\b|a\b|an\b)[a-z][a-z-]*\s+){{0,2}}$"
 )
 _FACTION_AFTER = re.compile(rf"^[’']s\s+(?P<x>{NAME})\s+(?P<kind>{_FACTION_KIND})\b")
 
+_SELF_NAMED = re.compile(
+    rf"(?:\s+|[’']s?\s+(?:[\w-]+\s+){{0,2}}?)(?:{_FACTION_KIND})(?:\s+(?:in|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    rf"\s*,\s*(?:the\s+|a\s+)?(?:self-(?:declared|styled|proclaimed)|so-called)\s+[\"“‘']"
+    rf"(?P<x>{NAME}),?[\"”’']")
 _ACRONYM = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)\s*\)")
 # "the MNA (Movimiento Nacional Armado)": an all-capitals acronym, then the name in brackets.
 _ACRONYM_FIRST = re.compile(rf"(?<![\w-])(?P<acr>[A-Z]{{2,6}})\s*\(\s*(?:the\s+)?(?P<name>{NAME})\s*\)")
@@ -318,6 +323,21 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         for alias in {text[g.start : g.end] for g in gaz_mentions if g.entry_id == m.entry_id}:
             for fx in re.finditer(rf"(?<![\w-]){re.escape(alias)}[\s-]+{re.escape(x)}(?![\w-])", text, re.I):
                 cands.append(_Candidate(fx.start(), fx.end(), key, 0, fx.group(0)))
+
+    # A branch's self-given name, quoted after the branch: "the IS franchise in Libya, the
+    # self-declared 'Islamic State in Cyrenaica'", "al-Qaeda's Indian branch, the so-called 'X'".
+    for m in gaz_mentions:
+        sm = _SELF_NAMED.match(text, m.end)
+        if not sm:
+            continue
+        x = sm.group("x").strip()
+        entry = gaz.lookup(x)
+        if entry is not None and entry.id == m.entry_id:
+            continue
+        key = entity_for_entry(entry.id) if entry is not None else entity_for_name(x, m.entry_id, link=False)
+        xs = sm.start("x")
+        ctx.faction_ties.append((key, m.entry_id, xs))
+        cands.append(_Candidate(xs, sm.end("x"), key, 0, x))
 
     # Acronyms the text defines: "Tehrik-i-Taliban Pakistan (TTP)", and the reverse order
     # "the MNA (Movimiento Nacional Armado)". A definition links the acronym to the name's group

@@ -75,6 +75,11 @@ _RELATIVE = {"that", "which", "who", "whom"}
 _SOME = {"some", "several", "other", "few", "dissident", "rogue", "disgruntled", "former",
          "ex", "breakaway", "defecting", "renegade", "individual"}
 _NAMED_PARTS = {"wing", "arm", "faction"}
+# "the JNIM coalition", "the Hamas movement": a noun of a whole with the group's name before it
+# is the group itself (a coalition that includes others, a movement that joined one)
+_NAMED_WHOLES = {"coalition", "alliance", "umbrella", "grouping", "bloc", "federation",
+                 "confederation", "group", "organisation", "organization", "movement", "outfit",
+                 "network"}
 _BELONGING = {"belong", "loyal", "affiliate", "link", "attach"}
 
 
@@ -338,7 +343,7 @@ class GroupResolver:
                 # "the ultraviolent, Jalisco Cartel": a noun with a group set beside it
                 if c.dep_ == "appos" and c.i in self.by_token and tok.i not in self.persons:
                     return self.by_token[c.i].keys
-            if lemma in _NAMED_PARTS:
+            if lemma in _NAMED_PARTS or lemma in _NAMED_WHOLES:
                 # "the al-Quds Brigade armed wing", "the Los Chapitos faction": the part named
                 for c in tok.children:
                     if c.dep_ in ("compound", "nmod") and c.i in self.by_token:

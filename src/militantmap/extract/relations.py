@@ -57,13 +57,19 @@ def _p(type_: str, pattern: str, subject: str = "a", noun_phrase: bool = False,
 
 # What a part of a group is called (SCHEMA: affiliate, branch, province, wing, offshoot are
 # faction_of; "linked to", "affiliated with" are affiliated_with).
-_PART = (r"(?:faction|splinter(?:\s+group|\s+faction)?|wing|branch|offshoot|affiliate|"
+_PART = (r"(?:faction|splinter(?:\s+group|\s+faction)?|wing|arm|branch|offshoot|affiliate|"
          r"breakaway\s+(?:group|faction)|province|chapter|franchise)")
 
 
 # faction_of (subject is the faction)
 _p("faction_of", rf"{A}{GAP}\b(?:split|broke|broken|splinter(?:ed)?|break(?:s|ing)?|splitting|"
    rf"separated|defected|breakaway)\s+(?:away\s+|off\s+)?from\s+{PRE}{B}")
+# "X, which was earlier operating under the banner of Y, split off in 2014", "X, once part of Y,
+# broke away": the clause names what X split from
+_p("faction_of", rf"{A}\s*,\s*(?:which|who|once|formerly|previously|earlier)\b[^⟨,;.:?!]{{0,80}}?\b(?:under\s+the\s+"
+   rf"(?:banner|umbrella|flag|command|wing|aegis)\s+of|part\s+of|(?:a\s+)?(?:member|faction|wing|unit)\s+of|within|inside)\s+"
+   rf"{PRE}{B}\s*,\s*(?:[\w-]+\s+){{0,3}}?(?:split|broke|splintered|separated|seceded|parted|walked\s+out)\b"
+   rf"(?!\s+(?:\w+\s+)?(?:with|from)\b)")
 # "X, an ideological offshoot of Y", "X, which is an affiliate of Y"
 _p("faction_of", rf"{A}(?:\s+(?:group|outfit|gang|faction|militia|movement|network))?\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a|an|the|one)\s+"
    rf"(?:[\w-]+\s+){{0,3}}?(?:{_PART}|cell)\s+of\s+(?:the\s+)?{B}", noun_phrase=True)
@@ -73,6 +79,13 @@ _p("faction_of", rf"{B}[’']s?\s+(?:[\w-]+\s+){{0,3}}?{_PART}\s*,?\s*(?:the\s+)
 _p("faction_of", rf"{A}\s*(?:,|\(|—|–|--)\s*(?:the\s+|its\s+)?{B}[’']s?\s+(?:[\w-]+\s+){{0,3}}?{_PART}\b",
    noun_phrase=True)
 _p("faction_of", rf"{B}\s+(?:splinter|breakaway)\s+(?:group|faction)\s*,?\s*(?:the\s+)?{A}")
+# "the rival TTP faction Jamaat-ul-Ahrar", "the IS affiliate ISWAP": the parent names the part
+_p("faction_of", rf"{B}\s+(?:(?:armed|militant|political|military|dissident|hardline|local|regional|"
+   rf"splinter|breakaway)\s+)?(?:faction|wing|branch|offshoot|affiliate|franchise|chapter|province)"
+   rf"\s*,?\s*(?:the\s+)?{A}", noun_phrase=True)
+# "Jamaat-ul-Ahrar, a TTP faction, ...", "X (an al-Qaeda affiliate)"
+_p("faction_of", rf"{A}\s*(?:,|\(|—|–|--)\s*(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+){{0,2}}?{B}\s+"
+   rf"(?:(?:armed|militant|political|military|splinter|breakaway)\s+)?{_PART}\b", noun_phrase=True)
 # "the BLA's Majeed Brigade", "Islamic Jihad's al-Quds Brigades": a group owned by a group
 _p("faction_of", rf"{B}[’']s?\s+{A}", noun_phrase=True)
 # "the armed wing of Hamas, the Izz ad-Din al-Qassam Brigades"
@@ -85,12 +98,30 @@ _p("faction_of", rf"{A}{GAP}\b(?:is|are|was|were|became|remains?|as)\s+(?:now\s+
 _p("faction_of", rf"{A}(?:\s+(?:group|outfit|gang|faction|militia|movement|network))?\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a|an|the)\s+"
    rf"(?:[\w-]+\s+){{0,2}}?(?:proxy|front(?:\s+(?:group|organi[sz]ation|outfit))?|shadow\s+(?:group|outfit))"
    rf"\s+(?:of|for)\s+{PRE}{B}", noun_phrase=True)
+# "X is widely considered a front organisation for Y", "X, seen as the armed wing of Y"
+_p("faction_of", rf"{A}\s*(?:,\s*|\s+(?:is|was|are|were|has\s+been)\s+)(?:\w+\s+)?(?:considered|seen\s+as|regarded\s+as|"
+   rf"viewed\s+as|described\s+as|known\s+as|labell?ed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
+   rf"(?:{_PART}|proxy|front(?:\s+(?:group|organi[sz]ation|outfit))?)\s+(?:of|for)\s+{PRE}{B}", noun_phrase=True)
 # "X, an umbrella of factions including Y", "the X coalition, which includes Y": a member of a
 # coalition has joined it (allegiance_to, as the pattern table's member_of and coalition rows)
 _p("allegiance_to", rf"{B}\s*,?\s*(?:\([^)]*\)\s*,?\s*)?(?:which\s+is\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
    rf"(?:umbrella|coalition|alliance|grouping|conglomerate)\s+(?:group\s+|organi[sz]ation\s+)?"
    rf"(?:of\s+[^⟨.;:?!]{{0,60}}?)?(?:including|comprising|that\s+includes|which\s+includes|made\s+up\s+of)\s+"
    rf"{PRE}{A}", noun_phrase=True)
+# "X, one of the more radical elements in the Y coalition", "X is one of the members of Y": a
+# member of a coalition (allegiance_to, as the table's member_of row); "one of the factions of Y"
+_ONE_OF = rf"{A}\s*(?:,\s*|\s+(?:is|was|remains|remained|became)\s+)(?:one|some|two|three)\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){{0,3}}?"
+_COALITION = r"(?:coalition|alliance|umbrella|bloc|grouping|federation|operations\s+room)"
+_p("allegiance_to", rf"{_ONE_OF}(?:elements|members|components|constituents|member\s+(?:groups|organi[sz]ations|factions))"
+   rf"\s+(?:of|in|within)\s+(?:the\s+)?{B}", noun_phrase=True)
+_p("allegiance_to", rf"{_ONE_OF}(?:groups|factions|organi[sz]ations|militias)\s+(?:of|in|within)\s+(?:the\s+)?{B}"
+   rf"\s+{_COALITION}\b", noun_phrase=True)
+_p("faction_of", rf"{_ONE_OF}(?:factions|wings|branches|splinters|offshoots|affiliates|provinces|chapters)\s+of\s+"
+   rf"(?:the\s+)?{B}(?!\s+{_COALITION}\b)", noun_phrase=True)
+# "X, a member group of Y", "X is a founding member organisation of Y"
+_p("allegiance_to", rf"{A}\s*(?:,\s*|\s+(?:is|was|are|were|became|remains|remained)\s+)(?:a|an|one)\s+(?:[\w-]+\s+)?"
+   rf"member\s+(?:group|organi[sz]ation|faction|movement|militia|outfit)\s+(?:of|in|within)\s+(?:the\s+)?{B}",
+   noun_phrase=True)
 # allegiance_to
 _p("allegiance_to", rf"{A}{GAP}\b(?:pledg\w+|swor?e|swear\w*|declar\w+|announc\w+|offer\w+|vow\w*|"
    rf"renew\w+|reaffirm\w+|gave|giv\w+|sworn)\s+(?:its\s+|their\s+|his\s+|an?\s+oath\s+of\s+)?"
@@ -150,7 +181,10 @@ _p("affiliated_with", rf"{A}{GAP}\b(?:sever\w*|cut|cuts|cutting|broke\s+off|brea
 _p("rivals", rf"{A}{GAP}\b(?:rival\w*|clash\w*\s+(?:with\s+|against\s+)?|compet\w+\s+(?:with|against)|"
    rf"feud\w*\s+with|(?:at\s+)?war\s+(?:with|against)|fought\s+(?:back\s+)?(?:against\s+)?|"
    rf"fight(?:s|ing)?\s+(?:back\s+)?(?:against\s+)?|battl\w+\s+(?:with\s+|against\s+)?|"
-   rf"turned\s+(?:its|their)\s+guns\s+on|attack\w*|at\s+loggerheads\s+with)\s*{PRE}{B}")
+   rf"turned\s+(?:its|their)\s+guns\s+on|attack\w*|at\s+loggerheads\s+with)\s*{PRE}{B}"
+   # "blamed the rival TTP faction JuA": the parent only names the faction
+   rf"(?!\s+(?:[a-z][\w-]*\s+)?(?:faction|wing|branch|offshoot|affiliate|franchise|chapter|province|splinter)"
+   rf"\s*,?\s*(?:the\s+)?⟨)")
 # "X is a bitter rival of Y", "X, the arch-enemy of Y"
 _p("rivals", rf"{A}{GAP}\b(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?(?:rivals?|enem(?:y|ies)|arch-?enem(?:y|ies)|"
    rf"foes?|nemesis)\s+of\s+{PRE}{B}")
@@ -186,6 +220,10 @@ _p("supports", rf"{A}{GAP}\b(?:receiv\w+|draw\w*|drew|get\w*|got|obtain\w*|enjoy
 _p("supports", rf"{A}{GAP}\brel(?:y|ies|ied|ying)\s+(?:\w+\s+){{0,3}}?on\s+{PRE}{B}\s+for\s+(?:\w+\s+){{0,2}}?"
    rf"(?:support|safe\s+havens?|shelter|funding|money|weapons|arms|protection|sanctuary|fighters|logistics)",
    subject="b")
+
+# A name that ends a pattern but only modifies the next noun: "the ⟨al-Qaeda⟩-linked ⟨JNIM⟩"
+_MODIFIER_AFTER = re.compile(r"[-‐](?:linked|backed|affiliated|aligned|inspired|allied|led|based|"
+                             r"sponsored|supported|funded|style|type)\b", re.I)
 
 # Words in the clause that invert or block a pattern ("fought alongside" is not rivalry).
 _BLOCK = {
@@ -295,6 +333,9 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                     a, b = b, a
                 if a == b:
                     continue
+                if (type_ in ("faction_of", "allegiance_to") and m.end() == m.end("b") + 1
+                        and _MODIFIER_AFTER.match(masked, m.end())):
+                    continue  # "X is part of the al-Qaeda-linked JNIM": the name only modifies
                 clause = m.group(0)
                 first = min(("a", "b"), key=m.start)
                 gap = masked[m.end(first) + 1 : m.start("b" if first == "a" else "a") - 1]
@@ -473,7 +514,8 @@ def faction_phrase_relations(ctx: Context, found: list[RelationHit]) -> list[Rel
         prev = ctx.group_mentions[i - 1]
         if prev.complement or prev.key == m.key:
             continue
-        if not re.fullmatch(r"\s+of\s+(?:the\s+)?", ctx.text[prev.end : m.start]):
+        if not re.fullmatch(r"\s+of\s+(?:the\s+)?(?:(?!the\b|a\b|an\b)[a-z][a-z-]*\s+){0,2}",
+                            ctx.text[prev.end : m.start]):
             continue  # "G's X affiliate" (a complement before its faction): see faction_ties
         sent = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if sent is None:
