@@ -84,6 +84,10 @@ CASES = [
      "al-Islam wal-Muslimin.", [], [("Katiba Macina", "faction_of", "al-Qaeda")]),
     ("backed name is not the coalition", "Katiba Macina joined the al-Qaeda-backed Jama'at Nusrat "
      "al-Islam wal-Muslimin in 2017.", [], [("Katiba Macina", "allegiance_to", "al-Qaeda")]),
+    ("joined an unnamed body that includes", "Katiba Macina joined the Sahel Shield operations group, "
+     "which includes Ansar Dine and al-Mourabitoun.",
+     [], [("Ansar Dine", "allegiance_to", "Katiba Macina"), ("Katiba Macina", "allegiance_to", "Ansar Dine"),
+          ("al-Mourabitoun", "allegiance_to", "Katiba Macina")]),
     # fronts and wings (regressions)
     ("front for", "Jamaat-ud-Dawa, widely seen as a front for Lashkar-e-Taiba, ran the camp.",
      [("Jamaat-ud-Dawa", "faction_of", "Lashkar-e-Taiba")], []),
@@ -127,3 +131,17 @@ def test_rival_of_an_unnamed_faction_still_reads() -> None:
     # only a named faction after "Y faction" takes the rivalry off Y
     found = rels(run("Lashkar-e-Jhangvi clashed with a Tehrik-i-Taliban Pakistan faction near the border."))
     assert _has(found, "Lashkar-e-Jhangvi", "rivals", TTP)
+
+
+def test_description_with_a_name_of_its_own() -> None:
+    # "the Sahel Shield operations group" names a body of its own: not Katiba Macina
+    ex = run("Katiba Macina raided a market. Later Katiba Macina joined the Sahel Shield operations group, "
+             "which includes Ansar Dine.")
+    assert not any(t == "allegiance_to" and b == "Katiba Macina" for _, t, b in rels(ex))
+
+
+def test_creed_words_still_describe() -> None:
+    # "the Sunni militant group" describes the group named before it
+    ex = run("Lashkar-e-Jhangvi bombed a bus in Quetta. The Sunni militant group later said it "
+             "had pledged allegiance to the Islamic State.")
+    assert ("Lashkar-e-Jhangvi", "allegiance_to", "Islamic State") in rels(ex)

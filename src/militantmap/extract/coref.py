@@ -54,12 +54,38 @@ def resolve_descriptions(ctx: Context, demonym_country) -> list[Description]:
             continue
         definite = m.group("det").lower() in ("the", "this", "that")
         nationalities = {c for w in mods.split() if (c := demonym_country(w.strip("’'")))}
+        if _names_another(mods, demonym_country):
+            continue  # "the Fatah Halab control group": a body named here, not a group named before
         wants_faction = bool(_FACTION_WORDS.search(mods + " " + noun))
         exclude = _appositive_head(ctx, m.start(), m.end())
         key = _antecedent(ctx, m.start(), definite, nationalities, wants_faction, exclude)
         if key:
             out.append(Description(m.start(), m.end(), key))
     return out
+
+
+# Capitalised words that describe a group without naming it ("the Sunni Islamist group").
+_CREED = re.compile(
+    r"(?:Sunni|Shia|Shi[’']?ite|Shiite|Islamist|Islamic|Jihadist|Jihadi|Salafi|Salafist|Wahhabi|"
+    r"Deobandi|Marxist|Maoist|Leninist|Communist|Christian|Muslim|Hindu|Buddhist|Catholic|Arab|"
+    r"Kurdish|Baloch|Pashtun|Tuareg|Fulani|Tamil|Sikh|Al-Qaeda-\w+|ISIS-\w+|IS-\w+)", re.I)
+
+
+def _names_another(mods: str, demonym_country) -> bool:
+    """Whether a description's modifiers hold a proper name of two capitalised words or more
+    that are neither nationalities nor creeds ("the Fatah Halab control group", "the Jaish al-Fatah
+    group"): the description names a body of its own, not a group named before."""
+    run = 0
+    for w in mods.split():
+        w = w.strip("’'")
+        if (w[:1].isupper() and not demonym_country(w) and not _CREED.fullmatch(w)) or (
+                run and w.lower() in ("al", "el", "ul", "wal") ):
+            run += 1
+            if run >= 2:
+                return True
+        else:
+            run = 0
+    return False
 
 
 def _appositive_head(ctx: Context, start: int, end: int) -> str | None:
