@@ -55,3 +55,13 @@ def _tie_modality(text: str) -> list[tuple[str, str | None]]:
 ])
 def test_predicate_is_attributed(text: str, modality: str, source: str | None) -> None:
     assert _tie_modality(text) == [(modality, source)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Tariq Gidar Group was accused of cooperating with Lashkar-e-Jhangvi.",
+    "Prosecutors accuse the Gulf Clan of funding the Revolutionary Armed Forces of Colombia.",
+    "The Houthis accused Hamas of funding the Islamic State.",
+    "Hezbollah has been accused of training Kata'ib Hezbollah fighters.",
+])
+def test_an_accusation_is_no_finding(text: str) -> None:
+    assert [m for m, _ in _tie_modality(text)] == ["speculated"], _tie_modality(text)

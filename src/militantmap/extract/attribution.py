@@ -56,7 +56,9 @@ PLANNED = re.compile(
 SPECULATED = re.compile(
     r"\b(?:may|might|could|possibly|perhaps|probably|likely|suspected|suspect|believed\s+to|"
     r"thought\s+to|alleged(?:ly)?|purported(?:ly)?|apparently|rumou?r\w*|unconfirmed|"
-    r"speculat\w+|presumably|seem(?:s|ed)?\s+to|appear(?:s|ed)?\s+to)\b",
+    r"speculat\w+|presumably|seem(?:s|ed)?\s+to|appear(?:s|ed)?\s+to|"
+    # an accusation is not a finding: "X was accused of cooperating with Y"
+    r"accus(?:ed|es|ing|ations?)\s+(?:[\w’'-]+\s+){0,4}?of|allegations?)\b",
     re.I,
 )
 # Hearsay with no speaker named: the outlet passes the claim on without vouching for it.

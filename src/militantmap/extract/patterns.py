@@ -192,6 +192,8 @@ def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
         head = tok.head.head if tok.dep_ == "pcomp" else tok.head
         if tok.dep_ == "pcomp" and head.lemma_.lower() in object_control_verbs():
             return [c for c in head.children if c.dep_ == "dobj"]
+        if tok.dep_ == "pcomp" and head.dep_ == "dobj" and head.head.lemma_.lower() in object_control_verbs():
+            return [head]  # the parser hung "of arming" on the object: "accused [Y of arming] Z"
         while head.pos_ not in ("VERB", "AUX") and head.dep_ not in ("ROOT",) and head.head is not head:
             head = head.head
         return _subjects(head, deps | _SUBJECT_DEPS, depth + 1)

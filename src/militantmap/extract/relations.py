@@ -459,9 +459,16 @@ def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: Gr
         # an apposition ("X, an offshoot of Y, said ...") is the outlet's own description, as
         # for the noun-phrase surface rules, unless it stands in a quotation
         structural = p.appositive and not negated and not _QUOTES.search(sent.text)
+        modality = modality_of(clause, att)
+        if modality in ("asserted", "reported") and any(
+                t.lemma_.lower() in _ACCUSING for t in [p.cue, *p.cue.ancestors]):
+            modality = "speculated"  # "The Houthis accused Hamas of funding IS": an accusation
         hits.append(RelationHit(a, type_, b, "negated" if negated else "positive",
-                                modality_of(clause, att), att, evidence(sent), structural,
+                                modality, att, evidence(sent), structural,
                                 f"pattern:{p.pattern}"))
+
+
+_ACCUSING = frozenset({"accuse", "allege", "suspect"})
 
 
 # A clause set off by commas that describes the group before it: "X, which split from Y in
@@ -655,6 +662,8 @@ def _object_controlled_between(ctx: Context, first: tuple[int, int], second: tup
     for tok in span if span is not None else ():
         if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
             verb = tok.head.head
+            if verb.dep_ == "dobj":  # "of arming" hung on the object itself
+                verb = verb.head
             if verb.lemma_.lower() in object_control_verbs() and any(
                     c.dep_ == "dobj" and first[1] <= c.idx < tok.idx for c in verb.children):
                 return True
