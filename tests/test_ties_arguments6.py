@@ -41,6 +41,14 @@ CASES = [
     ("killed dozens of fighters from", "The Taliban killed dozens of fighters from the Islamic State Khorasan "
      "Province.",
      [("Afghan Taliban", "rivals", "Islamic State Khorasan Province")], []),
+    # two member nouns, each with its group: the parser nests the second under the first's group
+    ("members of X and fighters of Y", "Clashes erupted between members of Ansar Dine and fighters of the MNLA.",
+     [("Ansar Dine", "rivals", "National Movement for the Liberation of Azawad")], []),
+    ("members of X and fighters from Y", "Al-Shabaab attacked members of Hizbul Islam and fighters from the Ras "
+     "Kamboni Brigade.",
+     [("al-Shabaab", "rivals", "Hizbul Islam"), ("al-Shabaab", "rivals", "Ras Kamboni Brigade")], []),
+    ("members of X and fighters of Y attacked", "Fighters of the Taliban and members of the Haqqani network "
+     "attacked a base.", [], [("Afghan Taliban", "rivals", "Haqqani Network")]),
     # a group's members as the victims of another group's violence: rivals
     ("executed counted commanders", "Hayat Tahrir al-Sham executed four Hurras al-Din commanders in Idlib.",
      [("Hay'at Tahrir al-Sham", "rivals", "Hurras al-Din")], []),

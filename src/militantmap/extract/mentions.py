@@ -182,7 +182,11 @@ def _complements(tok: Token) -> list[Token]:
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         later = [c for c in tok.head.children if c.dep_ == "conj" and tok.i < c.i]
         bound = min([c.i for c in later], default=len(tok.doc))
-        out += [c for c in tok.head.children
+        holders = [tok.head]
+        if tok.head.dep_ == "pobj" and tok.head.head.head.pos_ in ("NOUN", "PROPN"):
+            # "members of X and fighters from Y": "fighters" under X, "from Y" under "members"
+            holders.append(tok.head.head.head)
+        out += [c for h in holders for c in h.children
                 if c.dep_ in ("prep", "acl", "amod") and tok.i < c.i < bound]
     return out
 
@@ -243,6 +247,7 @@ def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
         if ref is not None and root.i < tok.i and len(ref.keys) == 1 and not set(ref.keys) & excluded:
             return ref.keys
         return ()
+    assert prev is not None  # near
     # rule 3 ("it"/"its" only): the most recent group, this sentence first, then the previous
     for span in (sent, prev):
         last: GroupRef | None = None

@@ -354,6 +354,12 @@ def _expand(tokens: list[Token], depth: int = 0, resolver: GroupResolver | None 
         for u in [t, *t.conjuncts]:
             if u not in out:
                 out.append(u)
+            if u.lemma_.lower() in MEMBER_NOUNS:
+                # "members of X and fighters of Y": the parser coordinates the second member
+                # noun with the first one's group; it is a list item of its own
+                out += [x for c in u.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                        for p in c.children if p.dep_ == "pobj"
+                        for x in p.conjuncts if x.lemma_.lower() in MEMBER_NOUNS and x not in out]
             for c in u.children:
                 # "the Islamic State and al Qaeda" parsed as one noun phrase: the name before
                 # "and" hangs off the last one as a modifier with the conjunction under it
