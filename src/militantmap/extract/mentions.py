@@ -81,6 +81,10 @@ _NAMED_WHOLES = {"coalition", "alliance", "umbrella", "grouping", "bloc", "feder
                  "confederation", "group", "organisation", "organization", "movement", "outfit",
                  "network"}
 _BELONGING = {"belong", "loyal", "affiliate", "link", "attach"}
+# participles that make a name a modifier of the name after them ("the X affiliated Y")
+_NAME_MODIFIERS = {"affiliate", "affiliated", "link", "linked", "back", "backed", "ally", "allied",
+                   "align", "aligned", "inspire", "inspired", "sponsor", "sponsored", "support",
+                   "supported", "lead", "led", "base", "based"}
 
 
 def resolve_group_refs(ctx: Context, descriptions: list) -> list[GroupRef]:
@@ -151,13 +155,13 @@ def _subject_groups(sent: Span, by_token: dict[int, GroupRef], before: int | Non
     return (), other
 
 
-def _member_ref(tok: Token, by_token: dict[int, GroupRef]) -> GroupRef | None:
+def _member_ref(tok: Token, by_token: dict[int, GroupRef], part: bool = False) -> GroupRef | None:
     """"BLA fighters", "Boko Haram leader X": the group in a compound of a member noun/title.
     Not "12 TTP commanders", "some IS members", "dissident ETA members": a counted or singled
-    out part of a group acts for itself, not for the group."""
+    out part of a group acts for itself, not for the group (unless `part`, see groups_of)."""
     if tok.lemma_.lower() not in MEMBER_NOUNS and tok.ent_type_ != "PERSON":
         return None
-    if _counted(tok):
+    if _counted(tok) and not part:
         return None
     for c in tok.children:
         if c.dep_ in ("compound", "poss", "nmod", "amod"):
@@ -168,6 +172,28 @@ def _member_ref(tok: Token, by_token: dict[int, GroupRef]) -> GroupRef | None:
                     if cc.dep_ in ("compound", "poss", "nmod") and cc.i in by_token:
                         return by_token[cc.i]
     return None
+
+
+def _complements(tok: Token) -> list[Token]:
+    """The children of a noun, with the complement a coordination lent to the wrong conjunct:
+    in "the Houthi rebels and militants from X" the parser hangs "from X" on "rebels"; a
+    phrase hung on the first conjunct after a later conjunct is the later one's when that one
+    is a member noun ("militants from X"), and is then not the first conjunct's."""
+    out = list(tok.children)
+    conjs = [c for c in tok.children if c.dep_ == "conj" and c.lemma_.lower() in MEMBER_NOUNS]
+    if conjs:
+        first = min(c.i for c in conjs)
+        out = [c for c in out if not (c.dep_ in ("prep", "acl", "amod") and c.i > first)]
+    if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        later = [c for c in tok.head.children if c.dep_ == "conj" and tok.i < c.i]
+        bound = min([c.i for c in later], default=len(tok.doc))
+        holders = [tok.head]
+        if tok.head.dep_ == "pobj" and tok.head.head.head.pos_ in ("NOUN", "PROPN"):
+            # "members of X and fighters from Y": "fighters" under X, "from Y" under "members"
+            holders.append(tok.head.head.head)
+        out += [c for h in holders for c in h.children
+                if c.dep_ in ("prep", "acl", "amod") and tok.i < c.i < bound]
+    return out
 
 
 def _counted(tok: Token) -> bool:
@@ -205,15 +231,28 @@ def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
         return keys
     # rule 2: the subject group of the previous sentence (a person or other noun as its
     # subject blocks it)
-    if prev is None or not _near(prev, sent):
-        return ()
-    keys, other = _subject_groups(prev, by_token, main_only=True)
-    if keys:
-        if singular and len(keys) > 1:
+    near = prev is not None and _near(prev, sent)
+    if near:
+        assert prev is not None
+        keys, other = _subject_groups(prev, by_token, main_only=True)
+        if keys:
+            if singular and len(keys) > 1:
+                return ()
+            return keys
+        if other:
             return ()
-        return keys
-    if other or not singular:
+    if not singular:
         return ()
+    if not near:
+        # the sentence opens the text or a paragraph: only a group the parser left as the head
+        # of the sentence, without its verb, is its subject ("The IUMK fragmented in 2001 when
+        # a large number of its members split off ...", "fragmented" read as a participle)
+        root = sent.root
+        ref = by_token.get(root.i)
+        if ref is not None and root.i < tok.i and len(ref.keys) == 1 and not set(ref.keys) & excluded:
+            return ref.keys
+        return ()
+    assert prev is not None  # near
     # rule 3 ("it"/"its" only): the most recent group, this sentence first, then the previous
     for span in (sent, prev):
         last: GroupRef | None = None
@@ -289,14 +328,34 @@ class GroupResolver:
                     for tok in (span if span is not None else []):
                         self.leads[tok.i] = leaders[pm.key]
 
+    def _modified_name(self, p: Token) -> tuple[str, ...]:
+        """The group a name stands for, or, when the name only modifies the next one through a
+        participle the parser read as a verb ("militants from the Al-Qaeda affiliated Ansar
+        al-Sharia", "the Iran backed Houthis"), the group named after the participle."""
+        ref = self.by_token[p.i]
+        doc, j = p.doc, p.i + 1
+        while j < len(doc) and self.by_token.get(j) is ref:
+            j += 1
+        if j < len(doc) and doc[j].text == "-":
+            j += 1
+        if (j + 1 < len(doc) and doc[j].lemma_.lower() in _NAME_MODIFIERS
+                and doc[j].tag_ in ("VBN", "VBD", "JJ")):
+            nxt = self.by_token.get(j + 1)
+            if nxt is not None and nxt.kind == "name" and nxt.keys != ref.keys:
+                return nxt.keys
+        return ref.keys
+
     def ref(self, tok: Token) -> GroupRef | None:
         return self.by_token.get(tok.i)
 
-    def groups_of(self, tok: Token, depth: int = 0) -> tuple[str, ...]:
+    def groups_of(self, tok: Token, depth: int = 0, part: bool = False) -> tuple[str, ...]:
         """Groups a token stands for: its own reference; through a relative pronoun, the noun
         the clause describes ("a group that split from Y"); through an apposition ("X, a group
         that ..."); a member noun or titled person for the group in its compound, possessive or
-        "of/from" phrase ("BLA fighters", "members of LeT", "Boko Haram leader Shekau")."""
+        "of/from" phrase ("BLA fighters", "members of LeT", "Boko Haram leader Shekau").
+        `part`: a counted or singled-out part of a group ("three TTP commanders", "several
+        members of X") stands for the group too; the tie patterns ask it for hostile ties,
+        where whoever is attacked or fights in a group's name is the group's side."""
         if depth > 3:
             return ()
         r = self.by_token.get(tok.i)
@@ -320,24 +379,24 @@ class GroupResolver:
             if j >= 0 and j > tok.i - 5 and j in self.by_token:
                 return self.by_token[j].keys
         if low in _RELATIVE and tok.head.dep_ == "relcl":
-            return self.groups_of(tok.head.head, depth + 1)
+            return self.groups_of(tok.head.head, depth + 1, part)
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("NOUN", "PROPN"):
             if lemma in MEMBER_NOUNS or tok.i in self.persons or tok.ent_type_ == "PERSON":
-                m = _member_ref(tok, self.by_token)
+                m = _member_ref(tok, self.by_token, part)
                 if m is not None:
                     return m.keys
-                if lemma in MEMBER_NOUNS and lemma not in _PART_NOUNS and not _counted(tok):
-                    for c in tok.children:
+                if lemma in MEMBER_NOUNS and lemma not in _PART_NOUNS and (part or not _counted(tok)):
+                    for c in _complements(tok):
                         if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                             for p in c.children:
                                 if p.dep_ == "pobj" and p.i in self.by_token:
-                                    return self.by_token[p.i].keys
+                                    return self._modified_name(p)
             if tok.dep_ == "appos" and lemma in MEMBER_NOUNS and lemma not in _PART_NOUNS:
                 # "X and Y, two groups that ...": the appositive stands for all of them
                 keys: list[str] = []
                 for h in [tok.head, *tok.head.conjuncts]:
-                    keys += [k for k in self.groups_of(h, depth + 1) if k not in keys]
+                    keys += [k for k in self.groups_of(h, depth + 1, part) if k not in keys]
                 return tuple(keys)
             for c in tok.children:
                 # "the ultraviolent, Jalisco Cartel": a noun with a group set beside it
@@ -352,11 +411,11 @@ class GroupResolver:
                 # "Mullah Mansour, the leader of the Taliban": a leader stands for his group
                 for c in tok.children:
                     if c.dep_ == "appos" and c.lemma_.lower() in _TITLES:
-                        return self.groups_of(c, depth + 1)
-            for c in tok.children:
+                        return self.groups_of(c, depth + 1, part)
+            for c in _complements(tok):
                 # "militants belonging to X" ("a new group called X" was tried: it named the
                 # wrong group as often as the right one)
-                if (c.dep_ == "acl" and c.lemma_.lower() in _BELONGING and lemma in MEMBER_NOUNS
+                if ((c.dep_ == "acl" or c.dep_ == "amod" and c.i > tok.i) and c.lemma_.lower() in _BELONGING and lemma in MEMBER_NOUNS
                         and lemma not in _PART_NOUNS):
                     for x in c.children:
                         if x.dep_ == "prep" and x.lower_ in ("to", "with"):

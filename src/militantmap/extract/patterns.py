@@ -25,7 +25,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from militantmap.extract.attribution import is_negated
-from militantmap.extract.mentions import GroupResolver
+from militantmap.extract.mentions import MEMBER_NOUNS, GroupResolver
 
 TIE_TYPES = {"cooperates_with", "affiliated_with", "allegiance_to", "faction_of", "rivals", "supports"}
 _STEP = re.compile(r"^(?P<up><)?(?P<deps>[a-z|]+)(?:\[(?P<words>[^\]]+)\])?$")
@@ -217,11 +217,23 @@ def _acronym(tok: Token) -> bool:
     return tok.text.isupper() and 2 <= len(tok.text) <= 6
 
 
+def _lent_to_conjunct(t: Token) -> bool:
+    """A post-modifier the parser hung on the first conjunct while it describes a later one
+    ("the Houthis and jihadists *loyal to* X": "loyal" under "Houthis"): a modifier after a
+    conjunct that is a member noun describes that conjunct, which stands for the modifier's
+    own group (GroupResolver.groups_of), so going up from it reaches no other argument."""
+    head = t.head
+    if t.dep_ not in ("amod", "acl", "prep") or t.i < head.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    between = [c for c in head.children if c.dep_ == "conj" and head.i < c.i < t.i]
+    return bool(between) and between[-1].lemma_.lower() in MEMBER_NOUNS
+
+
 def _step(tokens: list[Token], step: Step) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         if step.up:
-            if t.dep_ in step.deps and _word_ok(t.head, step.words):
+            if t.dep_ in step.deps and _word_ok(t.head, step.words) and not _lent_to_conjunct(t):
                 out.append(t.head)
             continue
         if step.deps <= _SUBJECT_DEPS:
@@ -231,6 +243,15 @@ def _step(tokens: list[Token], step: Step) -> list[Token]:
             if "prep" in step.deps or "agent" in step.deps:
                 cands += [g for c in t.children if c.dep_ in ("prt", "advmod")
                           for g in c.children if g.dep_ in step.deps]
+            if "prep" in step.deps:
+                # a coordinated second phrase: "X fought against A and then against B" (the
+                # second "against" a conjunct of the verb or of the first one, or under a
+                # conjoined adverb: "split from A and later from B")
+                firsts = [c for c in cands if c.dep_ == "prep"]
+                cands += [c for c in [*t.children, *(x for f in firsts for x in f.children)]
+                          if c.dep_ == "conj" and c.pos_ == "ADP" and c not in cands]
+                cands += [g for c in t.children if c.dep_ == "conj" and c.pos_ == "ADV"
+                          for g in c.children if g.dep_ == "prep" and g not in cands]
             if ("prep" in step.deps and (step.words is None or "to" in step.words)
                     and not any(c.lower_ == "to" for c in cands)):
                 # "allegiance to IS": the acronym read as the verb "is", "to" as its infinitive
@@ -344,6 +365,12 @@ def _expand(tokens: list[Token], depth: int = 0, resolver: GroupResolver | None 
         for u in [t, *t.conjuncts]:
             if u not in out:
                 out.append(u)
+            if u.lemma_.lower() in MEMBER_NOUNS:
+                # "members of X and fighters of Y": the parser coordinates the second member
+                # noun with the first one's group; it is a list item of its own
+                out += [x for c in u.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                        for p in c.children if p.dep_ == "pobj"
+                        for x in p.conjuncts if x.lemma_.lower() in MEMBER_NOUNS and x not in out]
             for c in u.children:
                 # "the Islamic State and al Qaeda" parsed as one noun phrase: the name before
                 # "and" hangs off the last one as a modifier with the conjunction under it
@@ -401,10 +428,22 @@ def _bracketed_name(t: Token, resolver: GroupResolver) -> tuple[str, ...]:
     return ()
 
 
-def _groups(tokens: list[Token], resolver: GroupResolver) -> list[tuple[str, Token]]:
+def _named_by_cue(t: Token, cue: Token, resolver: GroupResolver) -> bool:
+    """A member noun the cue describes, which stands for a group named in the cue's own phrase
+    ("jihadists loyal to X and Y": the jihadists are X's and Y's, not a third argument)."""
+    if cue.head != t or cue.dep_ not in ("acl", "amod") or resolver.ref(t) is not None:
+        return False
+    keys = set(resolver.groups_of(t))
+    inside = {k for x in cue.subtree for k in resolver.groups_of(x)}
+    return bool(keys) and keys <= inside
+
+
+def _groups(tokens: list[Token], resolver: GroupResolver, part: bool = False) -> list[tuple[str, Token]]:
+    """The groups the argument tokens stand for; `part`: a counted part of a group ("three X
+    commanders") stands for the group (hostile ties, see GroupResolver.groups_of)."""
     out: list[tuple[str, Token]] = []
     for t in _expand(tokens, 0, resolver):
-        for k in resolver.groups_of(t) or _bracketed_name(t, resolver):
+        for k in resolver.groups_of(t, part=part) or _bracketed_name(t, resolver):
             if all(k != o for o, _ in out):
                 out.append((k, t))
     return out
@@ -446,13 +485,15 @@ def find_pattern_ties(sent: Span, resolver: GroupResolver) -> list[PatternHit]:
                 continue
             if p.forbids and any(walk(cue, path) for path in p.forbids):
                 continue
-            subj = _groups([t for path in p.subject for t in walk(cue, path)], resolver)
+            part = p.type == "rivals"
+            subj = _groups([t for path in p.subject for t in walk(cue, path)
+                            if not _named_by_cue(t, cue, resolver)], resolver, part)
             if p.reciprocal:
-                obj = _groups([t for path in p.object for t in walk(cue, path)], resolver)
+                obj = _groups([t for path in p.object for t in walk(cue, path)], resolver, part)
                 args = subj + [o for o in obj if all(o[0] != s for s, _ in subj)]
                 pairs = [(a, b) for i, a in enumerate(args) for b in args[i + 1:]]
             else:
-                obj = _groups([t for path in p.object for t in walk(cue, path)], resolver)
+                obj = _groups([t for path in p.object for t in walk(cue, path)], resolver, part)
                 pairs = [(a, b) for a in subj for b in obj]
             if not pairs:
                 continue
