@@ -239,7 +239,9 @@ def _mask(text, start, end, persons, groups):
 # "[!a,b]" excludes lemmas; "^+[list]" climbs up to six heads to the first with one of the
 # lemmas. Alternatives of dependencies are joined with "|". ">" is the next word of the text (the
 # name right after a title, wherever the parser hung it: "cartel leader Joaquin “El Chapo” Guzman").
-_STEP = re.compile(r"(?P<next>>)|(?:(?P<up>\^\+?)?(?P<deps>[\w|]*)(?:\[(?P<neg>!?)(?P<lemmas>[^\]]*)\])?)")
+# "<(" is the word before an opening bracket right before the token: the name a bracketed
+# participle describes, wherever the parser hung it ("claimed by G (headed by X)").
+_STEP = re.compile(r"(?P<next>>)|(?P<bracketed><\()|(?:(?P<up>\^\+?)?(?P<deps>[\w|]*)(?:\[(?P<neg>!?)(?P<lemmas>[^\]]*)\])?)")
 # Nouns that head a group's name in the parse ("the Lashkar-e-Islam group"): the name is its compound.
 _GROUP_HEADS = {"group", "movement", "organization", "organisation", "outfit", "militia", "faction",
                 "network", "cell", "brigade", "front", "wing"}
@@ -269,6 +271,7 @@ class _Step:
     lemmas: frozenset[str] | None
     negate: bool
     next: bool = False  # ">": the word right after (a name the parser tore from its title)
+    bracketed: bool = False  # "<(": the word before the opening bracket right before the token
 
 
 @dataclass(frozen=True)
@@ -315,6 +318,9 @@ def _parse_path(path: str) -> tuple[_Step, ...]:
             raise ValueError(f"bad path step {part!r} in {path!r}")
         if m.group("next"):
             steps.append(_Step(up=False, climb=False, deps=None, lemmas=None, negate=False, next=True))
+            continue
+        if m.group("bracketed"):
+            steps.append(_Step(up=False, climb=False, deps=None, lemmas=None, negate=False, bracketed=True))
             continue
         up = m.group("up") or ""
         deps = frozenset(d for d in m.group("deps").split("|") if d) or None
@@ -400,6 +406,9 @@ def _walk(tok: Token, steps: tuple[_Step, ...]) -> list[Token]:
             if st.next:
                 if t.i + 1 < len(t.doc):
                     nxt.append(t.doc[t.i + 1])
+            elif st.bracketed:
+                if t.i >= 2 and t.doc[t.i - 1].text == "(":
+                    nxt.append(t.doc[t.i - 2])
             elif st.climb:
                 h = t
                 for _ in range(9):  # the UN formula "for participating in ... on behalf of, or in support of G"
@@ -598,6 +607,15 @@ class _Index:
     def group_of(self, tok: Token) -> str | None:
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
+        elif tok.lower_ == "whose" and tok.dep_ == "poss":
+            # "the 400 Mawozo gang, whose leader X ...": the antecedent of the relative clause
+            # the possessed noun opens (its head, or the head of its preposition)
+            h = tok.head
+            for _ in range(3):
+                if h.dep_ == "relcl":
+                    tok = h.head
+                    break
+                h = h.head
         key = self.group.get(tok.i)
         if key is not None and _opposed(tok):
             return None  # "an anti-Taliban leader" leads no Taliban
