@@ -38,6 +38,20 @@ CASES = [
     # the head of a branch leads the branch, a group of its own
     ("Mohammed Yusuf headed the Swat branch of Tehrik-i-Taliban Pakistan until 2012.",
      ("Mohammed Yusuf", "leader", "Tehrik-i-Taliban Pakistan Swat")),
+    # "G1, a G2 affiliate led by X": the affiliate the appositive names is G1
+    ("Jamaat Nusrat al-Islam wal-Muslimin, an al-Qaeda affiliate headed by Yusuf Diallo, claimed the raid.",
+     ("Yusuf Diallo", "leader", "Jama'at Nusrat al-Islam wal-Muslimin")),
+    ("Boko Haram, an Islamic State affiliate founded by Mohammed Yusuf, attacked the town.",
+     ("Mohammed Yusuf", "founder", "Boko Haram")),
+    # "in charge of G" leads it; "in charge of G's finances / G fighters" commands a part of it
+    ("Ahmed Hassan was in charge of Boko Haram until his death.", ("Ahmed Hassan", "leader", "Boko Haram")),
+    ("Ahmed Hassan was put in charge of al-Shabaab in 2008.", ("Ahmed Hassan", "leader", "al-Shabaab")),
+    ("Ahmed Hassan, who was in charge of al-Shabaab's finances, was arrested.", ("Ahmed Hassan", "commander", "al-Shabaab")),
+    # "X succeeded Y" with no post named: Y led the group X leads
+    ("Mohammed Yusuf leads the Pakistani Taliban. He replaced Ahmed Hassan, who was killed in 2016.",
+     ("Ahmed Hassan", "leader", "Tehrik-i-Taliban Pakistan")),
+    ("Ahmed Hassan was killed in 2016 and was succeeded by Mohammed Yusuf, who now leads Boko Haram.",
+     ("Ahmed Hassan", "leader", "Boko Haram")),
     # people listed after "among them"
     ("Several Boko Haram commanders were killed, among them Mohammed Yusuf and Ahmed Hassan.",
      ("Ahmed Hassan", "commander", "Boko Haram")),
@@ -59,6 +73,17 @@ def test_a_role_construction(text, expected):
      ("Mohammed Yusuf", "leader", "Tehrik-i-Taliban Pakistan")),
     # a possessive after a subject person is that subject's
     ("Ahmed Hassan met Mohammed Yusuf of al-Shabaab and his deputy in Kismayo.", ("Ahmed Hassan", "deputy_leader", "al-Shabaab")),
+    # an affiliate led by X: X does not lead the group the affiliate's name is modified by
+    ("Jamaat Nusrat al-Islam wal-Muslimin, an al-Qaeda affiliate headed by Yusuf Diallo, claimed the raid.",
+     ("Yusuf Diallo", "leader", "al-Qaeda")),
+    # "in charge of" fighters or finances is no leadership of the group; an investigator is nobody's
+    ("Ahmed Hassan, who was in charge of al-Shabaab's finances, was arrested.", ("Ahmed Hassan", "leader", "al-Shabaab")),
+    ("The police officer in charge of the inquiry into Boko Haram, Ahmed Hassan, spoke.", ("Ahmed Hassan", "leader", "Boko Haram")),
+    # a successor "as" another post, or one who leads nothing, makes no predecessor a leader
+    ("Mohammed Yusuf leads the Pakistani Taliban. He replaced Ahmed Hassan as commander of the southern zone.",
+     ("Ahmed Hassan", "leader", "Tehrik-i-Taliban Pakistan")),
+    ("Mohammed Yusuf leads the Pakistani Taliban. His son Ali Musa replaced Ahmed Hassan on the council.",
+     ("Ahmed Hassan", "leader", "Tehrik-i-Taliban Pakistan")),
     # a man who fought the group, a journalist, an official and a victim are no members
     ("Ahmed Hassan, who fought al-Shabaab for a decade, retired.", ("Ahmed Hassan", "member", "al-Shabaab")),
     ("Ahmed Hassan, a journalist who covered Boko Haram, was interviewed.", ("Ahmed Hassan", "member", "Boko Haram")),

@@ -65,6 +65,13 @@ _TITLE_MOD = (r"(?:(?!(?:and|or|of|the|a|an|to|from|by|on|in|at|with|for|said|sa
 _NO_EVENT = (r"(?!(?:[’']s?)?\s+(?:attacks?|bombings?|blasts?|massacres?|plots?|raids?|assaults?|killings?|"
              r"kidnappings?|abductions?|ambush(?:es)?|hijackings?|sieges?|operations?|campaigns?)\b)")
 
+# Nouns that make a group's name their modifier and describe another group: "JNIM, an
+# al-Qaeda affiliate led by X" (X leads JNIM, not al-Qaeda).
+_AFFILIATE_WORDS = ("affiliate", "affiliates", "branch", "branches", "offshoot", "offshoots", "franchise",
+                    "franchises", "splinter", "ally", "allies", "proxy", "proxies", "partner", "partners",
+                    "subsidiary", "chapter", "breakaway")
+_AFFILIATE = "(?:" + "|".join(_AFFILIATE_WORDS) + ")"
+
 _PATTERNS = [
     # "Ali bin Sufyan, a spokesman for LeJ Al-Alami" / "X, the co-founder of the G group" /
     # "Al-Sharaa — leader of the Islamist G that spearheaded the offensive — said"
@@ -90,7 +97,8 @@ _PATTERNS = [
     re.compile(rf"{P}\s*,?\s*(?:who\s+)?(?:(?P<leader>leads|led|heads|headed|ran|runs)|(?P<commander>commands|commanded)|"
                rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}", re.I),
     # "G, led by X" / "G, founded by X" / "under the leadership of X"
-    re.compile(rf"{G}[^⟨⟪.;]{{0,60}}?\b(?:(?P<leader>led|headed|run|commanded)|(?P<founder>founded|"
+    # (not "G1, a G2 affiliate led by X": what is led is the affiliate, G1)
+    re.compile(rf"{G}(?:(?!\b{_AFFILIATE}\b)[^⟨⟪.;]){{0,60}}?\b(?:(?P<leader>led|headed|run|commanded)|(?P<founder>founded|"
                rf"co-founded|established|formed))\s+by\s+(?:(?:(?-i:[a-z][\w-]*)|⟨\d+⟩)\s+){{0,4}}?{P}", re.I),
     # "G, whose leader X ...", "G said ..., its general secretary X told", "G ... after its jailed
     # founder, X, called": the group is the last one named, with no state body in between
@@ -332,6 +340,7 @@ def _parse_path(path: str) -> tuple[_Step, ...]:
 _PLACE_PATH = _parse_path("prep[of,for] pobj")
 _LIST_REF = re.compile(r"Q[DI][a-z]\.\d+", re.I)  # a UN sanctions list reference ("QDe.145")
 _OWNER_PATH = _parse_path("prep[of,to] pobj")
+_SUBJECT_PATHS = (_parse_path("nsubj"), _parse_path("agent pobj"))
 
 
 @lru_cache(maxsize=1)
@@ -619,6 +628,10 @@ class _Index:
         key = self.group.get(tok.i)
         if key is not None and _opposed(tok):
             return None  # "an anti-Taliban leader" leads no Taliban
+        if key is None and tok.pos_ == "NOUN" and tok.lower_ in _AFFILIATE_WORDS and tok.dep_ == "appos" \
+                and tok.head.i in self.group:
+            # "JNIM, an al-Qaeda affiliate led by X": the group the appositive describes
+            return self.group[tok.head.i]
         if key is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _GROUP_HEADS | _HEAD_NOUN_GROUPS:
             # "founded a new organisation, G": the name set beside the kind word
             key = next((self.group[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.group), None)
@@ -986,9 +999,15 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                         index.named_person(t, commit=True, beside_people=beside)
                 if pat.possessor:
                     owner = next((index.person_of(c) for c in tok.children if c.dep_ == "poss"), None)
-                    if owner is None:
+                    if owner is None and pat.cue is None:
                         # "X, a top lieutenant of Y", "X, an aide to Y": the group Y leads
                         owner = next((index.person_of(t) for t in _walk(tok, _OWNER_PATH)
+                                      if index.person_of(t) is not None), None)
+                    if owner is None and pat.cue is not None and not any(
+                            c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                        # "X succeeded Y" (with no "as ..." naming the post): Y led the group X
+                        # leads; "Y was succeeded by X"
+                        owner = next((index.person_of(t) for path in _SUBJECT_PATHS for t in _walk(tok, path)
                                       if index.person_of(t) is not None), None)
                     if owner and not groups:
                         pending.append(([p for p in persons if p != owner], owner, role, sent, pat.id))
