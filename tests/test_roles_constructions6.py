@@ -52,6 +52,16 @@ CASES = [
      ("Ahmed Hassan", "leader", "Tehrik-i-Taliban Pakistan")),
     ("Ahmed Hassan was killed in 2016 and was succeeded by Mohammed Yusuf, who now leads Boko Haram.",
      ("Ahmed Hassan", "leader", "Boko Haram")),
+    # a member-like title sent by the group or its leader
+    ("The meeting included Ahmed Hassan, a delegate sent by the leader of al-Shabaab.", ("Ahmed Hassan", "member", "al-Shabaab")),
+    ("Ahmed Hassan, an emissary dispatched by the Boko Haram leadership, met the elders.", ("Ahmed Hassan", "member", "Boko Haram")),
+    # "among the founders of G" (also under a belief verb)
+    ("Ahmed Hassan was among the founders of Hamas.", ("Ahmed Hassan", "founder", "Hamas")),
+    ("Ahmed Hassan is believed to be among the commanders of al-Shabaab.", ("Ahmed Hassan", "commander", "al-Shabaab")),
+    # people listed after "among them", wherever the parser hangs the names
+    ("The army said it killed three al-Shabaab fighters, among them Mohammed Yusuf.", ("Mohammed Yusuf", "member", "al-Shabaab")),
+    ("Troops killed four Boko Haram militants, among them Mohammed Yusuf and Ahmed Hassan.",
+     ("Ahmed Hassan", "member", "Boko Haram")),
     # people listed after "among them"
     ("Several Boko Haram commanders were killed, among them Mohammed Yusuf and Ahmed Hassan.",
      ("Ahmed Hassan", "commander", "Boko Haram")),
@@ -84,6 +94,11 @@ def test_a_role_construction(text, expected):
      ("Ahmed Hassan", "leader", "Tehrik-i-Taliban Pakistan")),
     ("Mohammed Yusuf leads the Pakistani Taliban. His son Ali Musa replaced Ahmed Hassan on the council.",
      ("Ahmed Hassan", "leader", "Tehrik-i-Taliban Pakistan")),
+    # an envoy of a government to the group is none of its members; victims and hostages are none
+    ("Ahmed Hassan, an envoy sent by the government to Boko Haram, met the elders.", ("Ahmed Hassan", "member", "Boko Haram")),
+    ("Ahmed Hassan was among the victims of Boko Haram.", ("Ahmed Hassan", "member", "Boko Haram")),
+    ("Boko Haram freed ten hostages, among them Mohammed Yusuf.", ("Mohammed Yusuf", "member", "Boko Haram")),
+    ("Boko Haram fighters killed ten soldiers, among them Mohammed Yusuf.", ("Mohammed Yusuf", "member", "Boko Haram")),
     # a man who fought the group, a journalist, an official and a victim are no members
     ("Ahmed Hassan, who fought al-Shabaab for a decade, retired.", ("Ahmed Hassan", "member", "al-Shabaab")),
     ("Ahmed Hassan, a journalist who covered Boko Haram, was interviewed.", ("Ahmed Hassan", "member", "Boko Haram")),

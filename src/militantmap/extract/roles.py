@@ -246,10 +246,11 @@ def _mask(text, start, end, persons, groups):
 # an appositive, go to the word it describes; "^pobj[as]": the token is the object of "as").
 # "[!a,b]" excludes lemmas; "^+[list]" climbs up to six heads to the first with one of the
 # lemmas. Alternatives of dependencies are joined with "|". ">" is the next word of the text (the
-# name right after a title, wherever the parser hung it: "cartel leader Joaquin “El Chapo” Guzman").
+# name right after a title, wherever the parser hung it: "cartel leader Joaquin “El Chapo” Guzman");
+# ">[among]" the next word when it has one of the lemmas.
 # "<(" is the word before an opening bracket right before the token: the name a bracketed
 # participle describes, wherever the parser hung it ("claimed by G (headed by X)").
-_STEP = re.compile(r"(?P<next>>)|(?P<bracketed><\()|(?:(?P<up>\^\+?)?(?P<deps>[\w|]*)(?:\[(?P<neg>!?)(?P<lemmas>[^\]]*)\])?)")
+_STEP = re.compile(r"(?P<next>>)(?:\[(?P<nlemmas>[^\]]*)\])?|(?P<bracketed><\()|(?:(?P<up>\^\+?)?(?P<deps>[\w|]*)(?:\[(?P<neg>!?)(?P<lemmas>[^\]]*)\])?)")
 # Nouns that head a group's name in the parse ("the Lashkar-e-Islam group"): the name is its compound.
 _GROUP_HEADS = {"group", "movement", "organization", "organisation", "outfit", "militia", "faction",
                 "network", "cell", "brigade", "front", "wing"}
@@ -325,7 +326,8 @@ def _parse_path(path: str) -> tuple[_Step, ...]:
         if m is None:
             raise ValueError(f"bad path step {part!r} in {path!r}")
         if m.group("next"):
-            steps.append(_Step(up=False, climb=False, deps=None, lemmas=None, negate=False, next=True))
+            nl = frozenset(w.strip() for w in (m.group("nlemmas") or "").split(",") if w.strip()) or None
+            steps.append(_Step(up=False, climb=False, deps=None, lemmas=nl, negate=False, next=True))
             continue
         if m.group("bracketed"):
             steps.append(_Step(up=False, climb=False, deps=None, lemmas=None, negate=False, bracketed=True))
@@ -413,7 +415,7 @@ def _walk(tok: Token, steps: tuple[_Step, ...]) -> list[Token]:
         nxt: list[Token] = []
         for t in cur:
             if st.next:
-                if t.i + 1 < len(t.doc):
+                if t.i + 1 < len(t.doc) and (st.lemmas is None or _lemma_ok(t.doc[t.i + 1], st)):
                     nxt.append(t.doc[t.i + 1])
             elif st.bracketed:
                 if t.i >= 2 and t.doc[t.i - 1].text == "(":
