@@ -58,6 +58,10 @@ CASES = [
     # "among the founders of G" (also under a belief verb)
     ("Ahmed Hassan was among the founders of Hamas.", ("Ahmed Hassan", "founder", "Hamas")),
     ("Ahmed Hassan is believed to be among the commanders of al-Shabaab.", ("Ahmed Hassan", "commander", "al-Shabaab")),
+    # a name coordinated with "N other" + a plural title holds that title
+    ("Ahmed Hassan and 12 other Boko Haram commanders pledged allegiance to the Islamic State.",
+     ("Ahmed Hassan", "commander", "Boko Haram")),
+    ("Police arrested Ahmed Hassan and four other members of al-Shabaab.", ("Ahmed Hassan", "member", "al-Shabaab")),
     # people listed after "among them", wherever the parser hangs the names
     ("The army said it killed three al-Shabaab fighters, among them Mohammed Yusuf.", ("Mohammed Yusuf", "member", "al-Shabaab")),
     ("Troops killed four Boko Haram militants, among them Mohammed Yusuf and Ahmed Hassan.",
@@ -99,6 +103,8 @@ def test_a_role_construction(text, expected):
     ("Ahmed Hassan was among the victims of Boko Haram.", ("Ahmed Hassan", "member", "Boko Haram")),
     ("Boko Haram freed ten hostages, among them Mohammed Yusuf.", ("Mohammed Yusuf", "member", "Boko Haram")),
     ("Boko Haram fighters killed ten soldiers, among them Mohammed Yusuf.", ("Mohammed Yusuf", "member", "Boko Haram")),
+    # "X and three other journalists interviewed G commanders": no commander
+    ("Ahmed Hassan and three other journalists interviewed Boko Haram commanders.", ("Ahmed Hassan", "commander", "Boko Haram")),
     # a man who fought the group, a journalist, an official and a victim are no members
     ("Ahmed Hassan, who fought al-Shabaab for a decade, retired.", ("Ahmed Hassan", "member", "al-Shabaab")),
     ("Ahmed Hassan, a journalist who covered Boko Haram, was interviewed.", ("Ahmed Hassan", "member", "Boko Haram")),
