@@ -62,6 +62,11 @@ CASES = [
     ("Ahmed Hassan and 12 other Boko Haram commanders pledged allegiance to the Islamic State.",
      ("Ahmed Hassan", "commander", "Boko Haram")),
     ("Police arrested Ahmed Hassan and four other members of al-Shabaab.", ("Ahmed Hassan", "member", "al-Shabaab")),
+    # "with Y as his deputy": the possessor's group
+    ("Ahmed Hassan was named emir of Boko Haram, with Mohammed Yusuf as his deputy.",
+     ("Mohammed Yusuf", "deputy_leader", "Boko Haram")),
+    # the head of a unit a department word names, with a modifier before it, commands part of the group
+    ("Ahmed Hassan, who heads al-Shabaab's elite media wing, fled.", ("Ahmed Hassan", "commander", "al-Shabaab")),
     # people listed after "among them", wherever the parser hangs the names
     ("The army said it killed three al-Shabaab fighters, among them Mohammed Yusuf.", ("Mohammed Yusuf", "member", "al-Shabaab")),
     ("Troops killed four Boko Haram militants, among them Mohammed Yusuf and Ahmed Hassan.",
@@ -105,6 +110,8 @@ def test_a_role_construction(text, expected):
     ("Boko Haram fighters killed ten soldiers, among them Mohammed Yusuf.", ("Mohammed Yusuf", "member", "Boko Haram")),
     # "X and three other journalists interviewed G commanders": no commander
     ("Ahmed Hassan and three other journalists interviewed Boko Haram commanders.", ("Ahmed Hassan", "commander", "Boko Haram")),
+    # the head of a unit does not lead the group; "with Y as his interpreter" names no group
+    ("Ahmed Hassan, who heads al-Shabaab's elite media wing, fled.", ("Ahmed Hassan", "leader", "al-Shabaab")),
     # a man who fought the group, a journalist, an official and a victim are no members
     ("Ahmed Hassan, who fought al-Shabaab for a decade, retired.", ("Ahmed Hassan", "member", "al-Shabaab")),
     ("Ahmed Hassan, a journalist who covered Boko Haram, was interviewed.", ("Ahmed Hassan", "member", "Boko Haram")),

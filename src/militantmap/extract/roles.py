@@ -127,12 +127,14 @@ _LEADER_OF_TITLE = re.compile(
 def _unit_of_group(masked: str, end: int) -> bool:
     """The group name at `end` is the possessor of a unit a department word names ("G's armed
     wing", "G's media arm")."""
-    m = re.match(r"⟩[’']s?\s+([\w-]+)\s+([\w-]+)\b", masked[end:])
-    if m is None:
-        return False
     rules = _rules()
-    return m.group(2).lower() in rules.units and (
-        m.group(1).lower() in rules.departments or m.group(1).lower() in rules.unit_words)
+    # (a name or a modifier may come first: "G's Amniyat intelligence wing")
+    for m in (re.match(r"⟩[’']s?\s+([\w-]+)\s+([\w-]+)\b", masked[end:]),
+              re.match(r"⟩[’']s?\s+\S+\s+([\w-]+)\s+([\w-]+)\b", masked[end:])):
+        if m is not None and m.group(2).lower() in rules.units and (
+                m.group(1).lower() in rules.departments or m.group(1).lower() in rules.unit_words):
+            return True
+    return False
 
 
 # "a senior G leader" is one of the group's commanders, and news calls him a leader too: both.
