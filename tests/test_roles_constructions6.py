@@ -67,6 +67,12 @@ CASES = [
      ("Mohammed Yusuf", "deputy_leader", "Boko Haram")),
     # the head of a unit a department word names, with a modifier before it, commands part of the group
     ("Ahmed Hassan, who heads al-Shabaab's elite media wing, fled.", ("Ahmed Hassan", "commander", "al-Shabaab")),
+    # "the Hassan-led group": the name inside the description stays a person's; a name set beside
+    # the description is the group
+    ("Boko Haram attacked Maiduguri on Monday. Police blamed Ahmed Hassan for the attack. "
+     "The Hassan-led group killed ten people.", ("Ahmed Hassan", "leader", "Boko Haram")),
+    ("Ahmed Hassan broke away from Boko Haram. The Hassan-led group, the Islamic State West Africa Province, "
+     "attacked Maiduguri.", ("Ahmed Hassan", "leader", "Islamic State West Africa Province")),
     # people listed after "among them", wherever the parser hangs the names
     ("The army said it killed three al-Shabaab fighters, among them Mohammed Yusuf.", ("Mohammed Yusuf", "member", "al-Shabaab")),
     ("Troops killed four Boko Haram militants, among them Mohammed Yusuf and Ahmed Hassan.",
@@ -112,6 +118,9 @@ def test_a_role_construction(text, expected):
     ("Ahmed Hassan and three other journalists interviewed Boko Haram commanders.", ("Ahmed Hassan", "commander", "Boko Haram")),
     # the head of a unit does not lead the group; "with Y as his interpreter" names no group
     ("Ahmed Hassan, who heads al-Shabaab's elite media wing, fled.", ("Ahmed Hassan", "leader", "al-Shabaab")),
+    # the description "the Hassan-led group" beside another group's name is not the group he left
+    ("Ahmed Hassan broke away from Boko Haram. The Hassan-led group, the Islamic State West Africa Province, "
+     "attacked Maiduguri.", ("Ahmed Hassan", "leader", "Boko Haram")),
     # a man who fought the group, a journalist, an official and a victim are no members
     ("Ahmed Hassan, who fought al-Shabaab for a decade, retired.", ("Ahmed Hassan", "member", "al-Shabaab")),
     ("Ahmed Hassan, a journalist who covered Boko Haram, was interviewed.", ("Ahmed Hassan", "member", "Boko Haram")),

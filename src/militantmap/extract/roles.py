@@ -257,6 +257,7 @@ _STEP = re.compile(r"(?P<next>>)(?:\[(?P<nlemmas>[^\]]*)\])?|(?P<bracketed><\()|
 _GROUP_HEADS = {"group", "movement", "organization", "organisation", "outfit", "militia", "faction",
                 "network", "cell", "brigade", "front", "wing"}
 _RELATIVE = {"who", "whom", "that", "which"}
+_LED = {"led", "headed", "founded", "run", "commanded"}  # "the Hassan-led group"
 # Lower-case kind words that stand for a group named before ("cartel leader X").
 _HEAD_NOUN_GROUPS = {"sect", "cartel", "gang", "group", "movement", "organization", "organisation", "outfit",
                      "militia", "network", "front", "brigade", "army"}
@@ -515,8 +516,14 @@ class _Index:
                     self.plural[t.i] = pp.keys
         spans = [(m.start, m.end, m.key) for m in ctx.group_mentions] + \
                 [(d.start, d.end, d.key) for d in descriptions]
+        self.described: set[int] = set()  # tokens of descriptions ("the group")
+        for d in descriptions:
+            self.described.update(t.i for t in _tokens(doc, d.start, d.end))
         for s, e, key in spans:
             for t in _tokens(doc, s, e):
+                if t.i in self.described and t.i in self.person and t.i + 2 < len(doc) \
+                        and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in _LED:
+                    continue  # "the Hassan-led group": the name stays a person's
                 self.group.setdefault(t.i, key)
                 self.person.pop(t.i, None)
         for ent in ctx.entities.values():
@@ -630,6 +637,10 @@ class _Index:
                     break
                 h = h.head
         key = self.group.get(tok.i)
+        if tok.i in self.described and tok.pos_ == "NOUN":
+            # "the Hassan-led group, ISWAP, ...": the name set beside the description is the group
+            key = next((self.group[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.group
+                        and c.i not in self.described), key)
         if key is not None and _opposed(tok):
             return None  # "an anti-Taliban leader" leads no Taliban
         if key is None and tok.pos_ == "NOUN" and tok.lower_ in _AFFILIATE_WORDS and tok.dep_ == "appos" \
