@@ -73,6 +73,8 @@ CASES = [
      "The Hassan-led group killed ten people.", ("Ahmed Hassan", "leader", "Boko Haram")),
     ("Ahmed Hassan broke away from Boko Haram. The Hassan-led group, the Islamic State West Africa Province, "
      "attacked Maiduguri.", ("Ahmed Hassan", "leader", "Islamic State West Africa Province")),
+    # the tagger takes "-led" into a full name: "the Ahmed Hassan-led group"
+    ("Boko Haram attacked Damboa. The Ahmed Hassan-led group burned houses.", ("Ahmed Hassan", "leader", "Boko Haram")),
     # people listed after "among them", wherever the parser hangs the names
     ("The army said it killed three al-Shabaab fighters, among them Mohammed Yusuf.", ("Mohammed Yusuf", "member", "al-Shabaab")),
     ("Troops killed four Boko Haram militants, among them Mohammed Yusuf and Ahmed Hassan.",
