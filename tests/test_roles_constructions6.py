@@ -75,6 +75,10 @@ CASES = [
      "attacked Maiduguri.", ("Ahmed Hassan", "leader", "Islamic State West Africa Province")),
     # the tagger takes "-led" into a full name: "the Ahmed Hassan-led group"
     ("Boko Haram attacked Damboa. The Ahmed Hassan-led group burned houses.", ("Ahmed Hassan", "leader", "Boko Haram")),
+    # "X took over G after Y's death": Y led G before him
+    ("Mohammed Yusuf took over al-Shabaab after Ahmed Hassan's death.", ("Ahmed Hassan", "leader", "al-Shabaab")),
+    ("Mohammed Yusuf assumed the leadership of Boko Haram following the killing of Ahmed Hassan.",
+     ("Ahmed Hassan", "leader", "Boko Haram")),
     # people listed after "among them", wherever the parser hangs the names
     ("The army said it killed three al-Shabaab fighters, among them Mohammed Yusuf.", ("Mohammed Yusuf", "member", "al-Shabaab")),
     ("Troops killed four Boko Haram militants, among them Mohammed Yusuf and Ahmed Hassan.",
@@ -123,6 +127,8 @@ def test_a_role_construction(text, expected):
     # the description "the Hassan-led group" beside another group's name is not the group he left
     ("Ahmed Hassan broke away from Boko Haram. The Hassan-led group, the Islamic State West Africa Province, "
      "attacked Maiduguri.", ("Ahmed Hassan", "leader", "Boko Haram")),
+    # a group taking a town after a death names no leader
+    ("Boko Haram took over Damboa after Ahmed Hassan's death.", ("Ahmed Hassan", "leader", "Boko Haram")),
     # a man who fought the group, a journalist, an official and a victim are no members
     ("Ahmed Hassan, who fought al-Shabaab for a decade, retired.", ("Ahmed Hassan", "member", "al-Shabaab")),
     ("Ahmed Hassan, a journalist who covered Boko Haram, was interviewed.", ("Ahmed Hassan", "member", "Boko Haram")),
