@@ -129,6 +129,13 @@ def test_a_role_construction(text, expected):
      "attacked Maiduguri.", ("Ahmed Hassan", "leader", "Boko Haram")),
     # a group taking a town after a death names no leader
     ("Boko Haram took over Damboa after Ahmed Hassan's death.", ("Ahmed Hassan", "leader", "Boko Haram")),
+    # a relative of a member, an expert, a captive and a negotiator facing the group are no members
+    ("Ahmed Hassan, whose son joined al-Shabaab, spoke to reporters.", ("Ahmed Hassan", "member", "al-Shabaab")),
+    ("Ahmed Hassan, an expert on Boko Haram, said the group was weakened.", ("Ahmed Hassan", "member", "Boko Haram")),
+    ("Boko Haram kidnapped Ahmed Hassan, the head of the village council.", ("Ahmed Hassan", "leader", "Boko Haram")),
+    ("Ahmed Hassan, the leader of the Somali delegation to talks with al-Shabaab, spoke.",
+     ("Ahmed Hassan", "leader", "al-Shabaab")),
+    ("Ahmed Hassan leads the investigation into Boko Haram.", ("Ahmed Hassan", "leader", "Boko Haram")),
     # a man who fought the group, a journalist, an official and a victim are no members
     ("Ahmed Hassan, who fought al-Shabaab for a decade, retired.", ("Ahmed Hassan", "member", "al-Shabaab")),
     ("Ahmed Hassan, a journalist who covered Boko Haram, was interviewed.", ("Ahmed Hassan", "member", "Boko Haram")),
