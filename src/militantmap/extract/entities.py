@@ -1389,6 +1389,7 @@ def _add_simple(ctx: Context, ent: Span, type_: str) -> None:
 
 
 _LIST_REF = re.compile(r"Q[DI][a-z]\.\d+", re.I)
+_LED_SUFFIX = re.compile(r"[-‐‑](?:led|headed|founded|run|commanded|backed|linked|allied|aligned|inspired|loyal)$", re.I)
 
 
 def _add_person(ctx: Context, persons: list[Entity], ent: Span) -> None:
@@ -1399,6 +1400,11 @@ def _add_person(ctx: Context, persons: list[Entity], ent: Span) -> None:
         end = start + len(name)
     if _LIST_REF.fullmatch(name):
         return  # "(QDi.249)" alone: the reference, no one's name
+    m = _LED_SUFFIX.search(name)
+    if m:
+        # "the Ahmed Hassan-led group": the tagger takes the participle into the name
+        name = name[: m.start()]
+        end = start + len(name)
     m = _PERSON_TITLES.match(name)
     if m and m.end() < len(name):
         start += m.end()

@@ -113,7 +113,7 @@ def find_person_mentions(ctx: Context) -> list[PersonMention]:
         for tok in sent:
             if tok.lower_ not in _PRONOUNS or tok.pos_ != "PRON":
                 continue
-            key = _pronoun_antecedent(tok.idx, i, subjects, persons_in)
+            key = _pronoun_antecedent(tok.idx, i, subjects, persons_in, possessive=tok.dep_ == "poss")
             if key:
                 found.append(PersonMention(tok.idx, tok.idx + len(tok), key, PRONOUN))
         for m in _DESCRIPTION.finditer(text, sent.start_char, sent.end_char):
@@ -180,10 +180,14 @@ def _subject_person(ctx: Context, sent: Span, mentions: list[PersonMention]) -> 
     return out
 
 
-def _pronoun_antecedent(offset: int, i: int, subjects, persons_in) -> str | None:
+def _pronoun_antecedent(offset: int, i: int, subjects, persons_in, possessive: bool = False) -> str | None:
     here = [k for s, k in subjects[i] if s < offset]
     if here:
         return here[-1]
+    if possessive and len(named_here := {m.key for m in persons_in[i] if m.start < offset}) == 1:
+        # "G is led by X; his deputy Y ...", "troops killed X and his deputy": a possessive
+        # with no subject person before it is the one person its sentence named before it
+        return next(iter(named_here))
     if i == 0:
         return None
     if subjects[i - 1]:

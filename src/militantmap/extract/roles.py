@@ -65,6 +65,13 @@ _TITLE_MOD = (r"(?:(?!(?:and|or|of|the|a|an|to|from|by|on|in|at|with|for|said|sa
 _NO_EVENT = (r"(?!(?:[’']s?)?\s+(?:attacks?|bombings?|blasts?|massacres?|plots?|raids?|assaults?|killings?|"
              r"kidnappings?|abductions?|ambush(?:es)?|hijackings?|sieges?|operations?|campaigns?)\b)")
 
+# Nouns that make a group's name their modifier and describe another group: "JNIM, an
+# al-Qaeda affiliate led by X" (X leads JNIM, not al-Qaeda).
+_AFFILIATE_WORDS = ("affiliate", "affiliates", "branch", "branches", "offshoot", "offshoots", "franchise",
+                    "franchises", "splinter", "ally", "allies", "proxy", "proxies", "partner", "partners",
+                    "subsidiary", "chapter", "breakaway")
+_AFFILIATE = "(?:" + "|".join(_AFFILIATE_WORDS) + ")"
+
 _PATTERNS = [
     # "Ali bin Sufyan, a spokesman for LeJ Al-Alami" / "X, the co-founder of the G group" /
     # "Al-Sharaa — leader of the Islamist G that spearheaded the offensive — said"
@@ -90,7 +97,8 @@ _PATTERNS = [
     re.compile(rf"{P}\s*,?\s*(?:who\s+)?(?:(?P<leader>leads|led|heads|headed|ran|runs)|(?P<commander>commands|commanded)|"
                rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}", re.I),
     # "G, led by X" / "G, founded by X" / "under the leadership of X"
-    re.compile(rf"{G}[^⟨⟪.;]{{0,60}}?\b(?:(?P<leader>led|headed|run|commanded)|(?P<founder>founded|"
+    # (not "G1, a G2 affiliate led by X": what is led is the affiliate, G1)
+    re.compile(rf"{G}(?:(?!\b{_AFFILIATE}\b)[^⟨⟪.;]){{0,60}}?\b(?:(?P<leader>led|headed|run|commanded)|(?P<founder>founded|"
                rf"co-founded|established|formed))\s+by\s+(?:(?:(?-i:[a-z][\w-]*)|⟨\d+⟩)\s+){{0,4}}?{P}", re.I),
     # "G, whose leader X ...", "G said ..., its general secretary X told", "G ... after its jailed
     # founder, X, called": the group is the last one named, with no state body in between
@@ -119,12 +127,14 @@ _LEADER_OF_TITLE = re.compile(
 def _unit_of_group(masked: str, end: int) -> bool:
     """The group name at `end` is the possessor of a unit a department word names ("G's armed
     wing", "G's media arm")."""
-    m = re.match(r"⟩[’']s?\s+([\w-]+)\s+([\w-]+)\b", masked[end:])
-    if m is None:
-        return False
     rules = _rules()
-    return m.group(2).lower() in rules.units and (
-        m.group(1).lower() in rules.departments or m.group(1).lower() in rules.unit_words)
+    # (a name or a modifier may come first: "G's Amniyat intelligence wing")
+    for m in (re.match(r"⟩[’']s?\s+([\w-]+)\s+([\w-]+)\b", masked[end:]),
+              re.match(r"⟩[’']s?\s+\S+\s+([\w-]+)\s+([\w-]+)\b", masked[end:])):
+        if m is not None and m.group(2).lower() in rules.units and (
+                m.group(1).lower() in rules.departments or m.group(1).lower() in rules.unit_words):
+            return True
+    return False
 
 
 # "a senior G leader" is one of the group's commanders, and news calls him a leader too: both.
@@ -238,12 +248,16 @@ def _mask(text, start, end, persons, groups):
 # an appositive, go to the word it describes; "^pobj[as]": the token is the object of "as").
 # "[!a,b]" excludes lemmas; "^+[list]" climbs up to six heads to the first with one of the
 # lemmas. Alternatives of dependencies are joined with "|". ">" is the next word of the text (the
-# name right after a title, wherever the parser hung it: "cartel leader Joaquin “El Chapo” Guzman").
-_STEP = re.compile(r"(?P<next>>)|(?:(?P<up>\^\+?)?(?P<deps>[\w|]*)(?:\[(?P<neg>!?)(?P<lemmas>[^\]]*)\])?)")
+# name right after a title, wherever the parser hung it: "cartel leader Joaquin “El Chapo” Guzman");
+# ">[among]" the next word when it has one of the lemmas.
+# "<(" is the word before an opening bracket right before the token: the name a bracketed
+# participle describes, wherever the parser hung it ("claimed by G (headed by X)").
+_STEP = re.compile(r"(?P<next>>)(?:\[(?P<nlemmas>[^\]]*)\])?|(?P<bracketed><\()|(?:(?P<up>\^\+?)?(?P<deps>[\w|]*)(?:\[(?P<neg>!?)(?P<lemmas>[^\]]*)\])?)")
 # Nouns that head a group's name in the parse ("the Lashkar-e-Islam group"): the name is its compound.
 _GROUP_HEADS = {"group", "movement", "organization", "organisation", "outfit", "militia", "faction",
                 "network", "cell", "brigade", "front", "wing"}
 _RELATIVE = {"who", "whom", "that", "which"}
+_LED = {"led", "headed", "founded", "run", "commanded"}  # "the Hassan-led group"
 # Lower-case kind words that stand for a group named before ("cartel leader X").
 _HEAD_NOUN_GROUPS = {"sect", "cartel", "gang", "group", "movement", "organization", "organisation", "outfit",
                      "militia", "network", "front", "brigade", "army"}
@@ -269,6 +283,7 @@ class _Step:
     lemmas: frozenset[str] | None
     negate: bool
     next: bool = False  # ">": the word right after (a name the parser tore from its title)
+    bracketed: bool = False  # "<(": the word before the opening bracket right before the token
 
 
 @dataclass(frozen=True)
@@ -314,7 +329,11 @@ def _parse_path(path: str) -> tuple[_Step, ...]:
         if m is None:
             raise ValueError(f"bad path step {part!r} in {path!r}")
         if m.group("next"):
-            steps.append(_Step(up=False, climb=False, deps=None, lemmas=None, negate=False, next=True))
+            nl = frozenset(w.strip() for w in (m.group("nlemmas") or "").split(",") if w.strip()) or None
+            steps.append(_Step(up=False, climb=False, deps=None, lemmas=nl, negate=False, next=True))
+            continue
+        if m.group("bracketed"):
+            steps.append(_Step(up=False, climb=False, deps=None, lemmas=None, negate=False, bracketed=True))
             continue
         up = m.group("up") or ""
         deps = frozenset(d for d in m.group("deps").split("|") if d) or None
@@ -326,6 +345,7 @@ def _parse_path(path: str) -> tuple[_Step, ...]:
 _PLACE_PATH = _parse_path("prep[of,for] pobj")
 _LIST_REF = re.compile(r"Q[DI][a-z]\.\d+", re.I)  # a UN sanctions list reference ("QDe.145")
 _OWNER_PATH = _parse_path("prep[of,to] pobj")
+_SUBJECT_PATHS = (_parse_path("nsubj"), _parse_path("agent pobj"))
 
 
 @lru_cache(maxsize=1)
@@ -398,8 +418,11 @@ def _walk(tok: Token, steps: tuple[_Step, ...]) -> list[Token]:
         nxt: list[Token] = []
         for t in cur:
             if st.next:
-                if t.i + 1 < len(t.doc):
+                if t.i + 1 < len(t.doc) and (st.lemmas is None or _lemma_ok(t.doc[t.i + 1], st)):
                     nxt.append(t.doc[t.i + 1])
+            elif st.bracketed:
+                if t.i >= 2 and t.doc[t.i - 1].text == "(":
+                    nxt.append(t.doc[t.i - 2])
             elif st.climb:
                 h = t
                 for _ in range(9):  # the UN formula "for participating in ... on behalf of, or in support of G"
@@ -493,8 +516,14 @@ class _Index:
                     self.plural[t.i] = pp.keys
         spans = [(m.start, m.end, m.key) for m in ctx.group_mentions] + \
                 [(d.start, d.end, d.key) for d in descriptions]
+        self.described: set[int] = set()  # tokens of descriptions ("the group")
+        for d in descriptions:
+            self.described.update(t.i for t in _tokens(doc, d.start, d.end))
         for s, e, key in spans:
             for t in _tokens(doc, s, e):
+                if t.i in self.described and t.i in self.person and t.i + 2 < len(doc) \
+                        and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in _LED:
+                    continue  # "the Hassan-led group": the name stays a person's
                 self.group.setdefault(t.i, key)
                 self.person.pop(t.i, None)
         for ent in ctx.entities.values():
@@ -598,9 +627,26 @@ class _Index:
     def group_of(self, tok: Token) -> str | None:
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
+        elif tok.lower_ == "whose" and tok.dep_ == "poss":
+            # "the 400 Mawozo gang, whose leader X ...": the antecedent of the relative clause
+            # the possessed noun opens (its head, or the head of its preposition)
+            h = tok.head
+            for _ in range(3):
+                if h.dep_ == "relcl":
+                    tok = h.head
+                    break
+                h = h.head
         key = self.group.get(tok.i)
+        if tok.i in self.described and tok.pos_ == "NOUN":
+            # "the Hassan-led group, ISWAP, ...": the name set beside the description is the group
+            key = next((self.group[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.group
+                        and c.i not in self.described), key)
         if key is not None and _opposed(tok):
             return None  # "an anti-Taliban leader" leads no Taliban
+        if key is None and tok.pos_ == "NOUN" and tok.lower_ in _AFFILIATE_WORDS and tok.dep_ == "appos" \
+                and tok.head.i in self.group:
+            # "JNIM, an al-Qaeda affiliate led by X": the group the appositive describes
+            return self.group[tok.head.i]
         if key is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _GROUP_HEADS | _HEAD_NOUN_GROUPS:
             # "founded a new organisation, G": the name set beside the kind word
             key = next((self.group[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.group), None)
@@ -968,9 +1014,15 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                         index.named_person(t, commit=True, beside_people=beside)
                 if pat.possessor:
                     owner = next((index.person_of(c) for c in tok.children if c.dep_ == "poss"), None)
-                    if owner is None:
+                    if owner is None and pat.cue is None:
                         # "X, a top lieutenant of Y", "X, an aide to Y": the group Y leads
                         owner = next((index.person_of(t) for t in _walk(tok, _OWNER_PATH)
+                                      if index.person_of(t) is not None), None)
+                    if owner is None and pat.cue is not None and not any(
+                            c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                        # "X succeeded Y" (with no "as ..." naming the post): Y led the group X
+                        # leads; "Y was succeeded by X"
+                        owner = next((index.person_of(t) for path in _SUBJECT_PATHS for t in _walk(tok, path)
                                       if index.person_of(t) is not None), None)
                     if owner and not groups:
                         pending.append(([p for p in persons if p != owner], owner, role, sent, pat.id))
