@@ -121,7 +121,7 @@ _p("cooperates_with", rf"{A}{AND}(?:the\s+)?{B}{GAP}\b(?:worked\s+together|work\
 _p("cooperates_with", rf"\b(?:alliance|coalition|partnership|pact|cooperation|collaboration|"
    rf"joint\s+(?:attack|operation|raid|assault))\s+(?:between|of|by)\s+(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
 _p("cooperates_with", rf"{A}{GAP}\b(?:formed|forged|announced|entered|sealed|struck|signed)\s+"
-   rf"(?:an?\s+|into\s+an?\s+)?(?:\w+\s+)?(?:alliance|coalition|partnership|pact|agreement)\s+with\s+"
+   rf"(?:an?\s+|into\s+an?\s+)?(?:(?!(?:ceasefire|truce|peace|armistice)\b)\w+\s+)?(?:alliance|coalition|partnership|pact|agreement)\s+with\s+"
    rf"(?:the\s+)?{B}")
 _p("cooperates_with", rf"{A}{SHORT}\b(?:allied)\s+(?:with|to)\s+(?:the\s+)?{B}")
 _p("cooperates_with", rf"{B}[-‐ ](?:allied)\s+(?:the\s+)?{A}")
