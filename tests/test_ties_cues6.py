@@ -84,6 +84,8 @@ CASES = [
      [("Afghan Taliban", "supports", "al-Qaeda")], []),
     ("received funding and training", "Ansaru received funding and training from al-Qaeda.",
      [("al-Qaeda", "supports", "Ansaru")], [("Ansaru", "supports", "al-Qaeda")]),
+    ("dependent on ... for", "Boko Haram remains heavily dependent on Ansaru for money.",
+     [("Ansaru", "supports", "Boko Haram")], [("Boko Haram", "supports", "Ansaru")]),
     # inspiration is an affinity, not material support; "take ... from" is no seizure here
     ("takes inspiration from", "Ansaru takes its inspiration from al-Qaeda.",
      [("Ansaru", "affiliated_with", "al-Qaeda")], [("Ansaru", "rivals", "al-Qaeda"), ("al-Qaeda", "supports", "Ansaru")]),
@@ -99,6 +101,18 @@ CASES = [
      [("Ansar Dine", "allegiance_to", JNIM)], []),
     ("one of the components of (apposition)", "Ansar Dine, one of the components of JNIM, claimed the attack.",
      [("Ansar Dine", "allegiance_to", JNIM)], []),
+    ("one of the elements in the X coalition", "Ansaru is one of the elements in the JNIM coalition.",
+     [("Ansaru", "allegiance_to", JNIM)], []),
+    ("among the components of", "Ansaru is among the components of the JNIM alliance.",
+     [("Ansaru", "allegiance_to", JNIM)], []),
+    ("falls within the X umbrella", "Ansaru falls within the Boko Haram umbrella.",
+     [("Ansaru", "allegiance_to", "Boko Haram")], []),
+    ("provided Y with a haven", "The Taliban provided al-Qaeda with a safe haven.",
+     [("Afghan Taliban", "supports", "al-Qaeda")], [("al-Qaeda", "supports", "Afghan Taliban")]),
+    ("provided a third party with", "Ansaru provided the army with information on Boko Haram.",
+     [], [("Ansaru", "supports", "Boko Haram")]),
+    ("power struggle with", "Ansaru is locked in a power struggle with Boko Haram.",
+     [("Ansaru", "rivals", "Boko Haram")], []),
     ("falls under the umbrella", "Ansaru falls under the umbrella of al-Qaeda.",
      [("Ansaru", "allegiance_to", "al-Qaeda")], []),
 ]
@@ -119,3 +133,21 @@ def test_ended_alliances_are_negated_cooperation() -> None:
     for g in ("Ansar Dine", "al-Qaeda in the Islamic Maghreb", "Movement for Unity and Jihad in West Africa"):
         assert _has(found, g, "cooperates_with", MNLA, "negated"), found
         assert not _has(found, g, "cooperates_with", MNLA, "positive"), found
+
+
+def test_hedge_of_the_verb_reaches_the_tie() -> None:
+    ex = run("Tensions between Ansaru and Boko Haram may have grown since the spring.")
+    r = [r for r in ex["relations"] if r["type"] == "rivals"]
+    assert r and r[0]["modality"] == "speculated", ex["relations"]
+    ex = run("An alliance between Ansaru and Boko Haram could collapse within weeks.")
+    r = [r for r in ex["relations"] if r["type"] == "cooperates_with"]
+    assert r and r[0]["modality"] == "asserted", ex["relations"]
+    ex = run("Tensions between Ansaru and Boko Haram have grown since the spring.")
+    r = [r for r in ex["relations"] if r["type"] == "rivals"]
+    assert r and r[0]["modality"] == "asserted", ex["relations"]
+
+
+def test_no_longer_dependent_is_negated() -> None:
+    found = _found("Boko Haram is no longer dependent on Ansaru.")
+    assert _has(found, "Ansaru", "supports", "Boko Haram", "negated"), found
+    assert not _has(found, "Ansaru", "supports", "Boko Haram", "positive"), found

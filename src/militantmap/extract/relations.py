@@ -413,8 +413,24 @@ def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: Gr
         # for the noun-phrase surface rules, unless it stands in a quotation
         structural = p.appositive and not negated and not _QUOTES.search(sent.text)
         hits.append(RelationHit(a, type_, b, "negated" if negated else "positive",
-                                modality_of(clause, att), att, evidence(sent), structural,
-                                f"pattern:{p.pattern}"))
+                                modality_of(clause + _hedge_of_verb(p.cue, p.tokens), att), att,
+                                evidence(sent), structural, f"pattern:{p.pattern}"))
+
+
+# verbs whose hedge bears on the tie's end, not on the tie ("an alliance ... could collapse")
+_ENDING = frozenset({"collapse", "end", "fail", "break", "falter", "crumble", "unravel", "dissolve",
+                     "weaken", "fracture", "split", "fade", "cease", "stop"})
+
+
+def _hedge_of_verb(cue, span: tuple[int, int]) -> str:  # type: ignore[no-untyped-def]
+    """The auxiliaries and adverbs of the verb whose subject the cue is, when they stand after
+    the words of the construction: "Tensions between X and Y *may* have grown" hedges the tie
+    as the verb hedges it."""
+    if cue.dep_ not in ("nsubj", "nsubjpass") or cue.head.pos_ not in ("VERB", "AUX") \
+            or cue.head.lemma_.lower() in _ENDING:
+        return ""
+    words = [c.text for c in cue.head.children if c.dep_ in ("aux", "auxpass", "advmod") and c.i > span[1]]
+    return (" " + " ".join(words)) if words else ""
 
 
 # A clause set off by commas that describes the group before it: "X, which split from Y in
