@@ -458,6 +458,9 @@ def _negated(cue: Token) -> bool:
             break
         words += [c.text for c in t.children if c.dep_ in ("neg", "det", "advmod", "preconj")
                   and c.i < cue.i + 1]
+        # "no longer dependent on": the "no" hangs on "longer"
+        words += [g.text for c in t.children if c.dep_ == "advmod" and c.i < cue.i
+                  for g in c.children if g.dep_ in ("neg", "det", "advmod") and g.lower_ in ("no", "not", "never")]
         if t.dep_ in ("ROOT", "relcl", "advcl", "ccomp", "acl", "conj") or t.head is t:
             break
         t = t.head

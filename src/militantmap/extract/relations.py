@@ -152,7 +152,7 @@ _p("cooperates_with", rf"{A}{AND}(?:the\s+)?{B}{GAP}\b(?:worked\s+together|work\
 _p("cooperates_with", rf"\b(?:alliance|coalition|partnership|pact|cooperation|collaboration|"
    rf"joint\s+(?:attack|operation|raid|assault))\s+(?:between|of|by)\s+(?:the\s+)?{A}{AND}(?:the\s+)?{B}")
 _p("cooperates_with", rf"{A}{GAP}\b(?:formed|forged|announced|entered|sealed|struck|signed)\s+"
-   rf"(?:an?\s+|into\s+an?\s+)?(?:\w+\s+)?(?:alliance|coalition|partnership|pact|agreement)\s+with\s+"
+   rf"(?:an?\s+|into\s+an?\s+)?(?:(?!(?:ceasefire|truce|peace|armistice)\b)\w+\s+)?(?:alliance|coalition|partnership|pact|agreement)\s+with\s+"
    rf"(?:the\s+)?{B}")
 _p("cooperates_with", rf"{A}{SHORT}\b(?:allied)\s+(?:with|to)\s+(?:the\s+)?{B}")
 _p("cooperates_with", rf"{B}[-‐ ](?:allied)\s+(?:the\s+)?{A}")
@@ -459,13 +459,28 @@ def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: Gr
         # an apposition ("X, an offshoot of Y, said ...") is the outlet's own description, as
         # for the noun-phrase surface rules, unless it stands in a quotation
         structural = p.appositive and not negated and not _QUOTES.search(sent.text)
-        modality = modality_of(clause, att)
+        modality = modality_of(clause + _hedge_of_verb(p.cue, p.tokens), att)
         if modality in ("asserted", "reported") and any(
                 t.lemma_.lower() in _ACCUSING for t in [p.cue, *p.cue.ancestors]):
             modality = "speculated"  # "The Houthis accused Hamas of funding IS": an accusation
         hits.append(RelationHit(a, type_, b, "negated" if negated else "positive",
-                                modality, att, evidence(sent), structural,
-                                f"pattern:{p.pattern}"))
+                                modality, att, evidence(sent), structural, f"pattern:{p.pattern}"))
+
+
+# verbs whose hedge bears on the tie's end, not on the tie ("an alliance ... could collapse")
+_ENDING = frozenset({"collapse", "end", "fail", "break", "falter", "crumble", "unravel", "dissolve",
+                     "weaken", "fracture", "split", "fade", "cease", "stop"})
+
+
+def _hedge_of_verb(cue, span: tuple[int, int]) -> str:  # type: ignore[no-untyped-def]
+    """The auxiliaries and adverbs of the verb whose subject the cue is, when they stand after
+    the words of the construction: "Tensions between X and Y *may* have grown" hedges the tie
+    as the verb hedges it."""
+    if cue.dep_ not in ("nsubj", "nsubjpass") or cue.head.pos_ not in ("VERB", "AUX") \
+            or cue.head.lemma_.lower() in _ENDING:
+        return ""
+    words = [c.text for c in cue.head.children if c.dep_ in ("aux", "auxpass", "advmod") and c.i > span[1]]
+    return (" " + " ".join(words)) if words else ""
 
 
 _ACCUSING = frozenset({"accuse", "allege", "suspect"})
