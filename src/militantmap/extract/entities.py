@@ -1508,7 +1508,7 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
 
 _TITLE_BEFORE_NAME = re.compile(
     r"\b(?:spokes(?:man|woman|person)|leader|chief|commander|founder|co-founder|emir|amir|deputy)"
-    r"\s+(?P<name>(?:(?:Sheikh|Mullah|Maulana|Mufti|Abu|Hafiz|Qari|Haji|Commander)\s+)?"
+    r"(?P<comma>,)?\s+(?P<name>(?:(?:Sheikh|Mullah|Maulana|Mufti|Abu|Hafiz|Qari|Haji|Commander)\s+)?"
     r"[A-Z][\w’'-]+(?:\s+(?:bin|ibn|al-|el-|ul-|abu|Abu)?\s*[A-Z][\w’'-]+){1,4})"
 )
 
@@ -1522,6 +1522,11 @@ def _persons_named_by_title(ctx: Context) -> None:
         s, e = m.start("name"), m.end("name")
         name = re.sub(r"[’']s$", "", m.group("name"))
         e = s + len(name)
+        if m.group("comma") and (not re.match(r"\s*[,(]", ctx.text[e:e + 2]) or any(
+                a < e and s < b for a, b in taken if (a, b) not in orgs)):
+            # "Boko Haram's current leader, Bakura Doro, commands ...": an appositive name set
+            # off by commas, unless the span is already a group, place or person
+            continue
         org = orgs.get((s, e))
         if org is not None:
             # "M23 spokesperson Willy Ngoma": no organisation's name follows a title so; the

@@ -1,0 +1,34 @@
+"""A name set off by commas after a role title ("G's current leader, X, ...") is a person even
+when the statistical tagger takes it for an organisation, unless the span is already a group,
+place or person. Sentences of our own invention."""
+from __future__ import annotations
+
+import pytest
+
+from militantmap.article import Article
+from militantmap.extract import extract
+
+
+def roles(text: str) -> set[tuple[str, str, str]]:
+    r = extract(Article(text=text))
+    names = {e["id"]: e["name"] for e in r["entities"]}
+    return {(names[x["person"]], x["role"], names[x["group"]]) for x in r["roles"]}
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Boko Haram's current leader, Bakura Doro, commands a faction based on islands in Lake Chad.",
+     ("Bakura Doro", "leader", "Boko Haram")),
+    ("Al-Shabaab's spokesman, Ali Dhere, denied the report on Friday.",
+     ("Ali Dhere", "spokesperson", "al-Shabaab")),
+])
+def test_appositive_name_after_title(text: str, role: tuple) -> None:
+    assert role in roles(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Its leader, Ansar Dine, is not a person.",              # a group after the comma
+    "The commander, in Kidal, said nothing about the raid.",  # no name at all
+])
+def test_no_person_from_a_group_or_a_place(text: str) -> None:
+    r = extract(Article(text=text))
+    assert not [e for e in r["entities"] if e["type"] == "person"], r["entities"]
