@@ -32,3 +32,14 @@ def test_appositive_name_after_title(text: str, role: tuple) -> None:
 def test_no_person_from_a_group_or_a_place(text: str) -> None:
     r = extract(Article(text=text))
     assert not [e for e in r["entities"] if e["type"] == "person"], r["entities"]
+
+
+@pytest.mark.parametrize("text, role", [
+    # the words of a group's name are no state body: "Islamic State" does not block "its"
+    ("The Abu Sayyaf Group swore loyalty to the Islamic State in 2014. Its leader, Isnilon Hapilon, "
+     "was named emir.", ("Isnilon Hapilon", "leader", "Abu Sayyaf Group")),
+    ("Kata'ib Hezbollah joined the Popular Mobilization Forces in 2014. Its commander, Abu Fadak "
+     "al-Muhammadawi, later led the whole body.", ("Abu Fadak al-Muhammadawi", "commander", "Kata'ib Hezbollah")),
+])
+def test_its_title_after_a_group_named_with_a_state_word(text: str, role: tuple) -> None:
+    assert role in roles(text)

@@ -774,7 +774,7 @@ class _Index:
         for t, same_sentence in _tokens_before(tok):
             if t.dep_ in ("nsubj", "nsubjpass"):
                 if t.i in self.group and t.head.pos_ in ("VERB", "AUX"):
-                    return None if _state_body_between(t, tok) else self.group[t.i]
+                    return None if _state_body_between(t, tok, self.group) else self.group[t.i]
                 if same_sentence and t.pos_ == "PROPN" and t.i not in self.person and t.i not in self.group:
                     return None  # "JA split from G over its founder ...": an unknown subject owns "its"
         before = [m for m in self._mentions if m[1] <= tok.idx]
@@ -850,8 +850,10 @@ _STATE_BODIES = {"army", "military", "government", "police", "force", "troop", "
                  "authority", "country", "official", "navy", "regime", "administration"}
 
 
-def _state_body_between(a: Token, b: Token) -> bool:
-    return any(t.lemma_.lower() in _STATE_BODIES for t in a.doc[a.i + 1:b.i])
+def _state_body_between(a: Token, b: Token, groups: dict[int, str]) -> bool:
+    """A state body named between two tokens; the words of a group's name ("Islamic *State*",
+    "Popular Mobilization *Forces*") are none."""
+    return any(t.lemma_.lower() in _STATE_BODIES and t.i not in groups for t in a.doc[a.i + 1:b.i])
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
