@@ -763,6 +763,8 @@ class _Index:
         if not orgs or orgs[-1][2] != "g" or any(  # ("its" is no plural's: "troops" may come between)
                 t.lemma_.lower() in _STATE_BODIES and t.tag_ != "NNS" for t in tok.doc[:tok.i] if t.idx >= orgs[-1][1]):
             return None
+        if any(r.kind == "plural" and orgs[-1][1] <= r.start < tok.idx for r in self._ctx.group_refs):
+            return None  # "X fought Y. The two groups had cooperated before. Its leader ...": either
         span = self._ctx.doc.char_span(orgs[-1][0], orgs[-1][1], alignment_mode="expand")
         return self.group.get(span[0].i) if span is not None and len(span) else None
 
