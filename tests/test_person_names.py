@@ -51,3 +51,16 @@ def test_its_title_after_two_groups_in_view_is_neither() -> None:
                 "groups had previously cooperated in the tri-border area, analysts say.\n\n"
                 "Its leader, Iyad Ag Ghaly, a Tuareg from Kidal, rarely appears in public.")
     assert ("Iyad Ag Ghaly", "leader", "Islamic State Sahel Province") not in got, got
+
+
+@pytest.mark.parametrize("text, role", [
+    # the subject is a title with the name set beside it: the verb's role is the person's too
+    ("Its leader, Iyad Ag Ghaly, a Tuareg from Kidal, founded Ansar Dine in 2012.",
+     ("Iyad Ag Ghaly", "founder", "Ansar Dine")),
+    ("The cleric, Abu Bakar Bashir, founded Jemaah Islamiyah in 1993.",
+     ("Abu Bakar Bashir", "founder", "Jemaah Islamiyah")),
+    ("A fiery preacher, Mohammed Yusuf, led Boko Haram until his death in 2009.",
+     ("Mohammed Yusuf", "leader", "Boko Haram")),
+])
+def test_title_subject_with_a_name_beside_it(text: str, role: tuple) -> None:
+    assert role in roles(text)
