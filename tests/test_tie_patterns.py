@@ -229,6 +229,10 @@ CASES = [
      "group al-Shabaab denied any role.", [("Hizbul Islam", "faction_of", "al-Shabaab")]),
     ("have_links (reciprocal)", "Investigators think Ansaru and Boko Haram still maintain close ties.",
      [("Ansaru", "affiliated_with", "Boko Haram")]),
+    ("with_support_from", "The Abu Sayyaf Group was founded in the early 1990s with funding from al-Qaeda.",
+     [("al-Qaeda", "supports", "Abu Sayyaf Group")]),
+    ("with_support_from (of)", "The Taliban retook the province with the help of al-Qaeda fighters.",
+     [("al-Qaeda", "supports", "Afghan Taliban")]),
 ]
 
 
