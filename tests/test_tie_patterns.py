@@ -229,6 +229,11 @@ CASES = [
      "group al-Shabaab denied any role.", [("Hizbul Islam", "faction_of", "al-Shabaab")]),
     ("have_links (reciprocal)", "Investigators think Ansaru and Boko Haram still maintain close ties.",
      [("Ansaru", "affiliated_with", "Boko Haram")]),
+    ("formed_by_members_of (who left)", "The Real IRA was formed in 1997 by dissidents who left the "
+     "Provisional IRA in protest at the peace process.",
+     [("Real IRA", "faction_of", "Provisional Irish Republican Army")]),
+    ("formed_by_members_of (who broke away)", "Jamaat-ul-Ahrar was founded by commanders who broke away "
+     "from the Tehrik-i-Taliban Pakistan.", [("Jamaat-ul-Ahrar", "faction_of", "Tehrik-i-Taliban Pakistan")]),
     ("with_support_from", "The Abu Sayyaf Group was founded in the early 1990s with funding from al-Qaeda.",
      [("al-Qaeda", "supports", "Abu Sayyaf Group")]),
     ("with_support_from (of)", "The Taliban retook the province with the help of al-Qaeda fighters.",
