@@ -234,6 +234,12 @@ CASES = [
      [("Real IRA", "faction_of", "Provisional Irish Republican Army")]),
     ("formed_by_members_of (who broke away)", "Jamaat-ul-Ahrar was founded by commanders who broke away "
      "from the Tehrik-i-Taliban Pakistan.", [("Jamaat-ul-Ahrar", "faction_of", "Tehrik-i-Taliban Pakistan")]),
+    ("ally_of (compound)", "Boko Haram, an al-Qaeda ally in the early 2010s, later split.",
+     [("Boko Haram", "cooperates_with", "al-Qaeda")]),
+    ("backer_of (compound)", "Hezbollah, a key Hamas backer, fired rockets on Monday.",
+     [("Hezbollah", "supports", "Hamas")]),
+    ("rival_of (compound)", "Jaish al-Adl, a longtime Ansar al-Furqan rival, attacked the border post.",
+     [("Jaish al-Adl", "rivals", "Ansar al-Furqan")]),
     ("with_support_from", "The Abu Sayyaf Group was founded in the early 1990s with funding from al-Qaeda.",
      [("al-Qaeda", "supports", "Abu Sayyaf Group")]),
     ("with_support_from (of)", "The Taliban retook the province with the help of al-Qaeda fighters.",
