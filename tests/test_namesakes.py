@@ -91,3 +91,20 @@ def test_appositive_parent_is_no_perpetrator() -> None:
                       "The group attacked a military base in Lower Shabelle on Monday, killing "
                       "nine soldiers.")
     assert perps == [["al-Shabaab"]], perps
+
+
+# -- a parent's branch named by its place -------------------------------------------------------
+@pytest.mark.parametrize("text, branch", [
+    ("Al-Shabaab also faces pressure from a smaller Islamic State affiliate in the northern Puntland region.",
+     "Islamic State Somalia Province"),
+    ("The al-Qaeda branch in Yemen claimed the attack on the port.", "al-Qaeda in the Arabian Peninsula"),
+    ("The Islamic State's branch in Afghanistan attacked a Taliban checkpoint.", "Islamic State Khorasan Province"),
+])
+def test_branch_in_place(text: str, branch: str) -> None:
+    assert branch in group_names(text)
+
+
+def test_a_self_given_name_after_it_names_the_branch() -> None:
+    got = group_names("The Islamic State franchise in Libya, the self-declared \"Wilayat Barqa Front,\" "
+                      "was driven from the city last week.")
+    assert "Islamic State Libya Province" not in got, got

@@ -324,6 +324,22 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             for fx in re.finditer(rf"(?<![\w-]){re.escape(alias)}[\s-]+{re.escape(x)}(?![\w-])", text, re.I):
                 cands.append(_Candidate(fx.start(), fx.end(), key, 0, fx.group(0)))
 
+    # "a smaller Islamic State affiliate in the northern Puntland region", "the IS branch in
+    # Somalia": the parent's one branch based there (as "the Islamic State's Somali affiliate").
+    for m in gaz_mentions:
+        pm = _BRANCH_IN_PLACE.match(text, m.end)
+        if not pm or _SELF_NAMED.match(text, m.end):
+            continue  # (a self-given name quoted after it names the branch: below)
+        child = _child_by_place(gaz, m.entry_id, pm.group("place"), nationality) or \
+            _child_by_place(gaz, m.entry_id, pm.group("place"), _country_of_place)
+        if child is None or child.id == m.entry_id:
+            continue
+        key = entity_for_entry(child.id)
+        xs = pm.start("kind")
+        ctx.faction_ties.append((key, m.entry_id, xs))
+        cands.append(_Candidate(xs, pm.end(), key, 0, ""))
+        cands.append(_Candidate(m.start, m.end, m.entry_id, 1, text[m.start:m.end], True))
+
     # A branch's self-given name, quoted after the branch: "the IS franchise in Libya, the
     # self-declared 'Islamic State in Cyrenaica'", "al-Qaeda's Indian branch, the so-called 'X'".
     for m in gaz_mentions:
@@ -725,6 +741,20 @@ def _appositive_group(text: str, start: int, mentions: list) -> str | None:
         if g.end <= start and re.fullmatch(r"\s*(?:,|\(|—|–|--)\s*(?:the\s+|its\s+)?", text[g.end:start]):
             return g.entry_id
     return None
+
+
+_BRANCH_IN_PLACE = re.compile(
+    r"(?:[’']s)?\s+(?P<kind>affiliate|branch|franchise|province|wing|chapter|offshoot|arm)\s+(?:in|for)\s+"
+    r"(?:the\s+)?(?:(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west|"
+    r"far-north)(?:ern)?|restive|volatile|remote)\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
+
+def _country_of_place(name: str) -> str | None:
+    """The country of a region or province the geocoder knows ("Puntland": Somalia)."""
+    from militantmap.extract.geo import get_geocoder
+
+    place = get_geocoder().geocode(name)
+    return place.country if place is not None and place.kind in ("admin1", "region", "country") else None
 
 
 def _child_by_place(gaz: Gazetteer, parent_id: str, place: str, nationality):
