@@ -74,7 +74,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "ban": re.compile(
         r"\b(?:ban(?:ned|s|ning)?\b|proscri(?:bed|be|bes|ption)\b|outlaw(?:ed|s|ing)?\b|blacklist(?:ed|s|ing)?\b|"
         r"designat(?:ed|es|e|ing|ion)\b[^.;]{0,120}?\b(?:terrorist|FTO|SDGT)|terrorist\s+designations?|"
-        r"(?:amended|amends|revised|updated)\s+(?:[\w’'-]+\s+){0,3}?designations?|"
+        r"(?:amended|amends|revised|updated)\s+(?:[\w’'-]+\s+){0,6}?designations?|"
+        # the designating authority as the subject: "the Department of State designated X as a ..."
+        r"(?:(?<=State\s)|(?<=Treasury\s)|(?<=State\shas\s)|(?<=Treasury\shas\s)|(?<=State\salso\s))designated\b|"
         r"(?:declared|declares|declaring|labell?ed|listed|named)\b[^.;]{0,80}?\b(?:an?\s+)?(?:terrorist|"
         r"proscribed|banned|unlawful)\s+(?:organi[sz]ation|group|entity|outfit|association)|"
         r"(?:added|adds|listed)\b[^.;]{0,40}?\b(?:terror\w*|sanctions?)\s+list|"
@@ -406,6 +408,10 @@ _DENIAL = re.compile(r"(?i)\b(?:not\s+(?:been\s+)?(?:responsible|involved|behind
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 
 
+_TOLL_ROSE = re.compile(rf"(?i)^(?:[\w,’'-]+\s+){{0,4}}?death\s+toll\s+(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|jumped|"
+                        rf"increased|mounted)\s+to\s+(?P<n>{_COUNT})\b(?!\s+(?:percent|%))")
+
+
 def _follow_up_toll(ctx: Context, sent: Span, stext: str, events: list[EventHit]) -> None:
     """"Gunmen opened fire on a bus near Mandera. At least 12 passengers were killed.": a
     sentence with no incident of its own whose main clause tells a toll in the simple past
@@ -415,6 +421,14 @@ def _follow_up_toll(ctx: Context, sent: Span, stext: str, events: list[EventHit]
     if not events or events[-1].type != "attack" or _ANOTHER.search(stext):
         return
     last = events[-1]
+    risen = _TOLL_ROSE.search(stext)
+    if risen and sent.start_char - last.start < _STORY_SPAN:
+        # "The death toll rose to 40 on Monday.": the story's incident, counted again later
+        # (the day is the count's, not the incident's)
+        c = parse_count(risen.group("n"))
+        if c is not None and (last.killed is None or c.value > last.killed["value"]):
+            last.killed = {"value": c.value, "qualifier": c.qualifier, "text": risen.group("n")}
+        return
     prev = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
     if prev is None or last.sent.start != prev.start:
         return
@@ -566,6 +580,7 @@ _IRREALIS_LEMMAS = {
     "deter", "capable", "able", "order", "instruct", "pledge", "promise", "encourage", "incite",
     "allege", "accuse",
 }
+_CHARGE_LEMMAS = {"charge", "indict", "convict", "accuse", "suspect", "prosecute", "try", "sentence"}
 _FUTURE_AUX = {"will", "would", "can", "shall", "ca", "wo"}
 
 
@@ -580,6 +595,18 @@ def _irrealis(tok) -> bool:
     """The trigger is threatened, planned, prevented or future ("vowed to attack", "prevented
     them from carrying out attacks", "will strike"), not a reported incident."""
     node, child = tok, None
+    if tok.tag_ == "VBG" and (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)):
+        # "charged with robbing, kidnapping and attacking motorists": the crimes of a charge
+        # sheet ("charged with kidnapping two aid workers in Mandera in March" tells one)
+        up = tok
+        for _ in range(6):
+            if up.head is up:
+                break
+            up = up.head
+            if up.lemma_.lower() in _CHARGE_LEMMAS:
+                return True
+            if up.pos_ == "VERB" and up.dep_ not in ("conj", "pcomp", "pobj"):
+                break
     for _ in range(4):
         lemma = node.lemma_.lower()
         if lemma in _IRREALIS_LEMMAS and not (
@@ -667,10 +694,12 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 if _dated_by_a_year(sent, tok):
                     continue  # "In 2023, the Baloch Liberation Army killed nearly 300 people"
             hits = found.setdefault(kind, [])
-            if hits and not _separate_incident(hits, tok):
+            listed = bool(hits) and tok.pos_ != "VERB" and _listed_deed(hits, sent, sent.start_char + m.start())
+            if hits and not listed and not _separate_incident(hits, tok):
                 continue
             hits.append(EventHit(kind, sent, sent.start_char + m.start()))
             hits[-1].token = tok  # type: ignore[attr-defined]
+            hits[-1].listed = listed  # type: ignore[attr-defined]
     if "attack" not in found and "military_operation" not in found and not any(
             not re.match(r"(?i)killing", m.group(0)) for m in _TRIGGERS["attack"].finditer(stext)):
         # (a sentence whose attack words were set aside tells of many incidents: "the BLA
@@ -735,9 +764,15 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 break
     out = []
     for type_, hits in found.items():
-        for hit in hits:
+        for i, hit in enumerate(hits):
             scope = _scope(hit, hits)
             _fill(ctx, hit, groups, geo, doc_country, scope)
+            if len(hits) > 1 and hasattr(hit, "all_dates"):
+                del hit.all_dates   # coordinated incidents were told apart already, each with its day
+            if getattr(hit, "listed", False) and not hit.perpetrators and i > 0:
+                # the deeds of one list share their subject: "G has blown up ..., overrun ..."
+                hit.perpetrators = list(hits[i - 1].perpetrators)
+                hit.described = list(hits[i - 1].described)
             hit.group_spans = [(g.start, g.end) for g in groups]  # type: ignore[attr-defined]
             tok = getattr(hit, "token", None)
             plural = tok is not None and tok.tag_ == "NNS"
@@ -1023,6 +1058,11 @@ def _dates_trigger(date_ent, trigger) -> bool:
     if _clause_verb(root) == _clause_verb(trigger):
         return True
     verb = _clause_verb(trigger)
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB" and first.head.i < first.i:
+        first = first.head
+    if first.i != verb.i and _clause_verb(root) == first and date_ent.end <= first.i:
+        return True   # "On Tuesday, G stormed a base in A and ambushed a convoy near B": both that day
     if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and any(
             c.dep_ == "ccomp" and c == _clause_verb(root) and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
             for c in verb.children):
@@ -1140,14 +1180,32 @@ _ORG_NOUN = re.compile(r"(?i)\b(?:group|groups|organi[sz]ations?|outfits?|moveme
 def _bans_a_group(tok, stext: str, end: int, groups) -> bool:
     """A ban event outlaws or designates a group (or a person as a terrorist): "the banned BLA"
     describes a group, it does not report a ban, and bans on fishing or travel are not ours."""
+    if any(c.dep_ == "neg" for c in tok.children) or re.search(
+            r"(?i)\b(?:not|never|n[’']t)\s+(?:yet\s+|been\s+|formally\s+|officially\s+)*\w*\s*$",
+            stext[: _offset_in(tok, stext)]):
+        return False   # "Washington has not designated the Houthis": no act
+    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in tok.children) \
+            and not any(e.label_ == "DATE" for e in tok.sent.ents):
+        return False   # "the PKK is designated as a terrorist organization by Turkey": a standing status
+    if re.match(r"(?i)label", tok.text) and not any(e.label_ == "DATE" and _point_in_time(e.text) for e in tok.sent.ents):
+        return False   # "Ankara ... has labeled both as terrorist organizations": a view; "in 2021 the US labelled G" an act
+    amended = re.match(r"(?i)(?:amended|revised|updated)\b", tok.text) and not (
+        tok.i > 0 and tok.doc[tok.i - 1].dep_ in ("det", "poss"))
     if (tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound"))) \
-            and not _designates(tok, groups):
+            and not _designates(tok, groups) and not amended:
         return False
     if re.search(r"(?i)terrorist|FTO|SDGT|sanctions?\s+list", stext):
         return True
+    if re.search(r"(?:State|Treasury)\s+(?:has\s+|had\s+|also\s+|formally\s+)*$", stext[: _offset_in(tok, stext)]):
+        return True   # "the Department of State designated X as a ..."
     return bool(groups) and bool(_ORG_NOUN.search(stext[end : end + 80]) or any(
         g.start >= tok.idx for g in groups) or tok.dep_ in ("ROOT", "relcl", "conj") and any(
         g.start < tok.idx for g in groups) and re.search(r"(?i)\b(?:was|were|been|is|are)\s+\w*\s*$", stext[: end - len(tok.text)]))
+
+
+def _offset_in(tok, stext: str) -> int:
+    """The token's offset inside its sentence's text."""
+    return max(0, tok.idx - tok.sent.start_char)
 
 
 def _designates(tok, groups) -> bool:
@@ -1171,17 +1229,76 @@ def _separate_incident(hits: list[EventHit], tok) -> bool:
             r"(?i)\b(?:after|before|following|since|than)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,2}$",
             tok.sent.text[: tok.idx - tok.sent.start_char]):
         return True  # "the bombing came hours after an overnight attack in which ..."
-    if tok.pos_ in ("NOUN", "PROPN"):
+    verbal = tok.pos_ == "VERB" or (tok.dep_ in ("appos", "conj") and any(c.dep_ == "dobj" for c in tok.children))
+    if tok.pos_ in ("NOUN", "PROPN") and not verbal:
         mine = _own_date(tok)
         others = {_own_date(t) for h in hits if (t := getattr(h, "token", None)) is not None}
         return bool(mine and _point_in_time(mine) and others and mine not in others and None not in others)
-    if tok.pos_ != "VERB" or not any(c.dep_ in ("dobj", "prep") for c in tok.children):
+    if not verbal or not any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return False
     for h in hits:
         prev = getattr(h, "token", None)
-        if prev is not None and prev.pos_ == "VERB" and tok in prev.conjuncts:
-            return True
+        if prev is not None and prev.pos_ == "VERB" and _coordinated(prev, tok):
+            return _own_incident(prev, tok)
     return False
+
+
+# a verb form in a written list of deeds: "blown up a hotel, overrun three bases and detonated"
+_LISTED_VERB = re.compile(r"(?i)^(?:[a-z]+(?:ed|en|un|an|ew|ook|ole)(?:\s+(?:up|off|down))?)\s+(?:an?|the|\w+)\b")
+
+
+def _listed_deed(hits: list[EventHit], sent: Span, start: int) -> bool:
+    """A list of three or more deeds of one subject, written "V1 X, V2 Y and V3 Z", where the
+    small model misreads a verb as a noun: the words between the earlier verb trigger and this
+    one end with a comma or "and", and the sentence holds at least three such verbs."""
+    prevs = [t for h in hits if (t := getattr(h, "token", None)) is not None and t.pos_ == "VERB" and t.idx < start]
+    if not prevs or not _LISTED_VERB.match(sent.doc.text[start : start + 40]):
+        return False
+    gap = sent.doc.text[prevs[-1].idx : start]
+    if not re.search(r"(?:,|\band)\s*$", gap) or re.search(r"[;:]|\b(?:which|who|that|after|before|when)\b", gap):
+        return False
+    listed = re.findall(r"(?:,|\band)\s+[a-z]+(?:ed|en|un|an|ew|ook|ole)\b", sent.text[prevs[-1].idx - sent.start_char :])
+    return len(listed) >= 2
+
+
+def _coordinated(prev, tok) -> bool:
+    """Verbs of one subject in a coordination: "blew up a hotel, overran three bases and ...";
+    the small model may hang a verb it tags as a noun on the object before it ("blown up
+    another hotel, overrun three bases": "overrun" an apposition of "hotel")."""
+    if tok in prev.conjuncts:
+        return True
+    return tok.dep_ in ("appos", "conj") and tok.head.dep_ == "dobj" and tok.head.head in (prev, *prev.conjuncts)
+
+
+def _list_members(prev, tok) -> int:
+    """How many verbs with objects the coordination of `prev` holds (a verb the small model tags
+    as a noun and hangs on the object before it counts too)."""
+    members = {prev.i, tok.i} | {c.i for c in prev.conjuncts if c.pos_ == "VERB"}
+    for t in prev.subtree:
+        if t.i in members or not any(c.dep_ == "dobj" for c in t.children):
+            continue
+        node = t
+        while node.i != prev.i and node.dep_ in ("conj", "appos", "prep", "dobj", "pobj") and node.head.i != node.i:
+            node = node.head
+        if node.i == prev.i and t.dep_ in ("conj", "appos", "prep"):
+            members.add(t.i)
+    return len(members)
+
+
+def _own_incident(prev, tok) -> bool:
+    """Coordinated verbs of violence tell several incidents when the later one has a place or a
+    day of its own ("stormed a base in Marte and ambushed a convoy near Dikwa"), or when three or
+    more make a list ("blew up a hotel, overran three bases and detonated a bomb"); "attacked a
+    village and abducted 20 women" tells one incident."""
+    if _list_members(prev, tok) >= 3:
+        return True
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in prev.children):
+        return True   # "G has blown up a hotel and detonated a bomb": a record of deeds, not one incident
+    skip = {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
+    own = [t for t in tok.subtree if t.i not in skip and t.i != tok.i]
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ in ("pobj", "compound") for t in own):
+        return True
+    return any(t.ent_type_ == "DATE" and _point_in_time(t.text) for t in own)
 
 
 def _scope(hit: EventHit, hits: list[EventHit]) -> tuple[int, int]:
@@ -1200,6 +1317,14 @@ def _scope(hit: EventHit, hits: list[EventHit]) -> tuple[int, int]:
     own = [t for t in tok.subtree if not any(t in st for st in conj_subtrees)]
     left = min(t.idx for t in own)
     right = max(t.idx + len(t.text) for t in own)
+    # a deed of a written list that the parser misread ("..., overrun three bases in Gedo and
+    # detonated ...") reaches from its word to the next deed; the deed before it stops there
+    later = sorted(h.start for h in hits if getattr(h, "listed", False) and h.start > hit.start)
+    if getattr(hit, "listed", False):
+        nxt = sorted(h.start for h in hits if h.start > hit.start)
+        left, right = hit.start, (nxt[0] if nxt else sent.end_char)
+    elif later:
+        right = min(right, later[0])
     return left, right
 
 
@@ -1274,6 +1399,14 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     hit.place = _place(ctx, sent, geo, doc_country, scope, trigger)
     if hit.type == "ban":
         hit.place = _ban_place(stext, geo, hit.place)
+        points = [e for e in sent.ents if e.label_ == "DATE" and _point_in_time(e.text)
+                  and not (e.start > 0 and e.doc[e.start - 1].lower_ in ("since", "until"))]
+        if hit.date is None and len(points) == 1:
+            # a ban sentence tells one act: its only date is the act's, however the parser
+            # hangs it ("In September 2015, the Department of State amended ABM's designation")
+            resolved = resolve_date(points[0].text, published)
+            if resolved.iso:
+                hit.date = {"iso": resolved.iso, "text": points[0].text}
         if hit.date is None and published is not None and re.search(
                 r"(?i)\b(?:has|have)\s+(?:\w+\s+)?(?:amended|designated|banned|proscribed|listed|outlawed|"
                 r"blacklisted|declared|added)\b", stext):
