@@ -162,3 +162,52 @@ NO_EVENT: list[str] = [
 @pytest.mark.parametrize("text", NO_EVENT, ids=[t[:40] for t in NO_EVENT])
 def test_no_event(text: str) -> None:
     assert _events(text) == []
+
+
+# (text, event type, perpetrators) of the one event the text reports
+ONE_EVENT: list[tuple[str, str, set[str]]] = [
+    # an implicative verb before the bare verb: the deed happened, on the implicative verb's day
+    ("In May 2021, ISWAP fighters managed to storm a base in Marte.", "attack",
+     {"Islamic State West Africa Province"}),
+    ("Boko Haram was led by Abubakar Shekau for years. In May 2021, ISWAP fighters managed to track down "
+     "and surround Shekau, who chose to blow himself up rather than surrender.", "leader_killed",
+     {"Islamic State West Africa Province"}),
+    # the forces' verb of violence is their operation, not also an attack
+    ("Troops raided a Boko Haram camp in Sambisa on Monday.", "military_operation", set()),
+    ("Soldiers stormed an al-Shabaab base in Jilib on Monday.", "military_operation", set()),
+    # a state's strike
+    ("Two members of Hamas were killed in an Israeli strike in Gaza on Sunday.", "military_operation", set()),
+    # an accusation of a named group: the incident happened, the accused is its doer
+    ("The Taliban accused the Islamic State of carrying out the bombing of a school in Kabul on Sunday.",
+     "attack", {"Islamic State"}),
+]
+
+
+@pytest.mark.parametrize("text,type_,perps", ONE_EVENT, ids=[t[0][:40] for t in ONE_EVENT])
+def test_one_event(text: str, type_: str, perps: set[str]) -> None:
+    events = _events(text)
+    assert len(events) == 1, events
+    assert events[0]["type"] == type_
+    assert events[0]["perps"] == perps
+    assert events[0]["date"]
+
+
+def test_an_attack_picked_out_of_many_is_its_own() -> None:
+    events = _events("A suicide bomber struck a hotel in Kismayo on Sunday, killing 9. Al-Shabaab claimed the "
+                     "bombing. The group has claimed many of the attacks in the city, including one last week "
+                     "on the port in Kismayo.")
+    attacks = [e for e in events if e["type"] == "attack"]
+    assert len(attacks) == 2
+    assert all(e["perps"] == {"al-Shabaab"} for e in attacks)
+
+
+NO_EVENT_MORE: list[str] = [
+    "Al-Shabaab tried to storm a base in Baidoa on Monday.",
+    "Al-Shabaab wanted to attack a base in Baidoa on Monday.",
+    "Police accused the Islamic State of plotting attacks in Kabul.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT_MORE, ids=[t[:40] for t in NO_EVENT_MORE])
+def test_no_event_more(text: str) -> None:
+    assert _events(text) == []

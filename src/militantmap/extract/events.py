@@ -105,10 +105,14 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"posts?|content|material|weapons?|capabilit\w+|cyber))|"
         r"(?:conducted|carried\s+out|launched)\s+an?\s+(?:\w+\s+){0,2}?operation|offensives?\s+"
         r"against|air\s*strikes?|airstrikes?|drone\s+strikes?|crackdown|bombardment|"
+        # a state's strike: "killed in an Israeli strike", "a US strike on a compound"
+        r"(?:Israeli|American|US|U\.S\.|Russian|French|Turkish|Pakistani|Nigerian|Somali|Iraqi|Syrian|Saudi|"
+        r"Jordanian|Egyptian|Ukrainian|Afghan|Kenyan|Ethiopian|Iranian|British|coalition|military|army|"
+        r"government)\s+strikes?\b|"
         # (the forces as the doers: "soldiers were killed" tells of their death, not an operation)
         r"(?:troops|forces|soldiers|army|military|guards?)\s+(?!(?:were|was|been|being|are|is|have\s+been|had\s+been)\b)"
         r"(?:\w+\s+){0,2}?(?<!were\s)(?<!was\s)(?<!been\s)(?:killed|launched|raided|"
-        r"pounded|shelled|struck|bombed|hit|carried\s+out|conducted)|"
+        r"pounded|shelled|struck|bombed|hit|carried\s+out|conducted|stormed|ambushed|overran)|"
         # "the army said it had killed 35 Boko Haram fighters"
         # (not the passive "soldiers were killed by G fighters": the fighters did it)
         r"(?:troops|forces|soldiers|army|military|police)\b[^.;]{0,40}?(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)"
@@ -126,6 +130,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"storm(?:ed|ing)|massacre[ds]?|car\s+bomb|IEDs?|detonat(?:ed|ing)|blew\s+up|blown\s+up|"
         r"set\s+off|overr(?:an|un)|opened\s+fire|abduct(?:ed|ion)|kidnapp(?:ed|ing)|behead(?:ed|ing)|"
         r"hijack(?:ed|ing)?|siege|"
+        # an implicative verb before the bare verb: "G managed to storm a base", "went on to attack"
+        r"(?:(?<=managed\sto\s)|(?<=went\son\sto\s)|(?<=succeeded\sto\s))(?:storm|attack|bomb|ambush|raid|"
+        r"kidnap|abduct|overrun|seize|assassinate|behead)|"
         rf"(?:{_EXTRA_INCIDENTS})(?:e?s)?|"
         r"(?:fired|launched)\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
         r"seized\s+(?:control\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:town|city|village|district|base|capital)|"
@@ -155,7 +162,9 @@ _HABITUAL = re.compile(
     r"uptick\s+in|resurgence)\b",
     re.I,
 )
-_ANOTHER = re.compile(r"\b(?:another|a\s+separate|separately|second|earlier|previous|a\s+similar)\b", re.I)
+# ("many of the attacks, including one last week on the port": one incident picked out of many)
+_ANOTHER = re.compile(r"\b(?:another|a\s+separate|separately|second|earlier|previous|a\s+similar|"
+                      r"including\s+one)\b", re.I)
 # words of "another" / "earlier" that are about a speaker or a statement, not another incident:
 # "the army said earlier that ...", "remarked another official"
 _SAID_EARLIER = re.compile(r"(?i)\b(?:said|says|reported|told\s+\w+|announced|stated|confirmed)\s+earlier\b|"
@@ -169,6 +178,8 @@ _CLAIM = re.compile(
     r"(?:claim(?:ed|s|ing)?\s+(?:joint\s+|full\s+|sole\s+|collective\s+)?(?:responsibility|credit)|"
     r"took\s+(?:joint\s+|full\s+)?responsibility|"
     r"was\s+(?:also\s+)?claimed\s+by|responsibility\s+was\s+claimed\s+by|claimed\s+(?:the|it|that)|"
+    # "G has claimed many of the attacks, including one last week on ..."
+    r"claimed\s+(?:many|several|most|some|one|both|all)\s+of\s+(?:the|these|those)\s+(?:attacks|bombings|raids)|"
     # a group's own word that it did it: "IS said it carried out the bombing"
     r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried\s+out|"
     r"(?:was|were)\s+behind|conducted|staged|launched|perpetrated)|"
@@ -610,8 +621,12 @@ def _irrealis(tok) -> bool:
     for _ in range(4):
         lemma = node.lemma_.lower()
         if lemma in _IRREALIS_LEMMAS and not (
-                lemma in _PREVENTION and child is not None and child.dep_ in ("nsubj", "nsubjpass")):
-            return True  # ... but "gunmen stopped the bus": the gunmen are not what was stopped
+                lemma in _PREVENTION and child is not None and child.dep_ in ("nsubj", "nsubjpass")) and not (
+                lemma == "accuse" and tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in node.children)):
+            # ... but "gunmen stopped the bus": the gunmen are not what was stopped; and "accused G of
+            # carrying out the bombing of a school": the bombing happened, its doer is what is said
+            return True
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in node.children):
             return True
         if node.head is node:
@@ -745,6 +760,12 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             word = _token_at(sent, sent.start_char + death.start())
             hit.token = word.head if word.dep_ == "poss" else word  # type: ignore[attr-defined]
         found["leader_killed"] = [hit]
+    if "military_operation" in found and "attack" in found:
+        # "Troops raided / stormed a G camp": the forces' verb is their operation, not an attack
+        op_tokens = {getattr(h, "token", None) for h in found["military_operation"]} - {None}
+        found["attack"] = [h for h in found["attack"] if getattr(h, "token", None) not in op_tokens]
+        if not found["attack"]:
+            found.pop("attack")
     if "arrest" in found and "attack" in found and all(
             re.match(r"(?i)raid", stext[h.start - sent.start_char:]) for h in found["attack"]):
         found.pop("attack")  # "arrested five suspects in a raid": the police raid is the arrest
@@ -1058,6 +1079,8 @@ def _dates_trigger(date_ent, trigger) -> bool:
     if _clause_verb(root) == _clause_verb(trigger):
         return True
     verb = _clause_verb(trigger)
+    if verb.dep_ == "xcomp" and _clause_verb(root) == verb.head and verb.head.pos_ == "VERB":
+        return True   # "In May 2021, G managed to storm a base": the day of the implicative verb
     first = verb
     while first.dep_ == "conj" and first.head.pos_ == "VERB" and first.head.i < first.i:
         first = first.head

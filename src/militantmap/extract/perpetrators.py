@@ -212,8 +212,9 @@ def _credits_subject_of(verb: Token, trigger: Token | None) -> bool:
     if _negated(verb) or _lemma(verb) in _lemmas("not_subject"):
         return False
     if any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-           and _credits_subject(c) for c in verb.children):
-        return True
+           and (_credits_subject(c) or any(d.dep_ == "conj" and _credits_subject(d) for d in c.children))
+           for c in verb.children):
+        return True   # ("G managed to track down and surround X": the coordinated verb does it)
     if _lemma(verb) in _lemmas("light_verb") and any(
             (c.dep_ == "prep" and c.lower_ in _lemmas_preps("light_verb")
              and any(_lemma(o) in _lemmas("incident_noun") for o in c.children))
