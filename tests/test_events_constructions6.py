@@ -211,3 +211,24 @@ NO_EVENT_MORE: list[str] = [
 @pytest.mark.parametrize("text", NO_EVENT_MORE, ids=[t[:40] for t in NO_EVENT_MORE])
 def test_no_event_more(text: str) -> None:
     assert _events(text) == []
+
+
+# A leader's death told indirectly: (text, leader_killed expected, perpetrators)
+LEADER_DEATHS: list[tuple[str, bool, set[str]]] = [
+    # a possessive death, confirmed by a rival: the rival told of it, it did not do it
+    ("Boko Haram leader Abubakar Shekau's death was confirmed by ISWAP in June 2021.", True, set()),
+    ("The video showed the last moments of Abu Sayyaf leader Isnilon Hapilon, who was killed in a clash "
+     "with troops in Marawi.", True, set()),
+    ("Abu Ahmed, the leader of Ansar al-Sharia, was assassinated by ISIS militants in Derna on Friday.",
+     True, {"Islamic State"}),
+    # a denied death is none
+    ("The Pakistani Taliban denied that their leader Hakimullah Mehsud had been killed.", False, set()),
+]
+
+
+@pytest.mark.parametrize("text,expected,perps", LEADER_DEATHS, ids=[t[0][:40] for t in LEADER_DEATHS])
+def test_leader_death(text: str, expected: bool, perps: set[str]) -> None:
+    deaths = [e for e in _events(text) if e["type"] == "leader_killed"]
+    assert len(deaths) == (1 if expected else 0), deaths
+    if expected:
+        assert deaths[0]["perps"] == perps

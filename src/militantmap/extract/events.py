@@ -740,13 +740,24 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
     victim_verb = _titled_victim(sent) if "leader_killed" not in found else None
     death = re.search(
         r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:killed|slain|assassinated)|\b(?:killing|death)\s+of\b|"
+        # "Shekau's death was confirmed by ISWAP"
+        r"[’']s\s+(?:death|killing|assassination)\b|"
         # "surrounded Shekau, who chose to commit suicide by detonating his explosive vest"
         r"\bcommit(?:ted|s|ting)?\s+suicide\b|\b(?:blew|blow|blown|blowing)\s+himself\s+up\b|"
         r"\bdetonat\w+\s+(?:his|an?)\s+(?:suicide\s+|explosive\s+)?(?:vest|belt)\b|"
         # "until he died in a US airstrike", "until his death in a raid in Idlib in 2019"
         rf"\b(?:died|(?:his|her)\s+death)\s+(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{_DEATH_SCENES}\b",
         stext, re.I)
-    if leader_referred and "leader_killed" not in found and (
+    if death is not None and _denied(_token_at(sent, sent.start_char + death.start())):
+        death = None   # "G denied that its leader had been killed"
+    if "leader_killed" in found:
+        found["leader_killed"] = [h for h in found["leader_killed"] if not _denied(_token_at(sent, h.start))]
+        if not found["leader_killed"]:
+            found.pop("leader_killed")
+    denied_death = any(_denied(t) for t in sent if t.lemma_.lower() in ("kill", "die", "slay", "assassinate", "eliminate"))
+    if victim_verb is not None and _denied(victim_verb):
+        victim_verb = None
+    if leader_referred and "leader_killed" not in found and not denied_death and (
             death or _leader_is_object_of_killing(ctx, sent, leaders)) or victim_verb is not None:
         found.pop("attack", None)
         found.pop("military_operation", None)
@@ -808,6 +819,21 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             if (_anchored(hit) or named_arrest) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
     return out
+
+
+_DENY = {"deny", "dismiss", "refute", "reject", "rebut"}
+
+
+def _denied(tok) -> bool:
+    """The death is what a speaker denies: "G denied that its leader had been killed"."""
+    node = tok
+    for _ in range(6):
+        if node.lemma_.lower() in _DENY and node.pos_ == "VERB":
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _group_doer(ctx: Context, tok, groups) -> bool:

@@ -331,7 +331,9 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
                 if _lemma(owner) in _lemmas("passive_not_agent"):
                     # "the area is frequented / controlled by G": where G is, not what G did
                     return False
-                return _lemma(owner) not in ("back", "support", "fund", "arm", "condemn", "deny")
+                # ("his death was confirmed / reported by G": G tells of it, it did not do it)
+                return _lemma(owner) not in ("back", "support", "fund", "arm", "condemn", "deny") \
+                    and _lemma(owner) not in _lemmas("not_subject")
             # (a participle on a noun, "a jailbreak staged by G", which the small model may tag VBD)
             if owner.pos_ == "VERB" and (owner.tag_ == "VBN" or owner.dep_ == "acl"):
                 if _weapon_placed(owner):
