@@ -73,6 +73,8 @@ BANS: list[tuple[str, str | None]] = [
     ("Hamas was proscribed by the Home Office last week.", None),
     # a dated labelling is an act
     ("In 2021 the US labelled the Allied Democratic Forces a terrorist organisation.", "2021"),
+    # sanctions on a group
+    ("Washington imposed sanctions against the Houthis in January 2021.", "2021-01"),
 ]
 
 
@@ -91,6 +93,8 @@ NO_BAN: list[str] = [
     "Washington has not designated the Houthis as a terrorist organization.",
     "Lawmakers urged the government to ban the Grey Wolves.",
     "The banned Tehreek-e-Labbaik Pakistan held a rally in Lahore.",
+    # sanctions on a state, whatever group the sentence names
+    "The EU imposed new sanctions on Russia on Tuesday over its support for the Wagner Group.",
 ]
 
 

@@ -75,6 +75,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:ban(?:ned|s|ning)?\b|proscri(?:bed|be|bes|ption)\b|outlaw(?:ed|s|ing)?\b|blacklist(?:ed|s|ing)?\b|"
         r"designat(?:ed|es|e|ing|ion)\b[^.;]{0,120}?\b(?:terrorist|FTO|SDGT)|terrorist\s+designations?|"
         r"(?:amended|amends|revised|updated)\s+(?:[\w’'-]+\s+){0,6}?designations?|"
+        # "the Treasury imposed sanctions on G" (the group right after: not "on Russia")
+        r"(?:imposed|imposes|imposing|slapped|levied)\s+(?:new\s+|fresh\s+|further\s+)?sanctions\s+(?:on|against)\b|"
         # the designating authority as the subject: "the Department of State designated X as a ..."
         r"(?:(?<=State\s)|(?<=Treasury\s)|(?<=State\shas\s)|(?<=Treasury\shas\s)|(?<=State\salso\s))designated\b|"
         r"(?:declared|declares|declaring|labell?ed|listed|named)\b[^.;]{0,80}?\b(?:an?\s+)?(?:terrorist|"
@@ -1243,6 +1245,11 @@ def _bans_a_group(tok, stext: str, end: int, groups) -> bool:
     if (tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound"))) \
             and not _designates(tok, groups) and not amended:
         return False
+    if re.match(r"(?i)(?:imposed|imposes|imposing|slapped|levied)\b", tok.text):
+        after = _offset_in(tok, stext)
+        m = re.match(r"(?i)\w+\s+(?:new\s+|fresh\s+|further\s+)?sanctions\s+(?:on|against)\s+(?:the\s+)?", stext[after:])
+        start = tok.sent.start_char + after + (m.end() if m else 0)
+        return m is not None and any(g.start == start for g in groups)   # sanctions on a group
     if re.search(r"(?i)terrorist|FTO|SDGT|sanctions?\s+list", stext):
         return True
     if re.search(r"(?:State|Treasury)\s+(?:has\s+|had\s+|also\s+|formally\s+)*$", stext[: _offset_in(tok, stext)]):
