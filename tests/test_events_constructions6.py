@@ -119,6 +119,11 @@ PERPS: list[tuple[str, set[str], set[str]]] = [
      "Baidoa, killing 12 soldiers.", {"al-Shabaab"}, set()),
     ("Al-Shabaab has been fighting the government since 2007. On Monday, it bombed a market in Baidoa.",
      {"al-Shabaab"}, set()),
+    # "the group" opening a sentence is the subject of the one before, not the group named last there
+    ("ISWAP split from Boko Haram in 2016. The group attacked a base in Marte on Monday.",
+     {"Islamic State West Africa Province"}, {"Boko Haram"}),
+    ("Boko Haram has been weakened since ISWAP split from it in 2016. On Monday, the group attacked a "
+     "base in Marte.", {"Boko Haram"}, {"Islamic State West Africa Province"}),
 ]
 
 
