@@ -120,6 +120,13 @@ def _subject_first(ctx: Context, offset: int, candidates: list[Mention]) -> list
     sent = near.sent
     if here.sent.start != sent.end:
         return candidates   # only the sentence just before
+    node = here.root
+    for _ in range(4):
+        if node.dep_ not in ("det", "amod", "compound", "poss") or node.head.i == node.i:
+            break
+        node = node.head   # "the group('s fighters)"
+    if node.dep_ not in ("nsubj", "nsubjpass"):
+        return candidates   # a subject refers to the subject; elsewhere the nearest group stays
     same = [g for g in candidates if sent.start_char <= g.start < sent.end_char]
     for g in same:
         span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
