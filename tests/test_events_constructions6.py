@@ -211,6 +211,10 @@ def test_an_attack_picked_out_of_many_is_its_own() -> None:
 
 
 NO_EVENT_MORE: list[str] = [
+    # a habit, a count of many, a standing status
+    "Boko Haram is known for attacking schools in northeast Nigeria.",
+    "The Houthis have launched hundreds of drones at Saudi Arabia during the war.",
+    "Hamas has been designated a terrorist organization by the United States since 1997.",
     "Al-Shabaab tried to storm a base in Baidoa on Monday.",
     "Al-Shabaab wanted to attack a base in Baidoa on Monday.",
     "Police accused the Islamic State of plotting attacks in Kabul.",
@@ -241,3 +245,8 @@ def test_leader_death(text: str, expected: bool, perps: set[str]) -> None:
     assert len(deaths) == (1 if expected else 0), deaths
     if expected:
         assert deaths[0]["perps"] == perps
+
+
+def test_a_denial_credits_no_one() -> None:
+    attacks = [e for e in _events("ISWAP denied that it had attacked the church in Maiduguri.") if e["type"] == "attack"]
+    assert all(not e["perps"] for e in attacks)

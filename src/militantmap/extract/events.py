@@ -136,7 +136,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:(?<=managed\sto\s)|(?<=went\son\sto\s)|(?<=succeeded\sto\s))(?:storm|attack|bomb|ambush|raid|"
         r"kidnap|abduct|overrun|seize|assassinate|behead)|"
         rf"(?:{_EXTRA_INCIDENTS})(?:e?s)?|"
-        r"(?:fired|launched)\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
+        r"(?:fired|launched)\s+(?!(?:hundreds|thousands|dozens|scores)\b)(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
         r"seized\s+(?:control\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:town|city|village|district|base|capital)|"
         # an armed actor doing the harm: "suspected jihadists killed 15 villagers"
         r"(?:militants|jihadists|gunmen|insurgents|fighters|rebels|bandits|attackers|terrorists|"
@@ -159,6 +159,7 @@ _IRREALIS = re.compile(
 )
 _HABITUAL = re.compile(
     r"\b(?:often|frequent(?:ly)?|regularly|routinely|usually|repeatedly|numerous|a\s+series\s+of|"
+    r"(?:known|notorious|infamous)\s+for|"
     r"campaign\s+of|decade-long|years-long|insurgency|history\s+of|scores\s+of\s+attacks|"
     r"increas\w+|escalat\w+|surge\s+in|wave\s+of|spate\s+of|string\s+of|rise\s+in|spike\s+in|"
     r"uptick\s+in|resurgence)\b",
@@ -1238,6 +1239,8 @@ def _bans_a_group(tok, stext: str, end: int, groups) -> bool:
     if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in tok.children) \
             and not any(e.label_ == "DATE" for e in tok.sent.ents):
         return False   # "the PKK is designated as a terrorist organization by Turkey": a standing status
+    if re.search(r"(?i)\b(?:has|have|had)\s+been\s+\w+\b[^.;]*\bsince\b", stext):
+        return False   # "G has been designated a terrorist organization since 1997": a standing status
     if re.match(r"(?i)label", tok.text) and not any(e.label_ == "DATE" and _point_in_time(e.text) for e in tok.sent.ents):
         return False   # "Ankara ... has labeled both as terrorist organizations": a view; "in 2021 the US labelled G" an act
     amended = re.match(r"(?i)(?:amended|revised|updated)\b", tok.text) and not (

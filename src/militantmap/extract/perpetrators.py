@@ -263,6 +263,9 @@ def _suspected_subject(verb: Token) -> bool:
     return False
 
 
+_DENY = {"deny", "dismiss", "refute", "rebut"}
+
+
 def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, trigger: Token | None = None) -> bool:
     """Whether the group mention at these offsets holds a position that credits it with an
     incident the sentence reports."""
@@ -273,6 +276,8 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
     if root is None:
         return False
     tok = _step_up(root)
+    if any(a.pos_ == "VERB" and a.lemma_.lower() in _DENY for a in tok.ancestors):
+        return False   # "G denied that it had attacked the church": what it denies does not credit it
     if tok.dep_ in ("aux", "auxpass") and tok.text.isupper() and len(tok.text) > 1:
         # the small model reads the acronym "IS" as the verb "is": it is the verb's subject
         return _credits_subject_of(tok.head, trigger) if not any(
