@@ -55,6 +55,12 @@ _FORCES_TOLL = (
     rf"(?:{_alternation(lemmas('events_triggers', 'forces_toll', 'forces'))})"
 )
 
+# "managed to storm", "went on to attack" (row implicative): fixed-width look-behinds, one a phrase
+_IMPLICATIVE = "(?:{})(?:{})".format(
+    "|".join(rf"(?<={re.escape(p).replace(chr(92) + ' ', chr(92) + 's')}\s)"
+             for p in sorted(lemmas("events_triggers", "implicative"))),
+    "|".join(sorted(lemmas("events_triggers", "implicative", "verbs"))))
+
 # where a leader's death is an event of violence: "died in a drone strike", "in police custody"
 _DEATH_SCENES = (r"(?:strike|airstrike|raid|attack|clash|ambush|operation|bombing|explosion|blast|battle|"
                  r"fighting|firefight|gunfight|shootout|encounter|custody|assault|offensive)")
@@ -107,10 +113,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"posts?|content|material|weapons?|capabilit\w+|cyber))|"
         r"(?:conducted|carried\s+out|launched)\s+an?\s+(?:\w+\s+){0,2}?operation|offensives?\s+"
         r"against|air\s*strikes?|airstrikes?|drone\s+strikes?|crackdown|bombardment|"
-        # a state's strike: "killed in an Israeli strike", "a US strike on a compound"
-        r"(?:Israeli|American|US|U\.S\.|Russian|French|Turkish|Pakistani|Nigerian|Somali|Iraqi|Syrian|Saudi|"
-        r"Jordanian|Egyptian|Ukrainian|Afghan|Kenyan|Ethiopian|Iranian|British|coalition|military|army|"
-        r"government)\s+strikes?\b|"
+        # a state's strike: "killed in an Israeli strike", "a US strike on a compound" (row state_strike)
+        rf"(?:{_alternation(lemmas('events_triggers', 'state_strike'))})\s+strikes?\b|"
         # (the forces as the doers: "soldiers were killed" tells of their death, not an operation)
         r"(?:troops|forces|soldiers|army|military|guards?)\s+(?!(?:were|was|been|being|are|is|have\s+been|had\s+been)\b)"
         r"(?:\w+\s+){0,2}?(?<!were\s)(?<!was\s)(?<!been\s)(?:killed|launched|raided|"
@@ -133,8 +137,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"set\s+off|overr(?:an|un)|opened\s+fire|abduct(?:ed|ion)|kidnapp(?:ed|ing)|behead(?:ed|ing)|"
         r"hijack(?:ed|ing)?|siege|"
         # an implicative verb before the bare verb: "G managed to storm a base", "went on to attack"
-        r"(?:(?<=managed\sto\s)|(?<=went\son\sto\s)|(?<=succeeded\sto\s))(?:storm|attack|bomb|ambush|raid|"
-        r"kidnap|abduct|overrun|seize|assassinate|behead)|"
+        rf"{_IMPLICATIVE}|"
         rf"(?:{_EXTRA_INCIDENTS})(?:e?s)?|"
         r"(?:fired|launched)\s+(?!(?:hundreds|thousands|dozens|scores)\b)(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
         r"seized\s+(?:control\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:town|city|village|district|base|capital)|"
@@ -594,7 +597,7 @@ _IRREALIS_LEMMAS = {
     "deter", "capable", "able", "order", "instruct", "pledge", "promise", "encourage", "incite",
     "allege", "accuse",
 }
-_CHARGE_LEMMAS = {"charge", "indict", "convict", "accuse", "suspect", "prosecute", "try", "sentence"}
+_CHARGE_LEMMAS = lemmas("events_triggers", "charge_sheet")
 _FUTURE_AUX = {"will", "would", "can", "shall", "ca", "wo"}
 
 
@@ -824,7 +827,7 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
     return out
 
 
-_DENY = {"deny", "dismiss", "refute", "reject", "rebut"}
+_DENY = lemmas("events_triggers", "denial")
 
 
 def _denied(tok) -> bool:

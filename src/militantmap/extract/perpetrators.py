@@ -263,7 +263,7 @@ def _suspected_subject(verb: Token) -> bool:
     return False
 
 
-_DENY = {"deny", "dismiss", "refute", "rebut"}
+_DENY = lemmas("events_triggers", "denial")
 
 
 def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, trigger: Token | None = None) -> bool:
