@@ -139,7 +139,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # an implicative verb before the bare verb: "G managed to storm a base", "went on to attack"
         rf"{_IMPLICATIVE}|"
         rf"(?:{_EXTRA_INCIDENTS})(?:e?s)?|"
-        r"(?:fired|launched)\s+(?!(?:hundreds|thousands|dozens|scores)\b)(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
+        r"(?:fired|launched)\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
         r"seized\s+(?:control\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:town|city|village|district|base|capital)|"
         # an armed actor doing the harm: "suspected jihadists killed 15 villagers"
         r"(?:militants|jihadists|gunmen|insurgents|fighters|rebels|bandits|attackers|terrorists|"
