@@ -122,6 +122,7 @@ def _antecedent(ctx: Context, offset: int, definite: bool, nationalities: set[st
             # "A splinter group that broke from X" in a lede: the faction named later
             faction_cands = [g for g in ctx.groups_after(offset) if ctx.entities[g.key].parent_key][:1]
         candidates = faction_cands
+    candidates = _subject_first(ctx, offset, candidates)
     for g in candidates:
         ent = ctx.entities[g.key]
         if nationalities and ent.country and ent.country not in nationalities:
@@ -130,3 +131,36 @@ def _antecedent(ctx: Context, offset: int, definite: bool, nationalities: set[st
             return None  # "a militant group" with nothing to tie it to a named group
         return g.key
     return None
+
+
+def _subject_first(ctx: Context, offset: int, candidates: list[Mention]) -> list[Mention]:
+    """"ISWAP split from Boko Haram in 2016. The group attacked ...": when the nearest group
+    lies in an earlier sentence, the subject of that sentence is what it is about and what a
+    description opening the next sentence refers to, before a group named later in it."""
+    if not candidates:
+        return candidates
+    here = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    near = ctx.doc.char_span(candidates[0].start, candidates[0].end, alignment_mode="expand")
+    if here is None or near is None or near.sent.start == here.sent.start:
+        return candidates
+    sent = near.sent
+    if here.sent.start != sent.end:
+        return candidates   # only the sentence just before
+    node = here.root
+    for _ in range(4):
+        if node.dep_ not in ("det", "amod", "compound", "poss") or node.head.i == node.i:
+            break
+        node = node.head   # "the group('s fighters)"
+    if node.dep_ not in ("nsubj", "nsubjpass"):
+        return candidates   # a subject refers to the subject; elsewhere the nearest group stays
+    same = [g for g in candidates if sent.start_char <= g.start < sent.end_char]
+    for g in same:
+        span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            return [g] + [c for c in candidates if c is not g]
+    return candidates

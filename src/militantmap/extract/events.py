@@ -55,6 +55,12 @@ _FORCES_TOLL = (
     rf"(?:{_alternation(lemmas('events_triggers', 'forces_toll', 'forces'))})"
 )
 
+# "managed to storm", "went on to attack" (row implicative): fixed-width look-behinds, one a phrase
+_IMPLICATIVE = "(?:{})(?:{})".format(
+    "|".join(rf"(?<={re.escape(p).replace(chr(92) + ' ', chr(92) + 's')}\s)"
+             for p in sorted(lemmas("events_triggers", "implicative"))),
+    "|".join(sorted(lemmas("events_triggers", "implicative", "verbs"))))
+
 # where a leader's death is an event of violence: "died in a drone strike", "in police custody"
 _DEATH_SCENES = (r"(?:strike|airstrike|raid|attack|clash|ambush|operation|bombing|explosion|blast|battle|"
                  r"fighting|firefight|gunfight|shootout|encounter|custody|assault|offensive)")
@@ -74,7 +80,11 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "ban": re.compile(
         r"\b(?:ban(?:ned|s|ning)?\b|proscri(?:bed|be|bes|ption)\b|outlaw(?:ed|s|ing)?\b|blacklist(?:ed|s|ing)?\b|"
         r"designat(?:ed|es|e|ing|ion)\b[^.;]{0,120}?\b(?:terrorist|FTO|SDGT)|terrorist\s+designations?|"
-        r"(?:amended|amends|revised|updated)\s+(?:[\w’'-]+\s+){0,3}?designations?|"
+        r"(?:amended|amends|revised|updated)\s+(?:[\w’'-]+\s+){0,6}?designations?|"
+        # "the Treasury imposed sanctions on G" (the group right after: not "on Russia")
+        r"(?:imposed|imposes|imposing|slapped|levied)\s+(?:new\s+|fresh\s+|further\s+)?sanctions\s+(?:on|against)\b|"
+        # the designating authority as the subject: "the Department of State designated X as a ..."
+        r"(?:(?<=State\s)|(?<=Treasury\s)|(?<=State\shas\s)|(?<=Treasury\shas\s)|(?<=State\salso\s))designated\b|"
         r"(?:declared|declares|declaring|labell?ed|listed|named)\b[^.;]{0,80}?\b(?:an?\s+)?(?:terrorist|"
         r"proscribed|banned|unlawful)\s+(?:organi[sz]ation|group|entity|outfit|association)|"
         r"(?:added|adds|listed)\b[^.;]{0,40}?\b(?:terror\w*|sanctions?)\s+list|"
@@ -103,10 +113,12 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"posts?|content|material|weapons?|capabilit\w+|cyber))|"
         r"(?:conducted|carried\s+out|launched)\s+an?\s+(?:\w+\s+){0,2}?operation|offensives?\s+"
         r"against|air\s*strikes?|airstrikes?|drone\s+strikes?|crackdown|bombardment|"
+        # a state's strike: "killed in an Israeli strike", "a US strike on a compound" (row state_strike)
+        rf"(?:{_alternation(lemmas('events_triggers', 'state_strike'))})\s+strikes?\b|"
         # (the forces as the doers: "soldiers were killed" tells of their death, not an operation)
         r"(?:troops|forces|soldiers|army|military|guards?)\s+(?!(?:were|was|been|being|are|is|have\s+been|had\s+been)\b)"
         r"(?:\w+\s+){0,2}?(?<!were\s)(?<!was\s)(?<!been\s)(?:killed|launched|raided|"
-        r"pounded|shelled|struck|bombed|hit|carried\s+out|conducted)|"
+        r"pounded|shelled|struck|bombed|hit|carried\s+out|conducted|stormed|ambushed|overran)|"
         # "the army said it had killed 35 Boko Haram fighters"
         # (not the passive "soldiers were killed by G fighters": the fighters did it)
         r"(?:troops|forces|soldiers|army|military|police)\b[^.;]{0,40}?(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)"
@@ -124,6 +136,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"storm(?:ed|ing)|massacre[ds]?|car\s+bomb|IEDs?|detonat(?:ed|ing)|blew\s+up|blown\s+up|"
         r"set\s+off|overr(?:an|un)|opened\s+fire|abduct(?:ed|ion)|kidnapp(?:ed|ing)|behead(?:ed|ing)|"
         r"hijack(?:ed|ing)?|siege|"
+        # an implicative verb before the bare verb: "G managed to storm a base", "went on to attack"
+        rf"{_IMPLICATIVE}|"
         rf"(?:{_EXTRA_INCIDENTS})(?:e?s)?|"
         r"(?:fired|launched)\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
         r"seized\s+(?:control\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:town|city|village|district|base|capital)|"
@@ -148,12 +162,15 @@ _IRREALIS = re.compile(
 )
 _HABITUAL = re.compile(
     r"\b(?:often|frequent(?:ly)?|regularly|routinely|usually|repeatedly|numerous|a\s+series\s+of|"
+    r"(?:known|notorious|infamous)\s+for|"
     r"campaign\s+of|decade-long|years-long|insurgency|history\s+of|scores\s+of\s+attacks|"
     r"increas\w+|escalat\w+|surge\s+in|wave\s+of|spate\s+of|string\s+of|rise\s+in|spike\s+in|"
     r"uptick\s+in|resurgence)\b",
     re.I,
 )
-_ANOTHER = re.compile(r"\b(?:another|a\s+separate|separately|second|earlier|previous|a\s+similar)\b", re.I)
+# ("many of the attacks, including one last week on the port": one incident picked out of many)
+_ANOTHER = re.compile(r"\b(?:another|a\s+separate|separately|second|earlier|previous|a\s+similar|"
+                      r"including\s+one)\b", re.I)
 # words of "another" / "earlier" that are about a speaker or a statement, not another incident:
 # "the army said earlier that ...", "remarked another official"
 _SAID_EARLIER = re.compile(r"(?i)\b(?:said|says|reported|told\s+\w+|announced|stated|confirmed)\s+earlier\b|"
@@ -167,6 +184,8 @@ _CLAIM = re.compile(
     r"(?:claim(?:ed|s|ing)?\s+(?:joint\s+|full\s+|sole\s+|collective\s+)?(?:responsibility|credit)|"
     r"took\s+(?:joint\s+|full\s+)?responsibility|"
     r"was\s+(?:also\s+)?claimed\s+by|responsibility\s+was\s+claimed\s+by|claimed\s+(?:the|it|that)|"
+    # "G has claimed many of the attacks, including one last week on ..."
+    r"claimed\s+(?:many|several|most|some|one|both|all)\s+of\s+(?:the|these|those)\s+(?:attacks|bombings|raids)|"
     # a group's own word that it did it: "IS said it carried out the bombing"
     r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried\s+out|"
     r"(?:was|were)\s+behind|conducted|staged|launched|perpetrated)|"
@@ -422,6 +441,10 @@ _DENIAL = re.compile(r"(?i)\b(?:not\s+(?:been\s+)?(?:responsible|involved|behind
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 
 
+_TOLL_ROSE = re.compile(rf"(?i)^(?:[\w,’'-]+\s+){{0,4}}?death\s+toll\s+(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|jumped|"
+                        rf"increased|mounted)\s+to\s+(?P<n>{_COUNT})\b(?!\s+(?:percent|%))")
+
+
 def _follow_up_toll(ctx: Context, sent: Span, stext: str, events: list[EventHit]) -> None:
     """"Gunmen opened fire on a bus near Mandera. At least 12 passengers were killed.": a
     sentence with no incident of its own whose main clause tells a toll in the simple past
@@ -431,6 +454,14 @@ def _follow_up_toll(ctx: Context, sent: Span, stext: str, events: list[EventHit]
     if not events or events[-1].type != "attack" or _ANOTHER.search(stext):
         return
     last = events[-1]
+    risen = _TOLL_ROSE.search(stext)
+    if risen and sent.start_char - last.start < _STORY_SPAN:
+        # "The death toll rose to 40 on Monday.": the story's incident, counted again later
+        # (the day is the count's, not the incident's)
+        c = parse_count(risen.group("n"))
+        if c is not None and (last.killed is None or c.value > last.killed["value"]):
+            last.killed = {"value": c.value, "qualifier": c.qualifier, "text": risen.group("n")}
+        return
     prev = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
     if prev is None or last.sent.start != prev.start:
         return
@@ -582,6 +613,7 @@ _IRREALIS_LEMMAS = {
     "deter", "capable", "able", "order", "instruct", "pledge", "promise", "encourage", "incite",
     "allege", "accuse",
 }
+_CHARGE_LEMMAS = lemmas("events_triggers", "charge_sheet")
 _FUTURE_AUX = {"will", "would", "can", "shall", "ca", "wo"}
 
 
@@ -596,11 +628,27 @@ def _irrealis(tok) -> bool:
     """The trigger is threatened, planned, prevented or future ("vowed to attack", "prevented
     them from carrying out attacks", "will strike"), not a reported incident."""
     node, child = tok, None
+    if tok.tag_ == "VBG" and (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)):
+        # "charged with robbing, kidnapping and attacking motorists": the crimes of a charge
+        # sheet ("charged with kidnapping two aid workers in Mandera in March" tells one)
+        up = tok
+        for _ in range(6):
+            if up.head is up:
+                break
+            up = up.head
+            if up.lemma_.lower() in _CHARGE_LEMMAS:
+                return True
+            if up.pos_ == "VERB" and up.dep_ not in ("conj", "pcomp", "pobj"):
+                break
     for _ in range(4):
         lemma = node.lemma_.lower()
         if lemma in _IRREALIS_LEMMAS and not (
-                lemma in _PREVENTION and child is not None and child.dep_ in ("nsubj", "nsubjpass")):
-            return True  # ... but "gunmen stopped the bus": the gunmen are not what was stopped
+                lemma in _PREVENTION and child is not None and child.dep_ in ("nsubj", "nsubjpass")) and not (
+                lemma == "accuse" and tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in node.children)):
+            # ... but "gunmen stopped the bus": the gunmen are not what was stopped; and "accused G of
+            # carrying out the bombing of a school": the bombing happened, its doer is what is said
+            return True
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in node.children):
             return True
         if node.head is node:
@@ -683,10 +731,12 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 if _dated_by_a_year(sent, tok):
                     continue  # "In 2023, the Baloch Liberation Army killed nearly 300 people"
             hits = found.setdefault(kind, [])
-            if hits and not _separate_incident(hits, tok):
+            listed = bool(hits) and tok.pos_ != "VERB" and _listed_deed(hits, sent, sent.start_char + m.start())
+            if hits and not listed and not _separate_incident(hits, tok):
                 continue
             hits.append(EventHit(kind, sent, sent.start_char + m.start()))
             hits[-1].token = tok  # type: ignore[attr-defined]
+            hits[-1].listed = listed  # type: ignore[attr-defined]
     if "attack" not in found and "military_operation" not in found and not any(
             not re.match(r"(?i)killing", m.group(0)) for m in _TRIGGERS["attack"].finditer(stext)):
         # (a sentence whose attack words were set aside tells of many incidents: "the BLA
@@ -712,13 +762,24 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
     victim_verb = _titled_victim(sent) if "leader_killed" not in found else None
     death = re.search(
         r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:killed|slain|assassinated)|\b(?:killing|death)\s+of\b|"
+        # "Shekau's death was confirmed by ISWAP"
+        r"[’']s\s+(?:death|killing|assassination)\b|"
         # "surrounded Shekau, who chose to commit suicide by detonating his explosive vest"
         r"\bcommit(?:ted|s|ting)?\s+suicide\b|\b(?:blew|blow|blown|blowing)\s+himself\s+up\b|"
         r"\bdetonat\w+\s+(?:his|an?)\s+(?:suicide\s+|explosive\s+)?(?:vest|belt)\b|"
         # "until he died in a US airstrike", "until his death in a raid in Idlib in 2019"
         rf"\b(?:died|(?:his|her)\s+death)\s+(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{_DEATH_SCENES}\b",
         stext, re.I)
-    if leader_referred and "leader_killed" not in found and (
+    if death is not None and _denied(_token_at(sent, sent.start_char + death.start())):
+        death = None   # "G denied that its leader had been killed"
+    if "leader_killed" in found:
+        found["leader_killed"] = [h for h in found["leader_killed"] if not _denied(_token_at(sent, h.start))]
+        if not found["leader_killed"]:
+            found.pop("leader_killed")
+    denied_death = any(_denied(t) for t in sent if t.lemma_.lower() in ("kill", "die", "slay", "assassinate", "eliminate"))
+    if victim_verb is not None and _denied(victim_verb):
+        victim_verb = None
+    if leader_referred and "leader_killed" not in found and not denied_death and (
             death or _leader_is_object_of_killing(ctx, sent, leaders)) or victim_verb is not None:
         found.pop("attack", None)
         found.pop("military_operation", None)
@@ -732,6 +793,12 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             word = _token_at(sent, sent.start_char + death.start())
             hit.token = word.head if word.dep_ == "poss" else word  # type: ignore[attr-defined]
         found["leader_killed"] = [hit]
+    if "military_operation" in found and "attack" in found:
+        # "Troops raided / stormed a G camp": the forces' verb is their operation, not an attack
+        op_tokens = {getattr(h, "token", None) for h in found["military_operation"]} - {None}
+        found["attack"] = [h for h in found["attack"] if getattr(h, "token", None) not in op_tokens]
+        if not found["attack"]:
+            found.pop("attack")
     if "arrest" in found and "attack" in found and all(
             re.match(r"(?i)raid", stext[h.start - sent.start_char:]) for h in found["attack"]):
         found.pop("attack")  # "arrested five suspects in a raid": the police raid is the arrest
@@ -751,9 +818,15 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 break
     out = []
     for type_, hits in found.items():
-        for hit in hits:
+        for i, hit in enumerate(hits):
             scope = _scope(hit, hits)
             _fill(ctx, hit, groups, geo, doc_country, scope)
+            if len(hits) > 1 and hasattr(hit, "all_dates"):
+                del hit.all_dates   # coordinated incidents were told apart already, each with its day
+            if getattr(hit, "listed", False) and not hit.perpetrators and i > 0:
+                # the deeds of one list share their subject: "G has blown up ..., overrun ..."
+                hit.perpetrators = list(hits[i - 1].perpetrators)
+                hit.described = list(hits[i - 1].described)
             hit.group_spans = [(g.start, g.end) for g in groups]  # type: ignore[attr-defined]
             tok = getattr(hit, "token", None)
             plural = tok is not None and tok.tag_ == "NNS"
@@ -768,6 +841,21 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             if (_anchored(hit) or named_arrest) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
     return out
+
+
+_DENY = lemmas("events_triggers", "denial")
+
+
+def _denied(tok) -> bool:
+    """The death is what a speaker denies: "G denied that its leader had been killed"."""
+    node = tok
+    for _ in range(6):
+        if node.lemma_.lower() in _DENY and node.pos_ == "VERB":
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _group_doer(ctx: Context, tok, groups) -> bool:
@@ -1039,6 +1127,13 @@ def _dates_trigger(date_ent, trigger) -> bool:
     if _clause_verb(root) == _clause_verb(trigger):
         return True
     verb = _clause_verb(trigger)
+    if verb.dep_ == "xcomp" and _clause_verb(root) == verb.head and verb.head.pos_ == "VERB":
+        return True   # "In May 2021, G managed to storm a base": the day of the implicative verb
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB" and first.head.i < first.i:
+        first = first.head
+    if first.i != verb.i and _clause_verb(root) == first and date_ent.end <= first.i:
+        return True   # "On Tuesday, G stormed a base in A and ambushed a convoy near B": both that day
     if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and any(
             c.dep_ == "ccomp" and c == _clause_verb(root) and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
             for c in verb.children):
@@ -1156,14 +1251,39 @@ _ORG_NOUN = re.compile(r"(?i)\b(?:group|groups|organi[sz]ations?|outfits?|moveme
 def _bans_a_group(tok, stext: str, end: int, groups) -> bool:
     """A ban event outlaws or designates a group (or a person as a terrorist): "the banned BLA"
     describes a group, it does not report a ban, and bans on fishing or travel are not ours."""
+    if any(c.dep_ == "neg" for c in tok.children) or re.search(
+            r"(?i)\b(?:not|never|n[’']t)\s+(?:yet\s+|been\s+|formally\s+|officially\s+)*\w*\s*$",
+            stext[: _offset_in(tok, stext)]):
+        return False   # "Washington has not designated the Houthis": no act
+    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in tok.children) \
+            and not any(e.label_ == "DATE" for e in tok.sent.ents):
+        return False   # "the PKK is designated as a terrorist organization by Turkey": a standing status
+    if re.search(r"(?i)\b(?:has|have|had)\s+been\s+\w+\b[^.;]*\bsince\b", stext):
+        return False   # "G has been designated a terrorist organization since 1997": a standing status
+    if re.match(r"(?i)label", tok.text) and not any(e.label_ == "DATE" and _point_in_time(e.text) for e in tok.sent.ents):
+        return False   # "Ankara ... has labeled both as terrorist organizations": a view; "in 2021 the US labelled G" an act
+    amended = re.match(r"(?i)(?:amended|revised|updated)\b", tok.text) and not (
+        tok.i > 0 and tok.doc[tok.i - 1].dep_ in ("det", "poss"))
     if (tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound"))) \
-            and not _designates(tok, groups):
+            and not _designates(tok, groups) and not amended:
         return False
+    if re.match(r"(?i)(?:imposed|imposes|imposing|slapped|levied)\b", tok.text):
+        after = _offset_in(tok, stext)
+        m = re.match(r"(?i)\w+\s+(?:new\s+|fresh\s+|further\s+)?sanctions\s+(?:on|against)\s+(?:the\s+)?", stext[after:])
+        start = tok.sent.start_char + after + (m.end() if m else 0)
+        return m is not None and any(g.start == start for g in groups)   # sanctions on a group
     if re.search(r"(?i)terrorist|FTO|SDGT|sanctions?\s+list", stext):
         return True
+    if re.search(r"(?:State|Treasury)\s+(?:has\s+|had\s+|also\s+|formally\s+)*$", stext[: _offset_in(tok, stext)]):
+        return True   # "the Department of State designated X as a ..."
     return bool(groups) and bool(_ORG_NOUN.search(stext[end : end + 80]) or any(
         g.start >= tok.idx for g in groups) or tok.dep_ in ("ROOT", "relcl", "conj") and any(
         g.start < tok.idx for g in groups) and re.search(r"(?i)\b(?:was|were|been|is|are)\s+\w*\s*$", stext[: end - len(tok.text)]))
+
+
+def _offset_in(tok, stext: str) -> int:
+    """The token's offset inside its sentence's text."""
+    return max(0, tok.idx - tok.sent.start_char)
 
 
 def _designates(tok, groups) -> bool:
@@ -1187,17 +1307,76 @@ def _separate_incident(hits: list[EventHit], tok) -> bool:
             r"(?i)\b(?:after|before|following|since|than)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,2}$",
             tok.sent.text[: tok.idx - tok.sent.start_char]):
         return True  # "the bombing came hours after an overnight attack in which ..."
-    if tok.pos_ in ("NOUN", "PROPN"):
+    verbal = tok.pos_ == "VERB" or (tok.dep_ in ("appos", "conj") and any(c.dep_ == "dobj" for c in tok.children))
+    if tok.pos_ in ("NOUN", "PROPN") and not verbal:
         mine = _own_date(tok)
         others = {_own_date(t) for h in hits if (t := getattr(h, "token", None)) is not None}
         return bool(mine and _point_in_time(mine) and others and mine not in others and None not in others)
-    if tok.pos_ != "VERB" or not any(c.dep_ in ("dobj", "prep") for c in tok.children):
+    if not verbal or not any(c.dep_ in ("dobj", "prep") for c in tok.children):
         return False
     for h in hits:
         prev = getattr(h, "token", None)
-        if prev is not None and prev.pos_ == "VERB" and tok in prev.conjuncts:
-            return True
+        if prev is not None and prev.pos_ == "VERB" and _coordinated(prev, tok):
+            return _own_incident(prev, tok)
     return False
+
+
+# a verb form in a written list of deeds: "blown up a hotel, overrun three bases and detonated"
+_LISTED_VERB = re.compile(r"(?i)^(?:[a-z]+(?:ed|en|un|an|ew|ook|ole)(?:\s+(?:up|off|down))?)\s+(?:an?|the|\w+)\b")
+
+
+def _listed_deed(hits: list[EventHit], sent: Span, start: int) -> bool:
+    """A list of three or more deeds of one subject, written "V1 X, V2 Y and V3 Z", where the
+    small model misreads a verb as a noun: the words between the earlier verb trigger and this
+    one end with a comma or "and", and the sentence holds at least three such verbs."""
+    prevs = [t for h in hits if (t := getattr(h, "token", None)) is not None and t.pos_ == "VERB" and t.idx < start]
+    if not prevs or not _LISTED_VERB.match(sent.doc.text[start : start + 40]):
+        return False
+    gap = sent.doc.text[prevs[-1].idx : start]
+    if not re.search(r"(?:,|\band)\s*$", gap) or re.search(r"[;:]|\b(?:which|who|that|after|before|when)\b", gap):
+        return False
+    listed = re.findall(r"(?:,|\band)\s+[a-z]+(?:ed|en|un|an|ew|ook|ole)\b", sent.text[prevs[-1].idx - sent.start_char :])
+    return len(listed) >= 2
+
+
+def _coordinated(prev, tok) -> bool:
+    """Verbs of one subject in a coordination: "blew up a hotel, overran three bases and ...";
+    the small model may hang a verb it tags as a noun on the object before it ("blown up
+    another hotel, overrun three bases": "overrun" an apposition of "hotel")."""
+    if tok in prev.conjuncts:
+        return True
+    return tok.dep_ in ("appos", "conj") and tok.head.dep_ == "dobj" and tok.head.head in (prev, *prev.conjuncts)
+
+
+def _list_members(prev, tok) -> int:
+    """How many verbs with objects the coordination of `prev` holds (a verb the small model tags
+    as a noun and hangs on the object before it counts too)."""
+    members = {prev.i, tok.i} | {c.i for c in prev.conjuncts if c.pos_ == "VERB"}
+    for t in prev.subtree:
+        if t.i in members or not any(c.dep_ == "dobj" for c in t.children):
+            continue
+        node = t
+        while node.i != prev.i and node.dep_ in ("conj", "appos", "prep", "dobj", "pobj") and node.head.i != node.i:
+            node = node.head
+        if node.i == prev.i and t.dep_ in ("conj", "appos", "prep"):
+            members.add(t.i)
+    return len(members)
+
+
+def _own_incident(prev, tok) -> bool:
+    """Coordinated verbs of violence tell several incidents when the later one has a place or a
+    day of its own ("stormed a base in Marte and ambushed a convoy near Dikwa"), or when three or
+    more make a list ("blew up a hotel, overran three bases and detonated a bomb"); "attacked a
+    village and abducted 20 women" tells one incident."""
+    if _list_members(prev, tok) >= 3:
+        return True
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in prev.children):
+        return True   # "G has blown up a hotel and detonated a bomb": a record of deeds, not one incident
+    skip = {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
+    own = [t for t in tok.subtree if t.i not in skip and t.i != tok.i]
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ in ("pobj", "compound") for t in own):
+        return True
+    return any(t.ent_type_ == "DATE" and _point_in_time(t.text) for t in own)
 
 
 def _scope(hit: EventHit, hits: list[EventHit]) -> tuple[int, int]:
@@ -1216,6 +1395,14 @@ def _scope(hit: EventHit, hits: list[EventHit]) -> tuple[int, int]:
     own = [t for t in tok.subtree if not any(t in st for st in conj_subtrees)]
     left = min(t.idx for t in own)
     right = max(t.idx + len(t.text) for t in own)
+    # a deed of a written list that the parser misread ("..., overrun three bases in Gedo and
+    # detonated ...") reaches from its word to the next deed; the deed before it stops there
+    later = sorted(h.start for h in hits if getattr(h, "listed", False) and h.start > hit.start)
+    if getattr(hit, "listed", False):
+        nxt = sorted(h.start for h in hits if h.start > hit.start)
+        left, right = hit.start, (nxt[0] if nxt else sent.end_char)
+    elif later:
+        right = min(right, later[0])
     return left, right
 
 
@@ -1290,6 +1477,14 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     hit.place = _place(ctx, sent, geo, doc_country, scope, trigger)
     if hit.type == "ban":
         hit.place = _ban_place(stext, geo, hit.place)
+        points = [e for e in sent.ents if e.label_ == "DATE" and _point_in_time(e.text)
+                  and not (e.start > 0 and e.doc[e.start - 1].lower_ in ("since", "until"))]
+        if hit.date is None and len(points) == 1:
+            # a ban sentence tells one act: its only date is the act's, however the parser
+            # hangs it ("In September 2015, the Department of State amended ABM's designation")
+            resolved = resolve_date(points[0].text, published)
+            if resolved.iso:
+                hit.date = {"iso": resolved.iso, "text": points[0].text}
         if hit.date is None and published is not None and re.search(
                 r"(?i)\b(?:has|have)\s+(?:\w+\s+)?(?:amended|designated|banned|proscribed|listed|outlawed|"
                 r"blacklisted|declared|added)\b", stext):

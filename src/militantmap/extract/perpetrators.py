@@ -52,6 +52,9 @@ def _lemmas_preps(name: str) -> frozenset[str]:
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     lower = tok.lower_
+    if tok.pos_ == "PROPN" and tok.is_sent_start and tok.is_title and lemma == lower and lower.endswith("s") \
+            and lower[:-1] in _lemmas("actor_noun"):
+        return lower[:-1]   # "Fighters of G clashed ...": the small model takes the opening plural for a name
     if tok.pos_ == "VERB" and lower.endswith("ed") and lemma == lower[:-2] and lemma + "e" in _lemmas("subject"):
         return lemma + "e"   # the small model lemmatises "staged" as "stag"
     return lemma
@@ -209,8 +212,9 @@ def _credits_subject_of(verb: Token, trigger: Token | None) -> bool:
     if _negated(verb) or _lemma(verb) in _lemmas("not_subject"):
         return False
     if any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-           and _credits_subject(c) for c in verb.children):
-        return True
+           and (_credits_subject(c) or any(d.dep_ == "conj" and _credits_subject(d) for d in c.children))
+           for c in verb.children):
+        return True   # ("G managed to track down and surround X": the coordinated verb does it)
     if _lemma(verb) in _lemmas("light_verb") and any(
             (c.dep_ == "prep" and c.lower_ in _lemmas_preps("light_verb")
              and any(_lemma(o) in _lemmas("incident_noun") for o in c.children))
@@ -259,6 +263,9 @@ def _suspected_subject(verb: Token) -> bool:
     return False
 
 
+_DENY = lemmas("events_triggers", "denial")
+
+
 def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, trigger: Token | None = None) -> bool:
     """Whether the group mention at these offsets holds a position that credits it with an
     incident the sentence reports."""
@@ -269,6 +276,8 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
     if root is None:
         return False
     tok = _step_up(root)
+    if any(a.pos_ == "VERB" and a.lemma_.lower() in _DENY for a in tok.ancestors):
+        return False   # "G denied that it had attacked the church": what it denies does not credit it
     if tok.dep_ in ("aux", "auxpass") and tok.text.isupper() and len(tok.text) > 1:
         # the small model reads the acronym "IS" as the verb "is": it is the verb's subject
         return _credits_subject_of(tok.head, trigger) if not any(
@@ -327,7 +336,9 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
                 if _lemma(owner) in _lemmas("passive_not_agent"):
                     # "the area is frequented / controlled by G": where G is, not what G did
                     return False
-                return _lemma(owner) not in ("back", "support", "fund", "arm", "condemn", "deny")
+                # ("his death was confirmed / reported by G": G tells of it, it did not do it)
+                return _lemma(owner) not in ("back", "support", "fund", "arm", "condemn", "deny") \
+                    and _lemma(owner) not in _lemmas("not_subject")
             # (a participle on a noun, "a jailbreak staged by G", which the small model may tag VBD)
             if owner.pos_ == "VERB" and (owner.tag_ == "VBN" or owner.dep_ == "acl"):
                 if _weapon_placed(owner):
