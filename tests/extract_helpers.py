@@ -29,3 +29,31 @@ def rel(ex: dict, type_: str) -> dict:
     found = [r for r in ex["relations"] if r["type"] == type_]
     assert found, f"no {type_} relation in {ex['relations']}"
     return found[0]
+
+
+def has_tie(found: set[tuple[str, str, str]], a: str, type_: str, b: str) -> bool:
+    """(a, type, b) is among the ties found; a symmetric type in either direction."""
+    from militantmap.schema import SYMMETRIC
+
+    return (a, type_, b) in found or (type_ in SYMMETRIC and (b, type_, a) in found)
+
+
+def check_ties(name: str, found: set[tuple[str, str, str]], expected: list, absent: list) -> None:
+    """The construction tables' assertion: every expected tie found, no absent one (as written)."""
+    for a, t, b in expected:
+        assert has_tie(found, a, t, b), f"{name}: missing {(a, t, b)} in {found}"
+    for a, t, b in absent:
+        assert (a, t, b) not in found, f"{name}: unexpected {(a, t, b)} in {found}"
+
+
+def events_read(text: str, published: str | None = None) -> list[dict]:
+    """The events of a text, each with its perpetrators' names ("perps") and place name ("place")."""
+    ex = run(text, published)
+    n = names(ex)
+    out = []
+    for e in ex["events"]:
+        e = dict(e)
+        e["perps"] = {n[p] for p in e["perpetrators"]}
+        e["place"] = (e.get("location") or {}).get("name")
+        out.append(e)
+    return out

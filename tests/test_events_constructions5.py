@@ -4,20 +4,13 @@ row is one construction: the event type and fields it must give, or that nothing
 from __future__ import annotations
 
 import pytest
-from extract_helpers import names, run
+from extract_helpers import events_read
 
 PUB = "2022-05-16"  # a Monday
 
 
 def _events(text: str) -> list[dict]:
-    ex = run(text, PUB)
-    n = names(ex)
-    out = []
-    for e in ex["events"]:
-        e = dict(e)
-        e["perps"] = {n[p] for p in e["perpetrators"]}
-        out.append(e)
-    return out
+    return events_read(text, PUB)
 
 
 # (text, event type, perpetrators, killed, date) of the one event the text reports

@@ -4,21 +4,13 @@ orders than any corpus text; real group names so that the gazetteer knows them. 
 from __future__ import annotations
 
 import pytest
-from extract_helpers import names, run
+from extract_helpers import events_read
 
 PUB = "2022-05-16"  # a Monday
 
 
 def _events(text: str) -> list[dict]:
-    ex = run(text, PUB)
-    n = names(ex)
-    out = []
-    for e in ex["events"]:
-        e = dict(e)
-        e["perps"] = {n[p] for p in e["perpetrators"]}
-        e["place"] = (e.get("location") or {}).get("name")
-        out.append(e)
-    return out
+    return events_read(text, PUB)
 
 
 # Several incidents told in one sentence: one event per incident, each with its own place.
