@@ -9,7 +9,6 @@ from extract_helpers import has_tie, rels, run
 
 from militantmap.extract.patterns import TIE_TYPES, load_patterns, parse_path, tie_patterns
 
-
 CASES = [
     # allegiance_to
     ("pledge_allegiance", "In a video released on Friday, Ansaru swore loyalty to al-Qaeda.",

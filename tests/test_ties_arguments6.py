@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 from extract_helpers import has_tie, rels, run
 
-
 CASES = [
     # a member noun conjoined after a group, its "from/of" phrase hung on the first conjunct
     ("member noun conjunct, from", "Fierce fighting erupted between the Houthi rebels and militants from "

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from extract_helpers import check_ties, has_tie, rels, run
 
-
 CASES = [
     # a main verb left without a subject by the parser: the name before it is the subject
     ("orphan subject", "In a video shared on Telegram, the Bangsamoro Islamic Freedom Fighters (BIFF) "

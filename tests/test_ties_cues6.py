@@ -10,7 +10,7 @@ with the army"), the two are tied to nothing between them."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import has_tie, names, run
+from extract_helpers import names, run
 
 SYMMETRIC = {"cooperates_with", "affiliated_with", "rivals"}
 

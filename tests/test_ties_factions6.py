@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from extract_helpers import check_ties, groups, has_tie, rels, run
 
-
 TTP, HUA = "Tehrik-i-Taliban Pakistan", "Hizb-ul-Ahrar"
 JNIM = "Jama'at Nusrat al-Islam wal-Muslimin"
 
