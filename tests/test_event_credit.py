@@ -39,3 +39,16 @@ def test_a_claim_after_still_counts() -> None:
         "Gunmen killed nine soldiers at a checkpoint near Mopti on Sunday. "
         "Jama'at Nusrat al-Islam wal-Muslimin claimed responsibility for the attack.")
     assert perps and perps[0] == ["Jama'at Nusrat al-Islam wal-Muslimin"], perps
+
+
+@pytest.mark.parametrize("text, kept", [
+    # no armed group in the text and no armed actor in the sentence: no leader of a group died
+    ("The opposition party leader was killed in a car crash on Sunday.", False),
+    ("A tribal chief was shot dead in a land dispute near the river.", False),
+    # an armed actor in the sentence, or a group concerned, keeps it
+    ("Troops killed a senior militant commander in Kunar on Monday.", True),
+    ("Security forces killed Maulvi Faqir, a TTP commander, in a raid in Bajaur.", True),
+])
+def test_a_leader_killed_is_an_armed_group_s(text: str, kept: bool) -> None:
+    r = extract(Article(text=text, published=PUB))
+    assert ("leader_killed" in [e["type"] for e in r["events"]]) is kept, r["events"]

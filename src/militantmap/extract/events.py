@@ -352,11 +352,23 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
     _lead_dates(ctx, events)
     if not any(e.type == ARMED_GROUP for e in ctx.entities.values()):
         events = [e for e in events if not _by_a_state(ctx, e)]
+    # A leader killed is an armed group's: in a text that names no armed group, with no armed
+    # actor in its sentence, "the opposition party leader was killed in a car crash" and "a
+    # tribal chief was shot dead in a land dispute" are no such event.
+    if not any(e.type == ARMED_GROUP for e in ctx.entities.values()):
+        events = [e for e in events if e.type != "leader_killed" or e.concerns or e.perpetrators
+                  or _ARMED_ACTOR.search(e.sent.text)]
     for e in events:
         # "dozens were killed": a toll that anchors the incident, but no number the text commits to
         if e.killed and e.killed.get("text") and _VAGUE_TOLL.fullmatch(e.killed["text"].strip()):
             e.killed = None
     return events
+
+
+_ARMED_ACTOR = re.compile(
+    r"(?i)\b(?:militan\w*|insurgen\w*|rebel\w*|jihad\w*|terror\w*|extremis\w*|guerr?ill?a\w*|militia\w*|"
+    r"gang\w*|cartel\w*|warlord\w*|separatist\w*|bandit\w*|armed\s+group\w*|mujahid\w*|islamist\w*|"
+    r"paramilitar\w*|faction\w*|brigade\w*|emir|amir)\b")
 
 
 # The parse roles through which a trigger names its doer: "Russia's invasion", "the Russia
