@@ -501,12 +501,11 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
 _APPOSITIVE_GAP = re.compile(
     r"\)?\s*(?:,|\(|—|–|--)\s*(?:(?:once|formerly|now|then|previously|originally|still|also)\s+)?"
     r"(?:(?:the|its|an?)\s+)?")
-_PART_NOUN_AFTER = re.compile(
-    r"(?:[’']s?)?(?:\s+[\w-]+){0,3}?\s+(?:faction|wing|branch|offshoot|affiliate|province|chapter|"
-    r"franchise|splinter\s+group|arm|proxy|ally|front)\b", re.I)
-_PART_NOUN_THEN_NAME = re.compile(
-    r"(?:[’']s?)?(?:\s+[\w-]+){0,3}?\s+(?:faction|wing|branch|offshoot|affiliate|province|chapter|"
-    r"franchise|splinter\s+group|arm|proxy|ally|front)\s*(?:,|\(|—|–|--)\s*(?:the\s+)?", re.I)
+# the parent, then up to three words and the part noun: "al-Qaeda's Sahel affiliate"
+_PART_PHRASE = (r"(?:[’']s?)?(?:\s+[\w-]+){0,3}?\s+(?:faction|wing|branch|offshoot|affiliate|province|"
+                r"chapter|franchise|splinter\s+group|arm|proxy|ally|front)")
+_PART_NOUN_AFTER = re.compile(_PART_PHRASE + r"\b", re.I)
+_PART_NOUN_THEN_NAME = re.compile(_PART_PHRASE + r"\s*(?:,|\(|—|–|--)\s*(?:the\s+)?", re.I)
 
 
 def _appositive_parents(text: str, mentions: list[Mention]) -> list[Mention]:

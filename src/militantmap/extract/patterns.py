@@ -189,11 +189,10 @@ def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
         # "X claimed responsibility for killing Y", "X took the town, driving Y out": the
         # gerund's subject is the subject of the clause it hangs from; but "X accused Y of
         # arming Z" is Y's arming (object control: data/patterns/object_control.json)
+        controllers = object_controllers(tok)
+        if controllers is not None:
+            return controllers
         head = tok.head.head if tok.dep_ == "pcomp" else tok.head
-        if tok.dep_ == "pcomp" and head.lemma_.lower() in object_control_verbs():
-            return [c for c in head.children if c.dep_ == "dobj"]
-        if tok.dep_ == "pcomp" and head.dep_ == "dobj" and head.head.lemma_.lower() in object_control_verbs():
-            return [head]  # the parser hung "of arming" on the object: "accused [Y of arming] Z"
         while head.pos_ not in ("VERB", "AUX") and head.dep_ not in ("ROOT",) and head.head is not head:
             head = head.head
         return _subjects(head, deps | _SUBJECT_DEPS, depth + 1)
@@ -202,6 +201,20 @@ def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
         if ("nsubjpass" in deps and tok.tag_ == "VBN") or ("nsubj" in deps and tok.tag_ == "VBG"):
             return [tok.head]
     return []
+
+
+def object_controllers(tok: Token) -> list[Token] | None:
+    """The doers of a gerund under an object-control verb, its direct object ("X accused *Y*
+    of arming Z"; also where the parser hung "of arming" on the object itself); None when the
+    gerund is not so governed."""
+    if tok.tag_ != "VBG" or tok.dep_ != "pcomp":
+        return None
+    head = tok.head.head
+    if head.lemma_.lower() in object_control_verbs():
+        return [c for c in head.children if c.dep_ == "dobj"]
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in object_control_verbs():
+        return [head]
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from militantmap.extract.attribution import Attribution, is_negated, modality_of
 from militantmap.extract.context import Context, evidence
 from militantmap.extract.mentions import GroupResolver
-from militantmap.extract.patterns import find_pattern_ties, object_control_verbs
+from militantmap.extract.patterns import find_pattern_ties, object_controllers
 from militantmap.nlp.gazetteer import get_gazetteer, normalize
 from militantmap.schema import SYMMETRIC
 
@@ -674,15 +674,8 @@ def _object_controlled_between(ctx: Context, first: tuple[int, int], second: tup
     in "Hamas accused Iran of funding the Houthis" the one funding is Iran, not Hamas
     (data/patterns/object_control.json)."""
     span = ctx.doc.char_span(first[1], second[0], alignment_mode="expand")
-    for tok in span if span is not None else ():
-        if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
-            verb = tok.head.head
-            if verb.dep_ == "dobj":  # "of arming" hung on the object itself
-                verb = verb.head
-            if verb.lemma_.lower() in object_control_verbs() and any(
-                    c.dep_ == "dobj" and first[1] <= c.idx < tok.idx for c in verb.children):
-                return True
-    return False
+    return any(first[1] <= c.idx < tok.idx for tok in (span if span is not None else ())
+               for c in object_controllers(tok) or ())
 
 
 def _heads_clause(ctx: Context, span: tuple[int, int], gap: str) -> bool:
