@@ -265,6 +265,31 @@ def test_fighting_alongside_is_still_no_rivalry():
     assert not [r for r in ex["relations"] if r["type"] == "rivals"]
 
 
+@pytest.mark.parametrize("text", [
+    "Ansar Dine and al-Mourabitoun gunmen battled French troops near Gao, the two groups said.",
+    "Hezbollah and Kataib Hezbollah fighters fought Syrian rebels for the town.",
+])
+def test_two_groups_fighting_a_third_party_are_no_rivals(text):
+    # Coordinated subjects of a transitive "fought/battled/clashed" stand side by side
+    ex = run(text)
+    assert not [r for r in ex["relations"] if r["type"] == "rivals"], ex["relations"]
+
+
+def test_two_groups_that_clashed_intransitively_are_rivals():
+    found = rels(run("Ansar Dine and al-Mourabitoun militants clashed overnight near Kidal."))
+    assert has_tie(found, "Ansar Dine", "rivals", "al-Mourabitoun"), found
+
+
+@pytest.mark.parametrize("text", [
+    '"We have cut all ties with the Islamic State," a Boko Haram commander said.',
+    "Ansaru has since ended all links with Boko Haram, its leader says.",
+])
+def test_have_cut_all_ties_is_a_negated_affiliation(text):
+    ex = run(text)
+    aff = [r for r in ex["relations"] if r["type"] == "affiliated_with"]
+    assert aff and all(r["polarity"] == "negated" for r in aff), ex["relations"]
+
+
 def test_a_headline_states_ties_too():
     ex = run("Clashes between Ansaru and Boko Haram leave dozens dead\n"
              "Dozens of fighters died on the islands on Tuesday, residents said.")

@@ -161,7 +161,10 @@ _p("cooperates_with", rf"{B}[-‐ ](?:allied)\s+(?:the\s+)?{A}")
 _p("affiliated_with", rf"{A}{GAP}\b(?:affiliated|associated|linked|connected|tied|close|aligned)\s+"
    rf"(?:with|to)\s+(?:the\s+)?{B}")
 _p("affiliated_with", rf"{A}{GAP}\b(?:has|have|had|maintains?|maintained|develop\w*|built|with|"
-   rf"established|forged|retains?|denied|denies|deny|denying|rejected|rejects)\s+(?:\w+\s+){{0,2}}?{_LINK_NOUN}\s+(?:with|to)\s+(?:the\s+)?{B}")
+   rf"established|forged|retains?|denied|denies|deny|denying|rejected|rejects)\s+"
+   # not "X has cut all ties with Y": the tie's end, read by the negating pattern below
+   rf"(?:(?!(?:sever|cut|broke|break|renounc|end|abandon|dissolv|terminat)\w*\b)\w+\s+){{0,2}}?"
+   rf"{_LINK_NOUN}\s+(?:with|to)\s+(?:the\s+)?{B}")
 # "the Al-Qaeda affiliated Ansar al-Sharia": a noun phrase, whatever its role in the clause
 _p("affiliated_with", rf"{B}[-‐ ](?:affiliated|linked|inspired|allied|aligned)\s+(?:group\s+)?(?:the\s+)?{A}",
    noun_phrase=True)
@@ -197,9 +200,13 @@ _p("rivals", rf"{A}{AND}(?:the\s+)?{B}{SHORT}\b(?:are|were|have\s+been|remain)\s
    rf"(?:rivals|enemies|at\s+war|fighting\s+each\s+other|competing)")
 _p("rivals", rf"{A}{AND}(?:the\s+)?{B}{SHORT}\b(?:fought|clashed|battled|fight|clash|battle)\s+"
    rf"(?:with\s+)?each\s+other")
-# "Al-Shabaab and ISIS-Somalia fighters clashed near Qandala" (not "... clashed with troops")
+# "Al-Shabaab and ISIS-Somalia fighters clashed near Qandala": intransitive, so with each other
+# (not "... clashed with troops", nor "Hamas and Islamic Jihad fighters battled Israeli troops",
+# where the two fought side by side against an object)
 _p("rivals", rf"{A}{AND}(?:the\s+)?{B}\s+(?:fighters\s+|militants\s+|members\s+|forces\s+)?"
-   rf"(?:clashed|have\s+clashed|fought|battled)\b(?!\s+(?:with|against|alongside|together|side))")
+   rf"(?:clashed|have\s+clashed|fought|battled)\b(?=\s*(?:[.,;:]|$)|\s+(?:in|on|near|over|for|at|"
+   rf"across|around|inside|outside|through|during|again|overnight|repeatedly|last|this|early|late|"
+   rf"fiercely|heavily|briefly|sporadically|yesterday|today)\b)")
 _p("rivals", rf"{A}[’']s\s+(?:\w+\s+)?(?:rival|rivals|enemy|foe|nemesis)\s*,?\s*(?:the\s+)?{B}")
 # supports (subject is the supporter)
 _p("supports", rf"{A}{GAP}(?<![-‐])\b(?:fund(?:s|ed|ing)?|financ\w+|arm(?:s|ed|ing)?|shelter\w*|"
@@ -420,6 +427,11 @@ def _between_fallback(ctx: Context, sent, att: Attribution | None, inside: list,
         after = re.match(r"(?:[’']s?)?(?:\s+[\w’'-]+){0,3}", tail)
         # ... unless the cue goes on to a third party: "X and Y fighters clashed with troops"
         if after and not re.match(r"(?:[’']s?)?(?:\s+[\w’'-]+){0,4}?\s+(?:with|against|alongside|on)\b", tail):
+            # ... or has an object: "X and Y fighters fought government troops" (side by side)
+            span = sent.doc.char_span(second[1], second[1] + len(after.group(0)), alignment_mode="expand")
+            if span is not None and any(t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
+                                        for t in span):
+                return
             words += after.group(0)
     found = [t for t, cue in _BETWEEN_CUES if cue.search(words)]
     if len(found) != 1:
