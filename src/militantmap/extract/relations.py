@@ -559,6 +559,34 @@ def faction_phrase_relations(ctx: Context, found: list[RelationHit]) -> list[Rel
     return hits
 
 
+def drop_complement_parents(ctx: Context, relations: list[RelationHit]) -> list[RelationHit]:
+    """A tie to "al-Qaeda's North African branch" is a tie to the branch: the parent named as
+    the phrase's complement is no party to it. When one sentence gives the same tie to a
+    faction phrase's head and to its parent, the parent's goes (the phrase's own faction_of
+    stays)."""
+    pairs = {(child, parent) for child, parent, _ in ctx.faction_ties}
+    if not pairs:
+        return relations
+
+    def where(r: RelationHit) -> tuple:
+        return (r.evidence.get("start"), r.evidence.get("end"))
+
+    def key(a: str, type_: str, b: str, at: tuple) -> tuple:
+        return (*sorted((a, b)), type_, at) if type_ in SYMMETRIC else (a, b, type_, at)
+
+    heads = {key(r.subject, r.type, r.object, where(r)) for r in relations}
+    out = []
+    for r in relations:
+        at = where(r)
+        if r.type != "faction_of" and any(
+                (r.object == parent and child != r.subject and key(r.subject, r.type, child, at) in heads)
+                or (r.subject == parent and child != r.object and key(child, r.type, r.object, at) in heads)
+                for child, parent in pairs):
+            continue
+        out.append(r)
+    return out
+
+
 # A sanctions narrative (UN 1267 and its like) ends with the entities the listing body itself
 # relates to its subject: "Related listed individuals and entities: X (QDe.004), ... Y (QDe.141)".
 _RELATED_HEADING = re.compile(
