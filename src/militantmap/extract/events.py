@@ -723,6 +723,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 continue   # "the gang leader's prison break": one man's escape, not an assault
             if type_ == "attack" and tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ"):
                 continue  # "released a kidnapped soldier" tells of a release, not a kidnapping
+            if (type_ == "attack" and not groups and tok.pos_ == "VERB" and tok.lemma_.lower() == "bomb"
+                    and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in tok.children)):
+                continue  # "the film bombed at the box office": no object, no victim, a flop
             if _HABITUAL.search(stext[max(0, m.start() - 40) : m.end() + 15]):
                 continue
             if type_ == "attack" and re.match(r"(?i)killing", m.group(0)) and not groups:
@@ -1210,11 +1213,16 @@ def _same_time_clauses(tok, date_side: bool = False) -> list:
                                              or c.dep_ == "mark" and c.lower_ in _SAME_TIME_MARKS
                                              for c in verb.children)
         participle = verb.dep_ == "acl" and verb is not tok and (not date_side or verb.tag_ == "VBG")
+        # a result clause ("drones struck a camp on Tuesday, killing 15 militants"): an -ing
+        # clause after a comma, with no "after", "before" or "while", tells of the same moment
+        result = (not date_side and verb is tok and verb.dep_ == "advcl" and verb.tag_ == "VBG"
+                  and verb.i > verb.head.i and not any(c.dep_ in ("mark", "advmod") for c in verb.children)
+                  and verb.i > 0 and verb.doc[verb.i - 1].text == ",")
         # the cleft "It was on Friday that G stormed ...": the clause takes the frame's time
         cleft = verb.dep_ == "ccomp" and verb.head.lemma_ == "be" and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and any(
             c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.head.children)
-        if not (when or participle or cleft):
+        if not (when or participle or cleft or result):
             break
         out.append(_clause_verb(verb.head))
     return out
