@@ -116,7 +116,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # a state's strike: "killed in an Israeli strike", "a US strike on a compound" (row state_strike)
         rf"(?:{_alternation(lemmas('events_triggers', 'state_strike'))})\s+strikes?\b|"
         # (the forces as the doers: "soldiers were killed" tells of their death, not an operation)
-        r"(?:troops|forces|soldiers|army|military|guards?)\s+(?!(?:were|was|been|being|are|is|have\s+been|had\s+been)\b)"
+        # (aircraft too: "US drones struck a camp", "air force jets bombed a hideout"; a group's
+        # own drones are its attack, see the kind below)
+        r"(?:troops|forces|soldiers|army|military|guards?|jets|warplanes|aircraft|helicopters|gunships|drones)\s+"
+        r"(?!(?:were|was|been|being|are|is|have\s+been|had\s+been)\b)"
         r"(?:\w+\s+){0,2}?(?<!were\s)(?<!was\s)(?<!been\s)(?:killed|launched|raided|"
         r"pounded|shelled|struck|bombed|hit|carried\s+out|conducted|stormed|ambushed|overran)|"
         # "the army said it had killed 35 Boko Haram fighters"
@@ -251,6 +254,10 @@ _TARGET = re.compile(
     re.I,
 )
 
+
+# A group's own forces and aircraft: "Houthi drones", "the RSF's troops" are the group's attack.
+_OWNED_FORCES = frozenset({"drones", "jets", "warplanes", "aircraft", "helicopters", "gunships", "troops",
+                           "forces"})
 
 # Event types that are about a group rather than done by one.
 CONCERNING = ("arrest", "ban", "leader_killed", "military_operation")
@@ -730,6 +737,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 continue
             if type_ == "attack" and re.match(r"(?i)killing", m.group(0)) and not groups:
                 continue
+            if type_ == "attack" and re.match(r"(?i)killing", m.group(0)) and any(
+                    tok.head.i == getattr(h, "token", tok).i for h in found.get("military_operation", [])):
+                continue  # "drones struck a camp, killing 15 militants": the strike's toll, no other incident
             if type_ == "ban" and not _bans_a_group(tok, stext, m.end(), groups):
                 continue
             if type_ == "arrest" and _armed_captor(ctx, tok):
@@ -738,8 +748,13 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 continue  # a journalist's house arrest is not our business
             kind = type_
             first_word = re.match(r"\w+", m.group(0))
-            if type_ == "military_operation" and first_word and ctx.group_at(
-                    sent.start_char + m.start(), sent.start_char + m.start() + first_word.end()) is not None:
+            before = re.search(r"[’']s?\s*$|\s+$", stext[max(0, m.start() - 3) : m.start()])
+            owner_end = sent.start_char + m.start() - (len(before.group(0)) if before else 0)
+            if type_ == "military_operation" and first_word and (ctx.group_at(
+                    sent.start_char + m.start(), sent.start_char + m.start() + first_word.end()) is not None
+                    or (before and first_word.group(0).lower() in _OWNED_FORCES
+                        and any(g.end == owner_end for g in groups))):
+                # ("Houthi drones struck a ship", "the RSF's drones hit a market": the group's)
                 kind = "attack"  # "the Rapid Support Forces shelled el-Fasher": a group, not an army
                 verb = re.search(r"(\w+)\W*$", m.group(0))
                 tok = _token_at(sent, sent.start_char + m.start() + verb.start(1)) if verb else tok

@@ -85,9 +85,10 @@ def _step_up(tok: Token) -> Token:
     for _ in range(8):
         if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
             tok = tok.head
-        elif tok.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod") and _lemma(tok.head) in actors \
-                and tok.head.i > tok.i:
-            tok = tok.head
+        elif tok.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod") and tok.head.i > tok.i and (
+                _lemma(tok.head) in actors or (_lemma(tok.head) in _lemmas("weapon_noun")
+                                               and tok.head.dep_ in ("nsubj", "nsubjpass", "conj"))):
+            tok = tok.head   # ("G drones struck a depot": the group's weapons as the subject)
         elif tok.dep_ == "pobj" and (companion := _companion_of(tok)) is not None:
             tok = companion   # "G1, together with G2, attacked": G2 takes G1's part
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and _lemma(tok.head.head) in actors:
