@@ -19,6 +19,7 @@ from militantmap.cli import main
 from militantmap.sources.walk import iter_articles
 from militantmap.store import ingest_articles
 from militantmap.store.db import get_engine
+from militantmap.store.ray_engine import init_ray
 from militantmap.store.schema import (
     article_entities,
     articles,
@@ -85,7 +86,7 @@ def _contents(db: str) -> dict[str, list[tuple]]:
 def local_ray():
     if not HAVE_RAY:
         pytest.skip(NO_RAY)
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    init_ray(ray, num_cpus=2, include_dashboard=False, log_to_driver=False)
     yield
     ray.shutdown()
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import warnings
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -103,6 +104,25 @@ def window_for(concurrency: int) -> int:
     return min(max(512, 32 * BATCH_SIZE * concurrency), MAX_WINDOW)
 
 
+LOCAL_START_TRIES = 3
+
+
+def init_ray(ray: Any, **kwargs: Any) -> None:
+    """`ray.init`, tried again when a local Ray's node does not come up in time: Ray gives its
+    raylet a fixed 30 s to register, which a machine busy on both cores can miss ("The current
+    node timed out during startup"); a second start on the same machine then succeeds."""
+    for attempt in range(1, LOCAL_START_TRIES + 1):
+        try:
+            ray.init(**kwargs)
+            return
+        except Exception as err:  # Ray raises a bare Exception for this
+            if "timed out during startup" not in str(err) or attempt == LOCAL_START_TRIES:
+                raise
+            print(f"warning: the local Ray node did not start in time (attempt {attempt} of "
+                  f"{LOCAL_START_TRIES}, machine busy?); starting it again", file=sys.stderr)
+            ray.shutdown()
+
+
 class RayExtraction:
     """Connected to Ray (a cluster at `address`, RAY_ADDRESS, or a local Ray started here and
     stopped at the end): `extract(plans)` streams (plan, extractions) in the order given."""
@@ -116,9 +136,9 @@ class RayExtraction:
 
             # With no address and no RAY_ADDRESS, ray.init starts a local Ray (as many CPUs as
             # the machine has, or local_cpus); with one, it joins that cluster.
-            self.ray.init(address=address, include_dashboard=False, log_to_driver=False,
-                          logging_level=logging.WARNING,
-                          num_cpus=local_cpus if not (address or os.environ.get("RAY_ADDRESS")) else None)
+            init_ray(self.ray, address=address, include_dashboard=False, log_to_driver=False,
+                     logging_level=logging.WARNING,
+                     num_cpus=local_cpus if not (address or os.environ.get("RAY_ADDRESS")) else None)
             self.started = True
             logging.getLogger("ray.data").setLevel(logging.WARNING)  # its INFO lines drown ingest's own
         cpus = int(self.ray.cluster_resources().get("CPU", 1))
