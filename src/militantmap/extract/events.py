@@ -186,6 +186,9 @@ _CLAIM = re.compile(
     r"was\s+(?:also\s+)?claimed\s+by|responsibility\s+was\s+claimed\s+by|claimed\s+(?:the|it|that)|"
     # "G has claimed many of the attacks, including one last week on ..."
     r"claimed\s+(?:many|several|most|some|one|both|all)\s+of\s+(?:the|these|those)\s+(?:attacks|bombings|raids)|"
+    # "The TTP claimed both attacks": a claim for the incidents just told (row claim_several)
+    r"claimed\s+(?:responsibility\s+for\s+)?(?:both|the\s+two|all\s+three|the\s+three)\s+"
+    r"(?:[\w-]+\s+)?(?:attacks|bombings|raids|blasts|assaults|ambushes|explosions|incidents|strikes)|"
     # a group's own word that it did it: "IS said it carried out the bombing"
     r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried\s+out|"
     r"(?:was|were)\s+behind|conducted|staged|launched|perpetrated)|"
@@ -193,6 +196,9 @@ _CLAIM = re.compile(
     r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:was|were)\s+(?:responsible|behind)\b)",
     re.I,
 )
+
+_SEVERAL = re.compile(r"(?i)\b(?:both|the\s+two|all\s+three|the\s+three)\s+(?:[\w-]+\s+)?(?:attacks|"
+                      r"bombings|raids|blasts|assaults|ambushes|explosions|incidents|strikes)\b")
 
 _NUM = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -236,6 +242,19 @@ _WOUNDED = re.compile(
 _COUNT_AFTER = re.compile(rf"\s+{_COUNT}\b(?!\s+(?:years?|months?|days?|hours?|percent|%|km|kilomet))", re.I)
 _ALONG_WITH = re.compile(rf"\b(?:killed|died|slain)\s+along\s+with\s+(?P<n>{_COUNT})\s+others\b", re.I)
 
+# one victim named by "a" or "an": "killing a soldier", "shot dead a police officer", "a teacher was killed"
+_ONE_VICTIM = (r"(?:soldier|policeman|policewoman|police\s+officer|officer|civilian|teacher|child|boy|girl|woman|"
+               r"man|worker|guard|security\s+guard|villager|farmer|student|journalist|pilgrim|trader|shopkeeper|"
+               r"resident|priest|imam|cleric|official|judge|lawyer|doctor|nurse|driver|passenger|tourist|"
+               r"worshipper|militiaman|ranger|trooper|paramilitary|member|commander|leader|bystander|passer-by)")
+_KILLED_ONE = re.compile(
+    rf"\b(?:killing|killed|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|murdered|murdering|"
+    rf"beheaded|beheading|stabbed\s+to\s+death|hacked\s+to\s+death)\s+(?P<one>an?\s+(?:[\w-]+\s+){{0,2}}?{_ONE_VICTIM})\b"
+    rf"(?!\s+(?:and|or)\s+(?:\w+\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens|scores))|"
+    rf"(?:^|[.;]\s+|,\s+|\band\s+)(?P<one2>[Aa]n?\s+(?:[\w-]+\s+){{0,2}}?{_ONE_VICTIM})\s+(?:was|has\s+been)\s+"
+    rf"(?:killed|shot\s+dead|slain|beheaded|murdered)\b", re.I)
+
+_ACTOR_NOUNS = lemmas("events_triggers", "actor_subject")
 _SPEECH_LEMMAS = {"say", "tell", "claim", "announce", "report", "confirm", "state", "add"}
 _LOC_PREP = {"in", "at", "near", "outside", "inside", "on", "across", "from", "into", "around", "of"}
 _TARGET = re.compile(
@@ -311,6 +330,17 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
         hits = _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referred)
         claim = _claim_in(stext)
         claimers = _claimers(ctx, sent, groups, claim) if claim else []
+        several = _SEVERAL.search(claim.group(0)) if claim else None
+        if several and claimers:
+            # "The TTP claimed both attacks": the last two (three) attacks told before
+            n = 2 if re.search(r"(?i)both|two", several.group(0)) else 3
+            told = [e for e in events if e.type == "attack"][-n:]
+            if len(told) == n:
+                for e in told:
+                    for g in claimers:
+                        _add(e.claimed_by, g)
+                        _add(e.perpetrators, g)
+                continue
         if claim and not hits and claimers:
             # "It was also claimed by the Islamic State group": a claim for the last attack
             last = next((e for e in reversed(events) if e.type == "attack"), None)
@@ -745,6 +775,12 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             hits = found.setdefault(kind, [])
             listed = bool(hits) and tok.pos_ != "VERB" and _listed_deed(hits, sent, sent.start_char + m.start())
             if hits and not listed and not _separate_incident(hits, tok):
+                if len(hits) == 1 and _bare_plural(getattr(hits[0], "token", None)) and tok.tag_ != "NNS":
+                    # "G, a group that has carried out attacks in Kenya, said it was behind the
+                    # bombing of a bus": the bare plural is the group's record, the singular the incident
+                    hits[0] = EventHit(kind, sent, sent.start_char + m.start())
+                    hits[0].token = tok  # type: ignore[attr-defined]
+                    hits[0].listed = False  # type: ignore[attr-defined]
                 continue
             hits.append(EventHit(kind, sent, sent.start_char + m.start()))
             hits[-1].token = tok  # type: ignore[attr-defined]
@@ -808,7 +844,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
     if "military_operation" in found and "attack" in found:
         # "Troops raided / stormed a G camp": the forces' verb is their operation, not an attack
         op_tokens = {getattr(h, "token", None) for h in found["military_operation"]} - {None}
-        found["attack"] = [h for h in found["attack"] if getattr(h, "token", None) not in op_tokens]
+        found["attack"] = [h for h in found["attack"] if getattr(h, "token", None) not in op_tokens
+                           and not _operation_part(getattr(h, "token", None), op_tokens)]
         if not found["attack"]:
             found.pop("attack")
     if "arrest" in found and "attack" in found and all(
@@ -853,6 +890,31 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             if (_anchored(hit) or named_arrest) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
     return out
+
+
+def _bare_plural(tok) -> bool:
+    """A plural incident noun with no determiner, number or possessor: "has carried out attacks"."""
+    return tok is not None and tok.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in tok.children)
+
+
+def _operation_part(tok, op_tokens: set) -> bool:
+    """An attack word that is part of the forces' operation told in its clause: the participle
+    of its toll ("troops launched an offensive against G, killing 30 fighters") or the noun the
+    operation's verb carries out ("the military conducted a raid on a G hideout")."""
+    if tok is None:
+        return False
+    op_verbs = set()
+    for t in op_tokens:
+        if t.pos_ in ("VERB", "AUX"):
+            op_verbs.add(t)
+        elif t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and t.head.pos_ in ("VERB", "AUX"):
+            op_verbs.add(t.head)
+    if not op_verbs:
+        return False
+    if tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head in op_verbs:
+        return True   # "..., killing 30 fighters": the operation's toll
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head in op_verbs
 
 
 _DENY = lemmas("events_triggers", "denial")
@@ -1459,6 +1521,13 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         # "the group said it had killed more than 10 people": the group's own word on the
         # story's incident (its toll may differ from the one reported), not another incident
         hit.definite = True
+    if trigger.dep_ == "ccomp" and trigger.head.lemma_ in _SPEECH_LEMMAS and any(
+            c.dep_ == "nsubj" and (c.lemma_.lower() in _ACTOR_NOUNS or c.lower_ in _ACTOR_NOUNS) and any(
+                d.dep_ == "det" and d.lower_ == "the" for d in c.children) for c in trigger.children) \
+            and not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for t in trigger.subtree):
+        # "a spokesman said the attacker had killed 12 police": the speaker's toll for the
+        # incident just told, not another one
+        hit.definite = True
     dates = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -1513,12 +1582,27 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         return _security_forces_killing(text, m) and not any(a < m.start() <= b + 20 for a, b in spans
                                                               if _FORCES_BEFORE.search(text[a:m.start()]))
     hit.killed = _count(_KILLED, stext, forces_killing if hit.type == "attack" else None)
+    if hit.killed is None and hit.type == "attack":
+        one = _KILLED_ONE.search(stext)
+        if one is not None:   # "gunmen attacked a checkpoint, killing a soldier": one
+            hit.killed = {"value": 1, "qualifier": "exact", "text": one.group("one") or one.group("one2")}
     along = _ALONG_WITH.search(stext)
     if along:
         c = parse_count(along.group("n"))
         if c is not None:
             hit.killed = {"value": c.value + 1, "qualifier": c.qualifier, "text": along.group(0)[along.group(0).find("along"):]}
     hit.wounded = _count(_WOUNDED, stext)
+    if hit.type == "ban":
+        # "Pakistan banned G, a group that claimed a bombing that killed 14 people in Quetta":
+        # the toll and the town are the bombing's; a ban is located in the banning country
+        hit.killed = hit.wounded = None
+    if hit.type == "arrest":
+        hit.killed = None   # "killing 25 insurgents and arresting 12": the toll is the fight's
+    if hit.type == "ban":
+        if hit.place is not None and hit.place.get("name"):
+            country = _banning_country(trigger, geo) or hit.place.get("country")
+            p = geo.geocode(country) if country else None
+            hit.place = {"name": None, "country": country, "lat": p.lat if p else None, "lon": p.lon if p else None}
     if hit.type == "leader_killed" and hit.killed is None:
         # "two senior commanders of G were killed": the leaders counted; else the leader at least
         many = re.search(r"(?i)\b(?P<n>two|three|four|five|both|\d+)\s+(?:[\w“”\"'-]+\s+){0,2}?"
@@ -1723,6 +1807,18 @@ _VAGUE_TOLL = re.compile(rf"(?i)(?:{_QUAL})?(?:dozens|scores|hundreds|thousands)
 
 
 def _count(pattern: re.Pattern[str], text: str, reject=None) -> dict | None:
+    """The first toll the pattern finds; a vague one ("has killed thousands") only when no
+    number follows it ("G, which has killed thousands, claimed an attack that killed three")."""
+    found = _first_count(pattern, text, reject)
+    if found is not None and _VAGUE_TOLL.fullmatch(found["text"]):
+        at = text.find(found["text"])
+        later = _first_count(pattern, text[at + len(found["text"]):], reject) if at >= 0 else None
+        if later is not None and not _VAGUE_TOLL.fullmatch(later["text"]):
+            return later
+    return found
+
+
+def _first_count(pattern: re.Pattern[str], text: str, reject=None) -> dict | None:
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
         pos = m.end()
@@ -1953,6 +2049,21 @@ def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope, trigge
     return None
 
 
+def _banning_country(trigger, geo) -> str | None:
+    """The country that bans: the subject ("Pakistan banned G") or the agent ("G was banned by
+    Pakistan") of the ban's verb."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    cands = [c for c in verb.children if c.dep_ == "nsubj"]
+    cands += [a for c in verb.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"]
+    for c in cands:
+        if c.ent_type_ == "GPE":
+            ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+            country = geo.is_country(ent.text if ent is not None else c.text)
+            if country:
+                return country
+    return None
+
+
 def _ban_place(text: str, geo, place: dict | None) -> dict | None:
     """A ban happens where the banning authority rules: the State Department's designation is
     a United States event whatever country the group fights in."""
@@ -2007,9 +2118,14 @@ def _in_apposition(ctx: Context, g, claim_pos: int) -> bool:
     if span is None:
         return False
     node = span.root
-    for _ in range(4):
+    for _ in range(6):
         if node.dep_ == "appos":
             return node.idx < claim_pos
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("acl", "relcl") and node.head.i < node.i \
+                and node.idx < claim_pos and node.head.pos_ in ("NOUN", "PROPN"):
+            # "G1, seen as an offshoot of G2, claimed", "G1, which is linked to G2, claimed": the
+            # phrase describes the claimant
+            return True
         if node.head is node or node.pos_ in ("VERB", "AUX"):
             return False
         node = node.head

@@ -90,6 +90,9 @@ def _step_up(tok: Token) -> Token:
             tok = tok.head
         elif tok.dep_ == "pobj" and (companion := _companion_of(tok)) is not None:
             tok = companion   # "G1, together with G2, attacked": G2 takes G1's part
+        elif tok.dep_ == "pobj" and tok.head.lower_ in _lemmas_preps("speaker_for") \
+                and _lemma(tok.head.head) in _lemmas("speaker_for") and tok.head.head.dep_ == "nsubj":
+            tok = tok.head.head   # "a spokesman for G said its fighters ...": G's voice
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and _lemma(tok.head.head) in actors:
             if tok.head.head.dep_ == "appos" and _lemma(tok.head.head) in _PART_NOUNS:
                 break   # "G1, a faction of G2, said ...": G2 describes G1, it is not the actor
@@ -291,6 +294,12 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
             for v in a.children:
                 if v.dep_ in ("acl", "relcl") and v.tag_ == "VBD" and not any(
                         c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and _credits_subject_of(v, trigger):
+                    return True
+                # "Pakistan banned G, a separatist group that claimed a bombing in Quetta": the
+                # relative clause on the apposition tells of G, for the incident it names
+                if v.dep_ == "relcl" and trigger is not None and trigger in v.subtree and any(
+                        c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in v.children) \
+                        and _credits_subject_of(v, trigger):
                     return True
     for v in tok.children:
         # "soldiers killed 20 G fighters who had attacked a checkpoint": the relative clause's
