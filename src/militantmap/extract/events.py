@@ -79,7 +79,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "ban": re.compile(
         r"\b(?:ban(?:ned|s|ning)?\b|proscri(?:bed|be|bes|ption)\b|outlaw(?:ed|s|ing)?\b|blacklist(?:ed|s|ing)?\b|"
-        r"designat(?:ed|es|e|ing|ion)\b[^.;]{0,120}?\b(?:terrorist|FTO|SDGT)|terrorist\s+designations?|"
+        r"designat(?:ed|es|e|ing|ion)\b[^.;]{0,220}?\b(?:terrorist|FTO|SDGT)|terrorist\s+designations?|"
         r"(?:amended|amends|revised|updated)\s+(?:[\w’'-]+\s+){0,6}?designations?|"
         # "the Treasury imposed sanctions on G" (the group right after: not "on Russia")
         r"(?:imposed|imposes|imposing|slapped|levied)\s+(?:new\s+|fresh\s+|further\s+)?sanctions\s+(?:on|against)\b|"
@@ -118,7 +118,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # (the forces as the doers: "soldiers were killed" tells of their death, not an operation)
         r"(?:troops|forces|soldiers|army|military|guards?)\s+(?!(?:were|was|been|being|are|is|have\s+been|had\s+been)\b)"
         r"(?:\w+\s+){0,2}?(?<!were\s)(?<!was\s)(?<!been\s)(?:killed|launched|raided|"
-        r"pounded|shelled|struck|bombed|hit|carried\s+out|conducted|stormed|ambushed|overran)|"
+        r"pounded|shelled|struck|bombed|hit|carried\s+out|conducted|stormed|ambushed|overran|"
+        # "Somali forces recaptured the town from al-Shabab"
+        r"recaptured|retook|liberated|regained\s+control|reclaimed|cleared|dislodged|drove\s+out|flushed\s+out)|"
         # "the army said it had killed 35 Boko Haram fighters"
         # (not the passive "soldiers were killed by G fighters": the fighters did it)
         r"(?:troops|forces|soldiers|army|military|police)\b[^.;]{0,40}?(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)"
@@ -254,6 +256,8 @@ _KILLED_ONE = re.compile(
     rf"(?:^|[.;]\s+|,\s+|\band\s+)(?P<one2>[Aa]n?\s+(?:[\w-]+\s+){{0,2}}?{_ONE_VICTIM})\s+(?:was|has\s+been)\s+"
     rf"(?:killed|shot\s+dead|slain|beheaded|murdered)\b", re.I)
 
+_AGAIN = re.compile(r"(?i)\b(?:also|then|later|again|next|afterwards|subsequently|another|elsewhere|separately)\b")
+_TOLL_RISE = {"rise", "climb", "reach", "jump", "increase", "mount", "stand", "hit", "grow", "soar"}
 _ACTOR_NOUNS = lemmas("events_triggers", "actor_subject")
 _SPEECH_LEMMAS = {"say", "tell", "claim", "announce", "report", "confirm", "state", "add"}
 _LOC_PREP = {"in", "at", "near", "outside", "inside", "on", "across", "from", "into", "around", "of"}
@@ -736,6 +740,10 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                     tok = verbs[0]
             if _irrealis(tok):
                 continue
+            noun = tok.head if tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i else tok
+            if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.tag_ in ("VBZ", "VBP") \
+                    and noun.head.dep_ in ("relcl", "acl") and not any(c.dep_ == "aux" for c in noun.head.children):
+                continue  # "Africa Command, which oversees U.S. military operations": a standing task
             if type_ == "attack" and any(h.lemma_.lower() in lemmas("events_triggers", "not_incident_head")
                                          for h in heads):
                 continue  # "a bomb maker", "a bomb squad", "an attack plot" (also "bomb maker Ali X")
@@ -840,6 +848,14 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             # "... until he died in an airstrike in Somalia in 2014": the death's clause
             word = _token_at(sent, sent.start_char + death.start())
             hit.token = word.head if word.dep_ == "poss" else word  # type: ignore[attr-defined]
+        elif death is not None and re.match(r"(?i)(?:was|were|been|is)\b", death.group(0)):
+            # "Isnilon Hapilon, who was killed in Marawi in 2017, ...": the killing's clause
+            # dates and places the death
+            word = _token_at(sent, sent.start_char + death.start())
+            verb = word.head
+            if word.dep_ in ("auxpass", "aux") and verb.tag_ == "VBN" and verb.dep_ == "relcl" and any(
+                    t.ent_type_ == "DATE" for t in verb.subtree):
+                hit.token = verb  # type: ignore[attr-defined]
         found["leader_killed"] = [hit]
     if "military_operation" in found and "attack" in found:
         # "Troops raided / stormed a G camp": the forces' verb is their operation, not an attack
@@ -1516,10 +1532,30 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     # date: a DATE entity of the sentence that does not date a speech verb ("said Thursday")
     published = ctx.published
     trigger = getattr(hit, "token", None) or _token_at(sent, hit.start)
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
+        verb = verb.head   # "The attackers burned dormitories and abducted six students"
+    subj = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ == "VERB" else []
+    if subj and (subj[0].lemma_.lower() in _ACTOR_NOUNS or subj[0].lower_ in _ACTOR_NOUNS) and any(
+            d.dep_ == "det" and d.lower_ == "the" for d in subj[0].children) \
+            and not any(e.label_ == "DATE" for e in sent.ents) and not _AGAIN.search(stext):
+        # "The attackers burned dormitories and abducted six students": the doers of the
+        # incident just told, telling more of it
+        hit.definite = True
     if trigger.dep_ == "ccomp" and trigger.head.lemma_ in _SPEECH_LEMMAS and any(
             c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in trigger.children):
         # "the group said it had killed more than 10 people": the group's own word on the
         # story's incident (its toll may differ from the one reported), not another incident
+        hit.definite = True
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
+        verb = verb.head   # "The attackers burned dormitories and abducted six students"
+    subj = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ == "VERB" else []
+    if subj and (subj[0].lemma_.lower() in _ACTOR_NOUNS or subj[0].lower_ in _ACTOR_NOUNS) and any(
+            d.dep_ == "det" and d.lower_ == "the" for d in subj[0].children) \
+            and not any(e.label_ == "DATE" for e in sent.ents) and not _AGAIN.search(stext):
+        # "The attackers burned dormitories and abducted six students": the doers of the
+        # incident just told, telling more of it
         hit.definite = True
     if trigger.dep_ == "ccomp" and trigger.head.lemma_ in _SPEECH_LEMMAS and any(
             c.dep_ == "nsubj" and (c.lemma_.lower() in _ACTOR_NOUNS or c.lower_ in _ACTOR_NOUNS) and any(
@@ -1538,9 +1574,18 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             continue  # "the fourth such incident since December": a span, not this incident's date
         if not _dates_trigger(ent, trigger):
             continue
+        rise = _clause_verb(ent.root)
+        if rise.lemma_.lower() in _TOLL_RISE and rise.i != trigger.i and ent.root not in trigger.subtree and any(
+                t.lower_ == "toll" for t in rise.children if t.dep_ in ("nsubj", "nsubjpass")):
+            continue   # "the death toll from a bombing at a mosque rose to 59 on Saturday": the count's day
         if not (_DATE_WORD.search(ent.text) or re.search(r"\d", ent.text)):
             continue  # "near Turbat" tagged DATE by the small model
         dates.append(ent)
+    if not dates and trigger.pos_ == "NOUN":
+        year = next((c for c in trigger.children if c.dep_ in ("nummod", "amod", "compound")
+                     and re.fullmatch(r"(?:19|20)\d\d", c.text) and c.i < trigger.i), None)
+        if year is not None:   # "a 2022 bombing in Ankara": the year the noun names
+            hit.date = {"iso": year.text, "text": year.text}
     in_scope = [d for d in dates if lo <= d.start_char < hi] or dates
     if in_scope:
         best = min(in_scope, key=lambda e: abs(e.start_char - hit.start))
@@ -2000,7 +2045,8 @@ def _broader(c: _PlaceCandidate, others: list[_PlaceCandidate], text: str) -> bo
 
 _MOTION = re.compile(
     r"(?i)\b(?:travel(?:l?ing|l?ed|s)?|heading|headed|bound|en\s+route|driving|drove|flying|flew|"
-    r"fleeing|fled|sailing|journeying)\s+(?:\w+\s+){0,2}?(?:from|to|towards?|for)\s+(?:the\s+)?$")
+    r"fleeing|fled|sailing|journeying|retreat(?:ed|ing)|escap(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:from|to|towards?|for|into|across)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w-]+[’']s\s+)?$")
 
 
 def _on_the_way(c: _PlaceCandidate, text: str) -> bool:

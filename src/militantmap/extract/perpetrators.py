@@ -519,6 +519,13 @@ def blamed(ctx: Context, sent: Span, mention_start: int, mention_end: int) -> bo
         return True   # "It bore the hallmarks of G."
     if dep == "pobj" and _finger_at(head):
         return True   # "Police pointed the finger at G."
+    if dep in ("attr", "pobj") and not _negated(head if dep == "attr" else head.head):
+        verb = head if dep == "attr" else head.head
+        if _lemma(verb) in _lemmas("identity") and (dep == "attr" or head.lower_ in ("to", "from")) and any(
+                c.dep_ == "nsubj" and _lemma(c) in _lemmas("actor_noun") and c.lower_ != tok.lower_
+                and any(d.dep_ == "det" and d.lower_ in ("the", "both", "all") for d in c.children)
+                for c in verb.children):
+            return True   # "the bombers were members of G", "the gunmen belonged to G"
     if dep == "nsubj" and _lemma(head) == "be" and not _negated(head):
         return any(_lemma(c) in _lemmas("behind") for c in head.children if c.dep_ in ("prep", "acomp"))
     if dep == "pobj" and head.lower_ in _lemmas_preps("blame_on"):
