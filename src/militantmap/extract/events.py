@@ -771,6 +771,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 continue  # "militants captured and killed a businessman": no arrest
             if type_ == "arrest" and not groups and not leader_in_sentence and not _about_militants(ctx, sent):
                 continue  # a journalist's house arrest is not our business
+            if type_ == "attack" and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.i > tok.i \
+                    and tok.lemma_.lower() in _ACTOR_NOUNS and tok.head.idx < sent.start_char + m.end():
+                tok = tok.head   # "jihadists killed 12 soldiers": the verb, not its plural subject
             kind = type_
             first_word = re.match(r"\w+", m.group(0))
             if type_ == "military_operation" and first_word and ctx.group_at(
@@ -1397,6 +1400,12 @@ def _separate_incident(hits: list[EventHit], tok) -> bool:
             r"(?i)\b(?:after|before|following|since|than)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,2}$",
             tok.sent.text[: tok.idx - tok.sent.start_char]):
         return True  # "the bombing came hours after an overnight attack in which ..."
+    verb = tok.head if tok.dep_ == "nsubj" else tok   # "jihadists killed": the verb
+    if verb.pos_ == "VERB" and verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children) and all(
+            (t := getattr(h, "token", None)) is not None and t not in verb.subtree and t.i < verb.i for h in hits) \
+            and verb.head.lemma_.lower() in ("come", "follow", "happen", "occur", "take", "be"):
+        return True  # "the attack in X came a day after jihadists killed 12 soldiers in Y"
     verbal = tok.pos_ == "VERB" or (tok.dep_ in ("appos", "conj") and any(c.dep_ == "dobj" for c in tok.children))
     if tok.pos_ in ("NOUN", "PROPN") and not verbal:
         mine = _own_date(tok)
@@ -1605,6 +1614,13 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         hit.place = _ban_place(stext, geo, hit.place)
         points = [e for e in sent.ents if e.label_ == "DATE" and _point_in_time(e.text)
                   and not (e.start > 0 and e.doc[e.start - 1].lower_ in ("since", "until"))]
+        just_before = [e for e in points if 0 <= trigger.i - e.end <= 2 and e.start_char >= sent.start_char]
+        if hit.date is None and just_before:
+            # "The government on Friday banned G, a group that claimed an attack in May": the
+            # day written just before the ban's verb
+            resolved = resolve_date(just_before[-1].text, published)
+            if resolved.iso:
+                hit.date = {"iso": resolved.iso, "text": just_before[-1].text}
         if hit.date is None and len(points) == 1:
             # a ban sentence tells one act: its only date is the act's, however the parser
             # hangs it ("In September 2015, the Department of State amended ABM's designation")

@@ -286,7 +286,7 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
         return _credits_subject_of(tok.head, trigger) if not any(
             c.dep_ == "auxpass" for c in tok.head.children if c.i != tok.i) else _suspected_subject(tok.head)
     incident = _lemmas("incident_noun")
-    for a in tok.children:
+    for a in [*tok.children, *(c for c in root.children if c.dep_ == "appos" and root.i != tok.i)]:
         # "Neo-JMB, a pro-IS militant group created havoc through an attack": the small model
         # hangs the verb on the apposition; a finite verb there without its own subject is the
         # name's predicate
