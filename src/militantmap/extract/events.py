@@ -257,6 +257,10 @@ _KILLED_ONE = re.compile(
     rf"(?:killed|shot\s+dead|slain|beheaded|murdered)\b", re.I)
 
 _AGAIN = re.compile(r"(?i)\b(?:also|then|later|again|next|afterwards|subsequently|another|elsewhere|separately)\b")
+# sites whose "in X" names a place: "a base in Bulo Marer"
+_SITE_NOUNS = {"base", "camp", "village", "town", "checkpoint", "market", "mosque", "church", "school", "hotel",
+               "station", "post", "outpost", "barracks", "prison", "hospital", "bus", "convoy", "patrol",
+               "district", "area", "region", "province", "city", "settlement", "county", "compound"}
 _TOLL_RISE = {"rise", "climb", "reach", "jump", "increase", "mount", "stand", "hit", "grow", "soar"}
 _ACTOR_NOUNS = lemmas("events_triggers", "actor_subject")
 _SPEECH_LEMMAS = {"say", "tell", "claim", "announce", "report", "confirm", "state", "add"}
@@ -827,7 +831,7 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
         r"\bcommit(?:ted|s|ting)?\s+suicide\b|\b(?:blew|blow|blown|blowing)\s+himself\s+up\b|"
         r"\bdetonat\w+\s+(?:his|an?)\s+(?:suicide\s+|explosive\s+)?(?:vest|belt)\b|"
         # "until he died in a US airstrike", "until his death in a raid in Idlib in 2019"
-        rf"\b(?:died|(?:his|her)\s+death)\s+(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{_DEATH_SCENES}\b",
+        rf"\b(?:died|(?:his|her)\s+death)\s+(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{_DEATH_SCENES}(?:e?s)?\b",
         stext, re.I)
     if death is not None and _denied(_token_at(sent, sent.start_char + death.start())):
         death = None   # "G denied that its leader had been killed"
@@ -1598,6 +1602,12 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     in_scope = [d for d in dates if lo <= d.start_char < hi] or dates
     if in_scope:
         best = min(in_scope, key=lambda e: abs(e.start_char - hit.start))
+        if best.label_ == "TIME" and best.start > 0 and not resolve_date(best.text, published).iso:
+            # "On Thursday morning": the small model splits the day (DATE) from the time of
+            # day (TIME); the day it names is the date
+            day = next((d for d in in_scope if d.label_ == "DATE" and d.end == best.start), None)
+            if day is not None:
+                best = day
         resolved = resolve_date(best.text, _year_anchor(sent, best, published) or published)
         if resolved.iso or _DATE_WORD.search(best.text):
             hit.date = {"iso": resolved.iso, "text": best.text}
@@ -1804,6 +1814,10 @@ def _aggregate(hit: EventHit, tok, stext: str) -> bool:
     militants were killed by troops")."""
     if tok.lemma_.lower() not in _INCIDENT_NOUNS:
         return False
+    verb = _clause_verb(tok)
+    if any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children) and any(
+            c.dep_ == "auxpass" for c in verb.children):
+        return True   # "hundreds of people have been killed in attacks by the group": a running toll
     if _named_incident(tok, getattr(hit, "group_spans", [])):
         return False
     for child in tok.children:
@@ -2021,8 +2035,15 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
             countries.append((ent.root, country))
             continue
         place = geo.geocode(name, doc_country)
-        if (ent.label_ == "ORG" or mislabelled) and (place is None or place.kind != "city" or name.isupper()):
-            continue  # an organisation, unless the name is a town the tagger mislabelled
+        site = ent.label_ == "PERSON" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near", "outside") \
+            and not name.isupper() and (ent.root.head.head.lemma_.lower() in _SITE_NOUNS or (
+                ent.root.head.head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _SITE_NOUNS
+                                                          for c in ent.root.head.head.children)))
+        if (ent.label_ == "ORG" or mislabelled) and (place is None or place.kind != "city" or name.isupper()) \
+                and not (site and place is None):
+            # an organisation, unless the name is a town the tagger mislabelled; or the name of
+            # "a base in Bulo Marer", "a market near Kulkul", a place the gazetteer lacks
+            continue
         rank = _KIND_RANK.get(place.kind, 2) if place is not None else 2
         add(ent.start_char, ent.end_char, name, place, rank, _prep_before(ent[0]), ent.root)
     out.sort(key=lambda c: c.start)

@@ -1,0 +1,169 @@
+"""Round 7 of the event constructions (issue 8): invented wire-news sentences, one test per
+construction; each asserts something the extractor got wrong before the round."""
+from __future__ import annotations
+
+from extract_helpers import events_read
+
+PUB = "2024-03-15"   # a Friday
+
+
+def _of(evs, type_):
+    return [e for e in evs if e["type"] == type_]
+
+
+def _killed(e):
+    return (e.get("killed") or {}).get("value")
+
+
+def test_operation_toll_participle_is_not_an_attack():
+    for text in ("The Philippine army launched an offensive against Abu Sayyaf militants on Jolo island "
+                 "on Monday, killing seven fighters.",
+                 "Troops launched an operation against al-Shabaab in Middle Shabelle, killing 30 militants.",
+                 "The military conducted a raid on a Boko Haram hideout in Sambisa Forest on Friday, killing "
+                 "11 militants and rescuing 20 hostages."):
+        evs = events_read(text, PUB)
+        assert [e["type"] for e in evs] == ["military_operation"], (text, evs)
+
+
+def test_ban_has_no_toll_and_sits_in_the_banning_country():
+    evs = events_read("Pakistan on Wednesday banned the Balochistan Liberation Army, a separatist group that "
+                      "claimed a bombing that killed 14 people at a railway station in Quetta last month.", PUB)
+    ban = _of(evs, "ban")[0]
+    attack = _of(evs, "attack")[0]
+    assert ban["killed"] is None and ban["place"] is None
+    assert ban["location"]["country"] == "Pakistan" and ban["date"] == "2024-03-13"
+    assert _killed(attack) == 14 and attack["place"] == "Quetta"
+    assert attack["perps"] == {"Balochistan Liberation Army"}
+
+
+def test_ban_day_written_before_the_verb():
+    evs = events_read("The government on Friday banned Jundallah, a little-known Sunni group that claimed a "
+                      "suicide attack on a mosque in Zahedan that killed 23 people in May.", PUB)
+    assert _of(evs, "ban")[0]["date"] == "2024-03-15"
+    assert _of(evs, "attack")[0]["perps"]
+
+
+def test_appositive_relative_clause_credits_its_claim():
+    evs = events_read("Ansar al-Islam, a little-known group that claimed an attack on a police station in "
+                      "Djibo on Friday, released a video.", PUB)
+    assert evs[0]["perps"] == {"Ansar al-Islam"}
+
+
+def test_bare_plural_record_yields_to_the_incident():
+    evs = events_read("Al-Shabaab, a militant group that has carried out attacks in Kenya, said it was behind "
+                      "the bombing of a bus in Mandera on Monday that killed 10.", PUB)
+    assert len(evs) == 1 and evs[0]["place"] == "Mandera" and evs[0]["date"] == "2024-03-11"
+
+
+def test_one_victim_named_with_a():
+    evs = events_read("Hours later, gunmen attacked a checkpoint in Bannu, killing a soldier.", PUB)
+    assert _killed(evs[0]) == 1
+    evs = events_read("A teacher was killed when gunmen stormed a school in Mandera on Tuesday.", PUB)
+    assert _killed(evs[0]) == 1
+    evs = events_read("Al-Shabaab fighters attacked a base in Lower Shabelle, killing a number of soldiers.", PUB)
+    assert _killed(evs[0]) is None
+
+
+def test_claimed_both_attacks():
+    evs = events_read("Two police officers were killed when militants ambushed their patrol in Lakki Marwat on "
+                      "Monday night. Hours later, gunmen attacked a checkpoint in Bannu, killing a soldier. "
+                      "The Tehreek-e-Taliban Pakistan claimed both attacks.", PUB)
+    assert len(evs) == 2 and all(e["perps"] == {"Tehrik-i-Taliban Pakistan"} for e in evs)
+
+
+def test_speaker_toll_for_the_attacker_joins_the_incident():
+    evs = events_read("A suicide bomber struck a police checkpoint in the southern Afghan city of Kandahar on "
+                      "Tuesday, killing four officers, police said. The Taliban claimed responsibility for the "
+                      "bombing in a statement. Taliban spokesman Zabihullah Mujahid said the attacker had killed "
+                      "12 police.", PUB)
+    assert len(evs) == 1 and _killed(evs[0]) == 4
+
+
+def test_the_attackers_tell_more_of_the_same_incident():
+    evs = events_read("Ugandan rebels of the ADF killed 42 people in an attack on a school in Mpondwe near the "
+                      "Congolese border, police said. The attackers burned dormitories and abducted six "
+                      "students before fleeing into Congo's Virunga National Park.", PUB)
+    assert len(evs) == 1 and evs[0]["place"] == "Mpondwe"
+
+
+def test_spokesman_for_the_group_speaks_for_it():
+    evs = events_read("A spokesman for Jama'at Nusrat al-Islam wal-Muslimin said its fighters had ambushed an "
+                      "army convoy near Djibo.", PUB)
+    assert evs[0]["perps"] == {"Jama'at Nusrat al-Islam wal-Muslimin"}
+    evs = events_read("Gunmen killed 14 farmers in the village of Kulkul in Borno State on Saturday. A "
+                      "spokesman for ISWAP condemned the attack.", PUB)
+    assert not evs[0]["perps"]
+
+
+def test_participle_on_the_claimant_describes_it():
+    evs = events_read("The Resistance Front, seen as an offshoot of Lashkar-e-Taiba, claimed the attack in "
+                      "Pahalgam that killed 26 people.", PUB)
+    assert evs[0]["perps"] == {"The Resistance Front"}
+
+
+def test_vague_record_toll_yields_to_the_number():
+    evs = events_read("The Tehreek-e-Taliban Pakistan, which has killed thousands since 2007, on Friday claimed "
+                      "an attack on a police station in Dera Ismail Khan that killed three officers.", PUB)
+    assert _killed(evs[0]) == 3
+
+
+def test_toll_rise_day_is_not_the_incident_day():
+    evs = events_read("The death toll from a suicide bombing at a mosque in northwest Pakistan rose to 59 on "
+                      "Saturday. The Islamic State claimed the attack, which took place during Friday prayers "
+                      "in Mastung.", PUB)
+    assert len(evs) == 1 and _killed(evs[0]) == 59 and evs[0]["perps"] == {"Islamic State"}
+
+
+def test_standing_task_in_a_relative_clause_is_no_operation():
+    evs = events_read("Al-Shabaab fighters attacked a base in Jilib. The strike was announced by U.S. Africa "
+                      "Command, which oversees U.S. military operations in Africa.", PUB)
+    assert not _of(evs, "military_operation")
+
+
+def test_forces_recapture_a_town():
+    evs = events_read("Al-Shabaab fighters attacked a base in Jilib. Somali forces recaptured the town of "
+                      "Harardhere from al-Shabab on Thursday.", PUB)
+    op = _of(evs, "military_operation")
+    assert op and op[0]["place"] == "Harardhere" and op[0]["date"] == "2024-03-14"
+
+
+def test_year_on_the_incident_noun_and_long_designation():
+    evs = events_read("The United States has designated the Islamic State Khorasan Province, a little-known "
+                      "group that claimed responsibility for a 2022 bombing in Ankara that killed six people, "
+                      "as a terrorist organization.", PUB)
+    assert _of(evs, "ban")
+    assert _of(evs, "attack")[0]["date"] == "2022"
+
+
+def test_leader_killed_in_a_dated_relative_clause():
+    evs = events_read("Isnilon Hapilon, who was killed in Marawi in 2017, was the leader of the Abu Sayyaf "
+                      "group.", PUB)
+    assert evs[0]["type"] == "leader_killed" and evs[0]["date"] == "2017"
+
+
+def test_leader_died_during_clashes():
+    evs = events_read("Abubakar Shekau, the Boko Haram leader, died in May 2021 during clashes with ISWAP.", PUB)
+    assert evs and evs[0]["type"] == "leader_killed" and evs[0]["date"] == "2021-05"
+
+
+def test_the_bombers_were_members_of_the_group():
+    evs = events_read("Two suicide bombers blew themselves up outside a Shiite mosque in Quetta on Friday, "
+                      "killing 20 worshippers and wounding 40. Police said the bombers were members of "
+                      "Lashkar-e-Jhangvi.", PUB)
+    assert evs[0]["perps"] == {"Lashkar-e-Jhangvi"}
+    evs = events_read("Gunmen killed nine villagers in Kanam on Monday. The attackers were not members of "
+                      "Boko Haram, police said.", PUB)
+    assert not evs[0]["perps"]
+
+
+def test_an_earlier_incident_after_came():
+    evs = events_read("The attack in the village of Tondikiwindi came a day after jihadists killed 12 soldiers "
+                      "in the Tillaberi region.", PUB)
+    assert len(evs) == 2
+    assert _killed(evs[0]) is None and _killed(evs[1]) == 12
+
+
+def test_running_toll_in_attacks_is_a_statistic():
+    evs = events_read("Hundreds of people have been killed in attacks by the group in the past year. On "
+                      "Tuesday, its fighters ambushed a convoy in Kidal, killing eight soldiers.", PUB)
+    assert len(evs) == 1 and evs[0]["place"] == "Kidal"
