@@ -176,6 +176,8 @@ _ANOTHER = re.compile(r"\b(?:another|a\s+separate|separately|second|earlier|prev
 # words of "another" / "earlier" that are about a speaker or a statement, not another incident:
 # "the army said earlier that ...", "remarked another official"
 _SAID_EARLIER = re.compile(r"(?i)\b(?:said|says|reported|told\s+\w+|announced|stated|confirmed)\s+earlier\b|"
+                           # "Earlier, Imran Hayat, a railway official in Quetta, told VOA that ...": the telling
+                           r"^\s*earlier\s*,(?=[^.;]{0,120}?\b(?:said|told|reported|announced|stated|confirmed)\b)|"
                            r"\bearlier\s+(?:said|reported|told|announced|confirmed)\b|"
                            r"\banother\s+(?:[\w-]+\s+)?(?:official|source|resident|witness|officer|spokes\w+|"
                            r"analyst|expert|lawmaker|diplomat|statement|report|person|villager|survivor)s?\b")
@@ -375,7 +377,9 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                 for g in claimers:
                     _add(hit.claimed_by, g)
                     _add(hit.perpetrators, g)
-            if not hit.perpetrators and (getattr(hit, "anonymous", False)):
+            if not hit.perpetrators and getattr(hit, "anonymous", False) and not re.search(
+                    r"(?i)\b(?:a\s+separate|separately|unrelated)\b", hit.sent.text):
+                # (not "In a separate attack, gunmen killed seven people": other doers, perhaps)
                 # "Fighters also detonated explosives ...": the doers of the story's last
                 # incident with a named perpetrator, told within the last paragraphs
                 last = next((e for e in reversed(events) if e.perpetrators and e.type in ("attack", "leader_killed")
@@ -552,6 +556,8 @@ def _previous_sentence_group(ctx: Context, events: list[EventHit]) -> None:
     for e in events:
         if e.type != "attack" or e.perpetrators or e.sent.start == 0 or _doers_unknown(e):
             continue
+        if re.search(r"(?i)\b(?:a\s+separate|separately|unrelated)\b", e.sent.text):
+            continue   # "In a separate attack on Tuesday, gunmen killed ...": not that group's, as told
         lo, hi = e.sent.start_char, e.sent.end_char
         here = {m.key for m in ctx.groups_between(lo, hi)} | {k for r in ctx.refs_in(lo, hi) for k in r.keys}
         prev = ctx.doc[e.sent.start - 1].sent
@@ -712,7 +718,7 @@ _PREVENTION = {"prevent", "foil", "thwart", "avert", "stop", "deter"}
 _REASON_FOR_ARREST = re.compile(
     r"(?i)\b(?:in\s+connection\s+with|over|for|involvement\s+in|role\s+in|linked\s+to|suspected\s+of|"
     r"charged\s+(?:with|over|for|in)|accused\s+of|responsible\s+for|wanted\s+for)\s+(?:the\s+|an?\s+|"
-    r"(?:last|this)\s+\w+[’']s\s+|\w+[’']s\s+)?(?:[\w-]+\s+){0,3}?$")
+    r"(?:last|this)\s+\w+[’']s\s+|\w+[’']s\s+)?(?:[\w’'-]+\s+){0,4}?$")
 
 
 def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referred=frozenset()) -> list[EventHit]:
@@ -910,6 +916,12 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             # an arrest of a named person ("following the arrest of his predecessor, Jamil
             # Mukulu") is an incident without a date or place: people are arrested once or so
             named_arrest = hit.type == "arrest" and bool(_persons_in(ctx, sent))
+            # "Turkish police detained 25 suspected IS militants in raids across eight provinces":
+            # a group's members arrested, told in the simple past, is one incident
+            named_arrest = named_arrest or (
+                hit.type == "arrest" and bool(hit.concerns) and tok is not None and (tok.tag_ == "VBD" or (
+                    tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in tok.children)))
+                and not any(t.lower_ == "since" for t in sent))
             if (_anchored(hit) or named_arrest) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
     return out
@@ -1573,7 +1585,8 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     if trigger.dep_ == "ccomp" and trigger.head.lemma_ in _SPEECH_LEMMAS and any(
             c.dep_ == "nsubj" and (c.lemma_.lower() in _ACTOR_NOUNS or c.lower_ in _ACTOR_NOUNS) and any(
                 d.dep_ == "det" and d.lower_ == "the" for d in c.children) for c in trigger.children) \
-            and not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for t in trigger.subtree):
+            and not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for t in trigger.subtree) \
+            and trigger.lemma_.lower() == "kill" and not _AGAIN.search(stext):
         # "a spokesman said the attacker had killed 12 police": the speaker's toll for the
         # incident just told, not another one
         hit.definite = True
