@@ -172,6 +172,7 @@ _HABITUAL = re.compile(
 )
 # ("many of the attacks, including one last week on the port": one incident picked out of many)
 _ANOTHER = re.compile(r"\b(?:another|a\s+separate|separately|second|earlier|previous|a\s+similar|"
+                      r"(?:days|weeks|months|years)\s+later|"
                       r"including\s+one)\b", re.I)
 # words of "another" / "earlier" that are about a speaker or a statement, not another incident:
 # "the army said earlier that ...", "remarked another official"
@@ -1828,7 +1829,8 @@ def _aggregate(hit: EventHit, tok, stext: str) -> bool:
     if tok.lemma_.lower() not in _INCIDENT_NOUNS:
         return False
     verb = _clause_verb(tok)
-    if any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children) and any(
+    if verb.lemma_.lower() in ("kill", "wound", "injure", "displace", "abduct", "kidnap") and any(
+            c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children) and any(
             c.dep_ == "auxpass" for c in verb.children):
         return True   # "hundreds of people have been killed in attacks by the group": a running toll
     if _named_incident(tok, getattr(hit, "group_spans", [])):
