@@ -142,7 +142,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         rf"{_IMPLICATIVE}|"
         rf"(?:{_EXTRA_INCIDENTS})(?:e?s)?|"
         r"(?:fired|launched)\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
-        r"seized\s+(?:control\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:town|city|village|district|base|capital)|"
+        r"(?:seized|captured|overran|took\s+(?:over|control\s+of))\s+(?:control\s+of\s+)?(?:the\s+|an?\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:town|city|village|district|base|capital)\b(?!\s+(?:hall|council|official|resident))|"
         # an armed actor doing the harm: "suspected jihadists killed 15 villagers"
         r"(?:militants|jihadists|gunmen|insurgents|fighters|rebels|bandits|attackers|terrorists|"
         r"extremists|assailants|militiamen|militias)\s+(?!(?:were|was|have|had|been|being|are)\b)(?:[\w-]+\s+){0,2}?"
@@ -1312,7 +1313,11 @@ def _same_time_clauses(tok, date_side: bool = False) -> list:
         cleft = verb.dep_ == "ccomp" and verb.head.lemma_ == "be" and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and any(
             c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.head.children)
-        if not (when or participle or cleft):
+        # "Hamas fighters crossed into Israel on October 7, killing about 1,200 people": the
+        # trigger's own -ing participle, with no subject or mark, shares its clause's time
+        adverbial = not date_side and verb is tok and verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children)
+        if not (when or participle or cleft or adverbial):
             break
         out.append(_clause_verb(verb.head))
     return out
@@ -1623,6 +1628,10 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             if day is not None:
                 best = day
         resolved = resolve_date(best.text, _year_anchor(sent, best, published) or published)
+        cut = re.split(r"(?i)\s+(?:after|before|following|since|amid)\s+", best.text)[0]
+        if not resolved.iso and cut != best.text:
+            # "on Sunday after weeks of fighting": the tagger ran the day into the phrase after it
+            resolved = resolve_date(cut, _year_anchor(sent, best, published) or published)
         if resolved.iso or _DATE_WORD.search(best.text):
             hit.date = {"iso": resolved.iso, "text": best.text}
             if _dates_the_claim(best, trigger):
@@ -2055,7 +2064,7 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
                 ent.root.head.head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _SITE_NOUNS
                                                           for c in ent.root.head.head.children)))
         if (ent.label_ == "ORG" or mislabelled) and (place is None or place.kind != "city" or name.isupper()) \
-                and not (site and place is None):
+                and not site:
             # an organisation, unless the name is a town the tagger mislabelled; or the name of
             # "a base in Bulo Marer", "a market near Kulkul", a place the gazetteer lacks
             continue
@@ -2233,6 +2242,9 @@ def _in_apposition(ctx: Context, g, claim_pos: int) -> bool:
 def _merge_or_add(events: list[EventHit], hit: EventHit) -> None:
     """Merge a mention into the incident it reports again, or start a new incident."""
     same = [] if hit.another else [e for e in events if e.type == hit.type and _compatible(e, hit)]
+    if not same and hit.definite and hit.type == "attack" and not (
+            hit.date or hit.killed or hit.wounded or (hit.place and hit.place.get("name")) or hit.perpetrators):
+        return   # "The Israeli military said it targeted Hamas militants": a mention of nothing told
     if not same:
         events.append(hit)
         return

@@ -330,6 +330,11 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
         # "G stormed the town and killed ...": the subject is shared by coordinated verbs; and
         # "gunmen thought to be linked to G kidnapped ...", where the parser makes the participle
         # the clause's verb and the attack verb its subject-less complement
+        if trigger is not None and trigger.head.i == verb.i and trigger.dep_ == "advcl" and trigger.tag_ == "VBG" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children) \
+                and _lemma(trigger) in _lemmas("subject") and not _negated(verb) \
+                and _lemma(verb) not in _lemmas("not_subject"):
+            return True   # "G fighters crossed into the town, killing 40 people": the participle's doer
         return any((c.dep_ == "conj" or (c.dep_ == "ccomp" and _lemma(verb) in _lemmas("suspected_to_be")
                                          and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)))
                    and _credits_subject(c) for c in verb.children)
