@@ -167,3 +167,73 @@ def test_running_toll_in_attacks_is_a_statistic():
     evs = events_read("Hundreds of people have been killed in attacks by the group in the past year. On "
                       "Tuesday, its fighters ambushed a convoy in Kidal, killing eight soldiers.", PUB)
     assert len(evs) == 1 and evs[0]["place"] == "Kidal"
+
+
+def test_day_split_from_time_of_day():
+    evs = events_read("On Thursday morning, militants attacked a base in Bulo Marer.", PUB)
+    assert evs[0]["date"] == "2024-03-14" and evs[0]["place"] == "Bulo Marer"
+
+
+def test_group_members_arrested_in_the_simple_past():
+    evs = events_read("Turkish police detained 25 suspected Islamic State militants in raids across eight "
+                      "provinces, state media reported.", PUB)
+    assert [e["type"] for e in evs] == ["arrest"]
+
+
+def test_arrest_over_an_attack_told_as_its_reason():
+    evs = events_read("Police arrested a suspected member of the Islamic State in Istanbul on Tuesday over the "
+                      "New Year's Eve nightclub attack that killed 39 people.", PUB)
+    assert [e["type"] for e in evs] == ["arrest"]
+
+
+def test_later_attack_by_the_same_doers_is_another_incident():
+    evs = events_read("JNIM fighters attacked an army post in Boulkessi on Monday, killing 20 soldiers. "
+                      "Residents said the jihadists later attacked a nearby village, killing four civilians.", PUB)
+    assert sorted(_killed(e) for e in evs) == [4, 20]
+
+
+def test_separate_attack_takes_no_story_group():
+    evs = events_read("JNIM fighters attacked an army post in Boulkessi on Monday, killing 20 soldiers. "
+                      "In a separate attack on Tuesday, gunmen killed seven people in Koutougou.", PUB)
+    other = [e for e in evs if e["place"] == "Koutougou"]
+    assert other and not other[0]["perps"]
+
+
+def test_seized_or_captured_a_town():
+    evs = events_read("M23 rebels captured the eastern Congolese city of Goma on Monday, the United Nations "
+                      "said.", PUB)
+    assert [e["type"] for e in evs] == ["attack"] and evs[0]["place"] == "Goma"
+    evs = events_read("The Arakan Army seized a key border town in Rakhine State on Sunday after weeks of "
+                      "fighting with the military.", PUB)
+    assert evs[0]["date"] == "2024-03-10"
+
+
+def test_participle_toll_takes_its_clause_doer_and_day():
+    evs = events_read("Hamas fighters crossed into southern Israel on October 7, killing about 1,200 people "
+                      "and taking 251 hostages.", PUB)
+    assert evs[0]["perps"] == {"Hamas"} and evs[0]["date"] == "2023-10-07" and _killed(evs[0]) == 1200
+
+
+def test_definite_mention_of_nothing_is_no_incident():
+    evs = events_read("Israeli strikes killed at least 30 people in Gaza on Tuesday, the health ministry said. "
+                      "The Israeli military said it targeted Hamas militants.", PUB)
+    assert [e["type"] for e in evs] == ["military_operation"]
+
+
+def test_earlier_told_is_about_the_telling():
+    evs = events_read("Gunmen attacked a passenger train near Sibi on Tuesday, killing 21 people. Earlier, a "
+                      "railway official in Quetta told reporters that 70 passengers had reached a station near "
+                      "the site of that attack.", PUB)
+    assert len(evs) == 1
+
+
+def test_clause_describing_the_claimant_tells_another_incident():
+    evs = events_read("The attack was claimed by Ansar al-Islam, a little-known group that claimed an attack on "
+                      "a hotel in Ouagadougou in 2016.", PUB)
+    assert len(evs) == 2 and {e["date"] for e in evs} == {None, "2016"}
+
+
+def test_feast_day_is_not_last_weekday():
+    evs = events_read("Jamaat-ul-Ahrar, a little-known faction that claimed the Easter Sunday bombing in Lahore "
+                      "that killed more than 70 people, was designated by the United States.", PUB)
+    assert _of(evs, "attack")[0]["date"] is None

@@ -929,6 +929,19 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
     return out
 
 
+def _description_clause(tok):
+    """The relative clause on an apposition that holds this token ("G, a group that claimed an
+    attack on a hotel"), if any."""
+    node = tok
+    for _ in range(10):
+        if node.dep_ == "relcl" and node.head.dep_ == "appos":
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def _bare_plural(tok) -> bool:
     """A plural incident noun with no determiner, number or possessor: "has carried out attacks"."""
     return tok is not None and tok.tag_ == "NNS" and not any(
@@ -1422,6 +1435,11 @@ def _separate_incident(hits: list[EventHit], tok) -> bool:
             r"(?i)\b(?:after|before|following|since|than)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,2}$",
             tok.sent.text[: tok.idx - tok.sent.start_char]):
         return True  # "the bombing came hours after an overnight attack in which ..."
+    mine = _description_clause(tok)
+    if any((t := getattr(h, "token", None)) is not None and _description_clause(t) is not mine for h in hits):
+        # "The attack was claimed by G, a little-known group that claimed an attack on a hotel in
+        # 2016": the clause describing the group tells of another incident
+        return True
     verb = tok.head if tok.dep_ == "nsubj" else tok   # "jihadists killed": the verb
     if verb.pos_ == "VERB" and verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children) and all(
@@ -1612,6 +1630,10 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             continue   # "the death toll from a bombing at a mosque rose to 59 on Saturday": the count's day
         if not (_DATE_WORD.search(ent.text) or re.search(r"\d", ent.text)):
             continue  # "near Turbat" tagged DATE by the small model
+        if re.search(r"(?i)\b(?:easter|christmas|new\s+year|eid|ramadan|nowruz|diwali|thanksgiving|ashura|"
+                     r"passover|yom\s+kippur)\b", ent.doc[max(ent.start - 2, 0) : ent.end].text) \
+                and not re.search(r"\d{4}", ent.text):
+            continue  # "the Easter Sunday bombing": a feast's day, not last Sunday
         dates.append(ent)
     if not dates and trigger.pos_ == "NOUN":
         year = next((c for c in trigger.children if c.dep_ in ("nummod", "amod", "compound")
