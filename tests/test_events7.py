@@ -237,3 +237,23 @@ def test_feast_day_is_not_last_weekday():
     evs = events_read("Jamaat-ul-Ahrar, a little-known faction that claimed the Easter Sunday bombing in Lahore "
                       "that killed more than 70 people, was designated by the United States.", PUB)
     assert _of(evs, "attack")[0]["date"] is None
+
+
+def test_group_before_linked_describes_the_claimant():
+    evs = events_read("Al-Shabab extremists stormed a beach hotel in Mogadishu late Friday, killing at least "
+                      "nine people, police said. The al-Qaida-linked group claimed responsibility for the assault "
+                      "via its Andalus radio station.", PUB)
+    assert len(evs) == 1 and evs[0]["perps"] == {"al-Shabaab"} and evs[0]["place"] == "Mogadishu"
+
+
+def test_fighting_that_continued_is_the_same_incident():
+    evs = events_read("Al-Shabab extremists stormed a beach hotel in Mogadishu late Friday, killing at least "
+                      "nine people. Gunfire and explosions continued into Saturday as security forces battled "
+                      "the attackers holed up inside the Pearl Beach Hotel.", PUB)
+    assert len(evs) == 1 and evs[0]["date"] != "2024-03-09"
+
+
+def test_incident_picked_out_of_many():
+    evs = events_read("Al-Shabab has carried out many attacks in Mogadishu, including a 2022 bombing at the "
+                      "Hayat Hotel that killed 21 people.", PUB)
+    assert len(evs) == 1 and evs[0]["date"] == "2022" and _killed(evs[0]) == 21

@@ -265,6 +265,8 @@ _AGAIN = re.compile(r"(?i)\b(?:also|then|later|again|next|afterwards|subsequentl
 _SITE_NOUNS = {"base", "camp", "village", "town", "checkpoint", "market", "mosque", "church", "school", "hotel",
                "station", "post", "outpost", "barracks", "prison", "hospital", "bus", "convoy", "patrol",
                "district", "area", "region", "province", "city", "settlement", "county", "compound"}
+# "the al-Qaida-linked group claimed": the group named before the modifier describes the claimant
+_GROUP_MODIFIER = re.compile(r"(?i)[\s-]*(?:{})\b".format("|".join(sorted(lemmas("events_perpetrators", "group_modifier")))))
 _TOLL_RISE = {"rise", "climb", "reach", "jump", "increase", "mount", "stand", "hit", "grow", "soar"}
 _ACTOR_NOUNS = lemmas("events_triggers", "actor_subject")
 _SPEECH_LEMMAS = {"say", "tell", "claim", "announce", "report", "confirm", "state", "add"}
@@ -912,8 +914,10 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             plural = tok is not None and tok.tag_ == "NNS"
             if plural and _aggregate(hit, tok, stext):
                 continue
-            if type_ == "attack" and any(t.tag_ == "NNS" and t is not tok and _aggregate(hit, t, stext)
-                                         for t in sent):
+            picked = tok is not None and tok.tag_ == "NN" and bool(re.search(
+                r"(?i)\bincluding\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}$", ctx.text[max(sent.start_char, tok.idx - 50):tok.idx]))
+            if type_ == "attack" and not picked and any(t.tag_ == "NNS" and t is not tok and _aggregate(hit, t, stext)
+                                                        for t in sent):
                 continue  # "the BLA killed nearly 300 people in over 40 attacks": the same statistic
             # an arrest of a named person ("following the arrest of his predecessor, Jamil
             # Mukulu") is an incident without a date or place: people are arrested once or so
@@ -1663,6 +1667,17 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             hit.all_dates = [  # type: ignore[attr-defined]
                 {"iso": resolve_date(d.text, published).iso, "text": d.text} for d in after
             ]
+    node = trigger
+    while node.dep_ == "conj" and node.head.i < node.i and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head   # "Gunfire and explosions continued": the first conjunct is the subject
+    head = node.head if node.dep_ == "nsubj" else None
+    if head is not None and head.pos_ == "VERB" and head.lemma_.lower() in ("continue", "persist", "rage", "drag") \
+            and not _AGAIN.search(stext) and not hit.another:
+        # "Gunfire and explosions continued into Saturday as forces battled the attackers": the
+        # incident just told goes on; its day is the start's
+        hit.definite = True
+        hit.date = None
+        hit.continued = True  # type: ignore[attr-defined]
     # place: the most specific place in the sentence, countries last
     hit.place = _place(ctx, sent, geo, doc_country, scope, trigger)
     if hit.type == "ban":
@@ -2014,7 +2029,9 @@ class _PlaceCandidate:
 
 # nouns for a part of a group that a place name may label ("its Jenin branch", "the Swat chapter")
 _UNIT_NOUNS = {"branch", "chapter", "wing", "cell", "battalion", "brigade", "unit", "faction", "division",
-               "affiliate", "office", "bureau", "franchise", "module"}
+               "affiliate", "office", "bureau", "franchise", "module",
+               # "via its Andalus radio station": a medium's name, not a place
+               "radio", "station", "channel", "agency", "television", "tv", "newspaper", "outlet", "website"}
 
 
 def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tuple[list, str | None, list]:
@@ -2227,7 +2244,8 @@ def _claimers(ctx: Context, sent: Span, groups, claim: re.Match) -> list[str]:
         return [after[0].key] if after else []
     # "The Resistance Front, a Lashkar-e-Taiba offshoot, claimed ...": a group named inside an
     # apposition describes the claimant, it is not one
-    before = [g for g in groups if g.end <= pos and not _in_apposition(ctx, g, pos)]
+    before = [g for g in groups if g.end <= pos and not _in_apposition(ctx, g, pos)
+              and not _GROUP_MODIFIER.match(ctx.text, g.end)]
     if not before:
         return []
     # "Both the Islamic State and the Pakistani Taliban claimed the bombing": every conjunct
