@@ -257,3 +257,9 @@ def test_incident_picked_out_of_many():
     evs = events_read("Al-Shabab has carried out many attacks in Mogadishu, including a 2022 bombing at the "
                       "Hayat Hotel that killed 21 people.", PUB)
     assert len(evs) == 1 and evs[0]["date"] == "2022" and _killed(evs[0]) == 21
+
+
+def test_present_perfect_record_is_no_incident():
+    evs = events_read("The militants, who are fighting to overthrow the government, have killed thousands of "
+                      "people in the past decade.", PUB)
+    assert evs == []

@@ -1044,6 +1044,13 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
             continue  # "In 2023, the BLA killed nearly 300 people": a year's toll, not an incident
         if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in tok.subtree):
             continue  # "has killed 35,000 people since its insurgency began": a running total
+        if any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in tok.children) and (
+                any(t.ent_type_ == "DATE" and _BACKGROUND.search(t.sent.text[t.idx - t.sent.start_char:][:40])
+                    for t in tok.subtree)
+                or any(c.dep_ == "dobj" and any(_VAGUE_TOLL.fullmatch(n.text) or n.lower_ in ("many", "thousands",
+                                                                                              "hundreds", "scores", "dozens")
+                                                 for n in c.subtree) for c in tok.children)):
+            continue  # "the militants have killed thousands of people in the past decade": a record
         if _harms(tok) and any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
             return tok
         if _harms(tok) and _armed_actor(subj[0], actors):
