@@ -79,7 +79,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "ban": re.compile(
         r"\b(?:ban(?:ned|s|ning)?\b|proscri(?:bed|be|bes|ption)\b|outlaw(?:ed|s|ing)?\b|blacklist(?:ed|s|ing)?\b|"
-        r"designat(?:ed|es|e|ing|ion)\b[^.;]{0,120}?\b(?:terrorist|FTO|SDGT)|terrorist\s+designations?|"
+        r"designat(?:ed|es|e|ing|ion)\b[^.;]{0,220}?\b(?:terrorist|FTO|SDGT)|terrorist\s+designations?|"
         r"(?:amended|amends|revised|updated)\s+(?:[\w’'-]+\s+){0,6}?designations?|"
         # "the Treasury imposed sanctions on G" (the group right after: not "on Russia")
         r"(?:imposed|imposes|imposing|slapped|levied)\s+(?:new\s+|fresh\s+|further\s+)?sanctions\s+(?:on|against)\b|"
@@ -121,7 +121,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:troops|forces|soldiers|army|military|guards?|jets|warplanes|aircraft|helicopters|gunships|drones)\s+"
         r"(?!(?:were|was|been|being|are|is|have\s+been|had\s+been)\b)"
         r"(?:\w+\s+){0,2}?(?<!were\s)(?<!was\s)(?<!been\s)(?:killed|launched|raided|"
-        r"pounded|shelled|struck|bombed|hit|carried\s+out|conducted|stormed|ambushed|overran)|"
+        r"pounded|shelled|struck|bombed|hit|carried\s+out|conducted|stormed|ambushed|overran|"
+        # "Somali forces recaptured the town from al-Shabab"
+        r"recaptured|retook|liberated|regained\s+control|reclaimed|cleared|dislodged|drove\s+out|flushed\s+out)|"
         # "the army said it had killed 35 Boko Haram fighters"
         # (not the passive "soldiers were killed by G fighters": the fighters did it)
         r"(?:troops|forces|soldiers|army|military|police)\b[^.;]{0,40}?(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)"
@@ -143,7 +145,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         rf"{_IMPLICATIVE}|"
         rf"(?:{_EXTRA_INCIDENTS})(?:e?s)?|"
         r"(?:fired|launched)\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
-        r"seized\s+(?:control\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:town|city|village|district|base|capital)|"
+        r"(?:seized|captured|overran|took\s+(?:over|control\s+of))\s+(?:control\s+of\s+)?(?:the\s+|an?\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:town|city|village|district|base|capital)\b(?!\s+(?:hall|council|official|resident))|"
         # an armed actor doing the harm: "suspected jihadists killed 15 villagers"
         r"(?:militants|jihadists|gunmen|insurgents|fighters|rebels|bandits|attackers|terrorists|"
         r"extremists|assailants|militiamen|militias)\s+(?!(?:were|was|have|had|been|being|are)\b)(?:[\w-]+\s+){0,2}?"
@@ -173,10 +176,13 @@ _HABITUAL = re.compile(
 )
 # ("many of the attacks, including one last week on the port": one incident picked out of many)
 _ANOTHER = re.compile(r"\b(?:another|a\s+separate|separately|second|earlier|previous|a\s+similar|"
+                      r"(?:days|weeks|months|years)\s+later|"
                       r"including\s+one)\b", re.I)
 # words of "another" / "earlier" that are about a speaker or a statement, not another incident:
 # "the army said earlier that ...", "remarked another official"
 _SAID_EARLIER = re.compile(r"(?i)\b(?:said|says|reported|told\s+\w+|announced|stated|confirmed)\s+earlier\b|"
+                           # "Earlier, Imran Hayat, a railway official in Quetta, told VOA that ...": the telling
+                           r"^\s*earlier\s*,(?=[^.;]{0,120}?\b(?:said|told|reported|announced|stated|confirmed)\b)|"
                            r"\bearlier\s+(?:said|reported|told|announced|confirmed)\b|"
                            r"\banother\s+(?:[\w-]+\s+)?(?:official|source|resident|witness|officer|spokes\w+|"
                            r"analyst|expert|lawmaker|diplomat|statement|report|person|villager|survivor)s?\b")
@@ -189,6 +195,9 @@ _CLAIM = re.compile(
     r"was\s+(?:also\s+)?claimed\s+by|responsibility\s+was\s+claimed\s+by|claimed\s+(?:the|it|that)|"
     # "G has claimed many of the attacks, including one last week on ..."
     r"claimed\s+(?:many|several|most|some|one|both|all)\s+of\s+(?:the|these|those)\s+(?:attacks|bombings|raids)|"
+    # "The TTP claimed both attacks": a claim for the incidents just told (row claim_several)
+    r"claimed\s+(?:responsibility\s+for\s+)?(?:both|the\s+two|all\s+three|the\s+three)\s+"
+    r"(?:[\w-]+\s+)?(?:attacks|bombings|raids|blasts|assaults|ambushes|explosions|incidents|strikes)|"
     # a group's own word that it did it: "IS said it carried out the bombing"
     r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried\s+out|"
     r"(?:was|were)\s+behind|conducted|staged|launched|perpetrated)|"
@@ -196,6 +205,9 @@ _CLAIM = re.compile(
     r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:was|were)\s+(?:responsible|behind)\b)",
     re.I,
 )
+
+_SEVERAL = re.compile(r"(?i)\b(?:both|the\s+two|all\s+three|the\s+three)\s+(?:[\w-]+\s+)?(?:attacks|"
+                      r"bombings|raids|blasts|assaults|ambushes|explosions|incidents|strikes)\b")
 
 _NUM = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -239,6 +251,27 @@ _WOUNDED = re.compile(
 _COUNT_AFTER = re.compile(rf"\s+{_COUNT}\b(?!\s+(?:years?|months?|days?|hours?|percent|%|km|kilomet))", re.I)
 _ALONG_WITH = re.compile(rf"\b(?:killed|died|slain)\s+along\s+with\s+(?P<n>{_COUNT})\s+others\b", re.I)
 
+# one victim named by "a" or "an": "killing a soldier", "shot dead a police officer", "a teacher was killed"
+_ONE_VICTIM = (r"(?:soldier|policeman|policewoman|police\s+officer|officer|civilian|teacher|child|boy|girl|woman|"
+               r"man|worker|guard|security\s+guard|villager|farmer|student|journalist|pilgrim|trader|shopkeeper|"
+               r"resident|priest|imam|cleric|official|judge|lawyer|doctor|nurse|driver|passenger|tourist|"
+               r"worshipper|militiaman|ranger|trooper|paramilitary|member|commander|leader|bystander|passer-by)")
+_KILLED_ONE = re.compile(
+    rf"\b(?:killing|killed|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|murdered|murdering|"
+    rf"beheaded|beheading|stabbed\s+to\s+death|hacked\s+to\s+death)\s+(?P<one>an?\s+(?:[\w-]+\s+){{0,2}}?{_ONE_VICTIM})\b"
+    rf"(?!\s+(?:and|or)\s+(?:\w+\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens|scores))|"
+    rf"(?:^|[.;]\s+|,\s+|\band\s+)(?P<one2>[Aa]n?\s+(?:[\w-]+\s+){{0,2}}?{_ONE_VICTIM})\s+(?:was|has\s+been)\s+"
+    rf"(?:killed|shot\s+dead|slain|beheaded|murdered)\b", re.I)
+
+_AGAIN = re.compile(r"(?i)\b(?:also|then|later|again|next|afterwards|subsequently|another|elsewhere|separately)\b")
+# sites whose "in X" names a place: "a base in Bulo Marer"
+_SITE_NOUNS = {"base", "camp", "village", "town", "checkpoint", "market", "mosque", "church", "school", "hotel",
+               "station", "post", "outpost", "barracks", "prison", "hospital", "bus", "convoy", "patrol",
+               "district", "area", "region", "province", "city", "settlement", "county", "compound"}
+# "the al-Qaida-linked group claimed": the group named before the modifier describes the claimant
+_GROUP_MODIFIER = re.compile(r"(?i)[\s-]*(?:{})\b".format("|".join(sorted(lemmas("events_perpetrators", "group_modifier")))))
+_TOLL_RISE = {"rise", "climb", "reach", "jump", "increase", "mount", "stand", "hit", "grow", "soar"}
+_ACTOR_NOUNS = lemmas("events_triggers", "actor_subject")
 _SPEECH_LEMMAS = {"say", "tell", "claim", "announce", "report", "confirm", "state", "add"}
 _LOC_PREP = {"in", "at", "near", "outside", "inside", "on", "across", "from", "into", "around", "of"}
 _TARGET = re.compile(
@@ -318,6 +351,17 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
         hits = _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referred)
         claim = _claim_in(stext)
         claimers = _claimers(ctx, sent, groups, claim) if claim else []
+        several = _SEVERAL.search(claim.group(0)) if claim else None
+        if several and claimers:
+            # "The TTP claimed both attacks": the last two (three) attacks told before
+            n = 2 if re.search(r"(?i)both|two", several.group(0)) else 3
+            told = [e for e in events if e.type == "attack"][-n:]
+            if len(told) == n:
+                for e in told:
+                    for g in claimers:
+                        _add(e.claimed_by, g)
+                        _add(e.perpetrators, g)
+                continue
         if claim and not hits and claimers:
             # "It was also claimed by the Islamic State group": a claim for the last attack
             last = next((e for e in reversed(events) if e.type == "attack"), None)
@@ -344,7 +388,9 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                 for g in claimers:
                     _add(hit.claimed_by, g)
                     _add(hit.perpetrators, g)
-            if not hit.perpetrators and (getattr(hit, "anonymous", False)):
+            if not hit.perpetrators and getattr(hit, "anonymous", False) and not re.search(
+                    r"(?i)\b(?:a\s+separate|separately|unrelated)\b", hit.sent.text):
+                # (not "In a separate attack, gunmen killed seven people": other doers, perhaps)
                 # "Fighters also detonated explosives ...": the doers of the story's last
                 # incident with a named perpetrator, told within the last paragraphs
                 last = next((e for e in reversed(events) if e.perpetrators and e.type in ("attack", "leader_killed")
@@ -521,6 +567,8 @@ def _previous_sentence_group(ctx: Context, events: list[EventHit]) -> None:
     for e in events:
         if e.type != "attack" or e.perpetrators or e.sent.start == 0 or _doers_unknown(e):
             continue
+        if re.search(r"(?i)\b(?:a\s+separate|separately|unrelated)\b", e.sent.text):
+            continue   # "In a separate attack on Tuesday, gunmen killed ...": not that group's, as told
         lo, hi = e.sent.start_char, e.sent.end_char
         here = {m.key for m in ctx.groups_between(lo, hi)} | {k for r in ctx.refs_in(lo, hi) for k in r.keys}
         prev = ctx.doc[e.sent.start - 1].sent
@@ -681,7 +729,7 @@ _PREVENTION = {"prevent", "foil", "thwart", "avert", "stop", "deter"}
 _REASON_FOR_ARREST = re.compile(
     r"(?i)\b(?:in\s+connection\s+with|over|for|involvement\s+in|role\s+in|linked\s+to|suspected\s+of|"
     r"charged\s+(?:with|over|for|in)|accused\s+of|responsible\s+for|wanted\s+for)\s+(?:the\s+|an?\s+|"
-    r"(?:last|this)\s+\w+[’']s\s+|\w+[’']s\s+)?(?:[\w-]+\s+){0,3}?$")
+    r"(?:last|this)\s+\w+[’']s\s+|\w+[’']s\s+)?(?:[\w’'-]+\s+){0,4}?$")
 
 
 def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referred=frozenset()) -> list[EventHit]:
@@ -713,6 +761,10 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                     tok = verbs[0]
             if _irrealis(tok):
                 continue
+            noun = tok.head if tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i else tok
+            if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.tag_ in ("VBZ", "VBP") \
+                    and noun.head.dep_ in ("relcl", "acl") and not any(c.dep_ == "aux" for c in noun.head.children):
+                continue  # "Africa Command, which oversees U.S. military operations": a standing task
             if type_ == "attack" and any(h.lemma_.lower() in lemmas("events_triggers", "not_incident_head")
                                          for h in heads):
                 continue  # "a bomb maker", "a bomb squad", "an attack plot" (also "bomb maker Ali X")
@@ -746,6 +798,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 continue  # "militants captured and killed a businessman": no arrest
             if type_ == "arrest" and not groups and not leader_in_sentence and not _about_militants(ctx, sent):
                 continue  # a journalist's house arrest is not our business
+            if type_ == "attack" and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.i > tok.i \
+                    and tok.lemma_.lower() in _ACTOR_NOUNS and tok.head.idx < sent.start_char + m.end():
+                tok = tok.head   # "jihadists killed 12 soldiers": the verb, not its plural subject
             kind = type_
             first_word = re.match(r"\w+", m.group(0))
             before = re.search(r"[’']s?\s*$|\s+$", stext[max(0, m.start() - 3) : m.start()])
@@ -763,6 +818,12 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             hits = found.setdefault(kind, [])
             listed = bool(hits) and tok.pos_ != "VERB" and _listed_deed(hits, sent, sent.start_char + m.start())
             if hits and not listed and not _separate_incident(hits, tok):
+                if len(hits) == 1 and _bare_plural(getattr(hits[0], "token", None)) and tok.tag_ != "NNS":
+                    # "G, a group that has carried out attacks in Kenya, said it was behind the
+                    # bombing of a bus": the bare plural is the group's record, the singular the incident
+                    hits[0] = EventHit(kind, sent, sent.start_char + m.start())
+                    hits[0].token = tok  # type: ignore[attr-defined]
+                    hits[0].listed = False  # type: ignore[attr-defined]
                 continue
             hits.append(EventHit(kind, sent, sent.start_char + m.start()))
             hits[-1].token = tok  # type: ignore[attr-defined]
@@ -798,7 +859,7 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
         r"\bcommit(?:ted|s|ting)?\s+suicide\b|\b(?:blew|blow|blown|blowing)\s+himself\s+up\b|"
         r"\bdetonat\w+\s+(?:his|an?)\s+(?:suicide\s+|explosive\s+)?(?:vest|belt)\b|"
         # "until he died in a US airstrike", "until his death in a raid in Idlib in 2019"
-        rf"\b(?:died|(?:his|her)\s+death)\s+(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{_DEATH_SCENES}\b",
+        rf"\b(?:died|(?:his|her)\s+death)\s+(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{_DEATH_SCENES}(?:e?s)?\b",
         stext, re.I)
     if death is not None and _denied(_token_at(sent, sent.start_char + death.start())):
         death = None   # "G denied that its leader had been killed"
@@ -822,11 +883,20 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             # "... until he died in an airstrike in Somalia in 2014": the death's clause
             word = _token_at(sent, sent.start_char + death.start())
             hit.token = word.head if word.dep_ == "poss" else word  # type: ignore[attr-defined]
+        elif death is not None and re.match(r"(?i)(?:was|were|been|is)\b", death.group(0)):
+            # "Isnilon Hapilon, who was killed in Marawi in 2017, ...": the killing's clause
+            # dates and places the death
+            word = _token_at(sent, sent.start_char + death.start())
+            verb = word.head
+            if word.dep_ in ("auxpass", "aux") and verb.tag_ == "VBN" and verb.dep_ == "relcl" and any(
+                    t.ent_type_ == "DATE" for t in verb.subtree):
+                hit.token = verb  # type: ignore[attr-defined]
         found["leader_killed"] = [hit]
     if "military_operation" in found and "attack" in found:
         # "Troops raided / stormed a G camp": the forces' verb is their operation, not an attack
         op_tokens = {getattr(h, "token", None) for h in found["military_operation"]} - {None}
-        found["attack"] = [h for h in found["attack"] if getattr(h, "token", None) not in op_tokens]
+        found["attack"] = [h for h in found["attack"] if getattr(h, "token", None) not in op_tokens
+                           and not _operation_part(getattr(h, "token", None), op_tokens)]
         if not found["attack"]:
             found.pop("attack")
     if "arrest" in found and "attack" in found and all(
@@ -862,15 +932,61 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             plural = tok is not None and tok.tag_ == "NNS"
             if plural and _aggregate(hit, tok, stext):
                 continue
-            if type_ == "attack" and any(t.tag_ == "NNS" and t is not tok and _aggregate(hit, t, stext)
-                                         for t in sent):
+            picked = tok is not None and tok.tag_ == "NN" and bool(re.search(
+                r"(?i)\bincluding\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}$", ctx.text[max(sent.start_char, tok.idx - 50):tok.idx]))
+            if type_ == "attack" and not picked and any(t.tag_ == "NNS" and t is not tok and _aggregate(hit, t, stext)
+                                                        for t in sent):
                 continue  # "the BLA killed nearly 300 people in over 40 attacks": the same statistic
             # an arrest of a named person ("following the arrest of his predecessor, Jamil
             # Mukulu") is an incident without a date or place: people are arrested once or so
             named_arrest = hit.type == "arrest" and bool(_persons_in(ctx, sent))
+            # "Turkish police detained 25 suspected IS militants in raids across eight provinces":
+            # a group's members arrested, told in the simple past, is one incident
+            named_arrest = named_arrest or (
+                hit.type == "arrest" and bool(hit.concerns) and tok is not None and (tok.tag_ == "VBD" or (
+                    tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in tok.children)))
+                and not any(t.lower_ == "since" for t in sent))
             if (_anchored(hit) or named_arrest) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
     return out
+
+
+def _description_clause(tok):
+    """The relative clause on an apposition that holds this token ("G, a group that claimed an
+    attack on a hotel"), if any."""
+    node = tok
+    for _ in range(10):
+        if node.dep_ == "relcl" and node.head.dep_ == "appos":
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _bare_plural(tok) -> bool:
+    """A plural incident noun with no determiner, number or possessor: "has carried out attacks"."""
+    return tok is not None and tok.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in tok.children)
+
+
+def _operation_part(tok, op_tokens: set) -> bool:
+    """An attack word that is part of the forces' operation told in its clause: the participle
+    of its toll ("troops launched an offensive against G, killing 30 fighters") or the noun the
+    operation's verb carries out ("the military conducted a raid on a G hideout")."""
+    if tok is None:
+        return False
+    op_verbs = set()
+    for t in op_tokens:
+        if t.pos_ in ("VERB", "AUX"):
+            op_verbs.add(t)
+        elif t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and t.head.pos_ in ("VERB", "AUX"):
+            op_verbs.add(t.head)
+    if not op_verbs:
+        return False
+    if tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head in op_verbs:
+        return True   # "..., killing 30 fighters": the operation's toll
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head in op_verbs
 
 
 _DENY = lemmas("events_triggers", "denial")
@@ -946,6 +1062,13 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
             continue  # "In 2023, the BLA killed nearly 300 people": a year's toll, not an incident
         if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in tok.subtree):
             continue  # "has killed 35,000 people since its insurgency began": a running total
+        if any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in tok.children) and (
+                any(t.ent_type_ == "DATE" and _BACKGROUND.search(t.sent.text[t.idx - t.sent.start_char:][:40])
+                    for t in tok.subtree)
+                or any(c.dep_ == "dobj" and any(_VAGUE_TOLL.fullmatch(n.text) or n.lower_ in ("many", "thousands",
+                                                                                              "hundreds", "scores", "dozens")
+                                                 for n in c.subtree) for c in tok.children)):
+            continue  # "the militants have killed thousands of people in the past decade": a record
         if _harms(tok) and any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
             return tok
         if _harms(tok) and _armed_actor(subj[0], actors):
@@ -1228,16 +1351,15 @@ def _same_time_clauses(tok, date_side: bool = False) -> list:
                                              or c.dep_ == "mark" and c.lower_ in _SAME_TIME_MARKS
                                              for c in verb.children)
         participle = verb.dep_ == "acl" and verb is not tok and (not date_side or verb.tag_ == "VBG")
-        # a result clause ("drones struck a camp on Tuesday, killing 15 militants"): an -ing
-        # clause after a comma, with no "after", "before" or "while", tells of the same moment
-        result = (not date_side and verb is tok and verb.dep_ == "advcl" and verb.tag_ == "VBG"
-                  and verb.i > verb.head.i and not any(c.dep_ in ("mark", "advmod") for c in verb.children)
-                  and verb.i > 0 and verb.doc[verb.i - 1].text == ",")
         # the cleft "It was on Friday that G stormed ...": the clause takes the frame's time
         cleft = verb.dep_ == "ccomp" and verb.head.lemma_ == "be" and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and any(
             c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.head.children)
-        if not (when or participle or cleft or result):
+        # "Hamas fighters crossed into Israel on October 7, killing about 1,200 people": the
+        # trigger's own -ing participle, with no subject or mark, shares its clause's time
+        adverbial = not date_side and verb is tok and verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children)
+        if not (when or participle or cleft or adverbial):
             break
         out.append(_clause_verb(verb.head))
     return out
@@ -1342,6 +1464,17 @@ def _separate_incident(hits: list[EventHit], tok) -> bool:
             r"(?i)\b(?:after|before|following|since|than)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,2}$",
             tok.sent.text[: tok.idx - tok.sent.start_char]):
         return True  # "the bombing came hours after an overnight attack in which ..."
+    mine = _description_clause(tok)
+    if any((t := getattr(h, "token", None)) is not None and _description_clause(t) is not mine for h in hits):
+        # "The attack was claimed by G, a little-known group that claimed an attack on a hotel in
+        # 2016": the clause describing the group tells of another incident
+        return True
+    verb = tok.head if tok.dep_ == "nsubj" else tok   # "jihadists killed": the verb
+    if verb.pos_ == "VERB" and verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children) and all(
+            (t := getattr(h, "token", None)) is not None and t not in verb.subtree and t.i < verb.i for h in hits) \
+            and verb.head.lemma_.lower() in ("come", "follow", "happen", "occur", "take", "be"):
+        return True  # "the attack in X came a day after jihadists killed 12 soldiers in Y"
     verbal = tok.pos_ == "VERB" or (tok.dep_ in ("appos", "conj") and any(c.dep_ == "dobj" for c in tok.children))
     if tok.pos_ in ("NOUN", "PROPN") and not verbal:
         mine = _own_date(tok)
@@ -1477,10 +1610,38 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     # date: a DATE entity of the sentence that does not date a speech verb ("said Thursday")
     published = ctx.published
     trigger = getattr(hit, "token", None) or _token_at(sent, hit.start)
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
+        verb = verb.head   # "The attackers burned dormitories and abducted six students"
+    subj = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ == "VERB" else []
+    if subj and (subj[0].lemma_.lower() in _ACTOR_NOUNS or subj[0].lower_ in _ACTOR_NOUNS) and any(
+            d.dep_ == "det" and d.lower_ == "the" for d in subj[0].children) \
+            and not any(e.label_ == "DATE" for e in sent.ents) and not _AGAIN.search(stext):
+        # "The attackers burned dormitories and abducted six students": the doers of the
+        # incident just told, telling more of it
+        hit.definite = True
     if trigger.dep_ == "ccomp" and trigger.head.lemma_ in _SPEECH_LEMMAS and any(
             c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in trigger.children):
         # "the group said it had killed more than 10 people": the group's own word on the
         # story's incident (its toll may differ from the one reported), not another incident
+        hit.definite = True
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
+        verb = verb.head   # "The attackers burned dormitories and abducted six students"
+    subj = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ == "VERB" else []
+    if subj and (subj[0].lemma_.lower() in _ACTOR_NOUNS or subj[0].lower_ in _ACTOR_NOUNS) and any(
+            d.dep_ == "det" and d.lower_ == "the" for d in subj[0].children) \
+            and not any(e.label_ == "DATE" for e in sent.ents) and not _AGAIN.search(stext):
+        # "The attackers burned dormitories and abducted six students": the doers of the
+        # incident just told, telling more of it
+        hit.definite = True
+    if trigger.dep_ == "ccomp" and trigger.head.lemma_ in _SPEECH_LEMMAS and any(
+            c.dep_ == "nsubj" and (c.lemma_.lower() in _ACTOR_NOUNS or c.lower_ in _ACTOR_NOUNS) and any(
+                d.dep_ == "det" and d.lower_ == "the" for d in c.children) for c in trigger.children) \
+            and not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for t in trigger.subtree) \
+            and trigger.lemma_.lower() == "kill" and not _AGAIN.search(stext):
+        # "a spokesman said the attacker had killed 12 police": the speaker's toll for the
+        # incident just told, not another one
         hit.definite = True
     dates = []
     for ent in sent.ents:
@@ -1492,13 +1653,36 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             continue  # "the fourth such incident since December": a span, not this incident's date
         if not _dates_trigger(ent, trigger):
             continue
+        rise = _clause_verb(ent.root)
+        if rise.lemma_.lower() in _TOLL_RISE and rise.i != trigger.i and ent.root not in trigger.subtree and any(
+                t.lower_ == "toll" for t in rise.children if t.dep_ in ("nsubj", "nsubjpass")):
+            continue   # "the death toll from a bombing at a mosque rose to 59 on Saturday": the count's day
         if not (_DATE_WORD.search(ent.text) or re.search(r"\d", ent.text)):
             continue  # "near Turbat" tagged DATE by the small model
+        if re.search(r"(?i)\b(?:easter|christmas|new\s+year|eid|ramadan|nowruz|diwali|thanksgiving|ashura|"
+                     r"passover|yom\s+kippur)\b", ent.doc[max(ent.start - 2, 0) : ent.end].text) \
+                and not re.search(r"\d{4}", ent.text):
+            continue  # "the Easter Sunday bombing": a feast's day, not last Sunday
         dates.append(ent)
+    if not dates and trigger.pos_ == "NOUN":
+        year = next((c for c in trigger.children if c.dep_ in ("nummod", "amod", "compound")
+                     and re.fullmatch(r"(?:19|20)\d\d", c.text) and c.i < trigger.i), None)
+        if year is not None:   # "a 2022 bombing in Ankara": the year the noun names
+            hit.date = {"iso": year.text, "text": year.text}
     in_scope = [d for d in dates if lo <= d.start_char < hi] or dates
     if in_scope:
         best = min(in_scope, key=lambda e: abs(e.start_char - hit.start))
+        if best.label_ == "TIME" and best.start > 0 and not resolve_date(best.text, published).iso:
+            # "On Thursday morning": the small model splits the day (DATE) from the time of
+            # day (TIME); the day it names is the date
+            day = next((d for d in in_scope if d.label_ == "DATE" and d.end == best.start), None)
+            if day is not None:
+                best = day
         resolved = resolve_date(best.text, _year_anchor(sent, best, published) or published)
+        cut = re.split(r"(?i)\s+(?:after|before|following|since|amid)\s+", best.text)[0]
+        if not resolved.iso and cut != best.text:
+            # "on Sunday after weeks of fighting": the tagger ran the day into the phrase after it
+            resolved = resolve_date(cut, _year_anchor(sent, best, published) or published)
         if resolved.iso or _DATE_WORD.search(best.text):
             hit.date = {"iso": resolved.iso, "text": best.text}
             if _dates_the_claim(best, trigger):
@@ -1508,12 +1692,30 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             hit.all_dates = [  # type: ignore[attr-defined]
                 {"iso": resolve_date(d.text, published).iso, "text": d.text} for d in after
             ]
+    node = trigger
+    while node.dep_ == "conj" and node.head.i < node.i and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head   # "Gunfire and explosions continued": the first conjunct is the subject
+    head = node.head if node.dep_ == "nsubj" else None
+    if head is not None and head.pos_ == "VERB" and head.lemma_.lower() in ("continue", "persist", "rage", "drag") \
+            and not _AGAIN.search(stext) and not hit.another:
+        # "Gunfire and explosions continued into Saturday as forces battled the attackers": the
+        # incident just told goes on; its day is the start's
+        hit.definite = True
+        hit.date = None
+        hit.continued = True  # type: ignore[attr-defined]
     # place: the most specific place in the sentence, countries last
     hit.place = _place(ctx, sent, geo, doc_country, scope, trigger)
     if hit.type == "ban":
         hit.place = _ban_place(stext, geo, hit.place)
         points = [e for e in sent.ents if e.label_ == "DATE" and _point_in_time(e.text)
                   and not (e.start > 0 and e.doc[e.start - 1].lower_ in ("since", "until"))]
+        just_before = [e for e in points if 0 <= trigger.i - e.end <= 2 and e.start_char >= sent.start_char]
+        if hit.date is None and just_before:
+            # "The government on Friday banned G, a group that claimed an attack in May": the
+            # day written just before the ban's verb
+            resolved = resolve_date(just_before[-1].text, published)
+            if resolved.iso:
+                hit.date = {"iso": resolved.iso, "text": just_before[-1].text}
         if hit.date is None and len(points) == 1:
             # a ban sentence tells one act: its only date is the act's, however the parser
             # hangs it ("In September 2015, the Department of State amended ABM's designation")
@@ -1536,12 +1738,27 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         return _security_forces_killing(text, m) and not any(a < m.start() <= b + 20 for a, b in spans
                                                               if _FORCES_BEFORE.search(text[a:m.start()]))
     hit.killed = _count(_KILLED, stext, forces_killing if hit.type == "attack" else None)
+    if hit.killed is None and hit.type == "attack":
+        one = _KILLED_ONE.search(stext)
+        if one is not None:   # "gunmen attacked a checkpoint, killing a soldier": one
+            hit.killed = {"value": 1, "qualifier": "exact", "text": one.group("one") or one.group("one2")}
     along = _ALONG_WITH.search(stext)
     if along:
         c = parse_count(along.group("n"))
         if c is not None:
             hit.killed = {"value": c.value + 1, "qualifier": c.qualifier, "text": along.group(0)[along.group(0).find("along"):]}
     hit.wounded = _count(_WOUNDED, stext)
+    if hit.type == "ban":
+        # "Pakistan banned G, a group that claimed a bombing that killed 14 people in Quetta":
+        # the toll and the town are the bombing's; a ban is located in the banning country
+        hit.killed = hit.wounded = None
+    if hit.type == "arrest":
+        hit.killed = None   # "killing 25 insurgents and arresting 12": the toll is the fight's
+    if hit.type == "ban":
+        if hit.place is not None and hit.place.get("name"):
+            country = _banning_country(trigger, geo) or hit.place.get("country")
+            p = geo.geocode(country) if country else None
+            hit.place = {"name": None, "country": country, "lat": p.lat if p else None, "lon": p.lon if p else None}
     if hit.type == "leader_killed" and hit.killed is None:
         # "two senior commanders of G were killed": the leaders counted; else the leader at least
         many = re.search(r"(?i)\b(?P<n>two|three|four|five|both|\d+)\s+(?:[\w“”\"'-]+\s+){0,2}?"
@@ -1682,6 +1899,11 @@ def _aggregate(hit: EventHit, tok, stext: str) -> bool:
     militants were killed by troops")."""
     if tok.lemma_.lower() not in _INCIDENT_NOUNS:
         return False
+    verb = _clause_verb(tok)
+    if verb.lemma_.lower() in ("kill", "wound", "injure", "displace", "abduct", "kidnap") and any(
+            c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children) and any(
+            c.dep_ == "auxpass" for c in verb.children):
+        return True   # "hundreds of people have been killed in attacks by the group": a running toll
     if _named_incident(tok, getattr(hit, "group_spans", [])):
         return False
     for child in tok.children:
@@ -1746,6 +1968,18 @@ _VAGUE_TOLL = re.compile(rf"(?i)(?:{_QUAL})?(?:dozens|scores|hundreds|thousands)
 
 
 def _count(pattern: re.Pattern[str], text: str, reject=None) -> dict | None:
+    """The first toll the pattern finds; a vague one ("has killed thousands") only when no
+    number follows it ("G, which has killed thousands, claimed an attack that killed three")."""
+    found = _first_count(pattern, text, reject)
+    if found is not None and _VAGUE_TOLL.fullmatch(found["text"]):
+        at = text.find(found["text"])
+        later = _first_count(pattern, text[at + len(found["text"]):], reject) if at >= 0 else None
+        if later is not None and not _VAGUE_TOLL.fullmatch(later["text"]):
+            return later
+    return found
+
+
+def _first_count(pattern: re.Pattern[str], text: str, reject=None) -> dict | None:
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
         pos = m.end()
@@ -1820,7 +2054,9 @@ class _PlaceCandidate:
 
 # nouns for a part of a group that a place name may label ("its Jenin branch", "the Swat chapter")
 _UNIT_NOUNS = {"branch", "chapter", "wing", "cell", "battalion", "brigade", "unit", "faction", "division",
-               "affiliate", "office", "bureau", "franchise", "module"}
+               "affiliate", "office", "bureau", "franchise", "module",
+               # "via its Andalus radio station": a medium's name, not a place
+               "radio", "station", "channel", "agency", "television", "tv", "newspaper", "outlet", "website"}
 
 
 def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tuple[list, str | None, list]:
@@ -1887,8 +2123,15 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
             countries.append((ent.root, country))
             continue
         place = geo.geocode(name, doc_country)
-        if (ent.label_ == "ORG" or mislabelled) and (place is None or place.kind != "city" or name.isupper()):
-            continue  # an organisation, unless the name is a town the tagger mislabelled
+        site = ent.label_ == "PERSON" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near", "outside") \
+            and not name.isupper() and (ent.root.head.head.lemma_.lower() in _SITE_NOUNS or (
+                ent.root.head.head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _SITE_NOUNS
+                                                          for c in ent.root.head.head.children)))
+        if (ent.label_ == "ORG" or mislabelled) and (place is None or place.kind != "city" or name.isupper()) \
+                and not site:
+            # an organisation, unless the name is a town the tagger mislabelled; or the name of
+            # "a base in Bulo Marer", "a market near Kulkul", a place the gazetteer lacks
+            continue
         rank = _KIND_RANK.get(place.kind, 2) if place is not None else 2
         add(ent.start_char, ent.end_char, name, place, rank, _prep_before(ent[0]), ent.root)
     out.sort(key=lambda c: c.start)
@@ -1927,7 +2170,8 @@ def _broader(c: _PlaceCandidate, others: list[_PlaceCandidate], text: str) -> bo
 
 _MOTION = re.compile(
     r"(?i)\b(?:travel(?:l?ing|l?ed|s)?|heading|headed|bound|en\s+route|driving|drove|flying|flew|"
-    r"fleeing|fled|sailing|journeying)\s+(?:\w+\s+){0,2}?(?:from|to|towards?|for)\s+(?:the\s+)?$")
+    r"fleeing|fled|sailing|journeying|retreat(?:ed|ing)|escap(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:from|to|towards?|for|into|across)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w-]+[’']s\s+)?$")
 
 
 def _on_the_way(c: _PlaceCandidate, text: str) -> bool:
@@ -1976,6 +2220,21 @@ def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope, trigge
     return None
 
 
+def _banning_country(trigger, geo) -> str | None:
+    """The country that bans: the subject ("Pakistan banned G") or the agent ("G was banned by
+    Pakistan") of the ban's verb."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    cands = [c for c in verb.children if c.dep_ == "nsubj"]
+    cands += [a for c in verb.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"]
+    for c in cands:
+        if c.ent_type_ == "GPE":
+            ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+            country = geo.is_country(ent.text if ent is not None else c.text)
+            if country:
+                return country
+    return None
+
+
 def _ban_place(text: str, geo, place: dict | None) -> dict | None:
     """A ban happens where the banning authority rules: the State Department's designation is
     a United States event whatever country the group fights in."""
@@ -2010,7 +2269,8 @@ def _claimers(ctx: Context, sent: Span, groups, claim: re.Match) -> list[str]:
         return [after[0].key] if after else []
     # "The Resistance Front, a Lashkar-e-Taiba offshoot, claimed ...": a group named inside an
     # apposition describes the claimant, it is not one
-    before = [g for g in groups if g.end <= pos and not _in_apposition(ctx, g, pos)]
+    before = [g for g in groups if g.end <= pos and not _in_apposition(ctx, g, pos)
+              and not _GROUP_MODIFIER.match(ctx.text, g.end)]
     if not before:
         return []
     # "Both the Islamic State and the Pakistani Taliban claimed the bombing": every conjunct
@@ -2030,9 +2290,14 @@ def _in_apposition(ctx: Context, g, claim_pos: int) -> bool:
     if span is None:
         return False
     node = span.root
-    for _ in range(4):
+    for _ in range(6):
         if node.dep_ == "appos":
             return node.idx < claim_pos
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("acl", "relcl") and node.head.i < node.i \
+                and node.idx < claim_pos and node.head.pos_ in ("NOUN", "PROPN"):
+            # "G1, seen as an offshoot of G2, claimed", "G1, which is linked to G2, claimed": the
+            # phrase describes the claimant
+            return True
         if node.head is node or node.pos_ in ("VERB", "AUX"):
             return False
         node = node.head
@@ -2042,6 +2307,9 @@ def _in_apposition(ctx: Context, g, claim_pos: int) -> bool:
 def _merge_or_add(events: list[EventHit], hit: EventHit) -> None:
     """Merge a mention into the incident it reports again, or start a new incident."""
     same = [] if hit.another else [e for e in events if e.type == hit.type and _compatible(e, hit)]
+    if not same and hit.definite and hit.type == "attack" and not (
+            hit.date or hit.killed or hit.wounded or (hit.place and hit.place.get("name")) or hit.perpetrators):
+        return   # "The Israeli military said it targeted Hamas militants": a mention of nothing told
     if not same:
         events.append(hit)
         return

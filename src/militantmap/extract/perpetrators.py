@@ -91,6 +91,9 @@ def _step_up(tok: Token) -> Token:
             tok = tok.head   # ("G drones struck a depot": the group's weapons as the subject)
         elif tok.dep_ == "pobj" and (companion := _companion_of(tok)) is not None:
             tok = companion   # "G1, together with G2, attacked": G2 takes G1's part
+        elif tok.dep_ == "pobj" and tok.head.lower_ in _lemmas_preps("speaker_for") \
+                and _lemma(tok.head.head) in _lemmas("speaker_for") and tok.head.head.dep_ == "nsubj":
+            tok = tok.head.head   # "a spokesman for G said its fighters ...": G's voice
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and _lemma(tok.head.head) in actors:
             if tok.head.head.dep_ == "appos" and _lemma(tok.head.head) in _PART_NOUNS:
                 break   # "G1, a faction of G2, said ...": G2 describes G1, it is not the actor
@@ -284,7 +287,7 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
         return _credits_subject_of(tok.head, trigger) if not any(
             c.dep_ == "auxpass" for c in tok.head.children if c.i != tok.i) else _suspected_subject(tok.head)
     incident = _lemmas("incident_noun")
-    for a in tok.children:
+    for a in [*tok.children, *(c for c in root.children if c.dep_ == "appos" and root.i != tok.i)]:
         # "Neo-JMB, a pro-IS militant group created havoc through an attack": the small model
         # hangs the verb on the apposition; a finite verb there without its own subject is the
         # name's predicate
@@ -292,6 +295,12 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
             for v in a.children:
                 if v.dep_ in ("acl", "relcl") and v.tag_ == "VBD" and not any(
                         c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and _credits_subject_of(v, trigger):
+                    return True
+                # "Pakistan banned G, a separatist group that claimed a bombing in Quetta": the
+                # relative clause on the apposition tells of G, for the incident it names
+                if v.dep_ == "relcl" and trigger is not None and trigger in v.subtree and any(
+                        c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in v.children) \
+                        and _credits_subject_of(v, trigger):
                     return True
     for v in tok.children:
         # "soldiers killed 20 G fighters who had attacked a checkpoint": the relative clause's
@@ -322,6 +331,11 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
         # "G stormed the town and killed ...": the subject is shared by coordinated verbs; and
         # "gunmen thought to be linked to G kidnapped ...", where the parser makes the participle
         # the clause's verb and the attack verb its subject-less complement
+        if trigger is not None and trigger.head.i == verb.i and trigger.dep_ == "advcl" and trigger.tag_ == "VBG" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children) \
+                and _lemma(trigger) in _lemmas("subject") and not _negated(verb) \
+                and _lemma(verb) not in _lemmas("not_subject"):
+            return True   # "G fighters crossed into the town, killing 40 people": the participle's doer
         return any((c.dep_ == "conj" or (c.dep_ == "ccomp" and _lemma(verb) in _lemmas("suspected_to_be")
                                          and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)))
                    and _credits_subject(c) for c in verb.children)
@@ -511,6 +525,13 @@ def blamed(ctx: Context, sent: Span, mention_start: int, mention_end: int) -> bo
         return True   # "It bore the hallmarks of G."
     if dep == "pobj" and _finger_at(head):
         return True   # "Police pointed the finger at G."
+    if dep in ("attr", "pobj") and not _negated(head if dep == "attr" else head.head):
+        verb = head if dep == "attr" else head.head
+        if _lemma(verb) in _lemmas("identity") and (dep == "attr" or head.lower_ in ("to", "from")) and any(
+                c.dep_ == "nsubj" and _lemma(c) in _lemmas("actor_noun") and c.lower_ != tok.lower_
+                and any(d.dep_ == "det" and d.lower_ in ("the", "both", "all") for d in c.children)
+                for c in verb.children):
+            return True   # "the bombers were members of G", "the gunmen belonged to G"
     if dep == "nsubj" and _lemma(head) == "be" and not _negated(head):
         return any(_lemma(c) in _lemmas("behind") for c in head.children if c.dep_ in ("prep", "acomp"))
     if dep == "pobj" and head.lower_ in _lemmas_preps("blame_on"):
