@@ -407,6 +407,19 @@ _BETWEEN_CUES = (
 _CLAUSE_BREAK = re.compile(r"(?i)\b(?:which|who|whose|whom|that|while|whereas|but|although|though)\b")
 
 
+def _embedded_apart(doc, first: tuple, second: tuple) -> bool:
+    """Whether the name said first stands in a relative or adverbial clause that ends before
+    the second name ("The province, which is loyal to X, has fought Y")."""
+    a = doc.char_span(first[0], first[1], alignment_mode="expand")
+    b = doc.char_span(second[0], second[1], alignment_mode="expand")
+    if a is None or b is None:
+        return False
+    for anc in a.root.ancestors:
+        if anc.dep_ in ("relcl", "advcl"):
+            return not any(t.i == b.root.i for t in anc.subtree)
+    return False
+
+
 def _between_fallback(ctx: Context, sent, att: Attribution | None, inside: list, seen: set[tuple],
                       hits: list[RelationHit]) -> None:
     """Exactly two groups named in the sentence, no tie read between them, and one cue of one
@@ -420,6 +433,8 @@ def _between_fallback(ctx: Context, sent, att: Attribution | None, inside: list,
     gap = ctx.text[first[1]:second[0]]
     if len(gap.split()) > 12 or re.search(r"[;:]", gap) or _CLAUSE_BREAK.search(gap):
         return  # a clause of its own between the names may tie one of them to a third party
+    if _embedded_apart(sent.doc, first, second):
+        return  # "the province, which is loyal to X, has fought Y": X is in a clause of its own
     # "X and Y clashed", "X's and Y's rivalry": when the two are coordinated, the cue follows them
     words = gap
     if re.fullmatch(r"(?:[’']s?)?\s*,?\s*(?:and|&)\s+(?:the\s+)?", gap):
