@@ -88,6 +88,41 @@ CASES = [
      "when a faction of the Pakistani Taliban pledged allegiance to the Islamic State.",
      [("Jamaat-ul-Ahrar", "allegiance_to", "Islamic State"),
       ("Jamaat-ul-Ahrar", "faction_of", "Tehrik-i-Taliban Pakistan")], []),
+    # allegiance with the object not named by its name
+    ("allegiance to the caliphate", "The Islamic State lost its last territory in 2019. Boko Haram had "
+     "pledged allegiance to the caliphate in 2015.", [("Boko Haram", "allegiance_to", "Islamic State")], []),
+    ("among several groups that", "The Islamic State claimed the attack. The Abu Sayyaf Group is among "
+     "several Philippine groups that have pledged allegiance to it.",
+     [("Abu Sayyaf Group", "allegiance_to", "Islamic State")], []),
+    ("object description after a list subject", "The Islamic State has few fighters left in Syria. But groups "
+     "in Africa, such as the Allied Democratic Forces and Boko Haram, have sworn allegiance to the militants.",
+     [("Allied Democratic Forces", "allegiance_to", "Islamic State"), ("Boko Haram", "allegiance_to", "Islamic State")],
+     [("Allied Democratic Forces", "allegiance_to", "Boko Haram")]),
+    ("accepted the pledge of", "Officials said the Islamic State had accepted the pledge of allegiance of the "
+     "Islamic State West Africa Province in 2015.",
+     [("Islamic State West Africa Province", "allegiance_to", "Islamic State")], []),
+    ("recognised as its province", "The Allied Democratic Forces was officially recognised by the Islamic "
+     "State as its Central Africa Province in 2019.",
+     [("Allied Democratic Forces", "allegiance_to", "Islamic State")], []),
+    # support
+    ("sends part of its revenue", "According to a UN report, al-Shabaab continues to send a portion of its "
+     "revenue to al-Qaeda's central leadership.", [("al-Shabaab", "supports", "al-Qaeda")], []),
+    ("allowed to operate camps", "Analysts said the Taliban had allowed al-Qaeda to operate training camps "
+     "in several provinces.", [("Afghan Taliban", "supports", "al-Qaeda")], []),
+    ("suspects, members of", "Police said the suspects, members of Jamaat-ul-Mujahideen Bangladesh, had "
+     "received training from Lashkar-e-Taiba operatives.",
+     [("Lashkar-e-Taiba", "supports", "Jamaat-ul-Mujahideen Bangladesh")], []),
+    ("hired to carry out", "Al-Shabaab hired fighters from Hizbul Islam to carry out the raid.",
+     [("al-Shabaab", "cooperates_with", "Hizbul Islam")], []),
+    ("cover name for", "The Red Hand Defenders was a cover name for members of the Ulster Defence Association.",
+     [("Red Hand Defenders", "faction_of", "Ulster Defence Association")], []),
+    # a group renamed in the sentence of its tie
+    ("renamed inherits the pledge", "In 2015 Boko Haram pledged allegiance to the Islamic State and rebranded "
+     "itself as the Islamic State West Africa Province.",
+     [("Islamic State West Africa Province", "allegiance_to", "Islamic State"),
+      ("Boko Haram", "allegiance_to", "Islamic State")], []),
+    ("renamed is no rival", "Boko Haram fought the army in 2015 and was renamed the Islamic State West Africa "
+     "Province.", [], [("Boko Haram", "rivals", "Islamic State West Africa Province")]),
 ]
 
 

@@ -72,6 +72,11 @@ _PLURAL_REF = re.compile(
     r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?|[Tt]hese\s+two|[Tt]he)\s+(?:[\w-]+\s+)?"
     r"(?:groups|organi[sz]ations|outfits|movements|militias|factions|organizations)\b")
 _RELATIVE = {"that", "which", "who", "whom"}
+# nouns of people who may be described as a group's members ("the suspects, members of X")
+_PEOPLE_NOUNS = {"suspect", "attacker", "assailant", "bomber", "gunman", "man", "men", "detainee",
+                 "prisoner", "militant", "fighter", "kidnapper", "abductor", "hijacker", "perpetrator"}
+_CALIPHATE = {"caliphate", "caliph", "khilafah", "khilafa", "khalifa"}
+_CALIPHATE_GROUP = "islamic-state"
 _QUANTIFIERS = {"all", "both", "each", "most", "many", "several", "some", "three", "two", "four"}
 # nouns of a whole made of groups ("an alliance of groups that ...")
 _COLLECTIVES = {"alliance", "coalition", "umbrella", "grouping", "federation", "confederation",
@@ -293,6 +298,29 @@ def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
     return ()
 
 
+def described_by_relative(noun: Token) -> Token | None:
+    """The name a description with a relative clause stands for: "X, a faction that left Y",
+    "X, an alliance of groups that swore allegiance to Y" (in apposition to X), "X is among
+    several groups that ...", "X is one of the groups that ..." (X the copula's subject);
+    None otherwise."""
+    if noun.lemma_.lower() not in MEMBER_NOUNS | _PART_NOUNS | _COLLECTIVES or noun.pos_ != "NOUN":
+        return None
+    whole = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _COLLECTIVES:
+        whole = noun.head.head  # "an alliance of groups that ..."
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        whole = noun.head.head  # "one of the groups that ..."
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_ == "be":
+        subj = [c for c in noun.head.head.children if c.dep_ == "nsubj"]
+        return subj[0] if subj else None  # "X is among several groups that ..."
+    if whole.dep_ == "appos":
+        return whole.head
+    if whole.dep_ == "attr" and whole.head.lemma_ == "be":
+        subj = [c for c in whole.head.children if c.dep_ == "nsubj"]
+        return subj[0] if subj else None  # "X is one of the groups that ...", "X is a group that"
+    return None
+
+
 def clause_subjects(tok: Token) -> list[Token]:
     """The subject tokens of the clause in which `tok` is an object ("X pledged allegiance to
     *it*", "X pledged allegiance to *the group*", "X, which pledged allegiance to *it*"): the
@@ -314,8 +342,18 @@ def clause_subjects(tok: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                c = verb.head
-            out += [c, *c.conjuncts]
+                c = described_by_relative(verb.head) or verb.head
+            # the subject and what its own phrase lists ("groups such as X and Y"), not what
+            # a clause inside it says
+            out += [t for x in [c, *c.conjuncts] for t in _phrase_tokens(x)]
+    return out
+
+
+def _phrase_tokens(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in ("relcl", "acl", "advcl", "punct", "cc") and c.i > tok.i:
+            out += _phrase_tokens(c)
     return out
 
 
@@ -410,19 +448,14 @@ class GroupResolver:
         return ref.keys
 
     def _relative_antecedent(self, noun: Token, depth: int, part: bool) -> tuple[str, ...]:
-        """The groups a relative clause describes: its noun's, or, when that noun is a
-        description set in apposition to a name ("X, a faction that left Y", "X, an alliance
-        of groups that swore allegiance to Y"), the name's."""
+        """The groups a relative clause describes: its noun's, or the named group that noun
+        describes (`described_by_relative`)."""
         keys = self.groups_of(noun, depth + 1, part)
         if keys:
             return keys
-        whole = noun
-        if (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "appos"
-                and noun.head.head.lemma_.lower() in _COLLECTIVES):
-            whole = noun.head.head  # "an alliance of groups that ..."
-        if (whole.dep_ == "appos" and whole.pos_ == "NOUN" and whole.lemma_.lower() in
-                MEMBER_NOUNS | _PART_NOUNS | _COLLECTIVES):
-            ref = self.by_token.get(whole.head.i)
+        holder = described_by_relative(noun)
+        if holder is not None:
+            ref = self.by_token.get(holder.i)
             if ref is not None and ref.kind == "name":
                 return ref.keys
         return ()
@@ -500,6 +533,12 @@ class GroupResolver:
                 # "the ultraviolent, Jalisco Cartel": a noun with a group set beside it
                 if c.dep_ == "appos" and c.i in self.by_token and tok.i not in self.persons:
                     return self.by_token[c.i].keys
+                # "the suspects, members of X,": a noun described as the group's members
+                if (c.dep_ == "appos" and c.lemma_.lower() in MEMBER_NOUNS and c.lemma_.lower() not in
+                        _PART_NOUNS and tok.i not in self.persons and tok.lemma_.lower() in _PEOPLE_NOUNS):
+                    keys = self.groups_of(c, depth + 1, part)
+                    if keys:
+                        return keys
             if lemma in _NAMED_PARTS or lemma in _NAMED_WHOLES:
                 # "the al-Quds Brigade armed wing", "the Los Chapitos faction": the part named
                 for c in tok.children:
@@ -531,4 +570,12 @@ class GroupResolver:
                                     return tuple(keys)
         if tok.i in self.leads:
             return (self.leads[tok.i],)
+        if lemma in _CALIPHATE and tok.pos_ == "NOUN":
+            # "pledged allegiance to the caliphate / the self-styled caliph": the Islamic State's,
+            # when the article names it (a possessor names another's: "the group's caliph")
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound") and c.i in self.by_token:
+                    return self.by_token[c.i].keys
+            if any(g.key == _CALIPHATE_GROUP for g in self.ctx.group_mentions):
+                return (_CALIPHATE_GROUP,)
         return ()

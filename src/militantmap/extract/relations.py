@@ -380,6 +380,7 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                 ))
         _pattern_relations(ctx, sent, att, resolver, seen, hits)
         _between_fallback(ctx, sent, att, inside, seen, hits)
+        _renamed_inherits(masked, keys, sent, seen, hits)
         # "the Al-Alami faction of the LeJ": a faction named in the text belongs to its parent
         for group in {k for _, _, k in inside}:
             ent = ctx.entities[group]
@@ -405,6 +406,43 @@ _BETWEEN_CUES = (
 
 
 _CLAUSE_BREAK = re.compile(r"(?i)\b(?:which|who|whose|whom|that|while|whereas|but|although|though)\b")
+
+
+# "A was renamed B", "A rebranded itself as B", "A, later renamed B", "A changed its name to B":
+# A named right before the renaming, or A the sentence's first group and the renaming its verb
+_RENAME = (r"(?:(?:was|were|had\s+been|has\s+since\s+been|is\s+now)\s+)?(?:later\s+|subsequently\s+|then\s+|"
+           r"officially\s+|formally\s+|since\s+)?(?:renamed|rebranded|re-branded)|"
+           r"(?:renam\w+|rebrand\w+|re-brand\w+)\s+(?:itself|themselves|the\s+(?:group|organi[sz]ation|movement|outfit))|"
+           r"chang\w+\s+(?:its|their)\s+name")
+_RENAMED_NEXT = re.compile(rf"⟨(?P<a>\d+)⟩\s*,?\s*(?:which\s+|and\s+)?(?:{_RENAME})\s+(?:as\s+|to\s+)?(?:the\s+)?⟨(?P<b>\d+)⟩", re.I)
+_RENAMED_FIRST = re.compile(rf"^[^⟨]*⟨(?P<a>0)⟩[^.;:?!]{{0,160}}?\b(?:and|,)\s+(?:\w+\s+)?(?:{_RENAME})\s+(?:as\s+|to\s+)?"
+                            rf"(?:the\s+)?⟨(?P<b>\d+)⟩", re.I)
+_INHERITED = {"allegiance_to", "faction_of", "affiliated_with", "cooperates_with", "rivals"}
+
+
+def _renamed_inherits(masked: str, keys: list[str], sent, seen: set[tuple],
+                      hits: list[RelationHit]) -> None:
+    """A group renamed in the sentence that states its tie is the same group under its new
+    name: "Boko Haram pledged allegiance to IS and was renamed ISWAP" is ISWAP's pledge too."""
+    for m in [*_RENAMED_NEXT.finditer(masked), *_RENAMED_FIRST.finditer(masked)]:
+        old, new = keys[int(m.group("a"))], keys[int(m.group("b"))]
+        if old == new:
+            continue
+        # one group under two names: no tie between the names in this sentence
+        for h in [h for h in hits if h.evidence["start"] == sent.start_char
+                  and {h.subject, h.object} == {old, new}]:
+            hits.remove(h)
+            seen.discard((h.subject, h.type, h.object))
+        for h in [h for h in hits if h.evidence["start"] == sent.start_char and h.type in _INHERITED]:
+            for a, b in ((h.subject, h.object), (h.object, h.subject)) if h.type in SYMMETRIC else ((h.subject, h.object),):
+                if a != old or b == new:
+                    continue
+                key = (new, h.type, b)
+                if key in seen or (h.type in SYMMETRIC and (b, h.type, new) in seen):
+                    continue
+                seen.add(key)
+                hits.append(RelationHit(new, h.type, b, h.polarity, h.modality, h.attribution, h.evidence,
+                                        h.from_structure, "renamed:" + h.rule))
 
 
 def _embedded_apart(doc, first: tuple, second: tuple) -> bool:
