@@ -536,9 +536,9 @@ class GroupResolver:
                 # "the suspects, members of X,": a noun described as the group's members
                 if (c.dep_ == "appos" and c.lemma_.lower() in MEMBER_NOUNS and c.lemma_.lower() not in
                         _PART_NOUNS and tok.i not in self.persons and tok.lemma_.lower() in _PEOPLE_NOUNS):
-                    keys = self.groups_of(c, depth + 1, part)
-                    if keys:
-                        return keys
+                    members = self.groups_of(c, depth + 1, part)
+                    if members:
+                        return members
             if lemma in _NAMED_PARTS or lemma in _NAMED_WHOLES:
                 # "the al-Quds Brigade armed wing", "the Los Chapitos faction": the part named
                 for c in tok.children:
