@@ -123,6 +123,18 @@ CASES = [
       ("Boko Haram", "allegiance_to", "Islamic State")], []),
     ("renamed is no rival", "Boko Haram fought the army in 2015 and was renamed the Islamic State West Africa "
      "Province.", [], [("Boko Haram", "rivals", "Islamic State West Africa Province")]),
+    # "we", "our", "us" in a group spokesman's quotation, for the parse patterns too
+    ("our in a quotation", "\"Our fighters will continue to fight the Islamic State Sahel Province until it "
+     "is defeated,\" Jamaat Nusrat al-Islam wal-Muslimin said in a statement.", [(JNIM, "rivals", ISSP)], []),
+    ("we after a colon", "A spokesman for Jamaat Nusrat al-Islam wal-Muslimin said: \"We remain loyal to "
+     "al-Qaeda and to its emir.\"", [(JNIM, "allegiance_to", "al-Qaeda")], []),
+    ("our enemy", "\"The Islamic State is our enemy,\" said a commander of Hayat Tahrir al-Sham.",
+     [("Islamic State", "rivals", "Hay'at Tahrir al-Sham")], []),
+    # "G's affiliates include X", "groups linked to G include X" (not membership of a coalition)
+    ("affiliates include", "Al-Qaeda's affiliates include al-Shabaab in Somalia and Jamaat Nusrat al-Islam "
+     "wal-Muslimin in the Sahel.", [("al-Shabaab", "faction_of", "al-Qaeda"), (JNIM, "faction_of", "al-Qaeda")], []),
+    ("linked groups include", "Groups affiliated with al-Qaeda include al-Shabaab and several smaller cells.",
+     [("al-Shabaab", "affiliated_with", "al-Qaeda")], [("al-Shabaab", "allegiance_to", "al-Qaeda")]),
 ]
 
 

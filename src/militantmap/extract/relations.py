@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from militantmap.extract.attribution import Attribution, is_negated, modality_of
-from militantmap.extract.context import Context, evidence
+from militantmap.extract.context import Context, GroupRef, evidence
 from militantmap.extract.mentions import GroupResolver
 from militantmap.extract.patterns import find_pattern_ties, object_controllers
 from militantmap.nlp.gazetteer import get_gazetteer, normalize
@@ -318,6 +318,13 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
               and ctx.text[r.start:r.end].lower() in ("it", "they")]
     spans.sort()
     resolver = GroupResolver(ctx, leaders)
+    # "we", "our", "us" inside a group spokesman's quotation stand for his group, for the
+    # parse patterns too ('"Hezbollah is our ally," a Houthi official said')
+    for sent in ctx.sentences():
+        for s, e, key in _quoted_we(ctx, sent, attributions.get(sent.start_char)):
+            span = ctx.doc.char_span(s, e, alignment_mode="expand")
+            for t in span if span is not None else ():
+                resolver.by_token.setdefault(t.i, GroupRef(s, e, (key,), "pronoun"))
     for sent in ctx.title_sentences() + ctx.sentences():
         att = attributions.get(sent.start_char)
         inside = [s for s in spans if s[0] >= sent.start_char and s[1] <= sent.end_char]
@@ -557,7 +564,7 @@ _RELATIVE = re.compile(
     r"(?<=⟩)(?:\s*\(⟨\d+⟩\))?\s*,\s*(?:which|who|whose|(?:led|headed|founded|backed|based|formed|"
     r"created|known|commanded|run)\s+(?:by|in|as|from)|once|formerly|now)\b[^,;:?!()]{3,120}?,(?=\s+[a-z])")
 _QUOTED = re.compile(r"[\"“](?P<q>[^\"“”]+)[\"”]")
-_WE = re.compile(r"\b[Ww]e\b")
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
 
 
 def _quoted_we(ctx: Context, sent, att: Attribution | None) -> list[tuple[int, int, str]]:
