@@ -321,10 +321,10 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
     # "we", "our", "us" inside a group spokesman's quotation stand for his group, for the
     # parse patterns too ('"Hezbollah is our ally," a Houthi official said')
     for sent in ctx.sentences():
-        for s, e, key in _quoted_we(ctx, sent, attributions.get(sent.start_char)):
-            span = ctx.doc.char_span(s, e, alignment_mode="expand")
-            for t in span if span is not None else ():
-                resolver.by_token.setdefault(t.i, GroupRef(s, e, (key,), "pronoun"))
+        for ws, we, speaker in _quoted_we(ctx, sent, attributions.get(sent.start_char)):
+            wspan = ctx.doc.char_span(ws, we, alignment_mode="expand")
+            for t in wspan if wspan is not None else ():
+                resolver.by_token.setdefault(t.i, GroupRef(ws, we, (speaker,), "pronoun"))
     for sent in ctx.title_sentences() + ctx.sentences():
         att = attributions.get(sent.start_char)
         inside = [s for s in spans if s[0] >= sent.start_char and s[1] <= sent.end_char]
