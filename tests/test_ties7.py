@@ -135,6 +135,12 @@ CASES = [
      "wal-Muslimin in the Sahel.", [("al-Shabaab", "faction_of", "al-Qaeda"), (JNIM, "faction_of", "al-Qaeda")], []),
     ("linked groups include", "Groups affiliated with al-Qaeda include al-Shabaab and several smaller cells.",
      [("al-Shabaab", "affiliated_with", "al-Qaeda")], [("al-Shabaab", "allegiance_to", "al-Qaeda")]),
+    # "the jihadists", "the insurgents" after a group named in the sentence before
+    ("the jihadists", "Al-Shabaab has fought Somali forces for years. The jihadists, who pledged allegiance to "
+     "al-Qaeda in 2012, control much of the south.", [("al-Shabaab", "allegiance_to", "al-Qaeda")], []),
+    # a second appositive noun coordinated with the first
+    ("coordinated appositives", "Al-Shabaab, a Somali movement and a rival of the Islamic State, denied "
+     "involvement.", [("al-Shabaab", "rivals", "Islamic State")], []),
 ]
 
 

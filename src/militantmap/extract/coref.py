@@ -16,8 +16,9 @@ _MOD = r"(?!(?:of|the|a|an|and|or|in|for|to|with|by|from|on|at|as)\b)[\w’'-]+\
 DESCRIPTION = re.compile(
     rf"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?P<mods>(?:{_MOD}){{0,3}}?)"
     r"(?P<noun>group|outfit|organi[sz]ation|faction|splinter\s+group|breakaway\s+group|movement|"
-    r"militia|network|insurgent\s+group|jihadist\s+group|militants)\b(?!\s+(?:of|called|named|known))"
+    r"militia|network|insurgent\s+group|jihadist\s+group|militants|jihadists|insurgents|extremists|Islamists)\b(?!\s+(?:of|called|named|known))"
 )
+_PLURAL_PEOPLE = {"militants", "jihadists", "insurgents", "extremists", "Islamists"}
 _FACTION_WORDS = re.compile(r"splinter|faction|breakaway|offshoot", re.I)
 _NOT_GROUP_MODS = re.compile(
     r"\b(?:rights|human|aid|civil|political|ethnic|religious|age|working|study|research|"
@@ -52,7 +53,7 @@ def resolve_descriptions(ctx: Context, demonym_country) -> list[Description]:
         if _NOT_GROUP_MODS.search(mods):
             continue
         noun = m.group("noun")
-        if noun == "militants" and m.group("det").lower() != "the":
+        if noun in _PLURAL_PEOPLE and m.group("det").lower() != "the":
             continue
         definite = m.group("det").lower() in ("the", "this", "that")
         nationalities = {c for w in mods.split() if (c := demonym_country(w.strip("’'")))}
