@@ -159,3 +159,9 @@ def test_named_part_needs_one_group_holding_its_words() -> None:
     found = rels(run("Boko Haram raided a village near the lake. The Delta faction, which is loyal to "
                      "the Islamic State, later fought al-Shabaab."))
     assert not any("Delta" in a or "Delta" in b for a, _, b in found), found
+
+
+def test_a_tie_read_off_a_verb_of_regarding_is_reported() -> None:
+    ex = run("The ministry banned Jamaat-ud-Dawa, which it described as a front for Lashkar-e-Taiba.")
+    found = [r for r in ex["relations"] if r["type"] == "faction_of"]
+    assert found and found[0]["modality"] == "reported", ex["relations"]

@@ -535,6 +535,12 @@ def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: Gr
         if modality in ("asserted", "reported") and any(
                 t.lemma_.lower() in _ACCUSING for t in [p.cue, *p.cue.ancestors]):
             modality = "speculated"  # "The Houthis accused Hamas of funding IS": an accusation
+        elif modality == "asserted" and (
+                (p.cue.dep_ in ("oprd", "xcomp") and p.cue.head.lemma_.lower() in _REGARDING)
+                or (p.cue.dep_ == "pobj" and p.cue.head.lower_ == "as"
+                    and p.cue.head.head.lemma_.lower() in _REGARDING)):
+            # "which it described as a front for Y", "X is considered a wing of Y": a view
+            modality = "reported"
         hits.append(RelationHit(a, type_, b, "negated" if negated else "positive",
                                 modality, att, evidence(sent), structural, f"pattern:{p.pattern}"))
 
@@ -556,6 +562,9 @@ def _hedge_of_verb(cue, span: tuple[int, int]) -> str:  # type: ignore[no-untype
 
 
 _ACCUSING = frozenset({"accuse", "allege", "suspect"})
+# verbs of regarding and describing: a tie read off their predicate is their subject's view
+_REGARDING = frozenset({"describe", "regard", "consider", "view", "see", "label", "call", "brand",
+                        "characterise", "characterize", "depict", "portray", "designate", "term", "deem"})
 
 
 # A clause set off by commas that describes the group before it: "X, which split from Y in
