@@ -8,14 +8,17 @@ import re
 from dataclasses import dataclass
 
 from militantmap.extract.context import Context, Mention
+from militantmap.extract.mentions import clause_subjects
+from militantmap.nlp.gazetteer import normalize
 
 # Modifiers are content words: "the emir of the group" is a person, not a description.
 _MOD = r"(?!(?:of|the|a|an|and|or|in|for|to|with|by|from|on|at|as)\b)[\w’'-]+\s+"
 DESCRIPTION = re.compile(
     rf"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?P<mods>(?:{_MOD}){{0,3}}?)"
     r"(?P<noun>group|outfit|organi[sz]ation|faction|splinter\s+group|breakaway\s+group|movement|"
-    r"militia|network|insurgent\s+group|jihadist\s+group|militants)\b(?!\s+(?:of|called|named|known))"
+    r"militia|network|insurgent\s+group|jihadist\s+group|militants|jihadists|insurgents|extremists|Islamists)\b(?!\s+(?:of|called|named|known))"
 )
+_PLURAL_PEOPLE = {"militants", "jihadists", "insurgents", "extremists", "Islamists"}
 _FACTION_WORDS = re.compile(r"splinter|faction|breakaway|offshoot", re.I)
 _NOT_GROUP_MODS = re.compile(
     r"\b(?:rights|human|aid|civil|political|ethnic|religious|age|working|study|research|"
@@ -50,18 +53,107 @@ def resolve_descriptions(ctx: Context, demonym_country) -> list[Description]:
         if _NOT_GROUP_MODS.search(mods):
             continue
         noun = m.group("noun")
-        if noun == "militants" and m.group("det").lower() != "the":
+        if noun in _PLURAL_PEOPLE and m.group("det").lower() != "the":
             continue
         definite = m.group("det").lower() in ("the", "this", "that")
         nationalities = {c for w in mods.split() if (c := demonym_country(w.strip("’'")))}
         if _names_another(mods, demonym_country):
             continue  # "the Fatah Halab control group": a body named here, not a group named before
         wants_faction = bool(_FACTION_WORDS.search(mods + " " + noun))
-        exclude = _appositive_head(ctx, m.start(), m.end())
+        exclude = {k for k in [_appositive_head(ctx, m.start(), m.end())] if k}
+        exclude |= _clause_subject_groups(ctx, m.start(), m.end())
         key = _antecedent(ctx, m.start(), definite, nationalities, wants_faction, exclude)
         if key:
             out.append(Description(m.start(), m.end(), key))
+    taken = [(d.start, d.end) for d in out]
+    for d in _named_parts(ctx) + _parts_of(ctx):
+        if not any(s < d.end and d.start < e for s, e in taken):
+            out.append(d)
+    out.sort(key=lambda d: (d.start, d.end))
     return out
+
+
+# "the Sahel province", "the group's Khorasan branch", "its West Africa affiliate", "the
+# Al-Alami faction": a part noun after capitalised words, with no "of" complement.
+_NAMED_PART = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[\w-]+[’']s?)\s+(?P<mods>(?:[A-Z][\w’'-]*\s+){1,3})"
+    r"(?P<noun>province|branch|faction|wing|affiliate|chapter|franchise)\b(?!\s+(?:of|in|for)\b)")
+
+
+def _named_parts(ctx: Context) -> list[Description]:
+    """A part of a group called by the words of its name that tell it from its parent ("the
+    Sahel province" for Islamic State Sahel Province, "the Al-Alami faction" for
+    Lashkar-e-Jhangvi al-Alami): the one group named in the article whose name holds all
+    those words. The phrase is not an alias; it refers to a group the article names."""
+    text = ctx.text
+    names: dict[str, set[str]] = {}
+    for g in ctx.group_mentions:
+        if g.complement:
+            continue
+        words = names.setdefault(g.key, set())
+        words.update(normalize(text[g.start:g.end]).split())
+        words.update(normalize(ctx.entities[g.key].name).split())
+    out: list[Description] = []
+    for m in _NAMED_PART.finditer(text, ctx.body_start):
+        start = m.start("mods")
+        if ctx.group_at(start, m.end()) is not None:
+            continue
+        mods = normalize(m.group("mods")).split()
+        if not mods or all(w in _GENERIC_PART_WORDS for w in mods):
+            continue
+        hits = [k for k, words in names.items() if all(w in words for w in mods)]
+        if len(hits) == 1:
+            out.append(Description(start, m.end(), hits[0]))
+    return out
+
+
+# "a faction of X", "a splinter group of the X", "a breakaway wing of X" (the parent named)
+_PART_OF = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:(?:small|smaller|dissident|breakaway|splinter|hardline|"
+    r"radical|rival|powerful|new|militant|armed|former|local)\s+){0,2}"
+    r"(?P<noun>faction|splinter\s+group|splinter\s+faction|breakaway\s+group|breakaway\s+faction|"
+    r"offshoot|splinter|wing)\s+(?:of|from|within)\s+(?:the\s+)?"
+    r"(?:(?!the\b|a\b|an\b)[a-z][\w-]*\s+){0,3}$")
+_SPLIT_RELS = {"splinter_of", "split_from"}
+
+
+def _parts_of(ctx: Context) -> list[Description]:
+    """"A faction of X pledged allegiance to Y": a part of X not named in its phrase is the one
+    group the article names that the gazetteer records as X's faction, branch or splinter;
+    none when there is no such group or more than one. The phrase's "of X" stays X's mention,
+    and the faction tie is the phrase's (ctx.faction_ties)."""
+    from militantmap.nlp.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    out: list[Description] = []
+    for parent in ctx.group_mentions:
+        if parent.start < ctx.body_start:
+            continue
+        m = _PART_OF.search(ctx.text, max(0, parent.start - 90), parent.start)
+        if m is None or m.end() != parent.start:
+            continue
+        # the part is a group named before the phrase (an antecedent, as for "the group")
+        named = {g.key for g in ctx.group_mentions if not g.complement and g.end <= m.start()}
+        kids = []
+        for key in named - {parent.key}:
+            entry = gaz.get(ctx.entities[key].kb_id or "")
+            if entry is None:
+                continue
+            if entry.parent == parent.key or any(
+                    b.rel in _SPLIT_RELS and b.target == parent.key for b in entry.background):
+                kids.append(key)
+        if len(kids) != 1:
+            continue
+        start, end = m.start(), m.end("noun")
+        if ctx.group_at(start, end) is not None:
+            continue
+        out.append(Description(start, end, kids[0]))
+        ctx.faction_ties.append((kids[0], parent.key, start))
+    return out
+
+
+# Capitalised words that say nothing of which part is meant ("the Islamic faction")
+_GENERIC_PART_WORDS = {"islamic", "armed", "military", "political", "new", "main", "local", "the"}
 
 
 # Capitalised words that describe a group without naming it ("the Sunni Islamist group").
@@ -88,6 +180,20 @@ def _names_another(mods: str, demonym_country) -> bool:
     return False
 
 
+def _clause_subject_groups(ctx: Context, start: int, end: int) -> set[str]:
+    """The groups named as the subject of the clause in which the description is an object:
+    "X pledged allegiance to the group" is another group than X (mentions.clause_subjects)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return set()
+    out: set[str] = set()
+    for t in clause_subjects(span.root):
+        g = ctx.group_at(t.idx, t.idx + len(t.text))
+        if g is not None and not g.complement:
+            out.add(g.key)
+    return out
+
+
 def _appositive_head(ctx: Context, start: int, end: int) -> str | None:
     """The group that "the group's X affiliate" stands in apposition to, if any: directly
     after it ("X, the group's Sahel affiliate") or deeper in its appositive ("X, an offshoot
@@ -111,10 +217,10 @@ def _appositive_head(ctx: Context, start: int, end: int) -> str | None:
 
 
 def _antecedent(ctx: Context, offset: int, definite: bool, nationalities: set[str], faction: bool,
-                exclude: str | None = None) -> str | None:
+                exclude: set[str] | None = None) -> str | None:
     candidates: list[Mention] = [
         g for g in ctx.groups_before(offset)
-        if not g.complement and offset - g.end < _LOOKBACK and g.key != exclude
+        if not g.complement and offset - g.end < _LOOKBACK and g.key not in (exclude or set())
     ]
     if faction:
         faction_cands = [g for g in candidates if ctx.entities[g.key].parent_key]

@@ -297,7 +297,11 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         base = window_start if fm else m.end
         xs = base + hit.start("x")
         xe = base + hit.end("kind")
-        appos = None if fm else _appositive_group(text, m.start, gaz_mentions)
+        # the group the phrase stands in apposition to: "JNIM, al-Qaeda's Sahel affiliate",
+        # "JNIM, the Sahel branch of al-Qaeda", "al-Qaeda's Sahel affiliate, JNIM,"
+        appos = (_appositive_group(text, window_start + fm.start(), gaz_mentions) if fm
+                 else _appositive_group(text, m.start, gaz_mentions)
+                 or _appositive_after(text, m.end + hit.end("kind"), gaz_mentions))
         if (appos is not None and appos != m.entry_id and gaz.lookup(x) is None
                 and gaz.lookup(f"{parent.name} {x}") is None):
             # "JNIM, al-Qaeda's Sahel affiliate": the phrase describes the group just named.
@@ -738,6 +742,15 @@ def _appositive_group(text: str, start: int, mentions: list) -> str | None:
     ("JNIM, al-Qaeda's ..."; "ISWAP (the Islamic State's ...").), or None."""
     for g in mentions:
         if g.end <= start and re.fullmatch(r"\s*(?:,|\(|—|–|--)\s*(?:the\s+|its\s+)?", text[g.end:start]):
+            return g.entry_id
+    return None
+
+
+def _appositive_after(text: str, end: int, mentions: list) -> str | None:
+    """The gazetteer group named in apposition right after a phrase that ends at `end`
+    ("al-Qaeda's Sahel affiliate, JNIM, ..."; "... affiliate (JNIM)"), or None."""
+    for g in mentions:
+        if g.start >= end and re.fullmatch(r"\s*(?:,|\(|—|–|--)\s*(?:the\s+)?", text[end:g.start]):
             return g.entry_id
     return None
 

@@ -60,7 +60,7 @@ MEMBER_NOUNS = {
     "insurgent", "rebel", "jihadist", "loyalist", "remnant", "operative", "combatant",
     "leader", "leadership", "commander", "chief", "emir", "founder", "head", "militia",
     "group", "outfit", "organisation", "organization", "movement", "network", "rank",
-    "troop", "recruit",
+    "troop", "recruit", "brother", "brethren", "mujahid", "mujahideen",
 }
 # Nouns that name another group when they take an "of" complement ("a faction of X" is not X).
 _PART_NOUNS = {"faction", "wing", "branch", "splinter", "offshoot", "affiliate", "province",
@@ -72,6 +72,16 @@ _PLURAL_REF = re.compile(
     r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?|[Tt]hese\s+two|[Tt]he)\s+(?:[\w-]+\s+)?"
     r"(?:groups|organi[sz]ations|outfits|movements|militias|factions|organizations)\b")
 _RELATIVE = {"that", "which", "who", "whom"}
+# nouns of people who may be described as a group's members ("the suspects, members of X")
+_PEOPLE_NOUNS = {"suspect", "attacker", "assailant", "bomber", "gunman", "man", "men", "detainee",
+                 "prisoner", "militant", "fighter", "kidnapper", "abductor", "hijacker", "perpetrator"}
+_CALIPHATE = {"caliphate", "caliph", "khilafah", "khilafa", "khalifa"}
+_CALIPHATE_GROUP = "islamic-state"
+_QUANTIFIERS = {"all", "both", "each", "most", "many", "several", "some", "three", "two", "four"}
+# nouns of a whole made of groups ("an alliance of groups that ...")
+_COLLECTIVES = {"alliance", "coalition", "umbrella", "grouping", "federation", "confederation",
+                "union", "network", "bloc", "conglomerate", "amalgam", "front", "group",
+                "organisation", "organization", "movement", "outfit"}
 _SOME = {"some", "several", "other", "few", "dissident", "rogue", "disgruntled", "former",
          "ex", "breakaway", "defecting", "renegade", "individual"}
 _NAMED_PARTS = {"wing", "arm", "faction"}
@@ -215,6 +225,8 @@ def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
                 return ()  # "it was reported that ..."
         elif tok.dep_ == "pobj":
             head = head.head
+            if head.pos_ == "NOUN" and head.dep_ == "dobj":
+                head = head.head  # "pledged allegiance to it"
         elif tok.dep_ != "dobj":
             return ()
         if (singular and head.lemma_.lower() not in GROUP_VERBS
@@ -223,10 +235,29 @@ def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
     # a pronoun inside an apposition never refers to the noun the apposition describes:
     # in "X, its parent group, ..." "its" is not X
     excluded = _described_by_apposition(tok, by_token)
+    if low in ("itself", "themselves"):
+        # a reflexive object is its clause's subject, or nothing when that is no group ("X
+        # claims itself as ...", where X is a name the article does not know as a group)
+        subjects = clause_subjects(tok)
+        if subjects:
+            found: list[str] = []
+            for t in subjects:
+                r = by_token.get(t.i) or _member_ref(t, by_token)
+                if r is not None:
+                    found += [k for k in r.keys if k not in found]
+            return tuple(found)
+    if low in ("it", "them"):
+        # an object pronoun is not its own clause's subject ("X pledged allegiance to it": "it"
+        # is another group; the subject itself would be "itself")
+        for t in clause_subjects(tok):
+            r = by_token.get(t.i) or _member_ref(t, by_token)
+            if r is not None:
+                excluded |= set(r.keys)
     # rule 1: the subject group of this sentence, before the pronoun
     keys, _ = _subject_groups(sent, by_token, before=tok.i)
     if keys and set(keys) & excluded:
-        keys = ()
+        # "A and B, its ally": the apposition describes B, and "its" is A
+        keys = tuple(k for k in keys if k not in excluded)
     if keys and (singular and len(keys) == 1 or not singular):
         return keys
     # rule 2: the subject group of the previous sentence (a person or other noun as its
@@ -235,6 +266,7 @@ def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
     if near:
         assert prev is not None
         keys, other = _subject_groups(prev, by_token, main_only=True)
+        keys = tuple(k for k in keys if k not in excluded)
         if keys:
             if singular and len(keys) > 1:
                 return ()
@@ -266,10 +298,80 @@ def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
     return ()
 
 
+def described_by_relative(noun: Token) -> Token | None:
+    """The name a description with a relative clause stands for: "X, a faction that left Y",
+    "X, an alliance of groups that swore allegiance to Y" (in apposition to X), "X is among
+    several groups that ...", "X is one of the groups that ..." (X the copula's subject);
+    None otherwise."""
+    if noun.lemma_.lower() not in MEMBER_NOUNS | _PART_NOUNS | _COLLECTIVES or noun.pos_ != "NOUN":
+        return None
+    whole = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _COLLECTIVES:
+        whole = noun.head.head  # "an alliance of groups that ..."
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        whole = noun.head.head  # "one of the groups that ..."
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_ == "be":
+        subj = [c for c in noun.head.head.children if c.dep_ == "nsubj"]
+        return subj[0] if subj else None  # "X is among several groups that ..."
+    if whole.dep_ == "appos":
+        return whole.head
+    if whole.dep_ == "attr" and whole.head.lemma_ == "be":
+        subj = [c for c in whole.head.children if c.dep_ == "nsubj"]
+        return subj[0] if subj else None  # "X is one of the groups that ...", "X is a group that"
+    return None
+
+
+def clause_subjects(tok: Token) -> list[Token]:
+    """The subject tokens of the clause in which `tok` is an object ("X pledged allegiance to
+    *it*", "X pledged allegiance to *the group*", "X, which pledged allegiance to *it*"): the
+    subject of the nearest verb above an object or a prepositional object, through the
+    nouns and prepositions between ("allegiance to"). A relative pronoun subject stands for
+    the noun its clause describes. Empty when `tok` is no object."""
+    if tok.dep_ not in ("dobj", "pobj", "dative"):
+        return []
+    verb = tok.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        if verb.dep_ not in ("prep", "pobj", "dobj", "attr", "acomp", "amod"):
+            return []
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                c = described_by_relative(verb.head) or verb.head
+            # the subject and what its own phrase lists ("groups such as X and Y"), not what
+            # a clause inside it says
+            out += [t for x in [c, *c.conjuncts] for t in _phrase_tokens(x)]
+    return out
+
+
+def _phrase_tokens(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in ("relcl", "acl", "advcl", "punct", "cc") and c.i > tok.i:
+            out += _phrase_tokens(c)
+    return out
+
+
+def described_conjunct(t: Token) -> Token:
+    """The noun an apposition describes. The parser hangs an apposition after a coordination on
+    its first item ("A and B, its smaller ally, ..."); a singular apposition after "A and B"
+    describes the last item, B (a plural one, "A and B, two allies of Z", describes both)."""
+    head = t.head
+    if t.dep_ != "appos" or t.tag_ not in ("NN", "NNP"):
+        return head
+    between = sorted((c for c in head.conjuncts if head.i < c.i < t.i), key=lambda c: c.i)
+    return between[-1] if between else head
+
+
 def _described_by_apposition(tok: Token, by_token: dict[int, GroupRef]) -> set[str]:
     for anc in tok.ancestors:
         if anc.dep_ == "appos":
-            ref = by_token.get(anc.head.i)
+            ref = by_token.get(described_conjunct(anc).i)
             return set(ref.keys) if ref is not None else set()
         if anc.dep_ in ("relcl", "ccomp", "advcl", "ROOT"):
             break
@@ -345,6 +447,19 @@ class GroupResolver:
                 return nxt.keys
         return ref.keys
 
+    def _relative_antecedent(self, noun: Token, depth: int, part: bool) -> tuple[str, ...]:
+        """The groups a relative clause describes: its noun's, or the named group that noun
+        describes (`described_by_relative`)."""
+        keys = self.groups_of(noun, depth + 1, part)
+        if keys:
+            return keys
+        holder = described_by_relative(noun)
+        if holder is not None:
+            ref = self.by_token.get(holder.i)
+            if ref is not None and ref.kind == "name":
+                return ref.keys
+        return ()
+
     def ref(self, tok: Token) -> GroupRef | None:
         return self.by_token.get(tok.i)
 
@@ -379,16 +494,32 @@ class GroupResolver:
             if j >= 0 and j > tok.i - 5 and j in self.by_token:
                 return self.by_token[j].keys
         if low in _RELATIVE and tok.head.dep_ == "relcl":
-            return self.groups_of(tok.head.head, depth + 1, part)
+            return self._relative_antecedent(tok.head.head, depth, part)
+        if (low in _QUANTIFIERS and tok.head.dep_ == "relcl"
+                and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                    p.dep_ == "pobj" and p.lower_ in ("which", "whom") for p in c.children)
+                        for c in tok.children)):
+            # "X, Y and Z, all of which are part of W": every item of the list
+            items: list[str] = []
+            noun = tok.head.head
+            for h in [noun, *noun.conjuncts]:
+                items += [k for k in self._relative_antecedent(h, depth, part) if k not in items]
+            return tuple(items)
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("NOUN", "PROPN"):
+        # a member noun the tagger read as a verb in a noun's position ("killed six X Province
+        # militants", after a long name) is still a noun
+        nounlike = tok.pos_ in ("NOUN", "PROPN") or (
+            lemma in MEMBER_NOUNS and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj")
+            and any(c.dep_ in ("compound", "poss", "det", "nummod") for c in tok.children))
+        if nounlike:
             if lemma in MEMBER_NOUNS or tok.i in self.persons or tok.ent_type_ == "PERSON":
                 m = _member_ref(tok, self.by_token, part)
                 if m is not None:
                     return m.keys
                 if lemma in MEMBER_NOUNS and lemma not in _PART_NOUNS and (part or not _counted(tok)):
                     for c in _complements(tok):
-                        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                        if c.dep_ == "prep" and (c.lower_ in ("of", "from") or (
+                                c.lower_ in ("in", "within") and tok.dep_ == "appos")):
                             for p in c.children:
                                 if p.dep_ == "pobj" and p.i in self.by_token:
                                     return self._modified_name(p)
@@ -402,6 +533,12 @@ class GroupResolver:
                 # "the ultraviolent, Jalisco Cartel": a noun with a group set beside it
                 if c.dep_ == "appos" and c.i in self.by_token and tok.i not in self.persons:
                     return self.by_token[c.i].keys
+                # "the suspects, members of X,": a noun described as the group's members
+                if (c.dep_ == "appos" and c.lemma_.lower() in MEMBER_NOUNS and c.lemma_.lower() not in
+                        _PART_NOUNS and tok.i not in self.persons and tok.lemma_.lower() in _PEOPLE_NOUNS):
+                    members = self.groups_of(c, depth + 1, part)
+                    if members:
+                        return members
             if lemma in _NAMED_PARTS or lemma in _NAMED_WHOLES:
                 # "the al-Quds Brigade armed wing", "the Los Chapitos faction": the part named
                 for c in tok.children:
@@ -421,7 +558,24 @@ class GroupResolver:
                         if x.dep_ == "prep" and x.lower_ in ("to", "with"):
                             for y in x.children:
                                 if y.dep_ == "pobj" and y.i in self.by_token:
-                                    return self.by_token[y.i].keys
+                                    # "jihadists loyal to X and Y": loyal to either
+                                    keys = list(self.by_token[y.i].keys)
+                                    # (or one noun phrase: "the X and Y" with X a modifier of Y)
+                                    coord = [c2 for c2 in y.children if c2.dep_ in ("nmod", "compound")
+                                             and any(x2.dep_ == "cc" for x2 in c2.children)]
+                                    for z in [*y.conjuncts, *coord]:
+                                        r2 = self.by_token.get(z.i)
+                                        if r2 is not None:
+                                            keys += [k for k in r2.keys if k not in keys]
+                                    return tuple(keys)
         if tok.i in self.leads:
             return (self.leads[tok.i],)
+        if lemma in _CALIPHATE and tok.pos_ == "NOUN":
+            # "pledged allegiance to the caliphate / the self-styled caliph": the Islamic State's,
+            # when the article names it (a possessor names another's: "the group's caliph")
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound") and c.i in self.by_token:
+                    return self.by_token[c.i].keys
+            if any(g.key == _CALIPHATE_GROUP for g in self.ctx.group_mentions):
+                return (_CALIPHATE_GROUP,)
         return ()

@@ -25,7 +25,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from militantmap.extract.attribution import is_negated
-from militantmap.extract.mentions import MEMBER_NOUNS, GroupResolver
+from militantmap.extract.mentions import MEMBER_NOUNS, GroupResolver, described_conjunct
 
 TIE_TYPES = {"cooperates_with", "affiliated_with", "allegiance_to", "faction_of", "rivals", "supports"}
 _STEP = re.compile(r"^(?P<up><)?(?P<deps>[a-z|]+)(?:\[(?P<words>[^\]]+)\])?$")
@@ -196,6 +196,11 @@ def _subjects(tok: Token, deps: frozenset[str], depth: int = 0) -> list[Token]:
         while head.pos_ not in ("VERB", "AUX") and head.dep_ not in ("ROOT",) and head.head is not head:
             head = head.head
         return _subjects(head, deps | _SUBJECT_DEPS, depth + 1)
+    if (tok.dep_ == "advcl" and tok.tag_ in ("VBN", "VBG") and tok.i < tok.head.i
+            and not any(c.dep_ == "mark" for c in tok.children)):
+        # an opening participial phrase describes the subject of the clause after it ("Formed
+        # by defectors from Y, X ...", "Backed by Y and armed with Z's help, X ...")
+        return _subjects(tok.head, deps | _SUBJECT_DEPS, depth + 1)
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         # "X, backed by Y", "X, fighting alongside Y": the noun the participle describes
         if ("nsubjpass" in deps and tok.tag_ == "VBN") or ("nsubj" in deps and tok.tag_ == "VBG"):
@@ -247,7 +252,7 @@ def _step(tokens: list[Token], step: Step) -> list[Token]:
     for t in tokens:
         if step.up:
             if t.dep_ in step.deps and _word_ok(t.head, step.words) and not _lent_to_conjunct(t):
-                out.append(t.head)
+                out.append(described_conjunct(t))
             continue
         if step.deps <= _SUBJECT_DEPS:
             cands = _subjects(t, step.deps)

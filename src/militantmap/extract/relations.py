@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from militantmap.extract.attribution import Attribution, is_negated, modality_of
-from militantmap.extract.context import Context, evidence
+from militantmap.extract.context import Context, GroupRef, evidence
 from militantmap.extract.mentions import GroupResolver
 from militantmap.extract.patterns import find_pattern_ties, object_controllers
 from militantmap.nlp.gazetteer import get_gazetteer, normalize
@@ -318,6 +318,13 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
               and ctx.text[r.start:r.end].lower() in ("it", "they")]
     spans.sort()
     resolver = GroupResolver(ctx, leaders)
+    # "we", "our", "us" inside a group spokesman's quotation stand for his group, for the
+    # parse patterns too ('"Hezbollah is our ally," a Houthi official said')
+    for sent in ctx.sentences():
+        for ws, we, speaker in _quoted_we(ctx, sent, attributions.get(sent.start_char)):
+            wspan = ctx.doc.char_span(ws, we, alignment_mode="expand")
+            for t in wspan if wspan is not None else ():
+                resolver.by_token.setdefault(t.i, GroupRef(ws, we, (speaker,), "pronoun"))
     for sent in ctx.title_sentences() + ctx.sentences():
         att = attributions.get(sent.start_char)
         inside = [s for s in spans if s[0] >= sent.start_char and s[1] <= sent.end_char]
@@ -380,6 +387,7 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                 ))
         _pattern_relations(ctx, sent, att, resolver, seen, hits)
         _between_fallback(ctx, sent, att, inside, seen, hits)
+        _renamed_inherits(masked, keys, sent, seen, hits)
         # "the Al-Alami faction of the LeJ": a faction named in the text belongs to its parent
         for group in {k for _, _, k in inside}:
             ent = ctx.entities[group]
@@ -407,6 +415,56 @@ _BETWEEN_CUES = (
 _CLAUSE_BREAK = re.compile(r"(?i)\b(?:which|who|whose|whom|that|while|whereas|but|although|though)\b")
 
 
+# "A was renamed B", "A rebranded itself as B", "A, later renamed B", "A changed its name to B":
+# A named right before the renaming, or A the sentence's first group and the renaming its verb
+_RENAME = (r"(?:(?:was|were|had\s+been|has\s+since\s+been|is\s+now)\s+)?(?:later\s+|subsequently\s+|then\s+|"
+           r"officially\s+|formally\s+|since\s+)?(?:renamed|rebranded|re-branded)|"
+           r"(?:renam\w+|rebrand\w+|re-brand\w+)\s+(?:itself|themselves|the\s+(?:group|organi[sz]ation|movement|outfit))|"
+           r"chang\w+\s+(?:its|their)\s+name")
+_RENAMED_NEXT = re.compile(rf"⟨(?P<a>\d+)⟩\s*,?\s*(?:which\s+|and\s+)?(?:{_RENAME})\s+(?:as\s+|to\s+)?(?:the\s+)?⟨(?P<b>\d+)⟩", re.I)
+_RENAMED_FIRST = re.compile(rf"^[^⟨]*⟨(?P<a>0)⟩[^.;:?!]{{0,160}}?\b(?:and|,)\s+(?:\w+\s+)?(?:{_RENAME})\s+(?:as\s+|to\s+)?"
+                            rf"(?:the\s+)?⟨(?P<b>\d+)⟩", re.I)
+_INHERITED = {"allegiance_to", "faction_of", "affiliated_with", "cooperates_with", "rivals"}
+
+
+def _renamed_inherits(masked: str, keys: list[str], sent, seen: set[tuple],
+                      hits: list[RelationHit]) -> None:
+    """A group renamed in the sentence that states its tie is the same group under its new
+    name: "Boko Haram pledged allegiance to IS and was renamed ISWAP" is ISWAP's pledge too."""
+    for m in [*_RENAMED_NEXT.finditer(masked), *_RENAMED_FIRST.finditer(masked)]:
+        old, new = keys[int(m.group("a"))], keys[int(m.group("b"))]
+        if old == new:
+            continue
+        # one group under two names: no tie between the names in this sentence
+        for h in [h for h in hits if h.evidence["start"] == sent.start_char
+                  and {h.subject, h.object} == {old, new}]:
+            hits.remove(h)
+            seen.discard((h.subject, h.type, h.object))
+        for h in [h for h in hits if h.evidence["start"] == sent.start_char and h.type in _INHERITED]:
+            for a, b in ((h.subject, h.object), (h.object, h.subject)) if h.type in SYMMETRIC else ((h.subject, h.object),):
+                if a != old or b == new:
+                    continue
+                key = (new, h.type, b)
+                if key in seen or (h.type in SYMMETRIC and (b, h.type, new) in seen):
+                    continue
+                seen.add(key)
+                hits.append(RelationHit(new, h.type, b, h.polarity, h.modality, h.attribution, h.evidence,
+                                        h.from_structure, "renamed:" + h.rule))
+
+
+def _embedded_apart(doc, first: tuple, second: tuple) -> bool:
+    """Whether the name said first stands in a relative or adverbial clause that ends before
+    the second name ("The province, which is loyal to X, has fought Y")."""
+    a = doc.char_span(first[0], first[1], alignment_mode="expand")
+    b = doc.char_span(second[0], second[1], alignment_mode="expand")
+    if a is None or b is None:
+        return False
+    for anc in a.root.ancestors:
+        if anc.dep_ in ("relcl", "advcl"):
+            return not any(t.i == b.root.i for t in anc.subtree)
+    return False
+
+
 def _between_fallback(ctx: Context, sent, att: Attribution | None, inside: list, seen: set[tuple],
                       hits: list[RelationHit]) -> None:
     """Exactly two groups named in the sentence, no tie read between them, and one cue of one
@@ -420,6 +478,8 @@ def _between_fallback(ctx: Context, sent, att: Attribution | None, inside: list,
     gap = ctx.text[first[1]:second[0]]
     if len(gap.split()) > 12 or re.search(r"[;:]", gap) or _CLAUSE_BREAK.search(gap):
         return  # a clause of its own between the names may tie one of them to a third party
+    if _embedded_apart(sent.doc, first, second):
+        return  # "the province, which is loyal to X, has fought Y": X is in a clause of its own
     # "X and Y clashed", "X's and Y's rivalry": when the two are coordinated, the cue follows them
     words = gap
     if re.fullmatch(r"(?:[’']s?)?\s*,?\s*(?:and|&)\s+(?:the\s+)?", gap):
@@ -475,6 +535,12 @@ def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: Gr
         if modality in ("asserted", "reported") and any(
                 t.lemma_.lower() in _ACCUSING for t in [p.cue, *p.cue.ancestors]):
             modality = "speculated"  # "The Houthis accused Hamas of funding IS": an accusation
+        elif modality == "asserted" and (
+                (p.cue.dep_ in ("oprd", "xcomp") and p.cue.head.lemma_.lower() in _REGARDING)
+                or (p.cue.dep_ == "pobj" and p.cue.head.lower_ == "as"
+                    and p.cue.head.head.lemma_.lower() in _REGARDING)):
+            # "which it described as a front for Y", "X is considered a wing of Y": a view
+            modality = "reported"
         hits.append(RelationHit(a, type_, b, "negated" if negated else "positive",
                                 modality, att, evidence(sent), structural, f"pattern:{p.pattern}"))
 
@@ -496,6 +562,9 @@ def _hedge_of_verb(cue, span: tuple[int, int]) -> str:  # type: ignore[no-untype
 
 
 _ACCUSING = frozenset({"accuse", "allege", "suspect"})
+# verbs of regarding and describing: a tie read off their predicate is their subject's view
+_REGARDING = frozenset({"describe", "regard", "consider", "view", "see", "label", "call", "brand",
+                        "characterise", "characterize", "depict", "portray", "designate", "term", "deem"})
 
 
 # A clause set off by commas that describes the group before it: "X, which split from Y in
@@ -504,7 +573,7 @@ _RELATIVE = re.compile(
     r"(?<=⟩)(?:\s*\(⟨\d+⟩\))?\s*,\s*(?:which|who|whose|(?:led|headed|founded|backed|based|formed|"
     r"created|known|commanded|run)\s+(?:by|in|as|from)|once|formerly|now)\b[^,;:?!()]{3,120}?,(?=\s+[a-z])")
 _QUOTED = re.compile(r"[\"“](?P<q>[^\"“”]+)[\"”]")
-_WE = re.compile(r"\b[Ww]e\b")
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
 
 
 def _quoted_we(ctx: Context, sent, att: Attribution | None) -> list[tuple[int, int, str]]:
