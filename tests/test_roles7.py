@@ -68,6 +68,20 @@ CASES = [
     ('The leader of the Taliban insurgency on Sunday praised the withdrawal of troops. '
      '"We consider the withdrawal a good step," said Mawlawi Hibatullah Akhundzada.',
      [("Mawlawi Hibatullah Akhundzada", "leader", "Afghan Taliban")]),
+    # a hyphenated title read whole ("commander-in-chief" leads); "his successor, X, was elected T"
+    ("Twan Mrat Naing, commander-in-chief of the Arakan Army, said the fighting would continue.",
+     [("Twan Mrat Naing", "leader", "Arakan Army")]),
+    ("Nasrallah's successor, Naim Qassem, was elected secretary-general of Hezbollah.",
+     [("Naim Qassem", "leader", "Hezbollah")]),
+    # leaving a post names it
+    ("Abdullahi Farah stepped down as head of ISWAP in 2019.",
+     [("Abdullahi Farah", "leader", "Islamic State West Africa Province")]),
+    ("Abdullahi Farah resigned as spokesman of ISWAP.",
+     [("Abdullahi Farah", "spokesperson", "Islamic State West Africa Province")]),
+    # a unit of the group's, possessed: its head commands
+    ("Abdullahi Farah heads Hamas's media department.", [("Abdullahi Farah", "commander", "Hamas")]),
+    # a kind word with the group's name on it, possessed by a person
+    ("Police say Ruben Ortega's 400 Mawozo gang kidnapped the missionaries.", [("Ruben Ortega", "leader", "400 Mawozo")]),
 ]
 
 ABSENT = [
@@ -83,6 +97,13 @@ ABSENT = [
     ("Boko Haram leader Abdullahi Farah and his lieutenant Musa Bello fled.", ("Musa Bello", "leader", "Boko Haram")),
     # a victim of the group
     ("Boko Haram killed a police commander, Ali Dahir.", ("Ali Dahir", "commander", "Boko Haram")),
+    # what X founded or runs is the group's office or operations, not the group
+    ("Abdullahi Farah established ISWAP's media office in 2015.",
+     ("Abdullahi Farah", "founder", "Islamic State West Africa Province")),
+    ("Abdullahi Farah runs Boko Haram's operations in Borno.", ("Abdullahi Farah", "leader", "Boko Haram")),
+    ("Abdullahi Farah heads Hamas's media department.", ("Abdullahi Farah", "leader", "Hamas")),
+    # a faction a person possesses is a part of the group, not the group he leads
+    ("Abubakar Shekau's Boko Haram faction raided the town.", ("Abubakar Shekau", "leader", "Boko Haram")),
     # "of" a news agency, not a group
     ("Ruben Ortega of Reuters reported that Hamas fired rockets.", ("Ruben Ortega", "member", "Hamas")),
 ]

@@ -95,7 +95,7 @@ _PATTERNS = [
     re.compile(rf"(?:{_ROLE_ANY})\s+(?:of|for)\s+(?:the\s+)?{G}\s*,?\s*{P}", re.I),
     # "X, who leads G" / "X founded G" / "X heads G"
     re.compile(rf"{P}\s*,?\s*(?:who\s+)?(?:(?P<leader>leads|led|heads|headed|ran|runs)|(?P<commander>commands|commanded)|"
-               rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}", re.I),
+               rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}(?![’']s?\s)", re.I),
     # "G, led by X" / "G, founded by X" / "under the leadership of X"
     # (not "G1, a G2 affiliate led by X": what is led is the affiliate, G1)
     re.compile(rf"{G}(?:(?!\b{_AFFILIATE}\b)[^⟨⟪.;]){{0,60}}?\b(?:(?P<leader>led|headed|run|commanded)|(?P<founder>founded|"
@@ -114,7 +114,7 @@ _PATTERNS = [
                rf"nicknamed|alias)\s+[“\"‘']?{P}", re.I),
     re.compile(rf"{G}[^⟨⟪.;]{{0,80}}?\bunder\s+the\s+(?P<leader>leadership|command)\s+of\s+(?:\w+\s+){{0,4}}?{P}", re.I),
     # "X led the group" with the group a description resolved earlier
-    re.compile(rf"{P}\s+(?P<leader>led|leads|heads|headed)\s+{G}", re.I),
+    re.compile(rf"{P}\s+(?P<leader>led|leads|heads|headed)\s+{G}(?![’']s?\s)", re.I),
 ]
 # A leader's word before another title ("chief negotiator", "head coordinator"): that title is
 # the person's, not the group's leadership.
@@ -454,7 +454,16 @@ def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
                 or (tok.i > 0 and doc[tok.i - 1].lower_ in ("secretary", "attorney", "surgeon", "governor")):
             return None, None
         return "commander", None
-    role = rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
+    role = None
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and word in rules.titles:
+        # a hyphenated title whose first word is a title too ("commander-in-chief" is a
+        # leader's, not a commander's), read on its first word the parser makes the head
+        for n in (5, 3):
+            if tok.i + n <= len(doc) and (joined := "".join(w.lower_ for w in doc[tok.i: tok.i + n])) in rules.titles \
+                    and tok.head.i != tok.i + n - 1:
+                role = rules.titles[joined]
+                break
+    role = role or rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
     if role is None and tok.i + 2 < len(doc) and \
             (joined := "-".join(w.lower_ for w in doc[tok.i: tok.i + 3])) in rules.titles and \
             doc[tok.i + 1].head.i == tok.i and doc[tok.i + 2].head.i == tok.i + 1:
@@ -1089,6 +1098,12 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
     return out
 
 
+# Kind words a leader's name may possess with the group's name on them ("Izo's 5 Segonn gang");
+# not "faction" or "wing": "X's Boko Haram faction" is a part of the group, its own.
+_OWN_KINDS = {"gang", "group", "movement", "militia", "network", "organization", "organisation", "outfit",
+              "cartel", "army"}
+
+
 def _possessed_groups(ctx: Context, index: _Index) -> list[RoleHit]:
     """"Iyad Ag Ghali's JNIM claimed the raid", "Nasrallah's Hezbollah": a person's name as
     the possessive of a group's name is the group's leader; not where the group's name only
@@ -1111,6 +1126,14 @@ def _possessed_groups(ctx: Context, index: _Index) -> list[RoleHit]:
         person = index.person_of(tok)
         head = tok.head
         group = index.group.get(head.i)
+        if group is None and head.lemma_.lower() in _OWN_KINDS:
+            # "Izo's 5 Segonn gang": the group's name on a kind word the name possesses
+            group = next((index.group[c.i] for c in head.children
+                          if c.dep_ in ("compound", "nmod") and c.i in index.group), None)
+            if person is not None and group is not None and head.dep_ not in ("compound", "amod", "nmod") \
+                    and not _opposed(head):
+                out.append(RoleHit(person, "leader", group, evidence(tok.sent), "possessed-group"))
+            continue
         if person is None or group is None or tok.i + 1 >= len(ctx.doc) or ctx.doc[tok.i + 1].dep_ != "case":
             continue
         while head.head is not head and index.group.get(head.head.i) == group:
