@@ -82,6 +82,10 @@ CASES = [
     ("Abdullahi Farah heads Hamas's media department.", [("Abdullahi Farah", "commander", "Hamas")]),
     # a kind word with the group's name on it, possessed by a person
     ("Police say Ruben Ortega's 400 Mawozo gang kidnapped the missionaries.", [("Ruben Ortega", "leader", "400 Mawozo")]),
+    # a bracketed aside between the name and its appositive title
+    ("By 2005, Omar Farid Khan (deceased), a Boko Haram commander, coordinated attacks.",
+     [("Omar Farid Khan", "commander", "Boko Haram")]),
+    ("Omar Farid Khan (pictured), the Boko Haram chief, was killed.", [("Omar Farid Khan", "leader", "Boko Haram")]),
 ]
 
 ABSENT = [

@@ -49,7 +49,9 @@ _HONORIFIC = (r"(?:(?:Sheikh|Shaikh|Mullah|Maulana|Maulvi|Mufti|Hafiz|Qari|Haji|
 P = _HONORIFIC + r"⟪(?P<p>\d+)⟫"
 G = r"⟨(?P<g>\d+)⟩"
 # An appositive opens with a comma, a dash or a bracket: "Al-Sharaa — leader of HTS — said".
-_APPOS = r"\s*(?:,|—|–|--|\()\s*"
+# A bracketed aside with no name in it may come first: "X (deceased), a HUJI leader",
+# "X (pictured), the G chief".
+_APPOS = r"\s*(?:\([^()⟨⟪]{1,40}\)\s*(?=[,—–-]))?(?:,|—|–|--|\()\s*"
 # Describing words before a group's name: "the Islamist G", "the Somalia-based G".
 _GMOD = (r"(?:(?:[A-Z]?[a-z]+-(?:based|linked|backed|led|allied)|Islamist|jihadist|militant|extremist|"
          r"terrorist|insurgent|rebel|armed|banned|outlawed|proscribed|notorious|powerful|shadowy|"
