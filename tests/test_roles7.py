@@ -86,6 +86,10 @@ CASES = [
     ("By 2005, Omar Farid Khan (deceased), a Boko Haram commander, coordinated attacks.",
      [("Omar Farid Khan", "commander", "Boko Haram")]),
     ("Omar Farid Khan (pictured), the Boko Haram chief, was killed.", [("Omar Farid Khan", "leader", "Boko Haram")]),
+    # the head of the group's intelligence service or apparatus commands a part of it
+    ("Abdullahi Farah, head of al-Shabaab's feared Amniyat intelligence service, was killed.",
+     [("Abdullahi Farah", "commander", "al-Shabaab")]),
+    ("Abdullahi Farah heads al-Shabaab's intelligence apparatus.", [("Abdullahi Farah", "commander", "al-Shabaab")]),
 ]
 
 ABSENT = [
@@ -108,6 +112,9 @@ ABSENT = [
     ("Abdullahi Farah heads Hamas's media department.", ("Abdullahi Farah", "leader", "Hamas")),
     # a faction a person possesses is a part of the group, not the group he leads
     ("Abubakar Shekau's Boko Haram faction raided the town.", ("Abubakar Shekau", "leader", "Boko Haram")),
+    # ... and does not lead the group
+    ("Abdullahi Farah, head of al-Shabaab's feared Amniyat intelligence service, was killed.",
+     ("Abdullahi Farah", "leader", "al-Shabaab")),
     # "of" a news agency, not a group
     ("Ruben Ortega of Reuters reported that Hamas fired rockets.", ("Ruben Ortega", "member", "Hamas")),
 ]

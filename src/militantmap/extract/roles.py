@@ -130,9 +130,9 @@ def _unit_of_group(masked: str, end: int) -> bool:
     """The group name at `end` is the possessor of a unit a department word names ("G's armed
     wing", "G's media arm")."""
     rules = _rules()
-    # (a name or a modifier may come first: "G's Amniyat intelligence wing")
-    for m in (re.match(r"⟩[’']s?\s+([\w-]+)\s+([\w-]+)\b", masked[end:]),
-              re.match(r"⟩[’']s?\s+\S+\s+([\w-]+)\s+([\w-]+)\b", masked[end:])):
+    # (a name or a modifier or two may come first: "G's Amniyat intelligence wing", "G's feared
+    # Amniyat intelligence service")
+    for m in (re.match(r"⟩[’']s?\s+" + r"\S+\s+" * k + r"([\w-]+)\s+([\w-]+)\b", masked[end:]) for k in range(3)):
         if m is not None and m.group(2).lower() in rules.units and (
                 m.group(1).lower() in rules.departments or m.group(1).lower() in rules.unit_words):
             return True
