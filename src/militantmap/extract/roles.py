@@ -49,7 +49,9 @@ _HONORIFIC = (r"(?:(?:Sheikh|Shaikh|Mullah|Maulana|Maulvi|Mufti|Hafiz|Qari|Haji|
 P = _HONORIFIC + r"⟪(?P<p>\d+)⟫"
 G = r"⟨(?P<g>\d+)⟩"
 # An appositive opens with a comma, a dash or a bracket: "Al-Sharaa — leader of HTS — said".
-_APPOS = r"\s*(?:,|—|–|--|\()\s*"
+# A bracketed aside with no name in it may come first: "X (deceased), a HUJI leader",
+# "X (pictured), the G chief".
+_APPOS = r"\s*(?:\([^()⟨⟪]{1,40}\)\s*(?=[,—–-]))?(?:,|—|–|--|\()\s*"
 # Describing words before a group's name: "the Islamist G", "the Somalia-based G".
 _GMOD = (r"(?:(?:[A-Z]?[a-z]+-(?:based|linked|backed|led|allied)|Islamist|jihadist|militant|extremist|"
          r"terrorist|insurgent|rebel|armed|banned|outlawed|proscribed|notorious|powerful|shadowy|"
@@ -95,7 +97,7 @@ _PATTERNS = [
     re.compile(rf"(?:{_ROLE_ANY})\s+(?:of|for)\s+(?:the\s+)?{G}\s*,?\s*{P}", re.I),
     # "X, who leads G" / "X founded G" / "X heads G"
     re.compile(rf"{P}\s*,?\s*(?:who\s+)?(?:(?P<leader>leads|led|heads|headed|ran|runs)|(?P<commander>commands|commanded)|"
-               rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}", re.I),
+               rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}(?![’']s?\s)", re.I),
     # "G, led by X" / "G, founded by X" / "under the leadership of X"
     # (not "G1, a G2 affiliate led by X": what is led is the affiliate, G1)
     re.compile(rf"{G}(?:(?!\b{_AFFILIATE}\b)[^⟨⟪.;]){{0,60}}?\b(?:(?P<leader>led|headed|run|commanded)|(?P<founder>founded|"
@@ -114,7 +116,7 @@ _PATTERNS = [
                rf"nicknamed|alias)\s+[“\"‘']?{P}", re.I),
     re.compile(rf"{G}[^⟨⟪.;]{{0,80}}?\bunder\s+the\s+(?P<leader>leadership|command)\s+of\s+(?:\w+\s+){{0,4}}?{P}", re.I),
     # "X led the group" with the group a description resolved earlier
-    re.compile(rf"{P}\s+(?P<leader>led|leads|heads|headed)\s+{G}", re.I),
+    re.compile(rf"{P}\s+(?P<leader>led|leads|heads|headed)\s+{G}(?![’']s?\s)", re.I),
 ]
 # A leader's word before another title ("chief negotiator", "head coordinator"): that title is
 # the person's, not the group's leadership.
@@ -128,9 +130,9 @@ def _unit_of_group(masked: str, end: int) -> bool:
     """The group name at `end` is the possessor of a unit a department word names ("G's armed
     wing", "G's media arm")."""
     rules = _rules()
-    # (a name or a modifier may come first: "G's Amniyat intelligence wing")
-    for m in (re.match(r"⟩[’']s?\s+([\w-]+)\s+([\w-]+)\b", masked[end:]),
-              re.match(r"⟩[’']s?\s+\S+\s+([\w-]+)\s+([\w-]+)\b", masked[end:])):
+    # (a name or a modifier or two may come first: "G's Amniyat intelligence wing", "G's feared
+    # Amniyat intelligence service")
+    for m in (re.match(r"⟩[’']s?\s+" + r"\S+\s+" * k + r"([\w-]+)\s+([\w-]+)\b", masked[end:]) for k in range(3)):
         if m is not None and m.group(2).lower() in rules.units and (
                 m.group(1).lower() in rules.departments or m.group(1).lower() in rules.unit_words):
             return True
@@ -454,7 +456,16 @@ def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
                 or (tok.i > 0 and doc[tok.i - 1].lower_ in ("secretary", "attorney", "surgeon", "governor")):
             return None, None
         return "commander", None
-    role = rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
+    role = None
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and word in rules.titles:
+        # a hyphenated title whose first word is a title too ("commander-in-chief" is a
+        # leader's, not a commander's), read on its first word the parser makes the head
+        for n in (5, 3):
+            if tok.i + n <= len(doc) and (joined := "".join(w.lower_ for w in doc[tok.i: tok.i + n])) in rules.titles \
+                    and tok.head.i != tok.i + n - 1:
+                role = rules.titles[joined]
+                break
+    role = role or rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
     if role is None and tok.i + 2 < len(doc) and \
             (joined := "-".join(w.lower_ for w in doc[tok.i: tok.i + 3])) in rules.titles and \
             doc[tok.i + 1].head.i == tok.i and doc[tok.i + 2].head.i == tok.i + 1:
@@ -683,7 +694,21 @@ class _Index:
         if key is None and ((tok.lower_ == "its" and tok.dep_ == "poss") or
                             (tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"))):
             key = self._pronoun(tok)
+        if key is None and tok.lower_ == "their" and tok.dep_ == "poss" and tok.head.lemma_.lower() in _rules().titles:
+            key = self._their_owner(tok)
         return key
+
+    def _their_owner(self, tok: Token) -> str | None:
+        """ "The Taliban took the city. Their spokesman X said ...": the group that is the first
+        subject of this sentence before the pronoun, else of the previous sentence; any other
+        subject first ("Soldiers fought G. Their commander ...") owns it, and no state body may
+        come between."""
+        for t, _ in _tokens_before(tok):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+                if t.i in self.group and not _state_body_between(t, tok, self.group):
+                    return self.group[t.i]
+                return None
+        return None
 
     def _head_noun(self, tok: Token) -> str | None:
         """A lower-case kind word standing for a group named before it ("imprisoned cartel
@@ -885,6 +910,14 @@ def _listed(tok: Token) -> bool:
     return any(c.dep_ == "cc" for t in (tok, *tok.conjuncts) for c in t.children)
 
 
+def _own_title(tok: Token, rules: _Rules) -> bool:
+    """A listed name with a title or a possessor of its own ("G leader X and his lieutenant
+    Y", "X and deputy leader Y"): the title before the list is not his."""
+    return any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i and
+               (_title_role(c, rules)[0] is not None or c.lower_ in ("his", "her", "their"))
+               for c in tok.children)
+
+
 def _described(tok: Token) -> bool:
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children)
 
@@ -950,8 +983,15 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                             # "X, Y and Z, members of G" is three roles: an appositive after the
                             # last of the names describes them all; in "X, Y (leader of G) and Z"
                             # or "X, head of A; Y, chief of B" it describes one name only.
+                            if pat.cue is None and tok.tag_ == "NNS" and anchor.dep_ == "compound" and \
+                                    anchor.pos_ == "PROPN" and anchor.head.pos_ == "PROPN" and anchor.head.i > tok.i:
+                                # "G commanders X and Y fled": the list hangs on the last word of
+                                # the first name, the path reached its first
+                                while anchor.dep_ == "compound" and anchor.head.pos_ == "PROPN":
+                                    anchor = anchor.head
                             conj = [c for c in anchor.conjuncts
-                                    if not (appos and (_described(c) or c.i > tok.i))] if not appos or _listed(anchor) else []
+                                    if not (appos and (_described(c) or c.i > tok.i))
+                                    and not _own_title(c, rules)] if not appos or _listed(anchor) else []
                             listed = [anchor, *conj]
                             if appos and anchor.dep_ != "appos":
                                 # "X, Y and Z, all G commanders": the parser hangs "Y and Z" on
@@ -989,6 +1029,17 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                                     persons.append(key)
                     if persons:
                         break
+                if not persons and pat.cue is None and tok.tag_ == "NNS" and tok.i + 1 < len(tok.doc) \
+                        and tok.doc[tok.i + 1].text == ",":
+                    # "The G leaders, X and Y, fled": the parser may make the listed names
+                    # conjuncts of the plural title instead of its apposition
+                    for c in tok.children:
+                        if c.dep_ == "conj" and c.i > tok.i and c.pos_ == "PROPN" and index.person_of(c):
+                            for t in (c, *c.conjuncts):
+                                key = index.person_of(t)
+                                if key and key not in persons and not _own_title(t, rules):
+                                    persons.append(key)
+                            break
                 if not persons:
                     continue
                 groups: list[str] = []
@@ -1018,6 +1069,10 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                         index.named_person(t, commit=True, beside_people=beside)
                 if pat.possessor:
                     owner = next((index.person_of(c) for c in tok.children if c.dep_ == "poss"), None)
+                    if owner is None and tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+                        # "his deputy Y": the possessive hangs on the name the title is set before
+                        owner = next((index.person_of(c) for c in tok.head.children
+                                      if c.dep_ == "poss" and c.i < tok.i), None)
                     if owner is None and pat.cue is None:
                         # "X, a top lieutenant of Y", "X, an aide to Y": the group Y leads
                         owner = next((index.person_of(t) for t in _walk(tok, _OWNER_PATH)
@@ -1035,6 +1090,7 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                         out.append(RoleHit(person, role, group, evidence(sent), pat.id))
                         if also:
                             out.append(RoleHit(person, also, group, evidence(sent), pat.id))
+    out += _possessed_groups(ctx, index) + _named_with_group(ctx, index)
     out += _unnamed_titles(ctx, index, rules, (known or []) + out)
     leads = [(h.person, h.group) for h in (known or []) + out if h.role in ("leader", "founder")]
     for persons, owner, role, sent, rule in pending:
@@ -1044,11 +1100,88 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
     return out
 
 
+# Kind words a leader's name may possess with the group's name on them ("Izo's 5 Segonn gang");
+# not "faction" or "wing": "X's Boko Haram faction" is a part of the group, its own.
+_OWN_KINDS = {"gang", "group", "movement", "militia", "network", "organization", "organisation", "outfit",
+              "cartel", "army"}
+
+
+def _possessed_groups(ctx: Context, index: _Index) -> list[RoleHit]:
+    """"Iyad Ag Ghali's JNIM claimed the raid", "Nasrallah's Hezbollah": a person's name as
+    the possessive of a group's name is the group's leader; not where the group's name only
+    modifies another word ("X's Hezbollah policy": the possessive is the policy's)."""
+    out: list[RoleHit] = []
+    for tok in ctx.doc:
+        if tok.lower_ == "whose" and tok.dep_ == "poss":
+            # "gang leader X, whose 5 Segonn gang controls the district": the antecedent leads it
+            # (the group's name, or a kind word with the name on it)
+            owned = index.group.get(tok.head.i) or next(
+                (index.group[c.i] for c in tok.head.children if c.dep_ in ("compound", "nmod") and c.i in index.group), None)
+            rel = next((h for h in (tok.head, tok.head.head, tok.head.head.head) if h.dep_ == "relcl"), None)
+            person = index.person_of(rel.head) if rel is not None else None
+            if person is not None and owned is not None:
+                out.append(RoleHit(person, "leader", owned, evidence(tok.sent), "possessed-group"))
+            continue
+        if tok.dep_ != "poss" or tok.pos_ != "PROPN" or tok.i in index.group or not any(
+                c.dep_ == "case" for c in tok.children):
+            continue
+        person = index.person_of(tok)
+        head = tok.head
+        group = index.group.get(head.i)
+        if group is None and head.lemma_.lower() in _OWN_KINDS:
+            # "Izo's 5 Segonn gang": the group's name on a kind word the name possesses
+            group = next((index.group[c.i] for c in head.children
+                          if c.dep_ in ("compound", "nmod") and c.i in index.group), None)
+            if person is not None and group is not None and head.dep_ not in ("compound", "amod", "nmod") \
+                    and not _opposed(head):
+                out.append(RoleHit(person, "leader", group, evidence(tok.sent), "possessed-group"))
+            continue
+        if person is None or group is None or tok.i + 1 >= len(ctx.doc) or ctx.doc[tok.i + 1].dep_ != "case":
+            continue
+        while head.head is not head and index.group.get(head.head.i) == group:
+            head = head.head
+        if head.dep_ in ("compound", "amod", "nmod") or _opposed(head):
+            continue
+        out.append(RoleHit(person, "leader", group, evidence(tok.sent), "possessed-group"))
+    return out
+
+
+def _named_with_group(ctx: Context, index: _Index) -> list[RoleHit]:
+    """"Ruben Ortega of Abu Sayyaf was killed", "the Abu Sayyaf's Ruben Ortega": a full name
+    with no title, tied to a group by "of" or a possessive, is one of its members (a title of his
+    in the group, found otherwise, replaces the membership)."""
+    out: list[RoleHit] = []
+    rules = _rules()
+    for m in index.person_mentions:
+        if m.kind != NAME or not _full_name(ctx.text[m.start:m.end]):
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span) or _titled(span):
+            continue
+        head = span.root
+        if any(c.dep_ in ("compound", "amod", "nmod", "appos") and _title_role(c, rules)[0] is not None
+               for c in head.children):
+            continue  # "Commander X of G": the title rows read it
+        groups = [index.group[c.i] for c in head.children if c.dep_ == "poss" and c.i in index.group]
+        # "of G" right after the name, or after a comma ("X, of the Abu Sayyaf, was killed")
+        right_after = {span.end, span.end + 1} if span.end < len(ctx.doc) and ctx.doc[span.end].text == "," \
+            else {span.end}
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i in right_after:
+                groups += [index.group[o.i] for o in c.children if o.dep_ == "pobj" and o.i in index.group]
+        for g in dict.fromkeys(groups):
+            out.append(RoleHit(m.key, "member", g, evidence(head.sent), "named-with-group"))
+    return out
+
+
 # -- a title named later: "a top G commander said ... . “...,” Murat Kaya told TV." -------------
 _UNNAMED_ROLES = {"leader", "founder", "commander", "deputy_leader", "spokesperson"}
 _SPEECH = {"say", "tell", "confirm", "announce", "claim", "deny", "add", "state", "warn", "vow", "insist"}
 _LEAD_GROUP_PATHS = tuple(_parse_path(p) for p in (
-    "prep[of,for,in,within,inside,from] pobj", "compound|poss|nmod", "compound|nmod compound|nmod|poss"))
+    "prep[of,for,in,within,inside,from] pobj", "compound|poss|nmod", "compound|nmod compound|nmod|poss",
+    # "the leader of the Taliban insurgency": the group's name on a kind word
+    "prep[of,for,in,within,inside,from] pobj[insurgency,rebellion,uprising,movement,group,organization,organisation,"
+    "network,outfit,militia,faction] compound|nmod|poss"))
 
 
 def _unnamed_titles(ctx: Context, index: _Index, rules: _Rules, known: list[RoleHit]) -> list[RoleHit]:
