@@ -609,7 +609,10 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
 # items here), with an optional article before and bracketed acronym after it.
 _LIST_NAME = (rf"{_WORD}(?:\s+(?:(?:of|for|in|de|du)\s+(?:the\s+)?|"
               rf"(?:al|el|ul|wal|e|i|bin|ibn|del|la|los|las|des|fi)\s+)?{_WORD}){{0,7}}")
-_LIST_ITEM = rf"(?:the\s+)?(?P<name>{_LIST_NAME})(?:\s+{_BRACKETED_ACRONYM})?"
+# A bracket after an item holds its acronym or a capitalised gloss of its name ("Jabhatul
+# Islamiya (Islamic Front)"); either belongs to the item.
+_BRACKETED_GLOSS = r"\((?:[A-Z][\w’'-]*\s*){1,5}\)"
+_LIST_ITEM = rf"(?:the\s+)?(?P<name>{_LIST_NAME})(?:\s+(?:{_BRACKETED_ACRONYM}|{_BRACKETED_GLOSS}))?"
 _LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _LIST_ITEM_RE = re.compile(_LIST_ITEM)
 _LIST_RE = re.compile(rf"(?<![\w-]){_LIST_ITEM}(?:{_LIST_SEP}{_LIST_ITEM.replace('?P<name>', '')}){{2,}}")
@@ -635,7 +638,7 @@ def _list_members(ctx: Context, gaz_mentions: list, countries, nationality
                  for s, e, _ in items]
         if len(items) < 3 or sum(known) < _LIST_MIN_KNOWN:
             continue
-        for (s, e, raw), is_known in zip(items, known):
+        for idx, ((s, e, raw), is_known) in enumerate(zip(items, known)):
             name = _trim_name(raw)
             if is_known or not name:
                 continue
@@ -651,13 +654,19 @@ def _list_members(ctx: Context, gaz_mentions: list, countries, nationality
                 continue
             # the model takes many Arabic and African names for people's: such a name is a
             # group's when it says so ("Harakat ...") or the text gives its acronym
+            # "the IMK, al-Nahda and Kurdish Hamas": a one-word Arabic name with its article
+            # among items that are all listed groups is a group, whatever the model reads
+            others_known = all(k for j, k in enumerate(known) if j != idx)
             if _proper_name(ctx, s, e, people=False) or (
                     _proper_name(ctx, s, e, people=True)
-                    and (_looks_like_group(name) or _ACRONYM_AFTER.match(text, e))):
+                    and (_looks_like_group(name) or _ACRONYM_AFTER.match(text, e)
+                         or (others_known and _ARTICLE_NAME.fullmatch(name)))):
                 found.append((s, e, name))
     return found
 
 
+# "al-Nahda", "el-Hijra": an Arabic article and one capitalised word.
+_ARTICLE_NAME = re.compile(r"(?:[Aa]l|[Ee]l)[-‐‑][A-Z][\w’'-]+")
 _VENUE_WORDS = {"theater", "theatre", "hotel", "stadium", "mosque", "church", "temple", "airport",
                 "market", "mall", "hall", "bridge", "square", "museum", "cinema", "restaurant",
                 "cafe", "station", "prison", "camp", "base", "compound", "palace", "tower"}
