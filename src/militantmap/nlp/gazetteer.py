@@ -93,6 +93,8 @@ STRICT_CASE_WORDS = frozenset(
         "division",
         "guard",
         "guards",
+        # an ordinary word of news ("a Libyan dawn raid"), a name's word only capitalised
+        "dawn",
     }
 )
 # What context an alias needs in running text (docs/gazetteer.md, "Ambiguous names"): none; a

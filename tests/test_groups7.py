@@ -1,0 +1,112 @@
+"""Issue 8, round 7: group recognition. Sentences of our own invention (no corpus text): list
+items with a bracketed gloss or an Arabic one-word name, editors' acronyms that need context,
+and transliteration variants of listed names."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from militantmap.article import Article
+from militantmap.extract import extract
+from militantmap.nlp.gazetteer import get_gazetteer
+
+PUB = dt.date(2024, 6, 10)
+
+
+def groups(text: str) -> dict[str, str | None]:
+    r = extract(Article(text=text, published=PUB))
+    return {e["name"]: e.get("kb_id") for e in r["entities"] if e["type"] == "armed_group"}
+
+
+# Lists: an unlisted item among listed groups (extract/entities.py, _list_members).
+LISTS = [
+    # a bracketed gloss after an item no longer ends the list
+    ("Three factions fused into one coalition: Ansar Dine, Jabhatul Islamiya (Islamic Front), "
+     "and the Kelbora Brotherhood.", {"Ansar Dine", "Jabhatul Islamiya", "Kelbora Brotherhood"}),
+    # an Arabic one-word name with its article, the other items all listed groups
+    ("The alliance was formed by the Haqqani Network, al-Wadiqa, and Lashkar-e-Taiba.",
+     {"Haqqani Network", "al-Wadiqa", "Lashkar-e-Taiba"}),
+    ("Boko Haram, al-Tarfiya and Ansaru agreed to share weapons.",
+     {"Boko Haram", "al-Tarfiya", "Ansaru"}),
+]
+
+
+@pytest.mark.parametrize("text,want", LISTS)
+def test_list_items(text: str, want: set[str]) -> None:
+    got = groups(text)
+    assert want <= set(got), f"missing {want - set(got)} in {got}"
+
+
+LIST_NEGATIVES = [
+    # a man's name (article + one word) among groups and a country is no group: not all the
+    # other items are groups
+    ("Envoys from Hamas, al-Karimi and Qatar met the Hezbollah delegation.", {"al-Karimi"}),
+    # a list of only one listed group is no list of groups
+    ("Talks in Doha brought together al-Nadiri, al-Sabri and the Taliban.", {"al-Nadiri", "al-Sabri"}),
+]
+
+
+@pytest.mark.parametrize("text,never", LIST_NEGATIVES)
+def test_list_negatives(text: str, never: set[str]) -> None:
+    got = groups(text)
+    assert not (never & set(got)), f"spurious {never & set(got)} in {got}"
+
+
+# Editors' acronyms that need context (curated contextual_aliases): a group with a cue or
+# another group in the sentence, nothing without.
+ACRONYMS = [
+    ("Police said NAR gunmen had shot the judge outside his home.", "armed-revolutionary-nuclei"),
+    ("Several FCA members later joined the Prima Linea.", "armed-communist-formations"),
+    ("AST militants were blamed for the attack on the embassy.", "ansar-al-sharia-in-tunisia"),
+    ("Leaders of the MIA and the GIA met in the mountains in 1993.", "armed-islamic-movement"),
+    ("The OJAL claimed the killing of two imams.", "organization-of-young-free-algerians"),
+]
+
+
+@pytest.mark.parametrize("text,kb", ACRONYMS)
+def test_contextual_acronyms(text: str, kb: str) -> None:
+    assert kb in set(groups(text).values())
+
+
+ACRONYM_NEGATIVES = [
+    "The NAR figures for the quarter were published on Monday.",
+    "FCA reported higher car sales in Europe.",
+    "Flights to MIA were delayed by the storm.",
+    "AST is used for the timestamps in the schedule.",
+]
+
+
+@pytest.mark.parametrize("text", ACRONYM_NEGATIVES)
+def test_contextual_acronyms_need_context(text: str) -> None:
+    assert groups(text) == {}
+
+
+def test_mia_is_the_armed_islamic_movement_not_fis() -> None:
+    gaz = get_gazetteer()
+    assert "MIA" in gaz.get("armed-islamic-movement").aliases
+    assert "MIA" not in gaz.get("islamic-salvation-front").aliases
+
+
+# Transliteration (data/transliteration.json and the plural ending in nlp/gazetteer._loose).
+SPELLINGS = [
+    ("El Gama'a El Islamiya", "gamaa-al-islamiyya"),
+    ("Ahrar ash-Sham", "ahrar-al-sham"),
+    ("Failaq al-Rahman", "faylaq-al-rahman"),
+    ("Al-Murabitoon", "al-mourabitoun"),
+    ("Liwa Fatemiyun", "fatemiyoun-division"),
+    ("Tanzim Hurras ad-Din", "hurras-al-din"),
+]
+
+
+@pytest.mark.parametrize("name,kb", SPELLINGS)
+def test_transliteration(name: str, kb: str) -> None:
+    ms = get_gazetteer().find_mentions(f"Fighters of {name} shelled the village on Sunday.")
+    assert [m.entry_id for m in ms] == [kb]
+
+
+def test_english_words_are_no_article() -> None:
+    # "as", "at", "an" are English words, never the Arabic article: "known as Shabaab" does
+    # not make "as Shabaab" a spelling of "al-Shabaab" (the name alone still matches)
+    ms = get_gazetteer().find_mentions("The militia known as Shabaab attacked the port.")
+    assert [m.surface for m in ms] == ["Shabaab"]
