@@ -110,3 +110,37 @@ def test_english_words_are_no_article() -> None:
     # not make "as Shabaab" a spelling of "al-Shabaab" (the name alone still matches)
     ms = get_gazetteer().find_mentions("The militia known as Shabaab attacked the port.")
     assert [m.surface for m in ms] == ["Shabaab"]
+
+
+# A group named in full, then again without its head noun (extract/entities.py,
+# _shortened_names), names the same group, not a namesake the lists give the short name.
+SHORTENED = [
+    ("Members of the Islamic Jihad Union crossed into Kunduz. Later the Islamic Jihad said "
+     "its fighters had taken the bridge.", "islamic-jihad-union", "palestinian-islamic-jihad"),
+]
+
+
+@pytest.mark.parametrize("text,want,never", SHORTENED)
+def test_shortened_names(text: str, want: str, never: str) -> None:
+    got = set(groups(text).values())
+    assert want in got and never not in got, got
+
+
+SHORTENED_KEPT = [
+    # the namesake named first keeps the short name
+    ("Palestinian Islamic Jihad fired rockets at Sderot. The Islamic Jihad said the barrage "
+     "answered the raids.", "palestinian-islamic-jihad"),
+    # a parent named after its province stays the parent
+    ("The Islamic State West Africa Province overran a base near Monguno; the Islamic State "
+     "claimed the raid.", "islamic-state"),
+]
+
+
+@pytest.mark.parametrize("text,kb", SHORTENED_KEPT)
+def test_shortened_names_kept(text: str, kb: str) -> None:
+    assert kb in set(groups(text).values())
+
+
+def test_dawn_is_a_name_word_only_capitalised() -> None:
+    assert "libya-dawn" in set(groups("Fighters of Libyan Dawn shelled the airport road.").values())
+    assert groups("Troops carried out a Libyan dawn raid on a smugglers' camp.") == {}

@@ -241,7 +241,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             new_entities[key] = ent
         return key
 
-    gaz_mentions = _local_readings(ctx, gaz, gaz.find_mentions(text), nationality)
+    gaz_mentions = _shortened_names(gaz, _local_readings(ctx, gaz, gaz.find_mentions(text), nationality))
     for m in gaz_mentions:
         entity_for_entry(m.entry_id)
         cands.append(_Candidate(m.start, m.end, m.entry_id, 2, text[m.start : m.end]))
@@ -835,6 +835,54 @@ def _local_readings(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -
                 m = m._replace(entry_id=target)
         out.append(m)
     return out
+
+
+# Head nouns a text drops when it names again a group it has named in full ("the Islamic Jihad
+# Union ... the Islamic Jihad's fighters"; "the Kessel Front ... the Kessel").
+_SHORTENING_HEADS = {"union", "group", "front", "brigade", "brigades", "movement", "network",
+                     "army", "organization", "organisation", "battalion", "faction", "council",
+                     "coalition", "alliance", "legion", "militia"}
+
+
+def _shortened_names(gaz: Gazetteer, mentions: list) -> list:
+    """A name that the lists give another group but that is a group named earlier in the text
+    less its head noun is that group again: after "the Islamic Jihad Union", "the Islamic
+    Jihad's warriors" are the Union's, not Palestinian Islamic Jihad's. Only when the other
+    group's own display name is not what the text wrote, the text names it no other way, and
+    it is no parent of the group named in full ("Islamic State" after "Islamic State West
+    Africa Province" stays the Islamic State)."""
+    if len(mentions) < 2:
+        return mentions
+    full: dict[str, tuple[int, str]] = {}  # normalized name less its head -> (end, entry id)
+    for m in mentions:
+        words = normalize(m.surface).split()
+        if len(words) >= 3 and words[-1] in _SHORTENING_HEADS:
+            full.setdefault(" ".join(words[:-1]), (m.end, m.entry_id))
+    if not full:
+        return mentions
+    surfaces: dict[str, set[str]] = {}
+    for m in mentions:
+        surfaces.setdefault(m.entry_id, set()).add(normalize(m.surface))
+    out = []
+    for m in mentions:
+        key = normalize(m.surface)
+        hit = full.get(key)
+        entry = gaz.get(m.entry_id)
+        if (hit is not None and hit[0] <= m.start and hit[1] != m.entry_id and entry is not None
+                and normalize(entry.name) != key and surfaces.get(m.entry_id) == {key}
+                and m.entry_id not in _ancestors(gaz, hit[1])):
+            m = m._replace(entry_id=hit[1])
+        out.append(m)
+    return out
+
+
+def _ancestors(gaz: Gazetteer, entry_id: str) -> set[str]:
+    seen: set[str] = set()
+    entry = gaz.get(entry_id)
+    while entry is not None and entry.parent and entry.parent not in seen:
+        seen.add(entry.parent)
+        entry = gaz.get(entry.parent)
+    return seen
 
 
 @lru_cache(maxsize=4)
