@@ -144,3 +144,35 @@ def test_shortened_names_kept(text: str, kb: str) -> None:
 def test_dawn_is_a_name_word_only_capitalised() -> None:
     assert "libya-dawn" in set(groups("Fighters of Libyan Dawn shelled the airport road.").values())
     assert groups("Troops carried out a Libyan dawn raid on a smugglers' camp.") == {}
+
+
+# A group named in full and then by its head alone ("the Front", "the Brigade"): the later
+# sentence's conflict cue makes the name a group, and "the Front" is that group again.
+HEAD_REFERENCES = [
+    ("The Morvan Hills Front was founded in 1991. Last week the Front bombed a police post in "
+     "Tessel, killing two officers.", "Morvan Hills Front"),
+    ("The Silver Pine Brigade was formed in March. On Monday the Brigade said its fighters had "
+     "ambushed a convoy.", "Silver Pine Brigade"),
+]
+
+
+@pytest.mark.parametrize("text,name", HEAD_REFERENCES)
+def test_head_references(text: str, name: str) -> None:
+    r = extract(Article(text=text, published=PUB))
+    ents = {e["id"]: e for e in r["entities"] if e["type"] == "armed_group"}
+    assert [e["name"] for e in ents.values()] == [name]
+    perps = {p for ev in r["events"] for p in ev.get("perpetrators", [])}
+    assert perps and perps <= set(ents), r["events"]
+
+
+HEAD_REFERENCE_NEGATIVES = [
+    # no conflict cue anywhere: a front that holds a congress is no armed group
+    "The Morvan Hills Front was founded in 1991. Last year the Front held a congress.",
+    # "the Army" is no head reference ("the Army" is a state's as often)
+    "The Tessel Valley Army was founded in 1991. The Army attacked a village.",
+]
+
+
+@pytest.mark.parametrize("text", HEAD_REFERENCE_NEGATIVES)
+def test_head_reference_negatives(text: str) -> None:
+    assert "Morvan Hills Front" not in groups(text) and "Tessel Valley Army" not in groups(text)

@@ -464,6 +464,22 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             for occ in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
                 cands.append(_Candidate(occ.start(), occ.end(), key, 3, surface))
 
+    # "the Front", "the Brigade" after a group whose name ends with that head, where the text
+    # names one such group only: that group again.
+    by_head: dict[str, set[str]] = {}
+    first_at: dict[str, int] = {}
+    for c in cands:
+        words = c.surface.split() if c.surface else []
+        if len(words) >= 2 and words[-1] in _REFERRING_HEADS and not c.complement:
+            by_head.setdefault(words[-1], set()).add(c.key)
+            first_at[words[-1]] = min(first_at.get(words[-1], c.end), c.end)
+    for head, keys in by_head.items():
+        if len(keys) != 1:
+            continue
+        key = next(iter(keys))
+        for occ in _head_references(text, head, first_at[head]):
+            cands.append(_Candidate(occ.start(1), occ.end(1), key, 4, ""))
+
     # Resolve overlaps: explicit definitions first, then the longest span.
     chosen: list[_Candidate] = []
     taken = _Coverage([])
@@ -596,13 +612,42 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
                     continue
             if kind == "cued":
                 span = ctx.doc.char_span(s, e, alignment_mode="expand")
-                if span is None or not cue.search(span.sent.text):
+                if span is None or not (cue.search(span.sent.text)
+                                        or _head_reference_cued(text, name, e, cue)):
                     continue
             if keep_noun:
                 e = dm.end("noun")
                 name = text[s:e]
             found.append((s, e, name))
     return found
+
+
+# Head nouns by which a text names again a group it has named in full: "the Kessel Front ...
+# the Front said", "the Black Orchid Brigade ... the Brigade's fighters". Not "Army" nor
+# "Movement": "the Army" is a state's as often, "the Movement" a party's.
+_REFERRING_HEADS = {"Front", "Brigade", "Brigades", "Battalion", "Battalions", "Legion",
+                    "Commandos", "Cells"}
+
+
+def _head_references(text: str, head: str, after: int) -> list[re.Match]:
+    """The occurrences of "the <Head>" after `after` that stand alone: capitalised and not the
+    start of a longer name ("the Front for ...", "the Brigade of Martyrs", "the Front Line")."""
+    pattern = re.compile(rf"\b[Tt]he\s+({re.escape(head)})(?![\w’'-])(?!\s+(?:(?:of|for|in)\s+)?[A-Z0-9])")
+    return [m for m in pattern.finditer(text, after)]
+
+
+def _head_reference_cued(text: str, name: str, end: int, cue: re.Pattern[str]) -> bool:
+    """Whether a name whose own sentence has no conflict cue is referred to later by its head
+    alone in a sentence that has one ("The Kessel Front was founded in 1988. ... the Front
+    bombed a police station")."""
+    head = name.split()[-1] if name.split() else ""
+    if head not in _REFERRING_HEADS:
+        return False
+    for m in _head_references(text, head, end):
+        lo, hi = _sentence_span(text, m.start(), m.end())
+        if cue.search(text, lo, hi):
+            return True
+    return False
 
 
 # One item of a list of names: a capitalised name (without "and"/"or" inside it, which separate
