@@ -202,3 +202,30 @@ def test_historical_groups(text: str, kb: str) -> None:
 def test_ordinary_words_are_no_historical_group() -> None:
     # "Triple-A", "weathermen" and "omega-7" were left out of the aliases on purpose
     assert groups("The weathermen said a Triple-A game was rained out; omega-7 oils sold well.") == {}
+
+
+# "Members of the Front for the Liberation of X": a head noun first, then "for/of" and a name
+# that says what it fights for (data/group_discovery.json, members_of_head_first).
+HEAD_FIRST = [
+    ("Gunmen from the Front for the Liberation of Tarvo Valley torched two trucks.",
+     "Front for the Liberation of Tarvo Valley"),
+    ("Rebels of the Movement for the Salvation of Orvath seized the airport.",
+     "Movement for the Salvation of Orvath"),
+]
+
+
+@pytest.mark.parametrize("text,name", HEAD_FIRST)
+def test_head_first_names(text: str, name: str) -> None:
+    assert name in groups(text)
+
+
+def test_head_first_needs_an_insurgent_word() -> None:
+    # a party's name ("Movement for Democratic Change") says nothing of arms
+    assert groups("Members of the Movement for Democratic Change were attacked by police.") == {}
+
+
+def test_faction_phrase_is_an_alias() -> None:
+    # the whole phrase naming a faction is one of its surface forms in this text
+    r = extract(Article(text="Khan led the Hakimi faction of the TTP until 2015.", published=PUB))
+    faction = [e for e in r["entities"] if e["type"] == "armed_group" and e.get("kb_id") is None]
+    assert faction and "Hakimi faction of the TTP" in faction[0]["aliases"], r["entities"]

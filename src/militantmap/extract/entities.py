@@ -221,6 +221,9 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
     text = ctx.text
     cands: list[_Candidate] = []
     new_entities: dict[str, Entity] = {}
+    # Whole faction phrases ("the Orakzai branch of the TTP"): surface forms of the faction
+    # that hold its parent's mention, so they are aliases but no mention of their own.
+    phrase_aliases: dict[str, list[str]] = {}
 
     def entity_for_entry(entry_id: str) -> str:
         return _known_entity(ctx, gaz, entry_id)
@@ -315,6 +318,11 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             continue
         if not fm:  # "G's X faction": the tie is read off the phrase (faction_phrase_relations)
             ctx.faction_ties.append((key, m.entry_id, xs))
+            phrase = text[m.start:xe]
+        else:
+            phrase = text[xs:m.end]
+        if "\n" not in phrase:
+            phrase_aliases.setdefault(key, []).append(phrase)
         cands.append(_Candidate(xs, xe, key, 0, text[xs:xe]))
         # The parent mention is the complement of the faction phrase ("of G", "G's"): the
         # faction heads the phrase (it is the attacker, the antecedent).
@@ -503,6 +511,13 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             and text[mentions[-1].end : c.start].strip() == "("
         )
         mentions.append(Mention(c.start, c.end, c.key, complement))
+    for key, phrases in phrase_aliases.items():
+        group = ctx.entities.get(key)
+        if group is None or not group.mentions:
+            continue
+        for phrase in phrases:
+            if phrase not in group.aliases:
+                group.aliases.append(phrase)
     mentions = _appositive_parents(text, mentions)
     for key in [k for k, e in ctx.entities.items() if e.type == ARMED_GROUP and not e.mentions]:
         del ctx.entities[key]
