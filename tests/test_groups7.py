@@ -229,3 +229,26 @@ def test_faction_phrase_is_an_alias() -> None:
     r = extract(Article(text="Khan led the Hakimi faction of the TTP until 2015.", published=PUB))
     faction = [e for e in r["entities"] if e["type"] == "armed_group" and e.get("kb_id") is None]
     assert faction and "Hakimi faction of the TTP" in faction[0]["aliases"], r["entities"]
+
+
+GLOSSES = [
+    # a name glossed in brackets: the gloss is a surface form of the group in this text
+    ("Gunmen from Comando Tarqui Libre (Free Tarqui Command) bombed a power pylon.",
+     "Comando Tarqui Libre", "Free Tarqui Command"),
+    ("Fighters of Jaish al-Adl (Army of Justice) ambushed border guards.",
+     "Jaish al-Adl", "Army of Justice"),
+]
+
+
+@pytest.mark.parametrize("text,name,gloss", GLOSSES)
+def test_bracket_gloss_is_an_alias(text: str, name: str, gloss: str) -> None:
+    r = extract(Article(text=text, published=PUB))
+    ent = [e for e in r["entities"] if e["type"] == "armed_group" and e["name"] == name]
+    assert ent and gloss in ent[0]["aliases"], r["entities"]
+
+
+def test_bracketed_place_is_no_gloss() -> None:
+    r = extract(Article(text="Fighters of the Harbor Liberation Front (North Kessel Province) "
+                             "attacked a post in Tarvo.", published=PUB))
+    aliases = {a for e in r["entities"] if e["type"] == "armed_group" for a in e["aliases"]}
+    assert "Harbor Liberation Front" in aliases and "North Kessel Province" not in aliases, aliases

@@ -511,6 +511,20 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             and text[mentions[-1].end : c.start].strip() == "("
         )
         mentions.append(Mention(c.start, c.end, c.key, complement))
+    # "Comando Tarqui Libre (Free Tarqui Command)": a name glossed in brackets right after a
+    # group's mention is another surface form of that group (an alias, no mention).
+    for c in chosen:
+        gm = _BRACKET_GLOSS.match(text, c.end)
+        if gm is None or c.complement:
+            continue
+        gloss = gm.group("gloss")
+        span = ctx.doc.char_span(gm.start("gloss"), gm.end("gloss"), alignment_mode="expand")
+        if (span is None or any(t.ent_type_ in ("GPE", "LOC", "DATE", "PERSON", "NORP") for t in span)
+                or gloss.split()[-1].lower() in _PLACE_HEADS):
+            continue
+        if taken.overlaps(gm.start("gloss"), gm.end("gloss")):
+            continue  # the bracket names a group of its own
+        phrase_aliases.setdefault(c.key, []).append(gloss)
     for key, phrases in phrase_aliases.items():
         group = ctx.entities.get(key)
         if group is None or not group.mentions:
@@ -725,6 +739,14 @@ def _list_members(ctx: Context, gaz_mentions: list, countries, nationality
     return found
 
 
+# A bracketed gloss of a name: two capitalised words or more, small words between them.
+_BRACKET_GLOSS = re.compile(
+    r"\s*\(\s*(?P<gloss>[A-Z][\w’'-]*(?:\s+(?:(?:of|the|for|and|to|in|de|del|la|el|a)\s+)*"
+    r"[A-Z][\w’'-]*)+)\s*\)")
+# Last words of a bracketed place, not a gloss: "(North Kessel Province)".
+_PLACE_HEADS = {"province", "region", "district", "county", "governorate", "department",
+                "prefecture", "municipality", "city", "town", "village", "state", "territory",
+                "agency", "area", "zone", "island", "islands", "valley", "mountains", "hills"}
 # "al-Nahda", "el-Hijra": an Arabic article and one capitalised word.
 _ARTICLE_NAME = re.compile(r"(?:[Aa]l|[Ee]l)[-‐‑][A-Z][\w’'-]+")
 _VENUE_WORDS = {"theater", "theatre", "hotel", "stadium", "mosque", "church", "temple", "airport",
