@@ -526,12 +526,12 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             continue  # the bracket names a group of its own
         phrase_aliases.setdefault(c.key, []).append(gloss)
     for key, phrases in phrase_aliases.items():
-        group = ctx.entities.get(key)
-        if group is None or not group.mentions:
+        owner = ctx.entities.get(key)
+        if owner is None or not owner.mentions:
             continue
         for phrase in phrases:
-            if phrase not in group.aliases:
-                group.aliases.append(phrase)
+            if phrase not in owner.aliases:
+                owner.aliases.append(phrase)
     mentions = _appositive_parents(text, mentions)
     for key in [k for k, e in ctx.entities.items() if e.type == ARMED_GROUP and not e.mentions]:
         del ctx.entities[key]
