@@ -252,3 +252,10 @@ def test_bracketed_place_is_no_gloss() -> None:
                              "attacked a post in Tarvo.", published=PUB))
     aliases = {a for e in r["entities"] if e["type"] == "armed_group" for a in e["aliases"]}
     assert "Harbor Liberation Front" in aliases and "North Kessel Province" not in aliases, aliases
+
+
+def test_credit_line_is_no_gloss() -> None:
+    r = extract(Article(text="Fighters of the Harbor Liberation Front (Associated Press) attacked a "
+                             "post in Tarvo.", published=PUB))
+    aliases = {a for e in r["entities"] if e["type"] == "armed_group" for a in e["aliases"]}
+    assert "Associated Press" not in aliases, aliases

@@ -520,8 +520,9 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         gloss = gm.group("gloss")
         span = ctx.doc.char_span(gm.start("gloss"), gm.end("gloss"), alignment_mode="expand")
         if (span is None or any(t.ent_type_ in ("GPE", "LOC", "DATE", "PERSON", "NORP") for t in span)
-                or gloss.split()[-1].lower() in _PLACE_HEADS):
-            continue
+                or gloss.split()[-1].lower() in _PLACE_HEADS
+                or {w.lower() for w in gloss.split()} & _NEVER_GROUP_WORDS):
+            continue  # a place, a person, a date, or a credit line "(Associated Press)"
         if taken.overlaps(gm.start("gloss"), gm.end("gloss")):
             continue  # the bracket names a group of its own
         phrase_aliases.setdefault(c.key, []).append(gloss)
