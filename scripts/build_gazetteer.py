@@ -239,6 +239,9 @@ class Group:
     background: list[dict[str, str]] = field(default_factory=list)
     generic_contextual: set[str] = field(default_factory=set)  # generic names matched in context
     initialisms: set[str] = field(default_factory=set)  # acronyms made by the build
+    # acronyms an editor gives the group that mean other things too ("ABB", "FCA"): matched
+    # only with context, like an unvetted list's one-word aliases
+    curated_contextual: set[str] = field(default_factory=set)
 
 
 # -- names ------------------------------------------------------------------------------------
@@ -841,7 +844,9 @@ class Builder:
                 sources={"curated"},
                 source_ids=[],
             )
-            for alias in expand_acronyms([g["name"], *g.get("aliases", [])]):
+            contextual = list(g.get("contextual_aliases", []))
+            grp.curated_contextual.update(contextual)
+            for alias in expand_acronyms([g["name"], *g.get("aliases", []), *contextual]):
                 key = normalize(alias)
                 if alias in self.blocked:
                     raise BuildError(f"{where}: alias {alias!r} is also in blocked_aliases")
@@ -1046,19 +1051,26 @@ class Builder:
             grp = self.groups.get(gid)
             if grp is None:
                 raise BuildError(f"annotations: no group {gid!r} (was its source record excluded?)")
-            if "curated" in grp.sources and set(ann) - {"aliases"}:
+            if "curated" in grp.sources and set(ann) - {"aliases", "contextual_aliases", "source"}:
                 raise BuildError(f"annotations: {gid!r} is a curated group; edit it in 'groups'")
             for k, v in ann.items():
-                if k == "aliases":
+                if k in ("aliases", "contextual_aliases"):
                     for alias in v:
+                        if k == "contextual_aliases" and alias in self.blocked:
+                            raise BuildError(f"annotations: {gid!r}: alias {alias!r} is also in blocked_aliases")
                         grp.aliases.append(alias)
                         grp.curated_keys.add(normalize(alias))
                         grp.vetted_keys.add(normalize(alias))
+                        if k == "contextual_aliases":
+                            grp.curated_contextual.add(alias)
+                elif k == "source":
+                    pass  # the editors' citation for what the annotation adds
                 elif k in ("name", "parent", "parent_relation", "country", "region", "ideology"):
                     setattr(grp, k, v)
                 else:
                     raise BuildError(f"annotations: {gid!r}: unknown field {k!r}")
-            if any(v is not None for k, v in ann.items() if k not in ("aliases", "name")):
+            if any(v is not None for k, v in ann.items()
+                   if k not in ("aliases", "contextual_aliases", "source", "name")):
                 grp.sources.add("curated")  # the editors supplied facts (country, parent, ...)
         for grp in self.groups.values():
             if grp.region is None and grp.country is not None:
@@ -1231,6 +1243,7 @@ def contextual_aliases(grp: Group) -> list[str]:
         and (
             (len(normalize(a).split()) == 1 and normalize(a) not in grp.vetted_keys)
             or a in grp.generic_contextual
+            or a in grp.curated_contextual
         )
     ]
     # (initialisms are listed apart: they need another group or their own group named nearby)

@@ -221,6 +221,9 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
     text = ctx.text
     cands: list[_Candidate] = []
     new_entities: dict[str, Entity] = {}
+    # Whole faction phrases ("the Orakzai branch of the TTP"): surface forms of the faction
+    # that hold its parent's mention, so they are aliases but no mention of their own.
+    phrase_aliases: dict[str, list[str]] = {}
 
     def entity_for_entry(entry_id: str) -> str:
         return _known_entity(ctx, gaz, entry_id)
@@ -241,7 +244,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             new_entities[key] = ent
         return key
 
-    gaz_mentions = _local_readings(ctx, gaz, gaz.find_mentions(text), nationality)
+    gaz_mentions = _shortened_names(gaz, _local_readings(ctx, gaz, gaz.find_mentions(text), nationality))
     for m in gaz_mentions:
         entity_for_entry(m.entry_id)
         cands.append(_Candidate(m.start, m.end, m.entry_id, 2, text[m.start : m.end]))
@@ -319,6 +322,11 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             continue
         if not fm:  # "G's X faction": the tie is read off the phrase (faction_phrase_relations)
             ctx.faction_ties.append((key, m.entry_id, xs))
+            phrase = text[m.start:xe]
+        else:
+            phrase = text[xs:m.end]
+        if "\n" not in phrase:
+            phrase_aliases.setdefault(key, []).append(phrase)
         cands.append(_Candidate(xs, xe, key, 0, text[xs:xe]))
         # The parent mention is the complement of the faction phrase ("of G", "G's"): the
         # faction heads the phrase (it is the attacker, the antecedent).
@@ -468,6 +476,22 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             for occ in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
                 cands.append(_Candidate(occ.start(), occ.end(), key, 3, surface))
 
+    # "the Front", "the Brigade" after a group whose name ends with that head, where the text
+    # names one such group only: that group again.
+    by_head: dict[str, set[str]] = {}
+    first_at: dict[str, int] = {}
+    for c in cands:
+        words = c.surface.split() if c.surface else []
+        if len(words) >= 2 and words[-1] in _REFERRING_HEADS and not c.complement:
+            by_head.setdefault(words[-1], set()).add(c.key)
+            first_at[words[-1]] = min(first_at.get(words[-1], c.end), c.end)
+    for head, keys in by_head.items():
+        if len(keys) != 1:
+            continue
+        key = next(iter(keys))
+        for occ in _head_references(text, head, first_at[head]):
+            cands.append(_Candidate(occ.start(1), occ.end(1), key, 4, ""))
+
     # Resolve overlaps: explicit definitions first, then the longest span.
     chosen: list[_Candidate] = []
     taken = _Coverage([])
@@ -491,6 +515,28 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             and text[mentions[-1].end : c.start].strip() == "("
         )
         mentions.append(Mention(c.start, c.end, c.key, complement))
+    # "Comando Tarqui Libre (Free Tarqui Command)": a name glossed in brackets right after a
+    # group's mention is another surface form of that group (an alias, no mention).
+    for c in chosen:
+        gm = _BRACKET_GLOSS.match(text, c.end)
+        if gm is None or c.complement:
+            continue
+        gloss = gm.group("gloss")
+        span = ctx.doc.char_span(gm.start("gloss"), gm.end("gloss"), alignment_mode="expand")
+        if (span is None or any(t.ent_type_ in ("GPE", "LOC", "DATE", "PERSON", "NORP") for t in span)
+                or gloss.split()[-1].lower() in _PLACE_HEADS
+                or {w.lower() for w in gloss.split()} & _NEVER_GROUP_WORDS):
+            continue  # a place, a person, a date, or a credit line "(Associated Press)"
+        if taken.overlaps(gm.start("gloss"), gm.end("gloss")):
+            continue  # the bracket names a group of its own
+        phrase_aliases.setdefault(c.key, []).append(gloss)
+    for key, phrases in phrase_aliases.items():
+        owner = ctx.entities.get(key)
+        if owner is None or not owner.mentions:
+            continue
+        for phrase in phrases:
+            if phrase not in owner.aliases:
+                owner.aliases.append(phrase)
     mentions = _appositive_parents(text, mentions)
     for key in [k for k, e in ctx.entities.items() if e.type == ARMED_GROUP and not e.mentions]:
         del ctx.entities[key]
@@ -600,7 +646,8 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
                     continue
             if kind == "cued":
                 span = ctx.doc.char_span(s, e, alignment_mode="expand")
-                if span is None or not cue.search(span.sent.text):
+                if span is None or not (cue.search(span.sent.text)
+                                        or _head_reference_cued(text, name, e, cue)):
                     continue
             if keep_noun:
                 e = dm.end("noun")
@@ -609,11 +656,42 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
     return found
 
 
+# Head nouns by which a text names again a group it has named in full: "the Kessel Front ...
+# the Front said", "the Black Orchid Brigade ... the Brigade's fighters". Not "Army" nor
+# "Movement": "the Army" is a state's as often, "the Movement" a party's.
+_REFERRING_HEADS = {"Front", "Brigade", "Brigades", "Battalion", "Battalions", "Legion",
+                    "Commandos", "Cells"}
+
+
+def _head_references(text: str, head: str, after: int) -> list[re.Match]:
+    """The occurrences of "the <Head>" after `after` that stand alone: capitalised and not the
+    start of a longer name ("the Front for ...", "the Brigade of Martyrs", "the Front Line")."""
+    pattern = re.compile(rf"\b[Tt]he\s+({re.escape(head)})(?![\w’'-])(?!\s+(?:(?:of|for|in)\s+)?[A-Z0-9])")
+    return [m for m in pattern.finditer(text, after)]
+
+
+def _head_reference_cued(text: str, name: str, end: int, cue: re.Pattern[str]) -> bool:
+    """Whether a name whose own sentence has no conflict cue is referred to later by its head
+    alone in a sentence that has one ("The Kessel Front was founded in 1988. ... the Front
+    bombed a police station")."""
+    head = name.split()[-1] if name.split() else ""
+    if head not in _REFERRING_HEADS:
+        return False
+    for m in _head_references(text, head, end):
+        lo, hi = _sentence_span(text, m.start(), m.end())
+        if cue.search(text, lo, hi):
+            return True
+    return False
+
+
 # One item of a list of names: a capitalised name (without "and"/"or" inside it, which separate
 # items here), with an optional article before and bracketed acronym after it.
 _LIST_NAME = (rf"{_WORD}(?:\s+(?:(?:of|for|in|de|du)\s+(?:the\s+)?|"
               rf"(?:al|el|ul|wal|e|i|bin|ibn|del|la|los|las|des|fi)\s+)?{_WORD}){{0,7}}")
-_LIST_ITEM = rf"(?:the\s+)?(?P<name>{_LIST_NAME})(?:\s+{_BRACKETED_ACRONYM})?"
+# A bracket after an item holds its acronym or a capitalised gloss of its name ("Jabhatul
+# Islamiya (Islamic Front)"); either belongs to the item.
+_BRACKETED_GLOSS = r"\((?:[A-Z][\w’'-]*\s*){1,5}\)"
+_LIST_ITEM = rf"(?:the\s+)?(?P<name>{_LIST_NAME})(?:\s+(?:{_BRACKETED_ACRONYM}|{_BRACKETED_GLOSS}))?"
 _LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _LIST_ITEM_RE = re.compile(_LIST_ITEM)
 _LIST_RE = re.compile(rf"(?<![\w-]){_LIST_ITEM}(?:{_LIST_SEP}{_LIST_ITEM.replace('?P<name>', '')}){{2,}}")
@@ -639,7 +717,7 @@ def _list_members(ctx: Context, gaz_mentions: list, countries, nationality
                  for s, e, _ in items]
         if len(items) < 3 or sum(known) < _LIST_MIN_KNOWN:
             continue
-        for (s, e, raw), is_known in zip(items, known):
+        for idx, ((s, e, raw), is_known) in enumerate(zip(items, known)):
             name = _trim_name(raw)
             if is_known or not name:
                 continue
@@ -655,13 +733,27 @@ def _list_members(ctx: Context, gaz_mentions: list, countries, nationality
                 continue
             # the model takes many Arabic and African names for people's: such a name is a
             # group's when it says so ("Harakat ...") or the text gives its acronym
+            # "the IMK, al-Nahda and Kurdish Hamas": a one-word Arabic name with its article
+            # among items that are all listed groups is a group, whatever the model reads
+            others_known = all(k for j, k in enumerate(known) if j != idx)
             if _proper_name(ctx, s, e, people=False) or (
                     _proper_name(ctx, s, e, people=True)
-                    and (_looks_like_group(name) or _ACRONYM_AFTER.match(text, e))):
+                    and (_looks_like_group(name) or _ACRONYM_AFTER.match(text, e)
+                         or (others_known and _ARTICLE_NAME.fullmatch(name)))):
                 found.append((s, e, name))
     return found
 
 
+# A bracketed gloss of a name: two capitalised words or more, small words between them.
+_BRACKET_GLOSS = re.compile(
+    r"\s*\(\s*(?P<gloss>[A-Z][\w’'-]*(?:\s+(?:(?:of|the|for|and|to|in|de|del|la|el|a)\s+)*"
+    r"[A-Z][\w’'-]*)+)\s*\)")
+# Last words of a bracketed place, not a gloss: "(North Kessel Province)".
+_PLACE_HEADS = {"province", "region", "district", "county", "governorate", "department",
+                "prefecture", "municipality", "city", "town", "village", "state", "territory",
+                "agency", "area", "zone", "island", "islands", "valley", "mountains", "hills"}
+# "al-Nahda", "el-Hijra": an Arabic article and one capitalised word.
+_ARTICLE_NAME = re.compile(r"(?:[Aa]l|[Ee]l)[-‐‑][A-Z][\w’'-]+")
 _VENUE_WORDS = {"theater", "theatre", "hotel", "stadium", "mosque", "church", "temple", "airport",
                 "market", "mall", "hall", "bridge", "square", "museum", "cinema", "restaurant",
                 "cafe", "station", "prison", "camp", "base", "compound", "palace", "tower"}
@@ -849,6 +941,54 @@ def _local_readings(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -
                 m = m._replace(entry_id=target)
         out.append(m)
     return out
+
+
+# Head nouns a text drops when it names again a group it has named in full ("the Islamic Jihad
+# Union ... the Islamic Jihad's fighters"; "the Kessel Front ... the Kessel").
+_SHORTENING_HEADS = {"union", "group", "front", "brigade", "brigades", "movement", "network",
+                     "army", "organization", "organisation", "battalion", "faction", "council",
+                     "coalition", "alliance", "legion", "militia"}
+
+
+def _shortened_names(gaz: Gazetteer, mentions: list) -> list:
+    """A name that the lists give another group but that is a group named earlier in the text
+    less its head noun is that group again: after "the Islamic Jihad Union", "the Islamic
+    Jihad's warriors" are the Union's, not Palestinian Islamic Jihad's. Only when the other
+    group's own display name is not what the text wrote, the text names it no other way, and
+    it is no parent of the group named in full ("Islamic State" after "Islamic State West
+    Africa Province" stays the Islamic State)."""
+    if len(mentions) < 2:
+        return mentions
+    full: dict[str, tuple[int, str]] = {}  # normalized name less its head -> (end, entry id)
+    for m in mentions:
+        words = normalize(m.surface).split()
+        if len(words) >= 3 and words[-1] in _SHORTENING_HEADS:
+            full.setdefault(" ".join(words[:-1]), (m.end, m.entry_id))
+    if not full:
+        return mentions
+    surfaces: dict[str, set[str]] = {}
+    for m in mentions:
+        surfaces.setdefault(m.entry_id, set()).add(normalize(m.surface))
+    out = []
+    for m in mentions:
+        key = normalize(m.surface)
+        hit = full.get(key)
+        entry = gaz.get(m.entry_id)
+        if (hit is not None and hit[0] <= m.start and hit[1] != m.entry_id and entry is not None
+                and normalize(entry.name) != key and surfaces.get(m.entry_id) == {key}
+                and m.entry_id not in _ancestors(gaz, hit[1])):
+            m = m._replace(entry_id=hit[1])
+        out.append(m)
+    return out
+
+
+def _ancestors(gaz: Gazetteer, entry_id: str) -> set[str]:
+    seen: set[str] = set()
+    entry = gaz.get(entry_id)
+    while entry is not None and entry.parent and entry.parent not in seen:
+        seen.add(entry.parent)
+        entry = gaz.get(entry.parent)
+    return seen
 
 
 @lru_cache(maxsize=4)

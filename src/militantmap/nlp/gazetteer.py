@@ -93,6 +93,8 @@ STRICT_CASE_WORDS = frozenset(
         "division",
         "guard",
         "guards",
+        # an ordinary word of news ("a Libyan dawn raid"), a name's word only capitalised
+        "dawn",
     }
 )
 # What context an alias needs in running text (docs/gazetteer.md, "Ambiguous names"): none; a
@@ -150,6 +152,10 @@ def _loose(word: str) -> str:
     "al-Haqq"/"al-Haq", "Jama'a"/"Jama'"), then the transliteration table folds the variants of
     one word ("Mujahedeen"/"Mujahideen", "-e-"/"-i-"). Case rules still compare the exact
     forms, so an acronym is never matched by a near spelling."""
+    if len(word) >= 7 and word.endswith(("oun", "oon")):
+        # the Arabic plural -un written -oun (French) or -oon: "Mourabitoun", "Murabitoon",
+        # "Fatemiyoun" are "Murabitun", "Fatemiyun"
+        word = word[:-3] + "un"
     collapsed = _REPEAT_RE.sub(r"\1", word)
     return _transliteration().get(collapsed, collapsed)
 
