@@ -33,6 +33,7 @@ from militantmap.extract.context import (
     Context,
     Entity,
     Mention,
+    span_text,
 )
 from militantmap.extract.geo import get_geocoder
 from militantmap.nlp.gazetteer import Gazetteer, conflict_cue_re, normalize
@@ -434,7 +435,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         # has are common in reports.
         # (context first: the fuzzy search is the costly part)
         near = gaz.fuzzy_lookup(name) if ent.label_ in ("ORG", "PERSON") and (
-            _MILITANT_CUE.search(ent.sent.text) or any(
+            _MILITANT_CUE.search(span_text(ent.sent)) or any(
                 ent.sent.start_char <= c.start < ent.sent.end_char and c.key in gaz for c in cands)
         ) else None
         if near is not None:
@@ -447,7 +448,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         acronym_after = _ACRONYM_AFTER.match(text, ent_start + len(name))
         if not _looks_like_group(name) or (_generic_only(name) and not acronym_after):
             continue
-        if _STATE_ARMY.search(name) or not _MILITANT_CUE.search(ent.sent.text):
+        if _STATE_ARMY.search(name) or not _MILITANT_CUE.search(span_text(ent.sent)):
             continue
         if nationality is not None and _state_force(name, nationality):
             continue
@@ -553,7 +554,7 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
                         and "claimed" not in dm.group(0)):
                     continue
                 span = ctx.doc.char_span(s, s + len(name), alignment_mode="expand")
-                if span is None or not cue.search(span.sent.text):
+                if span is None or not cue.search(span_text(span.sent)):
                     continue
                 found.append((s, s + len(name), name))
                 continue
@@ -596,7 +597,7 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
                     continue
             if kind == "cued":
                 span = ctx.doc.char_span(s, e, alignment_mode="expand")
-                if span is None or not cue.search(span.sent.text):
+                if span is None or not cue.search(span_text(span.sent)):
                     continue
             if keep_noun:
                 e = dm.end("noun")
@@ -693,7 +694,7 @@ def _armed_noun_phrase(ctx: Context, dm: re.Match) -> bool:
     if not _GENERIC_NOUN.fullmatch(dm.group("noun")) or _MILITANT_MOD.search(before):
         return True
     span = ctx.doc.char_span(dm.start("noun"), dm.end("noun"), alignment_mode="expand")
-    return span is not None and bool(_MILITANT_CUE.search(span.sent.text))
+    return span is not None and bool(_MILITANT_CUE.search(span_text(span.sent)))
 
 
 def _proper_name(ctx: Context, start: int, end: int, people: bool = True) -> bool:

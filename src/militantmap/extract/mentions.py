@@ -30,7 +30,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from militantmap.extract.context import PERSON, Context, GroupRef
+from militantmap.extract.context import PERSON, Context, GroupRef, span_text
 from militantmap.extract.people import find_person_mentions
 
 # Verbs whose subject can be a group: what the tie patterns read plus what groups do. "it"
@@ -106,7 +106,7 @@ def resolve_group_refs(ctx: Context, descriptions: list) -> list[GroupRef]:
             keys = _pronoun_antecedent(ctx, tok, sent, prev, by_token)
             if keys:
                 extra.append(GroupRef(tok.idx, tok.idx + len(tok.text), keys, "pronoun"))
-        for m in _PLURAL_REF.finditer(sent.text):
+        for m in _PLURAL_REF.finditer(span_text(sent)):
             start = sent.start_char + m.start()
             keys = _last_two(ctx, sent, prev, start, by_token)
             if keys:

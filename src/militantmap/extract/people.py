@@ -86,7 +86,19 @@ def _bare(word: str) -> str:
 
 
 def find_person_mentions(ctx: Context) -> list[PersonMention]:
-    """Every reference to a person in the document, ordered by offset."""
+    """Every reference to a person in the document, ordered by offset. Read by the roles and
+    again by the events: kept on the context while its entities (all this reads besides the
+    text and the parse) are unchanged."""
+    state = tuple((key, ent.type, tuple(ent.mentions)) for key, ent in ctx.entities.items())
+    kept = ctx.person_mentions_kept
+    if kept is not None and kept[0] == state:
+        return list(kept[1])
+    found = _find_person_mentions(ctx)
+    ctx.person_mentions_kept = (state, tuple(found))
+    return found
+
+
+def _find_person_mentions(ctx: Context) -> list[PersonMention]:
     text = ctx.text
     named: list[PersonMention] = [
         PersonMention(s, e, ent.key, NAME)

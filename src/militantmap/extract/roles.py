@@ -320,6 +320,9 @@ class _Rules:
     unit_words: frozenset[str] = frozenset()  # words that name a unit besides the departments ("armed wing")
     name_prefixes: frozenset[str] = frozenset()  # "Abu", "Mullah": a name opening with one is a person's
     regions: frozenset[str] = frozenset()  # "province", "region": a leader's title for one is a commander's
+    # the words before or after a hyphen in a hyphenated title ("second", "command", "bomb",
+    # "maker"): only such a word can be read as one (_title_role; the rest skip the joins)
+    hyphen_parts: frozenset[str] = frozenset()
 
 
 def _parse_path(path: str) -> tuple[_Step, ...]:
@@ -392,7 +395,21 @@ def _rules() -> _Rules:
                 full_name=bool(row.get("full_name"))))
     return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role,
                   frozenset(w for p in patterns if p.cue for w in p.cue), frozenset(units),
-                  frozenset(unit_words), frozenset(name_prefixes), frozenset(regions))
+                  frozenset(unit_words), frozenset(name_prefixes), frozenset(regions),
+                  _hyphen_parts(titles))
+
+
+def _hyphen_parts(titles: dict[str, str]) -> frozenset[str]:
+    """Every part of a title before or after one of its hyphens: a word `_title_role` joins
+    with its neighbours ("second" + "-" + "in" ... = "second-in-command") ends one such part on
+    its side of the hyphen, so a word not among them never joins into a title."""
+    parts = set()
+    for key in titles:
+        for i, ch in enumerate(key):
+            if ch == "-":
+                parts.add(key[:i])
+                parts.add(key[i + 1:])
+    return frozenset(parts)
 
 
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"}
@@ -455,6 +472,8 @@ def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
             return None, None
         return "commander", None
     role = rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
+    if role is None and word not in rules.hyphen_parts:
+        return None, None  # no title, and none joined with its neighbours (see _hyphen_parts)
     if role is None and tok.i + 2 < len(doc) and \
             (joined := "-".join(w.lower_ for w in doc[tok.i: tok.i + 3])) in rules.titles and \
             doc[tok.i + 1].head.i == tok.i and doc[tok.i + 2].head.i == tok.i + 1:
