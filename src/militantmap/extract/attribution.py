@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from militantmap.extract.context import ARMED_GROUP, PERSON, Context, span_text
+from militantmap.extract.context import ARMED_GROUP, PERSON, Context, doc_words, span_text
 
 SPEECH_LEMMAS = {
     "say", "tell", "claim", "announce", "state", "add", "confirm", "report", "allege", "declare",
@@ -132,9 +132,11 @@ def _sentence_attribution(ctx: Context, sent: Span) -> Attribution | None:
             if title:
                 who = span_text(sent)[m.start("who") : title.end()]
             return _classify(ctx, who, start, start + len(who), sent)
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_LEMMAS:
+    words = doc_words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if words.pos[i] not in ("VERB", "AUX") or words.lemma[i] not in SPEECH_LEMMAS:
             continue
+        tok = sent.doc[i]
         # "X said" (subject) or "said X" (inverted, after a quotation)
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj:

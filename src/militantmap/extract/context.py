@@ -172,6 +172,28 @@ def span_ents(span: Span) -> list[Span]:
 
 
 
+_WORDS = "militantmap.words"  # Doc.user_data key of the tokens' words, POS and lemmas
+
+
+@dataclass(frozen=True)
+class Words:
+    """Per token of a document, by index: `lower_`, `pos_` and `lemma_.lower()` (what the
+    rule stages test first of every token of a sentence, before they look any closer)."""
+    lower: list[str]
+    pos: list[str]
+    lemma: list[str]
+
+
+def doc_words(doc: Doc) -> Words:
+    """The document's `Words`, read once per document (see `doc_ents`)."""
+    found = doc.user_data.get(_WORDS)
+    if found is None:
+        toks = list(doc)
+        found = doc.user_data[_WORDS] = Words([t.lower_ for t in toks], [t.pos_ for t in toks],
+                                              [t.lemma_.lower() for t in toks])
+    return found
+
+
 _TEXT = "militantmap.text"  # Doc.user_data key of the document's text, while it is extracted
 
 
@@ -190,6 +212,7 @@ def span_text(span: Span) -> str:
 
 
 def forget_ents(doc: Doc) -> None:
-    """Drop what `doc_ents` and `remember_text` kept on the document."""
+    """Drop what `doc_ents`, `doc_words` and `remember_text` kept on the document."""
     doc.user_data.pop(_ENTS, None)
     doc.user_data.pop(_TEXT, None)
+    doc.user_data.pop(_WORDS, None)

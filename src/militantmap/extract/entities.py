@@ -33,6 +33,7 @@ from militantmap.extract.context import (
     Context,
     Entity,
     Mention,
+    doc_ents,
     span_text,
 )
 from militantmap.extract.geo import get_geocoder
@@ -420,7 +421,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         key = entity_for_name(name)
         cands.append(_Candidate(s, e, key, 3, name))
         covered.add(s, e)
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ not in ("ORG", "NORP", "PERSON", "GPE") or covered.overlaps(ent.start_char, ent.end_char):
             continue
         if _APPOSITIVE_ROLE.match(text, ent.end_char):
@@ -680,7 +681,7 @@ def _acceptable_discovery(ctx: Context, s: int, e: int, name: str, countries, na
 def _led_by_description(tok) -> bool:
     """Whether the model's PERSON entity around `tok` opens with a lead word ("Suspected Tarn
     Ridge militants" read as a man "Suspected Tarn Ridge"): no person's name starts so."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
     return ent is not None and ent[0].lower_ in _lead_words()
 
 
@@ -795,7 +796,7 @@ def _local_readings(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -
     if nationality is None:
         return mentions
     counts: dict[str, int] = {}
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ in ("GPE", "NORP"):
             country = nationality(re.sub(r"[’']s$", "", ent.text))
             if country:
@@ -1083,7 +1084,7 @@ def _country_qualified(ctx: Context, gaz: Gazetteer, mentions: list, nationality
     text = ctx.text
     taken = [(m.start, m.end) for m in mentions]
     counts: dict[str, int] = {}
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ in ("GPE", "NORP"):
             country = nationality(re.sub(r"[’']s$", "", ent.text))
             if country:
@@ -1382,7 +1383,7 @@ _PERSON_TITLES = re.compile(
 def _named_entities(ctx: Context, taken: _Coverage) -> None:
     """People, places and other organisations from spaCy's NER, never overlapping a group."""
     persons: list[Entity] = []
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if taken.overlaps(ent.start_char, ent.end_char):
             continue
         label = ent.label_

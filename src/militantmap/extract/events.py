@@ -22,6 +22,7 @@ from militantmap.extract.context import (
     PERSON,
     Context,
     doc_ents,
+    doc_words,
     evidence,
     span_ents,
     span_text,
@@ -804,7 +805,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
         found["leader_killed"] = [h for h in found["leader_killed"] if not _denied(_token_at(sent, h.start))]
         if not found["leader_killed"]:
             found.pop("leader_killed")
-    denied_death = any(_denied(t) for t in sent if t.lemma_.lower() in ("kill", "die", "slay", "assassinate", "eliminate"))
+    words = doc_words(sent.doc)
+    denied_death = any(_denied(sent.doc[i]) for i in range(sent.start, sent.end)
+                       if words.lemma[i] in ("kill", "die", "slay", "assassinate", "eliminate"))
     if victim_verb is not None and _denied(victim_verb):
         victim_verb = None
     if leader_referred and "leader_killed" not in found and not denied_death and (
@@ -920,7 +923,11 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
     an armed group, or armed men, as the subject of a verb of violence is an attack even where
     no trigger word names it."""
     actors = lemmas("events_triggers", "actor_subject")
-    for tok in sent:
+    pos = doc_words(sent.doc).pos
+    for i in range(sent.start, sent.end):
+        if pos[i] != "VERB":
+            continue  # (the first test below, without making the token)
+        tok = sent.doc[i]
         if tok.pos_ != "VERB" or not (_harms(tok) or tok.lemma_.lower() in lemmas("events_triggers", "weapon_subject", "verbs")) \
                 or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
             continue
@@ -998,7 +1005,11 @@ def _victims_killed(ctx: Context, sent: Span) -> Token | None:
     themselves), and not hedged."""
     if not _about_militants(ctx, sent):
         return None
-    for tok in sent:
+    lemma = doc_words(sent.doc).lemma
+    for i in range(sent.start, sent.end):
+        if lemma[i] != "kill":
+            continue  # (the first test below, without making the token)
+        tok = sent.doc[i]
         if tok.lemma_.lower() != "kill" or tok.tag_ != "VBN" or _irrealis(tok):
             continue
         if not any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in tok.children):
@@ -1027,9 +1038,11 @@ def _group_clash(ctx: Context, sent: Span, groups) -> Token | None:
     """"Clashes between the Houthis and Ansar al-Sharia militants", "ISWAP clashed with Boko
     Haram near Kukawa": a clash with an armed group as a party is an incident."""
     clash = lemmas("events_triggers", "clash")
-    for tok in sent:
-        if tok.lemma_.lower() not in clash and tok.lower_ not in clash:
+    words = doc_words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if words.lemma[i] not in clash and words.lower[i] not in clash:
             continue
+        tok = sent.doc[i]
         if _irrealis(tok) or (tok.tag_ == "NNS" and _HABITUAL.search(span_text(sent))):
             continue
         if any(ctx.entities[g.key].type == ARMED_GROUP and credited(ctx, sent, g.start, g.end, tok)
@@ -1105,7 +1118,11 @@ def _titled_victim(sent: Span):
     titles = lemmas("events_triggers", "leader_title")
     weak = lemmas("events_triggers", "leader_title", "weak")
     ranks = lemmas("events_triggers", "leader_title", "ranks")
-    for tok in sent:
+    words = doc_words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if words.pos[i] != "VERB" or words.lemma[i] not in verbs:
+            continue  # (the first tests below, without making the token)
+        tok = sent.doc[i]
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or _irrealis(tok) or any(
                 c.dep_ == "neg" for c in tok.children):
             continue
@@ -1638,7 +1655,7 @@ def _about_militants(ctx: Context, sent: Span) -> bool:
     if sent.start == 0:
         return False
     prev = sent.doc[sent.start - 1].sent
-    return bool(_MILITANT_WORDS.search(prev.text) or ctx.groups_between(prev.start_char, prev.end_char))
+    return bool(_MILITANT_WORDS.search(span_text(prev)) or ctx.groups_between(prev.start_char, prev.end_char))
 
 
 _INCIDENT_NOUNS = {"attack", "bombing", "bomb", "blast", "explosion", "raid", "ambush", "assault",

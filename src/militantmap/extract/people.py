@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from militantmap.extract.context import ORGANIZATION, PERSON, Context
+from militantmap.extract.context import ORGANIZATION, PERSON, Context, doc_words
 from militantmap.nlp.gazetteer import normalize
 from militantmap.schema import LOCATION
 
@@ -116,15 +116,17 @@ def _find_person_mentions(ctx: Context) -> list[PersonMention]:
     taken += list(places)
     out.sort(key=lambda m: (m.start, m.end))
     sents = [s for s in ctx.doc.sents]
+    words = doc_words(ctx.doc)
     persons_in = [[m for m in out if s.start_char <= m.start and m.end <= s.end_char] for s in sents]
     subjects: list[list[tuple[int, str]]] = []
     extra: list[PersonMention] = []
     for i, sent in enumerate(sents):
         subjects.append(_subject_person(ctx, sent, persons_in[i]))
         found: list[PersonMention] = []
-        for tok in sent:
-            if tok.lower_ not in _PRONOUNS or tok.pos_ != "PRON":
+        for j in range(sent.start, sent.end):
+            if words.lower[j] not in _PRONOUNS or words.pos[j] != "PRON":
                 continue
+            tok = ctx.doc[j]
             key = _pronoun_antecedent(tok.idx, i, subjects, persons_in, possessive=tok.dep_ == "poss")
             if key:
                 found.append(PersonMention(tok.idx, tok.idx + len(tok), key, PRONOUN))

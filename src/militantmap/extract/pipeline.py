@@ -18,7 +18,14 @@ from militantmap.budget import MAX_CHARS, MAX_HTML_CHARS, MAX_SECONDS, OverBudge
 from militantmap.errors import InputError
 from militantmap.extract import SCHEMA, error_record, extractor_info
 from militantmap.extract.attribution import SAY_WORDS, Attribution, attribute_sentences, modality_of
-from militantmap.extract.context import ARMED_GROUP, LOCATION, Context, forget_ents, remember_text
+from militantmap.extract.context import (
+    ARMED_GROUP,
+    LOCATION,
+    Context,
+    doc_ents,
+    forget_ents,
+    remember_text,
+)
 from militantmap.extract.coref import resolve_descriptions
 from militantmap.extract.entities import find_entities
 from militantmap.extract.events import EventHit, find_events
@@ -409,7 +416,7 @@ def _title_end(text: str, title: str | None) -> int:
 def _doc_country(ctx: Context, geo) -> str | None:
     """The country an article is mostly about: the most named one, demonyms included."""
     counts: Counter[str] = Counter()
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ in ("GPE", "NORP", "LOC"):
             name = re.sub(r"[’']s$", "", ent.text)
             c = geo.is_country(name) or geo.country_of_demonym(name)
