@@ -368,12 +368,12 @@ def measure_queries(url: str, rounds: int, seed: int = 7, only: str | None = Non
             since=(d := _date(rng)), until=d + dt.timedelta(days=365)),
         "list_groups": lambda i: queries.list_groups(url),
         # `militantmap events` (text): the newest 100 and how many match; whole lists below
-        "events (group, CLI: newest 100 + total)": lambda i: _page(url, group=groups[i % len(groups)], limit=100),
-        "events (country, date range, CLI: newest 100 + total)": lambda i: _page(
+        "events (group, CLI: newest 50 + total)": lambda i: _page(url, group=groups[i % len(groups)], limit=50),
+        "events (country, date range, CLI: newest 50 + total)": lambda i: _page(
             url, country=args["countries"][i % len(args["countries"])],
-            since=(d := _date(rng)), until=d + dt.timedelta(days=90), limit=100),
-        "events (group, country, since, CLI: newest 100 + total)": lambda i: _page(
-            url, group=groups[i % len(groups)], country=args["countries"][0], since=_date(rng), limit=100),
+            since=(d := _date(rng)), until=d + dt.timedelta(days=90), limit=50),
+        "events (group, country, since, CLI: newest 50 + total)": lambda i: _page(
+            url, group=groups[i % len(groups)], country=args["countries"][0], since=_date(rng), limit=50),
         # every event in full, with every report: `events --json`, /api/events without limit,
         # the downloads and exports (a dump of thousands of events for a program, not a view)
         "events (group, whole list: --json, export)": lambda i: queries.events(url, group=groups[i % len(groups)]),

@@ -145,12 +145,12 @@ def store(tmp_path_factory) -> str:
 
 def test_the_events_listing_shows_a_page_and_says_how_many_match(store):
     every = queries.events(store, include_undated=True)
-    assert len(every) > 100
+    assert len(every) > 50
     result = CliRunner().invoke(main, ["events", "--db", store])
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if line.strip()]
-    assert len(lines) == 100
-    assert f"1-100 of {len(every)} shown" in result.stderr and "--offset 100" in result.stderr
+    assert len(lines) == 50
+    assert f"1-50 of {len(every)} shown" in result.stderr and "--offset 50" in result.stderr
     # --json, as /api/events without a limit: every event, the same order
     whole = json.loads(CliRunner().invoke(main, ["events", "--db", store, "--json"]).stdout)
     assert [e["id"] for e in whole] == [e["id"] for e in every]
@@ -163,8 +163,8 @@ def test_the_events_listing_shows_a_page_and_says_how_many_match(store):
 def test_a_group_s_events_page_has_the_total_of_its_whole_list(store):
     top = queries.list_groups(store)[0]["name"]
     whole = queries.events(store, group=top)
-    rows, total, _ = queries.events_page(store, group=top, limit=100)
-    assert total == len(whole) and rows == whole[:100]
+    rows, total, _ = queries.events_page(store, group=top, limit=50)
+    assert total == len(whole) and rows == whole[:50]
     result = CliRunner().invoke(main, ["events", "--db", store, "--group", top, "--limit", "5"])
     assert result.exit_code == 0
     assert f"of {len(whole)} shown" in result.stderr

@@ -338,7 +338,7 @@ def timeline_cmd(name: str, db_url: str | None, as_json: bool) -> None:
         click.echo(f"{i['date'] or 'undated':10}  {i['kind']:5}  {i['text']}{ref}")
 
 
-EVENTS_SHOWN = 100  # the events the text listing shows unless --limit says otherwise
+EVENTS_SHOWN = 50  # the events the text listing shows unless --limit says otherwise (as the events page)
 
 
 @click.command("events")
@@ -353,15 +353,15 @@ EVENTS_SHOWN = 100  # the events the text listing shows unless --limit says othe
               help=f"List the newest N events (0: all). Default: {EVENTS_SHOWN} in the text listing, "
                    "all with --json (as /api/events without limit).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Skip the newest N events (the next page: --offset 100).")
+              help="Skip the newest N events (the next page: --offset 50).")
 @DB_OPTION
 @JSON_OPTION
 def events_cmd(group: str | None, country: str | None, type_: str | None, place: str | None,
                since: dt.date | None, until: dt.date | None, include_undated: bool,
                limit: int | None, offset: int, db_url: str | None, as_json: bool) -> None:
     """Events merged across articles, newest first. The same filters, order and counts as
-    /api/events and the events page. The text listing shows the newest 100 and says how many
-    match in all (a big group has thousands: only the events shown are built)."""
+    /api/events and the events page. The text listing shows the newest 50 (as the events
+    page) and says how many match in all (a big group has thousands: only those shown are built)."""
     from militantmap.store.queries import events_page
 
     if limit is None:
