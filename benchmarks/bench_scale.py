@@ -367,17 +367,26 @@ def measure_queries(url: str, rounds: int, seed: int = 7, only: str | None = Non
             url, min_confidence=0.5, types=["cooperates_with", "allegiance_to"],
             since=(d := _date(rng)), until=d + dt.timedelta(days=365)),
         "list_groups": lambda i: queries.list_groups(url),
-        "events (group, whole list)": lambda i: queries.events(url, group=groups[i % len(groups)]),
+        # `militantmap events` (text): the newest 100 and how many match; whole lists below
+        "events (group, CLI: newest 50 + total)": lambda i: _page(url, group=groups[i % len(groups)], limit=50),
+        "events (country, date range, CLI: newest 50 + total)": lambda i: _page(
+            url, country=args["countries"][i % len(args["countries"])],
+            since=(d := _date(rng)), until=d + dt.timedelta(days=90), limit=50),
+        "events (group, country, since, CLI: newest 50 + total)": lambda i: _page(
+            url, group=groups[i % len(groups)], country=args["countries"][0], since=_date(rng), limit=50),
+        # every event in full, with every report: `events --json`, /api/events without limit,
+        # the downloads and exports (a dump of thousands of events for a program, not a view)
+        "events (group, whole list: --json, export)": lambda i: queries.events(url, group=groups[i % len(groups)]),
         "events_page (group, 50)": lambda i: _page(url, group=groups[i % len(groups)], limit=50),
         "events_page (type, country, dates, 50)": lambda i: _page(
             url, type=rng.choice(["attack", "arrest", "military_operation"]),
             country=args["countries"][i % len(args["countries"])], since=(d := _date(rng)),
             until=d + dt.timedelta(days=730), limit=50),
         "events_page (all, offset 1000, 50)": lambda i: _page(url, limit=50, offset=1000),
-        "events (country, date range)": lambda i: queries.events(
+        "events (country, date range, whole list)": lambda i: queries.events(
             url, country=args["countries"][i % len(args["countries"])],
             since=(d := _date(rng)), until=d + dt.timedelta(days=90)),
-        "events (group, country, since)": lambda i: queries.events(
+        "events (group, country, since, whole list)": lambda i: queries.events(
             url, group=groups[i % len(groups)], country=args["countries"][0], since=_date(rng)),
         "event (one)": lambda i: queries.event(url, args["incidents"][i % len(args["incidents"])]),
         "timeline (group)": lambda i: queries.timeline(url, groups[i % len(groups)]),
@@ -388,6 +397,7 @@ def measure_queries(url: str, rounds: int, seed: int = 7, only: str | None = Non
 
 
 def _page(url: str, **kw) -> object:
+    """events_page (the events page, /api/events with a limit, `militantmap events`)."""
     from militantmap.store import queries
 
     if not hasattr(queries, "events_page"):  # the code before events_page: the whole list

@@ -338,6 +338,9 @@ def timeline_cmd(name: str, db_url: str | None, as_json: bool) -> None:
         click.echo(f"{i['date'] or 'undated':10}  {i['kind']:5}  {i['text']}{ref}")
 
 
+EVENTS_SHOWN = 50  # the events the text listing shows unless --limit says otherwise (as the events page)
+
+
 @click.command("events")
 @click.option("--group", default=None, help="Only events of this group (any alias).")
 @click.option("--country", default=None)
@@ -346,20 +349,34 @@ def timeline_cmd(name: str, db_url: str | None, as_json: bool) -> None:
 @click.option("--since", callback=_date, help="YYYY-MM-DD")
 @click.option("--until", callback=_date, help="YYYY-MM-DD")
 @click.option("--include-undated", is_flag=True, help="Keep undated events in a date filter.")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help=f"List the newest N events (0: all). Default: {EVENTS_SHOWN} in the text listing, "
+                   "all with --json (as /api/events without limit).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Skip the newest N events (the next page: --offset 50).")
 @DB_OPTION
 @JSON_OPTION
 def events_cmd(group: str | None, country: str | None, type_: str | None, place: str | None,
-               since: dt.date | None, until: dt.date | None,
-               include_undated: bool, db_url: str | None, as_json: bool) -> None:
-    """Events merged across articles, newest first. The same filters as /api/events and the
-    events page."""
-    from militantmap.store.queries import events
-    from militantmap.store.select import pick_events
+               since: dt.date | None, until: dt.date | None, include_undated: bool,
+               limit: int | None, offset: int, db_url: str | None, as_json: bool) -> None:
+    """Events merged across articles, newest first. The same filters, order and counts as
+    /api/events and the events page. The text listing shows the newest 50 (as the events
+    page) and says how many match in all (a big group has thousands: only those shown are built)."""
+    from militantmap.store.queries import events_page
 
-    found = _lookup(events, db_url, group=group, country=country, since=since, until=until,
-                    include_undated=True)
-    found = _shown(pick_events(found, type_, (place or "").strip() or None), since, until,
-                   include_undated, "event")
+    if limit is None:
+        limit = 0 if as_json else EVENTS_SHOWN
+    found, total, left_out = _lookup(events_page, db_url, group=group, country=country, since=since,
+                                     until=until, include_undated=include_undated, type=type_,
+                                     place=(place or "").strip() or None,
+                                     limit=limit or None, offset=offset)
+    if left_out:
+        click.echo(f"militantmap: {left_out} undated event(s) left out by the date filter; "
+                   "add --include-undated to list them", err=True)
+    if len(found) < total:
+        nxt = f", --offset {offset + len(found)} the next" if found and offset + len(found) < total else ""
+        click.echo(f"militantmap: events {offset + 1 if found else 0}-{offset + len(found)} of {total} "
+                   f"shown, newest first; --limit 0 lists all{nxt}", err=True)
     if as_json:
         return _print_json(found)
     if not found:

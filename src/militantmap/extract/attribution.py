@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from militantmap.extract.context import ARMED_GROUP, PERSON, Context
+from militantmap.extract.context import ARMED_GROUP, PERSON, Context, doc_words, span_text
 
 SPEECH_LEMMAS = {
     "say", "tell", "claim", "announce", "state", "add", "confirm", "report", "allege", "declare",
@@ -104,7 +104,7 @@ def attribute_sentences(ctx: Context) -> dict[int, Attribution | None]:
 
 
 def _is_quote(sent: Span) -> bool:
-    t = sent.text.strip()
+    t = span_text(sent).strip()
     return bool(t) and (t[0] in "\"“‘'" or t.count('"') + t.count("“") + t.count("”") >= 2)
 
 
@@ -122,19 +122,21 @@ _TITLE_AFTER = re.compile(
 
 
 def _sentence_attribution(ctx: Context, sent: Span) -> Attribution | None:
-    m = _ACCORDING.search(sent.text) or _inverted(sent) or _TRAILING.search(sent.text)
+    m = _ACCORDING.search(span_text(sent)) or _inverted(sent) or _TRAILING.search(span_text(sent))
     if m:
         who = m.group("who").strip()
         if who.lower() not in ("it", "which", "that") and not re.match(r"(?i)(?:and|but|which|who)\b", who):
             start = sent.start_char + m.start("who")
             # ', said Ali Dhere, a spokesman for al-Shabaab.': the title belongs to the speaker
-            title = _TITLE_AFTER.match(sent.text, m.start("who") + len(who))
+            title = _TITLE_AFTER.match(span_text(sent), m.start("who") + len(who))
             if title:
-                who = sent.text[m.start("who") : title.end()]
+                who = span_text(sent)[m.start("who") : title.end()]
             return _classify(ctx, who, start, start + len(who), sent)
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_LEMMAS:
+    words = doc_words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if words.pos[i] not in ("VERB", "AUX") or words.lemma[i] not in SPEECH_LEMMAS:
             continue
+        tok = sent.doc[i]
         # "X said" (subject) or "said X" (inverted, after a quotation)
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj:
@@ -157,7 +159,7 @@ def _inverted(sent: Span) -> re.Match | None:
     """', said the official.': the speaker after the verb. Not when the verb has its subject
     before it ("X, a spokesman for G, said the group ...", "G, a designated group, claimed
     responsibility ..."): what follows is what was said, not who said it."""
-    for m in _INVERTED.finditer(sent.text):
+    for m in _INVERTED.finditer(span_text(sent)):
         verb = sent.doc.char_span(sent.start_char + m.start("verb"), sent.start_char + m.end("verb"))
         if verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb[0].i
                                     for c in verb[0].children):
@@ -201,7 +203,7 @@ def _classify(ctx: Context, who: str, start: int, end: int, sent: Span) -> Attri
     ]
     if persons:
         speaker_key = persons[0].key
-    sent_text = sent.text
+    sent_text = span_text(sent)
     if _SPOKES.search(who):
         official_spokes = re.search(r"\bspokes\w+\s+(?:for|of)\s+the\s+(?:army|military|police|government|"
                                     r"ministry|interior|defen[cs]e|state|department|task\s+force)", who, re.I)

@@ -75,6 +75,8 @@ class Context:
     # filled by extract.mentions.resolve_group_refs after the descriptions are resolved.
     group_refs: list[GroupRef] = field(default_factory=list)
     _sentences: list[Span] | None = None
+    # extract.people.find_person_mentions' answer, with the entities it was read from
+    person_mentions_kept: tuple | None = None
 
     # -- entities -----------------------------------------------------------------------------
     def entity(self, key: str) -> Entity:
@@ -122,17 +124,17 @@ class Context:
         """The body's sentences (built once: every stage walks them)."""
         if self._sentences is None:
             self._sentences = [s for s in self.doc.sents
-                               if s.start_char >= self.body_start and s.text.strip()]
+                               if s.start_char >= self.body_start and span_text(s).strip()]
         return list(self._sentences)
 
     def title_sentences(self) -> list[Span]:
         """The headline's sentences (before `body_start`)."""
-        return [s for s in self.doc.sents if s.start_char < self.body_start and s.text.strip()]
+        return [s for s in self.doc.sents if s.start_char < self.body_start and span_text(s).strip()]
 
 
 def evidence(sent: Span) -> dict:
     """Evidence of a fact: the sentence without surrounding whitespace, with its offsets."""
-    text = sent.text
+    text = span_text(sent)
     lead = len(text) - len(text.lstrip())
     trail = len(text.rstrip())
     start = sent.start_char + lead
@@ -140,3 +142,77 @@ def evidence(sent: Span) -> dict:
     # (sent.text is the document's text over the sentence's offsets; doc.text would be
     # rebuilt from every token of the document on each call)
     return {"start": start, "end": end, "sentence": text[lead:trail]}
+
+
+_ENTS = "militantmap.ents"  # Doc.user_data key of the document's entity spans, built once
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per document: spaCy builds the tuple afresh on every read (and
+    `Span.ents` reads it whole), and the event stages read a sentence's entities hundreds of
+    times an article. The parse is never changed after it is made, so neither are they."""
+    found = doc.user_data.get(_ENTS)
+    if found is None:
+        found = doc.user_data[_ENTS] = tuple(doc.ents)
+    return found
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` (the entities wholly inside the span, up to the first that runs past its
+    end) from `doc_ents`."""
+    out = []
+    start, end = span.start, span.end
+    for ent in doc_ents(span.doc):
+        if ent.start >= start:
+            if ent.end <= end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
+
+_WORDS = "militantmap.words"  # Doc.user_data key of the tokens' words, POS and lemmas
+
+
+@dataclass(frozen=True)
+class Words:
+    """Per token of a document, by index: `lower_`, `pos_` and `lemma_.lower()` (what the
+    rule stages test first of every token of a sentence, before they look any closer)."""
+    lower: list[str]
+    pos: list[str]
+    lemma: list[str]
+
+
+def doc_words(doc: Doc) -> Words:
+    """The document's `Words`, read once per document (see `doc_ents`)."""
+    found = doc.user_data.get(_WORDS)
+    if found is None:
+        toks = list(doc)
+        found = doc.user_data[_WORDS] = Words([t.lower_ for t in toks], [t.pos_ for t in toks],
+                                              [t.lemma_.lower() for t in toks])
+    return found
+
+
+_TEXT = "militantmap.text"  # Doc.user_data key of the document's text, while it is extracted
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep the document's text (`doc.text`, which spaCy rebuilds from every token on each
+    read) for `span_text`, while the rule stages read the document."""
+    doc.user_data[_TEXT] = text
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, cut from the document's text (spaCy joins the span's tokens on every read:
+    a sentence's text was built a dozen times over); the same string, since a span's text is
+    the document's text from its first character to the end of its last token."""
+    text = span.doc.user_data.get(_TEXT)
+    return span.text if text is None else text[span.start_char:span.end_char]
+
+
+def forget_ents(doc: Doc) -> None:
+    """Drop what `doc_ents`, `doc_words` and `remember_text` kept on the document."""
+    doc.user_data.pop(_ENTS, None)
+    doc.user_data.pop(_TEXT, None)
+    doc.user_data.pop(_WORDS, None)

@@ -33,6 +33,8 @@ from militantmap.extract.context import (
     Context,
     Entity,
     Mention,
+    doc_ents,
+    span_text,
 )
 from militantmap.extract.geo import get_geocoder
 from militantmap.nlp.gazetteer import Gazetteer, conflict_cue_re, normalize
@@ -431,7 +433,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         key = entity_for_name(name)
         cands.append(_Candidate(s, e, key, 3, name))
         covered.add(s, e)
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ not in ("ORG", "NORP", "PERSON", "GPE") or covered.overlaps(ent.start_char, ent.end_char):
             continue
         if _APPOSITIVE_ROLE.match(text, ent.end_char):
@@ -446,7 +448,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         # has are common in reports.
         # (context first: the fuzzy search is the costly part)
         near = gaz.fuzzy_lookup(name) if ent.label_ in ("ORG", "PERSON") and (
-            _MILITANT_CUE.search(ent.sent.text) or any(
+            _MILITANT_CUE.search(span_text(ent.sent)) or any(
                 ent.sent.start_char <= c.start < ent.sent.end_char and c.key in gaz for c in cands)
         ) else None
         if near is not None:
@@ -459,7 +461,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         acronym_after = _ACRONYM_AFTER.match(text, ent_start + len(name))
         if not _looks_like_group(name) or (_generic_only(name) and not acronym_after):
             continue
-        if _STATE_ARMY.search(name) or not _MILITANT_CUE.search(ent.sent.text):
+        if _STATE_ARMY.search(name) or not _MILITANT_CUE.search(span_text(ent.sent)):
             continue
         if nationality is not None and _state_force(name, nationality):
             continue
@@ -603,7 +605,7 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
                         and "claimed" not in dm.group(0)):
                     continue
                 span = ctx.doc.char_span(s, s + len(name), alignment_mode="expand")
-                if span is None or not cue.search(span.sent.text):
+                if span is None or not cue.search(span_text(span.sent)):
                     continue
                 found.append((s, s + len(name), name))
                 continue
@@ -646,7 +648,7 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
                     continue
             if kind == "cued":
                 span = ctx.doc.char_span(s, e, alignment_mode="expand")
-                if span is None or not (cue.search(span.sent.text)
+                if span is None or not (cue.search(span_text(span.sent))
                                         or _head_reference_cued(text, name, e, cue)):
                     continue
             if keep_noun:
@@ -775,7 +777,7 @@ def _acceptable_discovery(ctx: Context, s: int, e: int, name: str, countries, na
 def _led_by_description(tok) -> bool:
     """Whether the model's PERSON entity around `tok` opens with a lead word ("Suspected Tarn
     Ridge militants" read as a man "Suspected Tarn Ridge"): no person's name starts so."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
     return ent is not None and ent[0].lower_ in _lead_words()
 
 
@@ -789,7 +791,7 @@ def _armed_noun_phrase(ctx: Context, dm: re.Match) -> bool:
     if not _GENERIC_NOUN.fullmatch(dm.group("noun")) or _MILITANT_MOD.search(before):
         return True
     span = ctx.doc.char_span(dm.start("noun"), dm.end("noun"), alignment_mode="expand")
-    return span is not None and bool(_MILITANT_CUE.search(span.sent.text))
+    return span is not None and bool(_MILITANT_CUE.search(span_text(span.sent)))
 
 
 def _proper_name(ctx: Context, start: int, end: int, people: bool = True) -> bool:
@@ -909,7 +911,7 @@ def _local_readings(ctx: Context, gaz: Gazetteer, mentions: list, nationality) -
     if nationality is None:
         return mentions
     counts: dict[str, int] = {}
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ in ("GPE", "NORP"):
             country = nationality(re.sub(r"[’']s$", "", ent.text))
             if country:
@@ -1245,7 +1247,7 @@ def _country_qualified(ctx: Context, gaz: Gazetteer, mentions: list, nationality
     text = ctx.text
     taken = [(m.start, m.end) for m in mentions]
     counts: dict[str, int] = {}
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ in ("GPE", "NORP"):
             country = nationality(re.sub(r"[’']s$", "", ent.text))
             if country:
@@ -1552,7 +1554,7 @@ _PERSON_TITLES = re.compile(
 def _named_entities(ctx: Context, taken: _Coverage) -> None:
     """People, places and other organisations from spaCy's NER, never overlapping a group."""
     persons: list[Entity] = []
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if taken.overlaps(ent.start_char, ent.end_char):
             continue
         label = ent.label_

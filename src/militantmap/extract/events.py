@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from militantmap.extract.context import ARMED_GROUP, PERSON, Context, evidence
+from militantmap.extract.context import (
+    ARMED_GROUP,
+    PERSON,
+    Context,
+    doc_ents,
+    doc_words,
+    evidence,
+    span_ents,
+    span_text,
+)
 from militantmap.extract.coref import Description
 from militantmap.extract.dates import resolve_date
 from militantmap.extract.event_patterns import lemmas
@@ -336,7 +345,7 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
     person_refs = [pm for pm in find_person_mentions(ctx) if pm.kind == SURNAME]
     events: list[EventHit] = []
     for sent in ctx.sentences():
-        stext = sent.text
+        stext = span_text(sent)
         groups: list = [m for m in ctx.groups_between(sent.start_char, sent.end_char) if not m.complement]
         groups += [d for d in desc_by_sent if sent.start_char <= d.start < sent.end_char]
         # the mention layer's pronouns and plurals ("it", "its fighters", "they", "the two
@@ -410,7 +419,7 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
     # tribal chief was shot dead in a land dispute" are no such event.
     if not any(e.type == ARMED_GROUP for e in ctx.entities.values()):
         events = [e for e in events if e.type != "leader_killed" or e.concerns or e.perpetrators
-                  or _ARMED_ACTOR.search(e.sent.text)]
+                  or _ARMED_ACTOR.search(span_text(e.sent))]
     for e in events:
         # "dozens were killed": a toll that anchors the incident, but no number the text commits to
         if e.killed and e.killed.get("text") and _VAGUE_TOLL.fullmatch(e.killed["text"].strip()):
@@ -490,13 +499,13 @@ def _doers_unknown(e) -> bool:
     nobody claimed it or the attackers are unknown ("Militants killed 12 soldiers. No group
     immediately claimed responsibility, but the area is a stronghold of G."): no group is
     credited by default."""
-    if _UNKNOWN_DOERS.search(e.sent.text):
+    if _UNKNOWN_DOERS.search(span_text(e.sent)):
         return True
     doc = e.sent.doc
     i = e.sent.end
     while i < len(doc) and doc[i].is_space:
         i += 1
-    return i < len(doc) and bool(_UNKNOWN_DOERS.search(doc[i].sent.text))
+    return i < len(doc) and bool(_UNKNOWN_DOERS.search(span_text(doc[i].sent)))
 
 
 _DENIAL = re.compile(r"(?i)\b(?:not\s+(?:been\s+)?(?:responsible|involved|behind)|den(?:y|ied|ies|ial)\b|"
@@ -530,7 +539,7 @@ def _follow_up_toll(ctx: Context, sent: Span, stext: str, events: list[EventHit]
     prev = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
     if prev is None or last.sent.start != prev.start:
         return
-    if any(e.label_ == "DATE" for e in sent.ents):
+    if any(e.label_ == "DATE" for e in span_ents(sent)):
         return
     found = {"killed": False, "wounded": False}
     for tok in sent:
@@ -630,7 +639,7 @@ def _story_group_fallback(ctx: Context, events: list[EventHit]) -> None:
     if len(sents) < 2:
         return   # a group named once is not what the article is about
     for start in sents:
-        if _DENIAL.search(ctx.doc[start].sent.text):
+        if _DENIAL.search(span_text(ctx.doc[start].sent)):
             return   # "G denied any role", "G said it was not responsible": not its doing
     for e in events:
         if e.type != "attack" or e.perpetrators or _doers_unknown(e):
@@ -828,8 +837,16 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             hits.append(EventHit(kind, sent, sent.start_char + m.start()))
             hits[-1].token = tok  # type: ignore[attr-defined]
             hits[-1].listed = listed  # type: ignore[attr-defined]
-    if "attack" not in found and "military_operation" not in found and not any(
-            not re.match(r"(?i)killing", m.group(0)) for m in _TRIGGERS["attack"].finditer(stext)):
+    # the sentence has an attack word other than "killing" (read once, when first needed)
+    attack_word: list[bool] = []
+
+    def has_attack_word() -> bool:
+        if not attack_word:
+            attack_word.append(any(not re.match(r"(?i)killing", m.group(0))
+                                   for m in _TRIGGERS["attack"].finditer(stext)))
+        return attack_word[0]
+
+    if "attack" not in found and "military_operation" not in found and not has_attack_word():
         # (a sentence whose attack words were set aside tells of many incidents: "the BLA
         # killed nearly 300 people in over 40 attacks")
         tok = _group_does_harm(ctx, sent, groups)
@@ -838,7 +855,7 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             hit.token = tok  # type: ignore[attr-defined]
             found["attack"] = [hit]
     if "attack" not in found and "military_operation" not in found and "leader_killed" not in found \
-            and not any(not re.match(r"(?i)killing", m.group(0)) for m in _TRIGGERS["attack"].finditer(stext)):
+            and not has_attack_word():
         tok = _victims_killed(ctx, sent)
         if tok is not None:
             hit = EventHit("attack", sent, tok.idx)
@@ -867,7 +884,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
         found["leader_killed"] = [h for h in found["leader_killed"] if not _denied(_token_at(sent, h.start))]
         if not found["leader_killed"]:
             found.pop("leader_killed")
-    denied_death = any(_denied(t) for t in sent if t.lemma_.lower() in ("kill", "die", "slay", "assassinate", "eliminate"))
+    words = doc_words(sent.doc)
+    denied_death = any(_denied(sent.doc[i]) for i in range(sent.start, sent.end)
+                       if words.lemma[i] in ("kill", "die", "slay", "assassinate", "eliminate"))
     if victim_verb is not None and _denied(victim_verb):
         victim_verb = None
     if leader_referred and "leader_killed" not in found and not denied_death and (
@@ -1038,7 +1057,11 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
     an armed group, or armed men, as the subject of a verb of violence is an attack even where
     no trigger word names it."""
     actors = lemmas("events_triggers", "actor_subject")
-    for tok in sent:
+    pos = doc_words(sent.doc).pos
+    for i in range(sent.start, sent.end):
+        if pos[i] != "VERB":
+            continue  # (the first test below, without making the token)
+        tok = sent.doc[i]
         if tok.pos_ != "VERB" or not (_harms(tok) or tok.lemma_.lower() in lemmas("events_triggers", "weapon_subject", "verbs")) \
                 or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
             continue
@@ -1123,7 +1146,11 @@ def _victims_killed(ctx: Context, sent: Span) -> Token | None:
     themselves), and not hedged."""
     if not _about_militants(ctx, sent):
         return None
-    for tok in sent:
+    lemma = doc_words(sent.doc).lemma
+    for i in range(sent.start, sent.end):
+        if lemma[i] != "kill":
+            continue  # (the first test below, without making the token)
+        tok = sent.doc[i]
         if tok.lemma_.lower() != "kill" or tok.tag_ != "VBN" or _irrealis(tok):
             continue
         if not any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in tok.children):
@@ -1152,10 +1179,12 @@ def _group_clash(ctx: Context, sent: Span, groups) -> Token | None:
     """"Clashes between the Houthis and Ansar al-Sharia militants", "ISWAP clashed with Boko
     Haram near Kukawa": a clash with an armed group as a party is an incident."""
     clash = lemmas("events_triggers", "clash")
-    for tok in sent:
-        if tok.lemma_.lower() not in clash and tok.lower_ not in clash:
+    words = doc_words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if words.lemma[i] not in clash and words.lower[i] not in clash:
             continue
-        if _irrealis(tok) or (tok.tag_ == "NNS" and _HABITUAL.search(sent.text)):
+        tok = sent.doc[i]
+        if _irrealis(tok) or (tok.tag_ == "NNS" and _HABITUAL.search(span_text(sent))):
             continue
         if any(ctx.entities[g.key].type == ARMED_GROUP and credited(ctx, sent, g.start, g.end, tok)
                for g in groups):
@@ -1165,7 +1194,7 @@ def _group_clash(ctx: Context, sent: Span, groups) -> Token | None:
 
 def _dated_by_a_year(sent: Span, verb) -> bool:
     return any(e.label_ == "DATE" and _YEAR.fullmatch(e.text.strip()) and _clause_verb(e.root) == verb
-               for e in sent.ents)
+               for e in span_ents(sent))
 
 
 def _leader_is_object_of_killing(ctx: Context, sent: Span, leaders: set[str]) -> bool:
@@ -1230,7 +1259,11 @@ def _titled_victim(sent: Span):
     titles = lemmas("events_triggers", "leader_title")
     weak = lemmas("events_triggers", "leader_title", "weak")
     ranks = lemmas("events_triggers", "leader_title", "ranks")
-    for tok in sent:
+    words = doc_words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if words.pos[i] != "VERB" or words.lemma[i] not in verbs:
+            continue  # (the first tests below, without making the token)
+        tok = sent.doc[i]
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or _irrealis(tok) or any(
                 c.dep_ == "neg" for c in tok.children):
             continue
@@ -1378,12 +1411,12 @@ def _year_anchor(sent: Span, date_ent, published):
     sentences before carries on ("... the July 22 abduction. Salopek was kidnapped on July 22")."""
     if _YEAR.search(date_ent.text) or not _MONTH_NAME.search(date_ent.text):
         return None
-    candidates = [e for e in sent.ents if e is not date_ent]
+    candidates = [e for e in span_ents(sent) if e is not date_ent]
     if published is None:
         doc = sent.doc
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         start = doc[start - 1].sent.start if start > 0 else start
-        candidates += reversed(doc[start : sent.start].ents)
+        candidates += reversed(span_ents(doc[start : sent.start]))
     for ent in candidates:
         if ent.label_ != "DATE" or not _YEAR.search(ent.text):
             continue
@@ -1395,7 +1428,7 @@ def _year_anchor(sent: Span, date_ent, published):
 
 def _own_date(tok) -> str | None:
     """A date inside a trigger noun's phrase ("a December 2009 suicide attack")."""
-    for ent in tok.doc.ents:
+    for ent in doc_ents(tok.doc):
         if ent.label_ in ("DATE", "TIME") and (ent.root.head == tok or (ent.end == tok.i and ent.start >= tok.left_edge.i)):
             return ent.text.lower()
     return None
@@ -1413,11 +1446,11 @@ def _bans_a_group(tok, stext: str, end: int, groups) -> bool:
             stext[: _offset_in(tok, stext)]):
         return False   # "Washington has not designated the Houthis": no act
     if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in tok.children) \
-            and not any(e.label_ == "DATE" for e in tok.sent.ents):
+            and not any(e.label_ == "DATE" for e in span_ents(tok.sent)):
         return False   # "the PKK is designated as a terrorist organization by Turkey": a standing status
     if re.search(r"(?i)\b(?:has|have|had)\s+been\s+\w+\b[^.;]*\bsince\b", stext):
         return False   # "G has been designated a terrorist organization since 1997": a standing status
-    if re.match(r"(?i)label", tok.text) and not any(e.label_ == "DATE" and _point_in_time(e.text) for e in tok.sent.ents):
+    if re.match(r"(?i)label", tok.text) and not any(e.label_ == "DATE" and _point_in_time(e.text) for e in span_ents(tok.sent)):
         return False   # "Ankara ... has labeled both as terrorist organizations": a view; "in 2021 the US labelled G" an act
     amended = re.match(r"(?i)(?:amended|revised|updated)\b", tok.text) and not (
         tok.i > 0 and tok.doc[tok.i - 1].dep_ in ("det", "poss"))
@@ -1462,7 +1495,7 @@ def _separate_incident(hits: list[EventHit], tok) -> bool:
     and an April 2010 suicide bombing against ...")."""
     if tok.pos_ in ("NOUN", "PROPN") and re.search(
             r"(?i)\b(?:after|before|following|since|than)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,2}$",
-            tok.sent.text[: tok.idx - tok.sent.start_char]):
+            span_text(tok.sent)[: tok.idx - tok.sent.start_char]):
         return True  # "the bombing came hours after an overnight attack in which ..."
     mine = _description_clause(tok)
     if any((t := getattr(h, "token", None)) is not None and _description_clause(t) is not mine for h in hits):
@@ -1503,7 +1536,7 @@ def _listed_deed(hits: list[EventHit], sent: Span, start: int) -> bool:
     gap = sent.doc.text[prevs[-1].idx : start]
     if not re.search(r"(?:,|\band)\s*$", gap) or re.search(r"[;:]|\b(?:which|who|that|after|before|when)\b", gap):
         return False
-    listed = re.findall(r"(?:,|\band)\s+[a-z]+(?:ed|en|un|an|ew|ook|ole)\b", sent.text[prevs[-1].idx - sent.start_char :])
+    listed = re.findall(r"(?:,|\band)\s+[a-z]+(?:ed|en|un|an|ew|ook|ole)\b", span_text(sent)[prevs[-1].idx - sent.start_char :])
     return len(listed) >= 2
 
 
@@ -1600,7 +1633,7 @@ def _persons_in(ctx: Context, sent: Span) -> set[str]:
 def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     sent = hit.sent
     lo, hi = scope
-    stext = ctx.text[lo:hi] if (lo, hi) != (sent.start_char, sent.end_char) else sent.text
+    stext = ctx.text[lo:hi] if (lo, hi) != (sent.start_char, sent.end_char) else span_text(sent)
     hit.evidence = evidence(sent)
     hit.definite = bool(_DEFINITE.search(stext))
     # ("the army said earlier that ..." dates the statement, it tells of no other incident)
@@ -1644,7 +1677,7 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         # incident just told, not another one
         hit.definite = True
     dates = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         if ent.root.head.lemma_ in _SPEECH_LEMMAS and ent.root.head.i < ent.start:
@@ -1707,7 +1740,7 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     hit.place = _place(ctx, sent, geo, doc_country, scope, trigger)
     if hit.type == "ban":
         hit.place = _ban_place(stext, geo, hit.place)
-        points = [e for e in sent.ents if e.label_ == "DATE" and _point_in_time(e.text)
+        points = [e for e in span_ents(sent) if e.label_ == "DATE" and _point_in_time(e.text)
                   and not (e.start > 0 and e.doc[e.start - 1].lower_ in ("since", "until"))]
         just_before = [e for e in points if 0 <= trigger.i - e.end <= 2 and e.start_char >= sent.start_char]
         if hit.date is None and just_before:
@@ -1857,12 +1890,12 @@ _MILITANT_WORDS = re.compile(
     r"separatists?|guerrill?as?)\b")
 def _about_militants(ctx: Context, sent: Span) -> bool:
     """The sentence, or the one before it, speaks of an armed group or of militants."""
-    if _MILITANT_WORDS.search(sent.text):
+    if _MILITANT_WORDS.search(span_text(sent)):
         return True
     if sent.start == 0:
         return False
     prev = sent.doc[sent.start - 1].sent
-    return bool(_MILITANT_WORDS.search(prev.text) or ctx.groups_between(prev.start_char, prev.end_char))
+    return bool(_MILITANT_WORDS.search(span_text(prev)) or ctx.groups_between(prev.start_char, prev.end_char))
 
 
 _INCIDENT_NOUNS = {"attack", "bombing", "bomb", "blast", "explosion", "raid", "ambush", "assault",
@@ -1919,12 +1952,12 @@ def _aggregate(hit: EventHit, tok, stext: str) -> bool:
     if _TREND.search(stext):
         return True
     # "it had killed 20 soldiers in attacks over recent days": a span of days is many incidents
-    if any(e.label_ == "DATE" and _BACKGROUND.search(e.text) for e in hit.sent.ents):
+    if any(e.label_ == "DATE" and _BACKGROUND.search(e.text) for e in span_ents(hit.sent)):
         return True
     date = (hit.date or {}).get("text") or ""
     iso = (hit.date or {}).get("iso") or ""
     since = any(e.label_ == "DATE" and e.start > 0 and e.doc[e.start - 1].lower_ == "since"
-                for e in hit.sent.ents)
+                for e in span_ents(hit.sent))
     return bool(since or re.match(r"(?i)\s*since\b", date) or len(iso) == 4)
 
 
@@ -2072,7 +2105,7 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
             return
         out.append(_PlaceCandidate(start, end, name, place, rank, located, tok))
 
-    text = sent.text
+    text = span_text(sent)
     base = sent.start_char
     for pattern in (_FACILITY, _CUE_OF, _CUE_AFTER, _FEATURE):
         for m in pattern.finditer(text):
@@ -2097,12 +2130,12 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
         start, end = base + m.start("name"), base + m.end("name")
         if not (lo <= start < hi) or ctx.group_at(start, end) is not None or \
                 any(ent.start_char <= start < ent.end_char and ent.label_ in _PLACE_LABELS
-                    for ent in sent.ents):
+                    for ent in span_ents(sent)):
             continue  # judged below with spaCy's label
         place = geo.geocode(m.group("name"), doc_country)
         if place is not None and place.kind in ("city", "admin1") and not geo.is_country(m.group("name")):
             add(start, end, m.group("name"), place, _KIND_RANK[place.kind], True, _token_at(sent, start))
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ not in _PLACE_LABELS or not (lo <= ent.start_char < hi):
             continue
         if ctx.group_at(ent.start_char, ent.end_char) is not None:

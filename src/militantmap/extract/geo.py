@@ -61,6 +61,7 @@ _COMPASS = re.compile(
 _ARTICLE = re.compile(r"(?i)^(?:al|el|ar|as|ad|an|az|ash|at|ad-|ath)\s+")
 
 
+@lru_cache(maxsize=1 << 15)  # (bounded: memory stays flat over a long run)
 def _fold(text: str) -> str:
     """Lookup key: lower case, no accents, hyphens/apostrophes/spaces alike."""
     if not text.isascii():
@@ -79,6 +80,7 @@ def _display(name: str) -> str:
     return re.sub(r"[‘’ʻʼ`]", "'", text)
 
 
+@lru_cache(maxsize=1 << 15)  # the same names come up article after article
 def _clean(name: str, drop_the: bool = True) -> str:
     name = re.sub(r"\s+", " ", name).strip(" \t\n,;:!?()[]{}\"“”")
     name = re.sub(r"[’'`]s$", "", name)          # "Pakistan's", "Pakistan`s"

@@ -30,7 +30,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from militantmap.extract.context import PERSON, Context, GroupRef
+from militantmap.extract.context import PERSON, Context, GroupRef, doc_words, span_text
 from militantmap.extract.people import find_person_mentions
 
 # Verbs whose subject can be a group: what the tie patterns read plus what groups do. "it"
@@ -105,18 +105,20 @@ def resolve_group_refs(ctx: Context, descriptions: list) -> list[GroupRef]:
     by_token = _token_map(ctx, refs)
     extra: list[GroupRef] = []
     sents = ctx.sentences()
+    words = doc_words(ctx.doc)
     prev: Span | None = None
     for sent in sents:
-        for tok in sent:
-            low = tok.lower_
-            if tok.pos_ != "PRON" or tok.i in by_token:
+        for i in range(sent.start, sent.end):
+            if words.pos[i] != "PRON" or i in by_token:
                 continue
+            tok = sent.doc[i]
+            low = tok.lower_
             if low not in _SINGULAR and low not in _PLURAL:
                 continue
             keys = _pronoun_antecedent(ctx, tok, sent, prev, by_token)
             if keys:
                 extra.append(GroupRef(tok.idx, tok.idx + len(tok.text), keys, "pronoun"))
-        for m in _PLURAL_REF.finditer(sent.text):
+        for m in _PLURAL_REF.finditer(span_text(sent)):
             start = sent.start_char + m.start()
             keys = _last_two(ctx, sent, prev, start, by_token)
             if keys:

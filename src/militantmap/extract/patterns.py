@@ -25,6 +25,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from militantmap.extract.attribution import is_negated
+from militantmap.extract.context import doc_words
 from militantmap.extract.mentions import MEMBER_NOUNS, GroupResolver, described_conjunct
 
 TIE_TYPES = {"cooperates_with", "affiliated_with", "allegiance_to", "faction_of", "rivals", "supports"}
@@ -488,7 +489,11 @@ def _negated(cue: Token) -> bool:
 def find_pattern_ties(sent: Span, resolver: GroupResolver) -> list[PatternHit]:
     index, _ = tie_patterns()
     hits: list[PatternHit] = []
-    for cue in sent:
+    words = doc_words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if words.lemma[i] not in index and words.lower[i] not in index:
+            continue  # no row for the word (the lookups below, without making the token)
+        cue = sent.doc[i]
         # the lemma's rows and the word's ("Fighting between X and Y": lemma "fight", a VERB,
         # while the rows for the noun list "fighting")
         pats = index.get(cue.lemma_.lower()) or []

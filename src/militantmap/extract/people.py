@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from militantmap.extract.context import ORGANIZATION, PERSON, Context
+from militantmap.extract.context import ORGANIZATION, PERSON, Context, doc_words
 from militantmap.nlp.gazetteer import normalize
 from militantmap.schema import LOCATION
 
@@ -86,7 +86,19 @@ def _bare(word: str) -> str:
 
 
 def find_person_mentions(ctx: Context) -> list[PersonMention]:
-    """Every reference to a person in the document, ordered by offset."""
+    """Every reference to a person in the document, ordered by offset. Read by the roles and
+    again by the events: kept on the context while its entities (all this reads besides the
+    text and the parse) are unchanged."""
+    state = tuple((key, ent.type, tuple(ent.mentions)) for key, ent in ctx.entities.items())
+    kept = ctx.person_mentions_kept
+    if kept is not None and kept[0] == state:
+        return list(kept[1])
+    found = _find_person_mentions(ctx)
+    ctx.person_mentions_kept = (state, tuple(found))
+    return found
+
+
+def _find_person_mentions(ctx: Context) -> list[PersonMention]:
     text = ctx.text
     named: list[PersonMention] = [
         PersonMention(s, e, ent.key, NAME)
@@ -104,15 +116,17 @@ def find_person_mentions(ctx: Context) -> list[PersonMention]:
     taken += list(places)
     out.sort(key=lambda m: (m.start, m.end))
     sents = [s for s in ctx.doc.sents]
+    words = doc_words(ctx.doc)
     persons_in = [[m for m in out if s.start_char <= m.start and m.end <= s.end_char] for s in sents]
     subjects: list[list[tuple[int, str]]] = []
     extra: list[PersonMention] = []
     for i, sent in enumerate(sents):
         subjects.append(_subject_person(ctx, sent, persons_in[i]))
         found: list[PersonMention] = []
-        for tok in sent:
-            if tok.lower_ not in _PRONOUNS or tok.pos_ != "PRON":
+        for j in range(sent.start, sent.end):
+            if words.lower[j] not in _PRONOUNS or words.pos[j] != "PRON":
                 continue
+            tok = ctx.doc[j]
             key = _pronoun_antecedent(tok.idx, i, subjects, persons_in, possessive=tok.dep_ == "poss")
             if key:
                 found.append(PersonMention(tok.idx, tok.idx + len(tok), key, PRONOUN))

@@ -18,7 +18,14 @@ from militantmap.budget import MAX_CHARS, MAX_HTML_CHARS, MAX_SECONDS, OverBudge
 from militantmap.errors import InputError
 from militantmap.extract import SCHEMA, error_record, extractor_info
 from militantmap.extract.attribution import SAY_WORDS, Attribution, attribute_sentences, modality_of
-from militantmap.extract.context import ARMED_GROUP, LOCATION, Context
+from militantmap.extract.context import (
+    ARMED_GROUP,
+    LOCATION,
+    Context,
+    doc_ents,
+    forget_ents,
+    remember_text,
+)
 from militantmap.extract.coref import resolve_descriptions
 from militantmap.extract.entities import find_entities
 from militantmap.extract.events import EventHit, find_events
@@ -196,18 +203,22 @@ class Extractor:
 
     def _extract_doc(self, prepared: dict, doc) -> dict:
         text = doc.text  # the parsed text: the article's, with unfocused sentences blanked
-        ctx = Context(text=text, doc=doc, published=prepared["published"],
-                      body_start=_title_end(text, prepared["title"]))
-        find_entities(ctx, self.gaz, self.countries, self._nationality)
-        descriptions = resolve_descriptions(ctx, self.geo.country_of_demonym)
-        resolve_group_refs(ctx, descriptions)  # the mention layer: names, descriptions, pronouns
-        attributions = attribute_sentences(ctx)
-        roles = find_roles(ctx, descriptions)
-        relations = find_relations(ctx, attributions, descriptions, _leaders(roles))
-        relations = _dedupe_relations(drop_complement_parents(
-            ctx, relations + faction_phrase_relations(ctx, relations)))
-        events = find_events(ctx, roles, descriptions, _doc_country(ctx, self.geo))
-        return self._output(prepared, ctx, relations, roles, events, attributions)
+        remember_text(doc, text)  # for span_text; forgotten after the rule stages
+        try:
+            ctx = Context(text=text, doc=doc, published=prepared["published"],
+                          body_start=_title_end(text, prepared["title"]))
+            find_entities(ctx, self.gaz, self.countries, self._nationality)
+            descriptions = resolve_descriptions(ctx, self.geo.country_of_demonym)
+            resolve_group_refs(ctx, descriptions)  # the mention layer: names, descriptions, pronouns
+            attributions = attribute_sentences(ctx)
+            roles = find_roles(ctx, descriptions)
+            relations = find_relations(ctx, attributions, descriptions, _leaders(roles))
+            relations = _dedupe_relations(drop_complement_parents(
+                ctx, relations + faction_phrase_relations(ctx, relations)))
+            events = find_events(ctx, roles, descriptions, _doc_country(ctx, self.geo))
+            return self._output(prepared, ctx, relations, roles, events, attributions)
+        finally:
+            forget_ents(doc)  # (the entity spans refer to the doc: no reference cycle outlives it)
 
     # -- output ------------------------------------------------------------------------------
     def _output(self, prepared, ctx: Context, relations: list[RelationHit], roles: list[RoleHit],
@@ -411,7 +422,7 @@ def _title_end(text: str, title: str | None) -> int:
 def _doc_country(ctx: Context, geo) -> str | None:
     """The country an article is mostly about: the most named one, demonyms included."""
     counts: Counter[str] = Counter()
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ in ("GPE", "NORP", "LOC"):
             name = re.sub(r"[’']s$", "", ent.text)
             c = geo.is_country(name) or geo.country_of_demonym(name)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from militantmap.extract.attribution import Attribution, is_negated, modality_of
-from militantmap.extract.context import Context, GroupRef, evidence
+from militantmap.extract.context import Context, GroupRef, evidence, span_text
 from militantmap.extract.mentions import GroupResolver
 from militantmap.extract.patterns import find_pattern_ties, object_controllers
 from militantmap.nlp.gazetteer import get_gazetteer, normalize
@@ -379,7 +379,7 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                 # description even inside a reported clause, unless it stands in a quotation.
                 # A predicate ("Officials say the group is a front for Y") is not an appositive:
                 # it keeps its clause's attribution.
-                structural = (pattern in NOUN_PHRASE and not negated and not _QUOTES.search(sent.text)
+                structural = (pattern in NOUN_PHRASE and not negated and not _QUOTES.search(span_text(sent))
                               and not _COPULA.search(clause))
                 hits.append(RelationHit(
                     a, type_, b, "negated" if negated else "positive", modality, att, evidence(sent),
@@ -530,7 +530,7 @@ def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: Gr
         seen.add(key)
         # an apposition ("X, an offshoot of Y, said ...") is the outlet's own description, as
         # for the noun-phrase surface rules, unless it stands in a quotation
-        structural = p.appositive and not negated and not _QUOTES.search(sent.text)
+        structural = p.appositive and not negated and not _QUOTES.search(span_text(sent))
         modality = modality_of(clause + _hedge_of_verb(p.cue, p.tokens), att)
         if modality in ("asserted", "reported") and any(
                 t.lemma_.lower() in _ACCUSING for t in [p.cue, *p.cue.ancestors]):
@@ -581,7 +581,7 @@ def _quoted_we(ctx: Context, sent, att: Attribution | None) -> list[tuple[int, i
     quotation "we" is the group the speaker speaks for, when the attribution names exactly one."""
     if att is None or att.kind not in ("group_spokesperson", "militant_source"):
         return []
-    at = sent.text.find(att.text)
+    at = span_text(sent).find(att.text)
     if at < 0:
         return []
     lo, hi = sent.start_char + at, sent.start_char + at + len(att.text)
@@ -590,7 +590,7 @@ def _quoted_we(ctx: Context, sent, att: Attribution | None) -> list[tuple[int, i
         return []
     (group,) = speaks_for
     out = []
-    for q in _QUOTED.finditer(sent.text):
+    for q in _QUOTED.finditer(span_text(sent)):
         for w in _WE.finditer(q.group("q")):
             start = sent.start_char + q.start("q") + w.start()
             if not (lo <= start < hi):

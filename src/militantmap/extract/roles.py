@@ -25,7 +25,15 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from militantmap.extract.context import LOCATION, ORGANIZATION, PERSON, Context, Entity, evidence
+from militantmap.extract.context import (
+    LOCATION,
+    ORGANIZATION,
+    PERSON,
+    Context,
+    Entity,
+    doc_words,
+    evidence,
+)
 from militantmap.extract.people import NAME, find_person_mentions, find_plural_person_mentions
 from militantmap.nlp.gazetteer import normalize
 
@@ -322,6 +330,11 @@ class _Rules:
     unit_words: frozenset[str] = frozenset()  # words that name a unit besides the departments ("armed wing")
     name_prefixes: frozenset[str] = frozenset()  # "Abu", "Mullah": a name opening with one is a person's
     regions: frozenset[str] = frozenset()  # "province", "region": a leader's title for one is a commander's
+    # the words before or after a hyphen in a hyphenated title ("second", "command", "bomb",
+    # "maker"): only such a word can be read as one (_title_role; the rest skip the joins)
+    hyphen_parts: frozenset[str] = frozenset()
+    # every word that may be a title or a cue: the titles, their hyphenated parts, the cue lemmas
+    maybe_words: frozenset[str] = frozenset()
 
 
 def _parse_path(path: str) -> tuple[_Step, ...]:
@@ -394,7 +407,22 @@ def _rules() -> _Rules:
                 full_name=bool(row.get("full_name"))))
     return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role,
                   frozenset(w for p in patterns if p.cue for w in p.cue), frozenset(units),
-                  frozenset(unit_words), frozenset(name_prefixes), frozenset(regions))
+                  frozenset(unit_words), frozenset(name_prefixes), frozenset(regions),
+                  _hyphen_parts(titles),
+                  frozenset(titles) | _hyphen_parts(titles) | {w for p in patterns if p.cue for w in p.cue})
+
+
+def _hyphen_parts(titles: dict[str, str]) -> frozenset[str]:
+    """Every part of a title before or after one of its hyphens: a word `_title_role` joins
+    with its neighbours ("second" + "-" + "in" ... = "second-in-command") ends one such part on
+    its side of the hyphen, so a word not among them never joins into a title."""
+    parts = set()
+    for key in titles:
+        for i, ch in enumerate(key):
+            if ch == "-":
+                parts.add(key[:i])
+                parts.add(key[i + 1:])
+    return frozenset(parts)
 
 
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"}
@@ -466,6 +494,8 @@ def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
                 role = rules.titles[joined]
                 break
     role = role or rules.titles.get(word) or rules.titles.get(tok.lemma_.lower())
+    if role is None and word not in rules.hyphen_parts:
+        return None, None  # no title, and none joined with its neighbours (see _hyphen_parts)
     if role is None and tok.i + 2 < len(doc) and \
             (joined := "-".join(w.lower_ for w in doc[tok.i: tok.i + 3])) in rules.titles and \
             doc[tok.i + 1].head.i == tok.i and doc[tok.i + 2].head.i == tok.i + 1:
@@ -935,8 +965,14 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
     # (persons, possessor, role, sentence, rule): "his deputy Y" is a deputy in the group his
     # possessor leads, known only once every role of the document is read
     pending: list[tuple[list[str], str, str, Span, str]] = []
+    words = doc_words(ctx.doc)
+    maybe = rules.maybe_words
     for sent in ctx.sentences():
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            if words.lower[i] not in maybe and words.lemma[i] not in maybe \
+                    and words.lower[i].rstrip(".") not in _RANKS:
+                continue  # no title, rank or cue (the tests below, without making the token)
+            tok = ctx.doc[i]
             title_role, title_also = _title_role(tok, rules)
             lemma = tok.lemma_.lower()
             if title_role is None and lemma not in rules.cue_lemmas and tok.lower_ not in rules.cue_lemmas:
@@ -1202,7 +1238,7 @@ def _unnamed_titles(ctx: Context, index: _Index, rules: _Rules, known: list[Role
     # the lead: the first two sentences that name a group (a dateline or a photo caption
     # before them names none); later in the article "the G leader" points back, not ahead
     lead = [k for k, sent in enumerate(sents)
-            if any(t.i in index.group for t in sent)][:2]
+            if any(i in index.group for i in range(sent.start, sent.end))][:2]
     for k in lead:
         sent = sents[k]
         if any(sent.start_char <= m.start < sent.end_char and not _misread_place(doc, m.start, m.end, index)

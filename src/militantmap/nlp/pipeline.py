@@ -30,6 +30,7 @@ def get_nlp():  # -> spacy.language.Language
         nlp.tokenizer.add_special_case("X.", [{ORTH: "X"}, {ORTH: "."}])
         nlp.add_pipe("paragraph_breaks", before="parser")
         _fast_attribute_matching(nlp)
+        _fast_lemma_index(nlp)
         return nlp
     raise ConfigError(
         "no English spaCy model is installed (looked for " + ", ".join(MODEL_NAMES) + ")",
@@ -52,6 +53,25 @@ def _fast_attribute_matching(nlp) -> None:  # type: ignore[no-untyped-def]
     if matcher is not None:
         ruler.match = matcher.match
         ruler.set_annotations = partial(_set_annotations, ruler)
+
+
+def _fast_lemma_index(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The rule lemmatizer tests each candidate form for membership in the model's lemma index
+    (`form in index`), which is stored as a list (57,528 nouns): a linear scan for every word
+    not yet in its cache, three quarters of the lemmatizer's time on a fresh pipeline. The same
+    words as a frozenset answer the same membership test in constant time; nothing else reads
+    the index (spacy.pipeline.Lemmatizer.rule_lemmatize), so every lemma is the same."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for pos in list(index.keys()):
+        words = index[pos]
+        if isinstance(words, list):
+            index[pos] = frozenset(words)
 
 
 def _set_annotations(ruler, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:  # type: ignore[no-untyped-def]
