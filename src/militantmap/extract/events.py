@@ -1658,16 +1658,6 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
         # "the group said it had killed more than 10 people": the group's own word on the
         # story's incident (its toll may differ from the one reported), not another incident
         hit.definite = True
-    verb = trigger
-    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
-        verb = verb.head   # "The attackers burned dormitories and abducted six students"
-    subj = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ == "VERB" else []
-    if subj and (subj[0].lemma_.lower() in _ACTOR_NOUNS or subj[0].lower_ in _ACTOR_NOUNS) and any(
-            d.dep_ == "det" and d.lower_ == "the" for d in subj[0].children) \
-            and not any(e.label_ == "DATE" for e in sent.ents) and not _AGAIN.search(stext):
-        # "The attackers burned dormitories and abducted six students": the doers of the
-        # incident just told, telling more of it
-        hit.definite = True
     if trigger.dep_ == "ccomp" and trigger.head.lemma_ in _SPEECH_LEMMAS and any(
             c.dep_ == "nsubj" and (c.lemma_.lower() in _ACTOR_NOUNS or c.lower_ in _ACTOR_NOUNS) and any(
                 d.dep_ == "det" and d.lower_ == "the" for d in c.children) for c in trigger.children) \
