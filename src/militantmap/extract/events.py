@@ -803,6 +803,10 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 continue  # "drones struck a camp, killing 15 militants": the strike's toll, no other incident
             if type_ == "ban" and not _bans_a_group(tok, stext, m.end(), groups):
                 continue
+            if type_ == "ban" and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
+                    and tok.head.lemma_.lower() in ("come", "follow", "precede"):
+                continue  # "The ban came a day after police arrested X": the ban told before, and a sequel
             if type_ == "arrest" and _armed_captor(ctx, tok):
                 continue  # "militants captured and killed a businessman": no arrest
             if type_ == "arrest" and not groups and not leader_in_sentence and not _about_militants(ctx, sent):
@@ -921,8 +925,13 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
     if "arrest" in found and "attack" in found and all(
             re.match(r"(?i)raid", stext[h.start - sent.start_char:]) for h in found["attack"]):
         found.pop("attack")  # "arrested five suspects in a raid": the police raid is the arrest
-    if "ban" in found:
-        found.pop("arrest", None)
+    if "ban" in found and "arrest" in found:
+        # an arrest word in a ban's sentence is the ban's ground or its wording, unless it is a
+        # deed of its own with its own subject ("banned G on Friday and police arrested 12")
+        found["arrest"] = [h for h in found["arrest"] if (t := getattr(h, "token", None)) is not None
+                           and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)]
+        if not found["arrest"]:
+            found.pop("arrest")
     if "military_operation" in found and "attack" in found and not groups:
         found.pop("attack")  # "troops killed militants who attacked a post": the operation
     if "military_operation" in found and "attack" not in found:
