@@ -301,6 +301,15 @@ _TARGET = re.compile(
 _OWNED_FORCES = frozenset({"drones", "jets", "warplanes", "aircraft", "helicopters", "gunships", "troops",
                            "forces"})
 
+def _group_owned_forces(stext: str, base: int, start: int, word: str, groups) -> bool:
+    """"Houthi drones struck a ship", "the RSF's drones hit a market": forces or aircraft named
+    right after a group (its possessive) are the group's, so their strike is its attack."""
+    if word.lower() not in _OWNED_FORCES:
+        return False
+    before = re.search(r"[’']s?\s*$|\s+$", stext[max(0, start - 3) : start])
+    return before is not None and any(g.end == base + start - len(before.group(0)) for g in groups)
+
+
 # Event types that are about a group rather than done by one.
 CONCERNING = ("arrest", "ban", "leader_killed", "military_operation")
 
@@ -816,13 +825,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 tok = tok.head   # "jihadists killed 12 soldiers": the verb, not its plural subject
             kind = type_
             first_word = re.match(r"\w+", m.group(0))
-            before = re.search(r"[’']s?\s*$|\s+$", stext[max(0, m.start() - 3) : m.start()])
-            owner_end = sent.start_char + m.start() - (len(before.group(0)) if before else 0)
             if type_ == "military_operation" and first_word and (ctx.group_at(
                     sent.start_char + m.start(), sent.start_char + m.start() + first_word.end()) is not None
-                    or (before and first_word.group(0).lower() in _OWNED_FORCES
-                        and any(g.end == owner_end for g in groups))):
-                # ("Houthi drones struck a ship", "the RSF's drones hit a market": the group's)
+                    or _group_owned_forces(stext, sent.start_char, m.start(), first_word.group(0), groups)):
                 kind = "attack"  # "the Rapid Support Forces shelled el-Fasher": a group, not an army
                 verb = re.search(r"(\w+)\W*$", m.group(0))
                 tok = _token_at(sent, sent.start_char + m.start() + verb.start(1)) if verb else tok
