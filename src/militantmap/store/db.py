@@ -7,7 +7,7 @@ import random
 import re
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -97,7 +97,9 @@ def get_engine(url: str | None = None) -> Engine:
                               "give a file: sqlite:///path/to/store.db")
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
-        _refuse_foreign(engine, shown)
+        # (the first connection of a process switches the file to WAL, which SQLite may refuse
+        # at once while another process writes: a lost race like the others below)
+        _race_settled(_refuse_foreign, engine, shown)
         _create_schema(engine, shown)
     except SQLAlchemyError as err:
         reason = _redacted(str(getattr(err, "orig", err)), url)
@@ -138,23 +140,33 @@ def _create_schema(engine: Engine, url: str) -> None:
     # SQLite answers "database is locked" at once (no busy wait) to a writer whose snapshot went
     # stale; with several processes upgrading together a few quick tries were not always enough,
     # so the retries last as long as the busy timeout, with jitter so the processes fall apart.
+    _race_settled(_create_schema_once, engine, url)
+
+
+def _create_schema_once(engine: Engine, url: str) -> None:
+    metadata.create_all(engine)
+    with engine.begin() as conn:
+        got = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+        if got is None:
+            conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+        elif int(got) > SCHEMA_VERSION:
+            raise ConfigError(f"the store at {url} was written by a newer militantmap (schema {got})",
+                              "upgrade militantmap")
+    if got is not None and int(got) < SCHEMA_VERSION:
+        _upgrade(engine)
+    # after the upgrade: an index may be on a column it adds (schema 4)
+    _add_missing_indexes(engine)
+
+
+def _race_settled(step: Callable[[Engine, str], None], engine: Engine, url: str) -> None:
+    """Run `step`, again after a race another process won, until it passes or the race lasts
+    longer than the busy timeout."""
     deadline = time.monotonic() + _RACE_SECONDS
     attempt = 0
     while True:
         attempt += 1
         try:
-            metadata.create_all(engine)
-            with engine.begin() as conn:
-                got = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
-                if got is None:
-                    conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
-                elif int(got) > SCHEMA_VERSION:
-                    raise ConfigError(f"the store at {url} was written by a newer militantmap (schema {got})",
-                                      "upgrade militantmap")
-            if got is not None and int(got) < SCHEMA_VERSION:
-                _upgrade(engine)
-            # after the upgrade: an index may be on a column it adds (schema 4)
-            _add_missing_indexes(engine)
+            step(engine, url)
             return
         except (OperationalError, ProgrammingError, IntegrityError) as err:
             if time.monotonic() > deadline or not _lost_creation_race(err):
