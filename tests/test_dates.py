@@ -81,6 +81,24 @@ def test_last_week_across_two_months_is_unknown():
     assert resolve_date("this week", dt.date(2016, 11, 9)).iso == "2016-11"
 
 
+@pytest.mark.parametrize("expr, published, iso", [
+    ("over the weekend", dt.date(2014, 9, 22), "2014-09"),    # a Monday: Sat 20 and Sun 21 September
+    ("the weekend", dt.date(2016, 10, 26), "2016-10"),         # Sat 22 and Sun 23 October
+    ("at the weekend", dt.date(2024, 6, 1), "2024-06"),        # published on the Saturday itself
+    ("over the weekend", dt.date(2024, 9, 2), None),           # Sat 31 August, Sun 1 September
+    ("one last week", dt.date(2014, 2, 27), "2014-02"),        # "..., including one last week on ..."
+    ("another on Sunday", WED, "2016-10-23"),
+    ("one last week", dt.date(2016, 10, 5), None),             # that week ran over two months
+])
+def test_weekend_and_a_counted_incident(expr, published, iso):
+    assert resolve_date(expr, published).iso == iso
+
+
+@pytest.mark.parametrize("expr", ["one day", "one of the", "another two weeks", "over two days"])
+def test_counted_words_alone_are_no_date(expr):
+    assert resolve_date(expr, WED).iso is None
+
+
 def test_last_month_in_january_is_december_of_the_year_before():
     assert resolve_date("last month", dt.date(2017, 1, 10)).iso == "2016-12"
 

@@ -216,3 +216,15 @@ def test_geocode_never_raises(name, hint):
     assert place is None or isinstance(place, Place)
     geo.is_country(name)
     geo.country_of_demonym(name)
+
+
+@pytest.mark.parametrize("name, country", [("Al-Dali", "Yemen"), ("al-Bab", "Syria"), ("El-Fasher", "Sudan")])
+def test_a_name_read_without_its_arabic_article_stays_where_such_names_are(geo, name, country):
+    # "the town of Al-Dali": the bare "Dali" is also a Chinese city, which no Arabic article precedes
+    place = geo.geocode(name)
+    assert place is not None and place.country == country
+
+
+def test_the_arabic_article_never_lands_on_a_namesake_abroad(geo):
+    assert geo.geocode("Dali").country == "China"          # the bare name keeps its biggest namesake
+    assert geo.geocode("Al-Kunming") is None                # an article before a Chinese city: no place

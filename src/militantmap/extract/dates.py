@@ -44,7 +44,7 @@ _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 1
 
 # Words around a date that do not change which date it is ("early on Sunday", "late May").
 _PREFIX = re.compile(
-    r"^(?:(?:on|in|at|by|during|since|from|of|until|till|through|throughout|around|about|"
+    r"^(?:(?:on|in|at|by|during|over|since|from|of|until|till|through|throughout|around|about|"
     r"before|after|the|earlier|early|late|later|mid|the\s+middle\s+of|the\s+end\s+of|"
     r"the\s+start\s+of|the\s+beginning\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of|"
     r"the\s+early\s+hours\s+of|the\s+night\s+of|the\s+morning\s+of|the\s+evening\s+of)"
@@ -69,6 +69,7 @@ _TODAY = re.compile(
     r"^(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
     r"later\s+today)$"
 )
+_COUNTED = re.compile(r"^(?:one|another|the\s+other|the\s+latest|two|three)\s+(?=(?:last|this|earlier|on|in)\b)")
 _VAGUE = re.compile(r"\b(?:recent(?:ly)?|past|ago|lately|decades?|centur(?:y|ies)|era|previous|"
                     r"earlier|former|soon|future|coming|next|years|months|weeks|days|\d0s|\d0's)\b")
 
@@ -96,6 +97,8 @@ def _normalise(text: str) -> str:
     s = re.sub(r"'s$", "", s)                     # "today's", "Friday's"
     s = _CLOCK.sub(" ", s)
     s = re.sub(r"\s+", " ", s).strip(" ,.;:")
+    # "including one last week", "another on Sunday": the incident counted, then its date
+    s = _COUNTED.sub("", s)
     for _ in range(3):
         s = _PREFIX.sub("", s).strip(" ,")
     bare = _TIME_OF_DAY.sub("", s).strip(" ,")
@@ -154,6 +157,13 @@ def _relative(s: str, raw: str, pub: dt.date | None) -> tuple[str | None, str | 
         if m.group(1) == "next":
             return _day(pub + dt.timedelta(days=(_WEEKDAYS[m.group(2)] - pub.weekday()) % 7 or 7))
         return _day(pub - dt.timedelta(days=back))
+    if s == "weekend":
+        # "over the weekend" in a report: the latest Saturday and Sunday up to its publication
+        if not pub:
+            return None, None
+        sat = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+        sun = sat + dt.timedelta(days=1)
+        return _month(sat.year, sat.month) if sat.month == sun.month else (None, None)
     m = re.fullmatch(r"(last|this|past|previous)\s+(week|weekend|month|year)", s)
     if m:
         if not pub:

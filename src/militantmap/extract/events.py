@@ -713,9 +713,11 @@ def _irrealis(tok) -> bool:
     """The trigger is threatened, planned, prevented or future ("vowed to attack", "prevented
     them from carrying out attacks", "will strike"), not a reported incident."""
     node, child = tok, None
-    if tok.tag_ == "VBG" and (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)):
-        # "charged with robbing, kidnapping and attacking motorists": the crimes of a charge
-        # sheet ("charged with kidnapping two aid workers in Mandera in March" tells one)
+    bare_noun = tok.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+    if (tok.tag_ == "VBG" or bare_noun) and (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)):
+        # "charged with robbing, kidnapping and attacking motorists", "charged with murder,
+        # assault and arson": the crimes of a charge sheet ("charged with kidnapping two aid
+        # workers in Mandera in March" and "charged with the assault on the embassy" tell one)
         up = tok
         for _ in range(6):
             if up.head is up:
@@ -725,6 +727,8 @@ def _irrealis(tok) -> bool:
                 return True
             if up.pos_ == "VERB" and up.dep_ not in ("conj", "pcomp", "pobj"):
                 break
+    if _for_years(tok if tok.pos_ == "VERB" else tok.head):
+        return True
     for _ in range(4):
         lemma = node.lemma_.lower()
         if lemma in _IRREALIS_LEMMAS and not (
@@ -739,6 +743,22 @@ def _irrealis(tok) -> bool:
         if node.head is node:
             break
         node, child = node.head, node
+    return False
+
+
+def _for_years(verb) -> bool:
+    """The verb tells what went on over years, not one incident: "She has been targeted over
+    her work for years", "militias have raided these villages for decades", "over the years"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "over"):
+            continue
+        for obj in prep.children:
+            # ("for two hours on Sunday" is one incident's length; years, months and decades are not)
+            if obj.dep_ == "pobj" and obj.lower_ in ("years", "decades", "months", "generations") and (
+                    prep.lower_ == "for" or any(c.lower_ in ("the", "past", "last") for c in obj.children)):
+                return True
     return False
 
 
@@ -2155,6 +2175,9 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
         name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
         name = re.sub(r"[’']s$", "", name)
         country = geo.is_country(name)
+        if country and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by" \
+                and (ent.root.head.dep_ == "agent" or ent.root.head.head.tag_ == "VBN"):
+            continue  # "a convoy for a mining company operated by China": the doer, not the place
         if country:
             country_only = country_only or country
             countries.append((ent.root, country))

@@ -104,6 +104,8 @@ class Geocoder:
         self._never = {_fold(w) for w in data.get("not_places", {}).get("always", [])} | _stop_words()
         self._lowercase_words = {_fold(w) for w in data.get("not_places", {}).get("lowercase", [])}
         self._load_countries(data)
+        self._article_countries = {self._countries.get(_fold(c), c)
+                                   for c in data.get("arabic_article_countries", {}).get("countries", [])}
         self._load_cities(min_population)
         self._load_curated(data)
         for entries in self._index.values():
@@ -290,7 +292,10 @@ class Geocoder:
                 continue
             found.append(e)
         if not found and key.split(" ", 1)[0] in ("al", "el", "ar", "as", "ad", "an", "az", "ash", "at"):
-            found = [e for e in self._index.get(_ARTICLE.sub("", key), ()) if not e.suffix_only or kind_word]
+            # the name without its Arabic article: only a place where names carry that article
+            # ("Al-Dali" is Yemen's Dhale, never Dali in China)
+            found = [e for e in self._index.get(_ARTICLE.sub("", key), ()) if (not e.suffix_only or kind_word)
+                     and e.place.country in self._article_countries]
         return found
 
     def _best(self, entries: list[_Entry], hint: str | None, kind_word: str | None) -> _Entry:

@@ -20,7 +20,6 @@ from militantmap.extract import SCHEMA, error_record, extractor_info
 from militantmap.extract.attribution import SAY_WORDS, Attribution, attribute_sentences, modality_of
 from militantmap.extract.context import (
     ARMED_GROUP,
-    LOCATION,
     Context,
     doc_ents,
     forget_ents,
@@ -424,13 +423,13 @@ def _doc_country(ctx: Context, geo) -> str | None:
     counts: Counter[str] = Counter()
     for ent in doc_ents(ctx.doc):
         if ent.label_ in ("GPE", "NORP", "LOC"):
+            if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by" and (
+                    ent.root.head.dep_ == "agent" or ent.root.head.head.tag_ == "VBN"):
+                continue  # "a mine operated by China": a doer, not where the story is
             name = re.sub(r"[’']s$", "", ent.text)
             c = geo.is_country(name) or geo.country_of_demonym(name)
             if c:
                 counts[c] += 1
-    for e in ctx.entities.values():
-        if e.type == LOCATION:
-            continue
     if not counts:
         return None
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

@@ -1,0 +1,47 @@
+"""What a mixed news feed tells that is no incident: the crimes of a charge sheet written as
+nouns ("charged with murder, assault and arson"), deeds over years ("targeted for years"), and
+a country that built, funded or runs the target, which is not where it happened. Sentences
+written for these tests; the publication date is a Friday."""
+from __future__ import annotations
+
+import pytest
+from extract_helpers import events_read
+
+PUBLISHED = "2024-05-10"  # a Friday
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors said the men sent to the camp have been charged with murder, assault, arson and "
+    "extortion.",
+    "Several of the suspects were convicted of robbery, kidnapping and assault in 2019.",
+])
+def test_a_charge_sheet_of_bare_nouns_is_no_incident(text):
+    assert not events_read(text, PUBLISHED)
+
+
+@pytest.mark.parametrize("text", [
+    "The exiled blogger has been targeted over her work for years.",
+    "Herders say militias have raided their villages for decades.",
+    "Rebels have attacked the road to Goma for the past three years.",
+    "Over the years the gangs have attacked dozens of buses on that highway.",
+])
+def test_what_went_on_for_years_is_no_incident(text):
+    assert not [e for e in events_read(text, PUBLISHED) if e["type"] == "attack"]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Fighters of the Hill Front attacked a checkpoint near Raqqa for two hours on Sunday.", "2024-05-05"),
+    ("Gunmen raided a police post in Kano on Monday, after years of threats against its officers.",
+     "2024-05-06"),
+])
+def test_one_incident_with_a_length_or_a_backdrop_is_kept(text, date):
+    evs = [e for e in events_read(text, PUBLISHED) if e["type"] == "attack"]
+    assert [e["date"] for e in evs] == [date], evs
+
+
+def test_the_country_that_runs_the_target_is_not_the_place():
+    text = ("Gunmen shot dead two police officers in Turbat on Monday. Days later, a roadside bomb killed six "
+            "guards in the city, while the Liberation Front took credit for attacking a truck of a copper "
+            "company operated by Japan.")
+    evs = [e for e in events_read(text, PUBLISHED) if (e.get("killed") or {}).get("value") == 6]
+    assert evs and all((e.get("location") or {}).get("country") != "Japan" for e in evs), evs
