@@ -45,3 +45,25 @@ def test_the_country_that_runs_the_target_is_not_the_place():
             "company operated by Japan.")
     evs = [e for e in events_read(text, PUBLISHED) if (e.get("killed") or {}).get("value") == 6]
     assert evs and all((e.get("location") or {}).get("country") != "Japan" for e in evs), evs
+
+
+def test_a_date_inside_a_groups_name_does_not_date_the_incident():
+    evs = events_read("09/14/1990: The Revolutionary Organization 17 November claimed the shooting of a "
+                      "judge in Patras, Greece.", PUBLISHED)
+    assert [e["date"] for e in evs] == ["1990-09-14"], evs
+
+
+def test_the_opening_plural_after_a_summary_date_is_still_the_attackers():
+    # the small model tags "Gunmen" after "DATE:" as a proper noun, as it does at a sentence start
+    evs = events_read("02/11/2003: Assailants suspected to belong to the National Democratic Front of "
+                      "Bodoland detonated a bomb near Kokrajhar, India.", PUBLISHED)
+    assert [{p.lower() for p in e["perps"]} for e in evs] == [{"national democratic front of bodoland"}], evs
+
+
+def test_a_town_and_its_region_tagged_as_one_name_is_the_town():
+    # (the small model tags "Guwahati, Assam" as one name; "Dimapur, Nagaland" it splits)
+    for text, town in (("Police said a grenade was hurled at a shop in Guwahati, Assam, India, on Monday.", "Guwahati"),
+                       ("A bomb exploded at a bus stand in Dimapur, Nagaland, on Monday.", "Dimapur")):
+        evs = events_read(text, PUBLISHED)
+        assert [e["place"] for e in evs] == [town], evs
+    assert evs[0]["location"]["lat"] is not None

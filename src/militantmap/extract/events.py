@@ -1708,6 +1708,8 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             continue
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since":
             continue  # "the fourth such incident since December": a span, not this incident's date
+        if ctx.group_at(ent.start_char, ent.end_char) is not None:
+            continue  # "the Revolutionary Organization 17 November": a date in a group's name
         if not _dates_trigger(ent, trigger):
             continue
         rise = _clause_verb(ent.root)
@@ -2192,8 +2194,15 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
             # an organisation, unless the name is a town the tagger mislabelled; or the name of
             # "a base in Bulo Marer", "a market near Kulkul", a place the gazetteer lacks
             continue
+        end = ent.end_char
+        if place is None and "," in name:
+            # "Guwahati, Assam" tagged as one name: the town, which the part after it locates
+            first = name.split(",", 1)[0].strip()
+            town = geo.geocode(first, doc_country) if first else None
+            if town is not None and not geo.is_country(first):
+                name, place, end = first, town, ent.start_char + len(ent.text.split(",", 1)[0])
         rank = _KIND_RANK.get(place.kind, 2) if place is not None else 2
-        add(ent.start_char, ent.end_char, name, place, rank, _prep_before(ent[0]), ent.root)
+        add(ent.start_char, end, name, place, rank, _prep_before(ent[0]), ent.root)
     out.sort(key=lambda c: c.start)
     return out, country_only, countries
 

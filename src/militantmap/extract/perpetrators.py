@@ -52,9 +52,12 @@ def _lemmas_preps(name: str) -> frozenset[str]:
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     lower = tok.lower_
-    if tok.pos_ == "PROPN" and tok.is_sent_start and tok.is_title and lemma == lower and lower.endswith("s") \
+    opens = tok.is_sent_start or (tok.i > 0 and tok.doc[tok.i - 1].text in (":", "-", "–", "—", '"', "“"))
+    if tok.pos_ == "PROPN" and opens and tok.is_title and lemma == lower and lower.endswith("s") \
             and lower[:-1] in _lemmas("actor_noun"):
-        return lower[:-1]   # "Fighters of G clashed ...": the small model takes the opening plural for a name
+        # "Fighters of G clashed ...", "06/06/2008: Assailants ...": the small model takes the
+        # opening plural for a name
+        return lower[:-1]
     if tok.pos_ == "VERB" and lower.endswith("ed") and lemma == lower[:-2] and lemma + "e" in _lemmas("subject"):
         return lemma + "e"   # the small model lemmatises "staged" as "stag"
     return lemma
