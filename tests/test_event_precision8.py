@@ -67,3 +67,20 @@ def test_a_town_and_its_region_tagged_as_one_name_is_the_town():
         evs = events_read(text, PUBLISHED)
         assert [e["place"] for e in evs] == [town], evs
     assert evs[0]["location"]["lat"] is not None
+
+
+@pytest.mark.parametrize("text, group", [
+    ("05/04/2012: Assailants attacked a forest post in Gadchiroli district, India. Two guards were killed. "
+     "The assailants were identified as members of the Red Corridor Front.", "red corridor front"),
+    ("Gunmen ambushed a convoy near Kidal on Tuesday, killing six soldiers. The attackers were later "
+     "identified as fighters of the Azawad Liberation Movement, officials said.", "azawad liberation movement"),
+])
+def test_attackers_identified_as_members_of_a_group_are_its_doers(text, group):
+    evs = events_read(text, PUBLISHED)
+    assert [{p.lower() for p in e["perps"]} for e in evs] == [{group}], evs
+
+
+def test_victims_identified_as_members_of_a_group_are_not_its_doers():
+    evs = events_read("A bomb exploded near a shrine in Kano on Friday. The victims were identified as "
+                      "members of the Dawn Brigade.", PUBLISHED)
+    assert evs and not any(e["perps"] for e in evs), evs

@@ -535,6 +535,12 @@ def blamed(ctx: Context, sent: Span, mention_start: int, mention_end: int) -> bo
                 and any(d.dep_ == "det" and d.lower_ in ("the", "both", "all") for d in c.children)
                 for c in verb.children):
             return True   # "the bombers were members of G", "the gunmen belonged to G"
+    if dep == "pobj" and head.lower_ in _lemmas_preps("identified_as") and not _negated(head.head) \
+            and _lemma(head.head) in _lemmas("identified_as") and any(
+                c.dep_ == "nsubjpass" and _lemma(c) in _lemmas("actor_noun")
+                and any(d.dep_ == "det" and d.lower_ in ("the", "both", "all") for d in c.children)
+                for c in head.head.children):
+        return True   # "the assailants were identified as members of G"
     if dep == "nsubj" and _lemma(head) == "be" and not _negated(head):
         return any(_lemma(c) in _lemmas("behind") for c in head.children if c.dep_ in ("prep", "acomp"))
     if dep == "pobj" and head.lower_ in _lemmas_preps("blame_on"):
