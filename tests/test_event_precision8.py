@@ -84,3 +84,24 @@ def test_victims_identified_as_members_of_a_group_are_not_its_doers():
     evs = events_read("A bomb exploded near a shrine in Kano on Friday. The victims were identified as "
                       "members of the Dawn Brigade.", PUBLISHED)
     assert evs and not any(e["perps"] for e in evs), evs
+
+
+@pytest.mark.parametrize("text", [
+    "A gas explosion ripped through an apartment building in Lyon on Tuesday, killing three residents.",
+    "A boiler blast at a sugar mill in Sialkot killed seven workers, officials said.",
+    "Four people died in an explosion at a fireworks workshop in Tultepec.",
+    "An explosion in a coal mine in Zonguldak killed nine miners on Sunday.",
+    "A gas cylinder exploded in a bakery in Rawalpindi, injuring five.",
+])
+def test_an_industrial_or_household_explosion_is_no_attack(text):
+    assert not [e for e in events_read(text, PUBLISHED) if e["type"] == "attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb exploded at a textile factory in Narayanganj on Monday, killing two guards.",
+    "An explosion at a police station in Chaman killed three officers; no group claimed it.",
+    "An explosion at a mine near Palma killed two soldiers on patrol.",
+    "Insurgents set off an explosion at a gas plant in Kirkuk, killing four workers.",
+])
+def test_a_blast_with_a_weapon_an_attacker_or_no_accident_source_is_an_attack(text):
+    assert [e["type"] for e in events_read(text, PUBLISHED)] == ["attack"]

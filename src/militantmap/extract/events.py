@@ -746,6 +746,38 @@ def _irrealis(tok) -> bool:
     return False
 
 
+_BLAST_LEMMAS = frozenset({"explosion", "blast", "fire", "blaze", "explode", "blow"})
+
+
+def _accident(tok, sent: Span) -> bool:
+    """An explosion, blast or fire named by an accident's source ("a gas explosion", "a boiler
+    blast") or at an industrial site ("an explosion at a fireworks warehouse"), in a sentence with
+    no weapon, attacker or claim (row `accident` of events_triggers): an accident."""
+    if tok.lemma_.lower() not in _BLAST_LEMMAS:
+        return False
+    words = doc_words(sent.doc)
+    weapons = lemmas("events_triggers", "accident", "weapons")
+    if any(words.lemma[i] in weapons or words.lower[i] in weapons for i in range(sent.start, sent.end)):
+        return False
+    sources = lemmas("events_triggers", "accident")
+    noun = tok if tok.pos_ in ("NOUN", "PROPN") else next(
+        (c for c in tok.children if c.dep_ == "nsubj"), tok)   # "a gas cylinder exploded"
+    if any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in sources or any(
+            g.dep_ == "compound" and g.lemma_.lower() in sources for g in c.children)) for c in noun.children) \
+            or noun.lemma_.lower() in sources:
+        return True
+    sites = lemmas("events_triggers", "accident", "sites")
+    verb = tok if tok.pos_ == "VERB" else None
+    for head in (noun, verb):
+        for prep in head.children if head is not None else ():
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "inside"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in sites and (
+                            obj.lemma_.lower() != "mine" or any(c.lemma_.lower() in sources for c in obj.children)):
+                        return True   # ("a mine" alone may be the weapon: only "a coal mine")
+    return False
+
+
 def _for_years(verb) -> bool:
     """The verb tells what went on over years, not one incident: "She has been targeted over
     her work for years", "militias have raided these villages for decades", "over the years"."""
@@ -825,6 +857,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 continue  # "the film bombed at the box office": no object, no victim, a flop
             if _HABITUAL.search(stext[max(0, m.start() - 40) : m.end() + 15]):
                 continue
+            if type_ == "attack" and not groups and _accident(tok, sent):
+                continue  # "a gas explosion tore through a block of flats": no attack
             if type_ == "attack" and re.match(r"(?i)killing", m.group(0)) and not groups:
                 continue
             if type_ == "attack" and re.match(r"(?i)killing", m.group(0)) and any(
