@@ -275,6 +275,21 @@ def test_two_groups_fighting_a_third_party_are_no_rivals(text):
     assert not [r for r in ex["relations"] if r["type"] == "rivals"], ex["relations"]
 
 
+@pytest.mark.parametrize("text", [
+    "The Gulf Cartel and Los Zetas have fought a bloody turf war across Tamaulipas.",
+    "Ansar Dine and al-Mourabitoun fought a long battle for control of Kidal.",
+])
+def test_two_groups_that_fought_a_war_or_a_battle_are_rivals(text):
+    # the object of "fought" is the fight itself, with no third party as its opponent
+    ex = run(text)
+    assert [r["type"] for r in ex["relations"]] == ["rivals"], ex["relations"]
+
+
+def test_two_groups_that_fought_a_war_against_a_third_party_are_no_rivals():
+    ex = run("Ansar Dine and al-Mourabitoun have fought a long bloody war against the Malian army.")
+    assert not [r for r in ex["relations"] if r["type"] == "rivals"], ex["relations"]
+
+
 def test_two_groups_that_clashed_intransitively_are_rivals():
     found = rels(run("Ansar Dine and al-Mourabitoun militants clashed overnight near Kidal."))
     assert has_tie(found, "Ansar Dine", "rivals", "al-Mourabitoun"), found

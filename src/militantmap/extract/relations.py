@@ -412,6 +412,14 @@ _BETWEEN_CUES = (
 )
 
 
+# the object of "fought" that is the fight itself, not a third party
+_FIGHT_NOUNS = frozenset({"war", "battle", "feud", "fight", "turf", "conflict", "skirmish", "duel", "vendetta"})
+
+def _against_third(verb, fight) -> bool:  # type: ignore[no-untyped-def]
+    """"fought a war against the junta": the fight has a third party as its opponent."""
+    return any(p.dep_ == "prep" and p.lower_ in ("against", "with", "on") for p in (*verb.children, *fight.children))
+
+
 _CLAUSE_BREAK = re.compile(r"(?i)\b(?:which|who|whose|whom|that|while|whereas|but|although|though)\b")
 
 
@@ -489,9 +497,10 @@ def _between_fallback(ctx: Context, sent, att: Attribution | None, inside: list,
         if after and not re.match(r"(?:[’']s?)?(?:\s+[\w’'-]+){0,4}?\s+(?:with|against|alongside|on)\b", tail):
             # ... or has an object: "X and Y fighters fought government troops" (side by side)
             span = sent.doc.char_span(second[1], second[1] + len(after.group(0)), alignment_mode="expand")
-            if span is not None and any(t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
-                                        for t in span):
-                return
+            if span is not None and any(t.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and (c.lemma_.lower() not in _FIGHT_NOUNS or _against_third(t, c))
+                    for c in t.children) for t in span):
+                return   # ... but "X and Y have fought a bloody turf war": against each other
             words += after.group(0)
     found = [t for t, cue in _BETWEEN_CUES if cue.search(words)]
     if len(found) != 1:
