@@ -202,6 +202,18 @@ _STATE_ARMY = re.compile(
     r"\b(?:national|regular|government|state|federal|royal|people's|popular)\s+(?:army|forces)\b",
     re.I,
 )
+# A formation numbered by an ordinal is a regular army's ("the 93rd Brigade", "25th Infantry
+# Brigade", "Second Mechanized Battalion"); armed groups take a year or a date ("1920 Revolution
+# Brigades", "23 March Movement"). A spelled ordinal counts only before a unit word or an arm of
+# service: "the Seventh Dawn Brigades" may be a group's name.
+_NUMBERED_UNIT = re.compile(
+    r"(?i)^(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,2}?|"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+"
+    r"(?:(?:infantry|armou?red|mechani[sz]ed|motori[sz]ed|airborne|marine|mountain|assault|special|"
+    r"artillery|rapid|reserve)\s+){0,2})"
+    r"(?:brigade|division|battalion|regiment|corps|army|infantry|armou?red|mechani[sz]ed|airborne|"
+    r"marines?|squadron|company|fleet|group|unit|detachment)s?\b"
+)
 _ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][A-Za-z]?){2,}(?:-[A-Z0-9]+)?\)")
 _BAD_NAME_START = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
 
@@ -1522,7 +1534,7 @@ _DESCRIPTIVE_COMPOUND = re.compile(
 
 
 def _acceptable_new_name(name: str, countries: set[str]) -> bool:
-    if _DESCRIPTIVE_COMPOUND.search(name):
+    if _DESCRIPTIVE_COMPOUND.search(name) or _NUMBERED_UNIT.match(name):
         return False
     low = normalize(name)
     content = [w for w in name.split() if w[:1].isupper() or w[:1].isdigit()]

@@ -382,7 +382,7 @@ class Gazetteer:
             # out a name too generic to find a group by ("Islamic Front").
             contextual = set(entry.contextual_aliases)
             initialisms = set(entry.initialisms)
-            for alias in dict.fromkeys(entry.aliases):
+            for alias in dict.fromkeys(v for a in entry.aliases for v in (a, *_date_swapped(a))):
                 key = normalize(alias)
                 if not key:
                     continue
@@ -626,6 +626,24 @@ _PART_NOUN_RE = re.compile(
     r"[ \t\u00a0]+(?:affiliate|branch|wing|faction|province|franchise|chapter|offshoot|arm|cell|"
     r"unit)s?\b"
 )
+
+
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+           r"December)")
+_MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTHS})\s+(?P<d>\d{{1,2}})\b")
+_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTHS})\b")
+
+
+def _date_swapped(alias: str) -> tuple[str, ...]:
+    """A name holding a date in the other order, as British and American outlets write it:
+    "March 23 Movement" is also "23 March Movement", "17 November" also "November 17"."""
+    if not any(c.isdigit() for c in alias):
+        return ()
+    if (m := _MONTH_DAY.search(alias)) is not None:
+        return (alias[: m.start()] + f"{m['d']} {m['m']}" + alias[m.end():],)
+    if (m := _DAY_MONTH.search(alias)) is not None:
+        return (alias[: m.start()] + f"{m['m']} {m['d']}" + alias[m.end():],)
+    return ()
 
 
 def _possessive_cut(
