@@ -105,3 +105,24 @@ def test_an_industrial_or_household_explosion_is_no_attack(text):
 ])
 def test_a_blast_with_a_weapon_an_attacker_or_no_accident_source_is_an_attack(text):
     assert [e["type"] for e in events_read(text, PUBLISHED)] == ["attack"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Gunmen killed 20 farmers in an attack on a village in central Mali's Mopti region late on Friday, "
+     "residents said on Saturday.", "Mopti"),
+    ("Suspected jihadists killed at least 15 people in an attack on a market in western Niger's Tillaberi "
+     "region late on Friday, residents said on Saturday.", "Tillaberi"),
+    ("Gunmen killed seven traders in northeast Nigeria's Adamawa state on Thursday.", "Adamawa"),
+])
+def test_a_region_named_after_a_possessive_country_phrase_is_the_place(text, place):
+    evs = events_read(text, PUBLISHED)
+    assert [e["place"] for e in evs] == [place], evs
+
+
+def test_a_state_killing_militants_in_an_article_naming_no_group_is_an_operation():
+    # war between states is outside the map, but a state's forces against armed men are not
+    evs = events_read("Kenyan security forces killed nine militants in a raid in Garissa county on "
+                      "Thursday, the interior ministry said.", PUBLISHED)
+    assert [e["type"] for e in evs] == ["military_operation"], evs
+    assert not events_read("Russian troops attacked Ukrainian positions near Avdiivka, killing 12 soldiers.",
+                           PUBLISHED)

@@ -478,13 +478,19 @@ def _by_a_state(ctx: Context, e: EventHit) -> bool:
     """An attack or operation whose doer is a country or its people, in an article that names
     no armed group: war and policing between states, outside what militantmap maps ("China has
     never condemned Russia's invasion of Ukraine"). With a group in the article, a state's
-    operation is kept: it is the state against that group."""
+    operation is kept: it is the state against that group, and so is one against armed men
+    ("Pakistani forces killed six militants")."""
     if e.type not in ("attack", "military_operation"):
         return False
     span = ctx.doc.char_span(e.start, e.start + 1, alignment_mode="expand")
     if span is None:
         return False
     trigger = span[0]
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    armed = lemmas("events_triggers", "actor_subject")
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in armed
+           for t in (trigger, verb) for c in t.children):
+        return False  # "Pakistani forces killed six militants": the state against armed men
     doers = [c for c in trigger.children if c.dep_ in _DOER_DEPS]
     # the doer of a noun trigger that is the object of a verb: "Israeli commandos stormed ..."
     if trigger.dep_ in ("dobj", "pobj") and trigger.head.pos_ == "VERB":
@@ -776,6 +782,11 @@ def _accident(tok, sent: Span) -> bool:
                             obj.lemma_.lower() != "mine" or any(c.lemma_.lower() in sources for c in obj.children)):
                         return True   # ("a mine" alone may be the weapon: only "a coal mine")
     return False
+
+
+# verbs of telling whose "on Sunday" dates the telling, not a deed ("claimed an attack ... in
+# 2016" dates the attack)
+_TELLING = frozenset({"say", "tell", "add", "report", "announce", "state", "note", "explain", "confirm"})
 
 
 def _for_years(verb) -> bool:
@@ -1740,6 +1751,9 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
             continue
         if ent.root.head.lemma_ in _SPEECH_LEMMAS and ent.root.head.i < ent.start:
             continue
+        if ent.root.head.dep_ == "prep" and ent.root.head.head.lemma_ in _TELLING \
+                and ent.root.head.head.i < ent.start and ent.root.head.head.i != trigger.i:
+            continue  # "..., residents said on Sunday": the day of the telling
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since":
             continue  # "the fourth such incident since December": a span, not this incident's date
         if ctx.group_at(ent.start_char, ent.end_char) is not None:
@@ -2119,6 +2133,9 @@ _NAME = (rf"(?:{_WORD})(?:\s+(?:{_WORD}|al-\w+|el-\w+|de|du|da|do|"
 _SMALL_PLACE = r"village|town|hamlet|settlement|locality|suburb|neighbou?rhood|camp|township"
 _CUE_OF = re.compile(rf"\b(?P<kind>{_SMALL_PLACE}|city|district|area|county)\s+of\s+(?P<name>{_NAME})")
 _CUE_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?P<kind>{_SMALL_PLACE}|district|area)\b")
+# "Mali's Timbuktu region", "in Yobe state": a region the gazetteer knows, named with its kind
+# (lower case: "Islamic State" is no state), which the small model often tags as a person
+_ADMIN_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?P<kind>region|state|province|governorate|prefecture)\b")
 # A capitalised name after "in" or "near" that the gazetteer knows as a town: the small model
 # misses many ("in Mocimboa da Praia").
 _AFTER_PREP = re.compile(rf"\b(?:in|near|outside|at|(?:attacks?|assaults?|strikes?|raids?|offensive|fire|"
@@ -2186,6 +2203,17 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
             place = geo.geocode(name, doc_country) if pattern is not _FACILITY else None
             tok = _token_at(sent, start)
             add(start, end, name, place, rank, pattern is not _CUE_AFTER or _prep_before(tok), tok)
+    for m in _ADMIN_AFTER.finditer(text):
+        start, end = base + m.start("name"), base + m.end("name")
+        if not (lo <= start < hi) or ctx.group_at(start, end) is not None or geo.is_country(m.group("name")):
+            continue
+        place = geo.geocode(m.group("name"), doc_country)
+        if place is None or place.kind not in ("admin1", "region", "city"):
+            continue
+        tok = _token_at(sent, start)
+        owned = bool(re.search(r"[’']s\s+$", text[: m.start("name")]))   # "Mali's Timbuktu region"
+        add(start, end, m.group("name"), place, _KIND_RANK.get(place.kind, 2) if place.kind != "city" else 2,
+            _prep_before(tok) or owned, tok)
     for m in _AFTER_PREP.finditer(text):
         start, end = base + m.start("name"), base + m.end("name")
         if not (lo <= start < hi) or ctx.group_at(start, end) is not None or \
@@ -2266,8 +2294,9 @@ def _broader(c: _PlaceCandidate, others: list[_PlaceCandidate], text: str) -> bo
             continue
         if o.end <= c.start and (_INSIDE.match(text[o.end : c.start]) or _NEAR.match(text[o.end : c.start])):
             return True
-        if c.end <= o.start and _OWNER.match(text[c.end : o.start]):
-            return True
+        if c.end <= o.start and (_OWNER.match(text[c.end : o.start]) or (
+                re.search(r"[’']s$", text[c.start : c.end]) and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}", text[c.end : o.start]))):
+            return True   # (the tagger may keep the "'s" in the name: "northeast Nigeria's Borno state")
     return False
 
 
