@@ -126,3 +126,9 @@ def test_a_state_killing_militants_in_an_article_naming_no_group_is_an_operation
     assert [e["type"] for e in evs] == ["military_operation"], evs
     assert not events_read("Russian troops attacked Ukrainian positions near Avdiivka, killing 12 soldiers.",
                            PUBLISHED)
+
+
+def test_the_bodies_of_n_people_are_the_toll():
+    evs = events_read("The bodies of 14 herders were found after gunmen raided the village of Kadjoli "
+                      "in Chad on Sunday.", PUBLISHED)
+    assert [(e["killed"] or {}).get("value") for e in evs] == [14], evs

@@ -242,7 +242,7 @@ _KILLED = re.compile(
     rf"beheaded|shot\s+dead|bodies)\b|(?:killing|killed|left|leaving|claimed\s+the\s+lives\s+of|"
     # "militants shot dead two policemen", "gunned down three"
     rf"shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|murdered|slaughtered|beheaded|"
-    rf"deaths?\s+of|lives\s+of|killing\s+of|"
+    rf"deaths?\s+of|lives\s+of|killing\s+of|(?:bodies|corpses)\s+of|"
     rf"death\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)|executed|massacred|"
     # "the death toll from Sunday's bombing rose to 14"
     rf"death\s+toll\b[^.;]{{0,80}}?\b(?:rose|risen|climbed|reached|jumped|increased|stood|stands)(?:\s+to|\s+at)?"
