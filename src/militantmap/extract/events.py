@@ -150,6 +150,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"storm(?:ed|ing)|massacre[ds]?|car\s+bomb|IEDs?|detonat(?:ed|ing)|blew\s+up|blown\s+up|"
         r"set\s+off|overr(?:an|un)|opened\s+fire|abduct(?:ed|ion)|kidnapp(?:ed|ing)|behead(?:ed|ing)|"
         r"hijack(?:ed|ing)?|siege|"
+        # "a patrol came under fire from G militants" (not "came under fire from critics")
+        r"c(?:ame|omes?|oming)\s+under\s+(?:[\w-]+\s+){0,2}?(?:gun)?fire\s+from\s+(?:the\s+)?(?:suspected\s+)?"
+        r"(?:[\w’'-]+\s+){0,4}?(?:militants|fighters|gunmen|rebels|insurgents|jihadists|attackers|assailants|"
+        r"terrorists|extremists|bandits)|"
         # an implicative verb before the bare verb: "G managed to storm a base", "went on to attack"
         rf"{_IMPLICATIVE}|"
         rf"(?:{_EXTRA_INCIDENTS})(?:e?s)?|"
@@ -211,7 +215,10 @@ _CLAIM = re.compile(
     r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried\s+out|"
     r"(?:was|were)\s+behind|conducted|staged|launched|perpetrated)|"
     # "Al-Shabaab said it was responsible", "the group said it was behind the blast"
-    r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:was|were)\s+(?:responsible|behind)\b)",
+    r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:was|were)\s+(?:responsible|behind)\b|"
+    # "the Front later said it had planted the device": its own word that it set the bomb
+    r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+)?(?:planted|detonated|set\s+off|"
+    r"placed|triggered)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bombs?|devices?|explosives?|mines?|IEDs?|charges?))",
     re.I,
 )
 
@@ -812,10 +819,14 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 continue  # "drones struck a camp, killing 15 militants": the strike's toll, no other incident
             if type_ == "ban" and not _bans_a_group(tok, stext, m.end(), groups):
                 continue
-            if type_ == "ban" and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and any(
+            if type_ in ("ban", "attack") and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and any(
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
-                    and tok.head.lemma_.lower() in ("come", "follow", "precede"):
-                continue  # "The ban came a day after police arrested X": the ban told before, and a sequel
+                    and tok.head.lemma_.lower() in ("come", "follow", "precede") and (
+                        type_ == "ban" or tok.head.lemma_.lower() != "come" or re.match(
+                            r"(?i)\s*(?:[\w-]+\s+){0,3}?(?:after|before|following|amid|on\s+the\s+heels)\b",
+                            ctx.text[tok.head.idx + len(tok.head.text):])):
+                continue  # "The ban came a day after police arrested X", "This attack follows a raid
+                # by the army": the ban or attack told before, and what came before or after it
             if type_ == "arrest" and _armed_captor(ctx, tok):
                 continue  # "militants captured and killed a businessman": no arrest
             if type_ == "arrest" and not groups and not leader_in_sentence and not _about_militants(ctx, sent):
@@ -953,6 +964,20 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
     for type_, hits in found.items():
         for i, hit in enumerate(hits):
             scope = _scope(hit, hits)
+            own = getattr(hit, "token", None)
+            scope = _without_cause(sent, own, scope)
+            if own is not None and own.pos_ == "NOUN":
+                own = _clause_verb(own)   # "attackers who laid siege to a hotel": the clause's verb
+            if type_ == "attack" and "military_operation" in found and own is not None and own.pos_ == "VERB" \
+                    and own.dep_ in ("relcl", "acl"):
+                # "forces killed all six attackers who stormed a hotel in X and later killed 50
+                # militants in airstrikes": the attack told in a relative clause on the forces'
+                # victims has that clause's toll and place only, the rest is the operation's
+                # (not a coordinated verb the parser hung on it: "... and later killed 50")
+                conj = {t for c in own.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
+                sub = [t for t in own.subtree if t not in conj]
+                scope = (max(scope[0], min(t.idx for t in sub)),
+                         min(scope[1], max(t.idx + len(t.text) for t in sub)))
             _fill(ctx, hit, groups, geo, doc_country, scope)
             if len(hits) > 1 and hasattr(hit, "all_dates"):
                 del hit.all_dates   # coordinated incidents were told apart already, each with its day
@@ -982,6 +1007,29 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             if (_anchored(hit) or named_arrest) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
     return out
+
+
+_CAUSE_NOUNS = {"response", "retaliation", "revenge", "reprisal"}
+
+
+def _without_cause(sent: Span, tok, scope: tuple[int, int]) -> tuple[int, int]:
+    """"G fired rockets into X in response to a strike that killed one of its commanders in
+    Y": the phrase naming the cause tells another, earlier event; its toll and place are not
+    this incident's."""
+    if tok is None:
+        return scope
+    lo, hi = scope
+    for t in sent:
+        if t.lemma_.lower() in _CAUSE_NOUNS and t.dep_ == "pobj" and t.head.lower_ in ("in", "as"):
+            sub = list(t.head.subtree)
+            if tok in sub:
+                continue
+            start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            if start > tok.idx:
+                hi = min(hi, start)
+            elif end <= tok.idx:
+                lo = max(lo, end)
+    return (lo, hi) if lo < hi else scope
 
 
 def _description_clause(tok):
@@ -1324,6 +1372,8 @@ def _dates_trigger(date_ent, trigger) -> bool:
     root = date_ent.root
     if root in trigger.subtree and not _inside_other_clause(root, trigger):
         return True
+    if _told_in_aftermath(trigger):
+        return False   # "declared Friday a day of mourning for the victims of the X attack"
     if _clause_verb(root) == _clause_verb(trigger):
         return True
     verb = _clause_verb(trigger)
@@ -1341,6 +1391,24 @@ def _dates_trigger(date_ent, trigger) -> bool:
         # the reduced relative the clause and its noun's own verb a subject-less complement
         return True
     return bool(set(_same_time_clauses(root, date_side=True)) & set(_same_time_clauses(trigger)))
+
+
+_AFTERMATH = lemmas("events_triggers", "aftermath_noun")
+
+
+def _told_in_aftermath(trigger) -> bool:
+    """An incident noun inside the phrase of what followed it ("the victims of the attack", "a
+    trial over the bombing"), below its clause's verb."""
+    if trigger.pos_ != "NOUN":
+        return False
+    node = trigger
+    for _ in range(8):
+        if node.head is node or node.head.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in _AFTERMATH:
+            return True
+    return False
 
 
 def _inside_other_clause(tok, trigger) -> bool:
@@ -1471,6 +1539,9 @@ def _bans_a_group(tok, stext: str, end: int, groups) -> bool:
     if (tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound"))) \
             and not _designates(tok, groups) and not amended:
         return False
+    if tok.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and not any(
+            g.start <= c.idx < g.end for g in groups) for c in tok.children):
+        return False   # "the book ban", "a travel ban": what is banned is not a group
     if re.match(r"(?i)(?:imposed|imposes|imposing|slapped|levied)\b", tok.text):
         after = _offset_in(tok, stext)
         m = re.match(r"(?i)\w+\s+(?:new\s+|fresh\s+|further\s+)?sanctions\s+(?:on|against)\s+(?:the\s+)?", stext[after:])
@@ -1480,8 +1551,10 @@ def _bans_a_group(tok, stext: str, end: int, groups) -> bool:
         return True
     if re.search(r"(?:State|Treasury)\s+(?:has\s+|had\s+|also\s+|formally\s+)*$", stext[: _offset_in(tok, stext)]):
         return True   # "the Department of State designated X as a ..."
+    # (the agent of the ban is who bans, not what is banned: "300 titles banned by the Taliban")
     return bool(groups) and bool(_ORG_NOUN.search(stext[end : end + 80]) or any(
-        g.start >= tok.idx for g in groups) or tok.dep_ in ("ROOT", "relcl", "conj") and any(
+        g.start >= tok.idx and not re.search(r"(?i)\bby\s+(?:the\s+)?$", tok.doc.text[max(0, g.start - 12) : g.start])
+        for g in groups) or tok.dep_ in ("ROOT", "relcl", "conj") and any(
         g.start < tok.idx for g in groups) and re.search(r"(?i)\b(?:was|were|been|is|are)\s+\w*\s*$", stext[: end - len(tok.text)]))
 
 
@@ -1733,10 +1806,12 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     while node.dep_ == "conj" and node.head.i < node.i and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head   # "Gunfire and explosions continued": the first conjunct is the subject
     head = node.head if node.dep_ == "nsubj" else None
-    if head is not None and head.pos_ == "VERB" and head.lemma_.lower() in ("continue", "persist", "rage", "drag") \
+    if head is not None and head.pos_ == "VERB" and head.lemma_.lower() in ("continue", "persist", "rage", "drag",
+                                                                       "end", "conclude", "last") \
             and not _AGAIN.search(stext) and not hit.another:
-        # "Gunfire and explosions continued into Saturday as forces battled the attackers": the
-        # incident just told goes on; its day is the start's
+        # "Gunfire and explosions continued into Saturday as forces battled the attackers", "the
+        # hotel siege ended early Wednesday": the incident just told goes on or ends; its day is
+        # the start's
         hit.definite = True
         hit.date = None
         hit.continued = True  # type: ignore[attr-defined]
@@ -1950,6 +2025,8 @@ def _aggregate(hit: EventHit, tok, stext: str) -> bool:
                 return True
         if child.dep_ in ("amod", "nummod", "det") and _MANY.match(child.text):
             return True
+        if child.dep_ == "amod" and child.lower_ in ("more", "most", "fewer"):
+            return True   # "the city has suffered more attacks than any other": a comparison
     quantifier = stext[max(0, tok.idx - hit.sent.start_char - 15) : tok.idx - hit.sent.start_char]
     if re.search(r"(?i)\b(?:a\s+(?:series|string|wave|spate)|dozens|scores|hundreds)\s+of\s+(?:\w+\s+)?$", quantifier):
         return True
@@ -2207,8 +2284,24 @@ def _broader(c: _PlaceCandidate, others: list[_PlaceCandidate], text: str) -> bo
 
 _MOTION = re.compile(
     r"(?i)\b(?:travel(?:l?ing|l?ed|s)?|heading|headed|bound|en\s+route|driving|drove|flying|flew|"
-    r"fleeing|fled|sailing|journeying|retreat(?:ed|ing)|escap(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:from|to|towards?|for|into|across)\s+"
+    r"fleeing|fled|sailing|journeying|retreat(?:ed|ing)|escap(?:ed|ing))\s+(?:\w+\s+){0,2}?"
+    # "travelling north from Quetta, Balochistan, to Peshawar": the far end after the near one
+    r"(?:from\s+[^.;]{1,50}?\s+)?(?:from|to|towards?|for|into|across)\s+"
     r"(?:the\s+)?(?:[A-Z][\w-]+[’']s\s+)?$")
+
+
+def _in_other_relative(tok, trigger) -> bool:
+    """The token sits in a present-tense relative clause (a standing description: "which
+    oversees", "that controls") that does not hold the trigger."""
+    node = tok
+    for _ in range(12):
+        if node.i == trigger.i or node.head is node:
+            return False
+        if node.dep_ == "relcl" and node.tag_ in ("VBZ", "VBP") and not any(
+                c.dep_ in ("aux", "auxpass") for c in node.children):
+            return trigger not in node.subtree
+        node = node.head
+    return False
 
 
 def _on_the_way(c: _PlaceCandidate, text: str) -> bool:
@@ -2221,6 +2314,10 @@ def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope, trigge
     """The most specific place the trigger's own clause names, with coordinates from the
     gazetteer or, for a place it does not know, from the broader place the text puts it in."""
     candidates, country_only, countries = _place_candidates(ctx, sent, geo, doc_country, scope)
+    if trigger is not None:
+        # "Africa Command, which oversees operations in the Horn of Africa, said the commander
+        # was killed in Jilib": a relative clause on another noun places something else
+        candidates = [c for c in candidates if c.tok is None or not _in_other_relative(c.tok, trigger)]
     own_country = next((c for tok, c in countries if trigger is not None and tok in trigger.subtree), None)
     if candidates:
         text = ctx.text

@@ -344,6 +344,8 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
     if dep == "pobj":
         prep = head
         owner = prep.head
+        if prep.lower_ in _lemmas_preps("come_under") and _came_under(owner, incident):
+            return True   # "came under attack by G", "came under fire from G fighters", "an attack from G"
         if prep.lower_ == "by":
             if _lemma(owner) in _lemmas("led") or _lemma(owner) in incident:
                 return True   # "an attack led by G", "an attack by G"
@@ -384,6 +386,17 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
         return _lemma(head) in _lemmas("blame_object") and not _negated(head) and (
             _lemma(head) != "hold" or any(_lemma(c) == "responsible" for c in head.children))
     return False
+
+
+def _came_under(owner: Token, incident: frozenset[str]) -> bool:
+    """"came under attack / fire" (the verb with its "under" phrase), or an incident noun itself
+    ("an attack from G")."""
+    if owner.pos_ == "NOUN":
+        return _lemma(owner) in incident
+    return owner.pos_ == "VERB" and _lemma(owner) in _lemmas("come_under") and any(
+        c.dep_ == "prep" and c.lower_ == "under" and any(
+            o.dep_ == "pobj" and _lemma(o) in lemmas("events_perpetrators", "come_under", "objects") for o in c.children)
+        for c in owner.children)
 
 
 def _weapon_placed(verb: Token) -> bool:
