@@ -822,11 +822,13 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             if type_ in ("ban", "attack") and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and any(
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
                     and tok.head.lemma_.lower() in ("come", "follow", "precede") and (
+                        type_ == "ban" or not any(c.dep_ in ("prep", "compound", "amod", "nmod") for c in tok.children)) and (
                         type_ == "ban" or tok.head.lemma_.lower() != "come" or re.match(
                             r"(?i)\s*(?:[\w-]+\s+){0,3}?(?:after|before|following|amid|on\s+the\s+heels)\b",
                             ctx.text[tok.head.idx + len(tok.head.text):])):
                 continue  # "The ban came a day after police arrested X", "This attack follows a raid
-                # by the army": the ban or attack told before, and what came before or after it
+                # by the army": the ban or attack told before, and what came before or after it (an
+                # attack with its own place, "The attack in X came a day after ...", is told here)
             if type_ == "arrest" and _armed_captor(ctx, tok):
                 continue  # "militants captured and killed a businessman": no arrest
             if type_ == "arrest" and not groups and not leader_in_sentence and not _about_militants(ctx, sent):
@@ -1806,8 +1808,9 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     while node.dep_ == "conj" and node.head.i < node.i and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head   # "Gunfire and explosions continued": the first conjunct is the subject
     head = node.head if node.dep_ == "nsubj" else None
-    if head is not None and head.pos_ == "VERB" and head.lemma_.lower() in ("continue", "persist", "rage", "drag",
-                                                                       "end", "conclude", "last") \
+    if head is not None and head.pos_ == "VERB" and (head.lemma_.lower() in ("continue", "persist", "rage", "drag") or (
+            head.lemma_.lower() in ("end", "conclude", "last") and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in node.children))) \
             and not _AGAIN.search(stext) and not hit.another:
         # "Gunfire and explosions continued into Saturday as forces battled the attackers", "the
         # hotel siege ended early Wednesday": the incident just told goes on or ends; its day is

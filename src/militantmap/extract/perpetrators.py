@@ -368,6 +368,10 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
             return True   # "pointed the finger at G for the blast"
         if prep.lower_ == "between" and _lemma(owner) in _lemmas("clash"):
             return True   # "fighting between G1 and G2": both sides
+        if prep.lower_ == "with" and (_lemma(owner) in _lemmas("clash") or owner.lower_ in _lemmas("clash")) \
+                and owner.dep_ in ("pobj", "pcomp") and owner.head.lower_ in ("in", "during", "amid") \
+                and _lemma(owner.head.head) in lemmas("events_perpetrators", "clash", "death_verbs"):
+            return True   # "X died during fighting with G", "was killed in clashes with G"
         if prep.lower_ in ("with", "alongside") and owner.pos_ == "VERB" and (
                 _lemma(owner) in _lemmas("clash") or _credits_subject_of(owner, trigger)) and any(
                 c.dep_ == "nsubj" for c in owner.children):
@@ -507,6 +511,11 @@ def anonymous_actors(ctx: Context, sent: Span, lo: int, hi: int, trigger: Token 
     anonymous = _lemmas("anonymous_actor")
     unknown = lemmas("events_perpetrators", "anonymous_actor", "unknown")
     for tok in sent:
+        if lo <= tok.idx < hi and tok.lower_ == "they" and tok.dep_ == "nsubj" and \
+                credited(ctx, sent, tok.idx, tok.idx + len(tok.text), trigger):
+            # "A day later, they targeted a second ship": a "they" the mention layer left
+            # unresolved (a sentence about the victim came between) is the story's doers
+            return True
         if not (lo <= tok.idx < hi) or _lemma(tok) not in anonymous or tok.tag_ not in ("NNS", "NNPS", "NN"):
             continue
         if any(c.lower_ in unknown or c.dep_ in ("poss", "compound") for c in tok.children):
