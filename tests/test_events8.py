@@ -109,3 +109,29 @@ def test_came_under_attack_or_fire_by_a_group():
     assert [e["type"] for e in evs] == ["attack"] and evs[0]["perps"] == {"al-Shabaab"}
     # criticism is no attack
     assert not events_read("The finance minister came under fire from lawmakers on Sunday over the budget.", PUB)
+
+
+def test_death_in_fighting_with_a_group_credits_it():
+    evs = events_read("Boko Haram was led by Abubakar Shekau. Shekau died in May 2021 during fighting with ISWAP.", PUB)
+    assert _of(evs, "leader_killed")[0]["perps"] == {"Islamic State West Africa Province"}
+    evs = events_read("The TTP said its chief Fazlullah had been killed in clashes with the Afghan Taliban in Kunar.", PUB)
+    assert _of(evs, "leader_killed")[0]["perps"] == {"Afghan Taliban"}
+    # a state's forces are no perpetrator
+    evs = events_read("Abu Sayyaf leader Isnilon Hapilon was killed in a gunfight with the Philippine army in "
+                      "Marawi in October 2017.", PUB)
+    assert not _of(evs, "leader_killed")[0]["perps"]
+
+
+def test_unresolved_they_is_the_storys_doer():
+    evs = events_read("Houthi rebels fired a missile at a tanker in the Gulf of Aden on Monday, the US military "
+                      "said. The tanker caught fire. A day later, they targeted a second ship near Mokha.", PUB)
+    assert [e["perps"] for e in evs] == [{"Houthis"}, {"Houthis"}], evs
+
+
+def test_named_attack_inside_a_list_of_attacks():
+    evs = events_read("Ansar Dine and al-Mourabitoun are based in northern Mali. Together, they carried out "
+                      "attacks in Niger, Chad and the Agadez market attack in Niger in late 2017 and early 2018.", PUB)
+    assert len(evs) == 1 and evs[0]["place"] == "Agadez", evs
+    assert evs[0]["perps"] == {"Ansar Dine", "al-Mourabitoun"}
+    # a statistic of attacks alone stays none
+    assert not events_read("In 2023, al-Mourabitoun carried out more than 40 attacks in Niger and Mali.", PUB)

@@ -994,6 +994,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 continue
             picked = tok is not None and tok.tag_ == "NN" and bool(re.search(
                 r"(?i)\bincluding\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}$", ctx.text[max(sent.start_char, tok.idx - 50):tok.idx]))
+            # ("attacks in A, B and the Agadez market attack": the named one is an incident)
+            picked = picked or (tok is not None and tok.tag_ == "NN" and _named_incident(tok, hit.group_spans) and any(
+                t.tag_ == "NNS" and t.lemma_.lower() in _INCIDENT_NOUNS and tok in t.subtree for t in sent))
             if type_ == "attack" and not picked and any(t.tag_ == "NNS" and t is not tok and _aggregate(hit, t, stext)
                                                         for t in sent):
                 continue  # "the BLA killed nearly 300 people in over 40 attacks": the same statistic
@@ -1598,6 +1601,9 @@ def _separate_incident(hits: list[EventHit], tok) -> bool:
             and verb.head.lemma_.lower() in ("come", "follow", "happen", "occur", "take", "be"):
         return True  # "the attack in X came a day after jihadists killed 12 soldiers in Y"
     verbal = tok.pos_ == "VERB" or (tok.dep_ in ("appos", "conj") and any(c.dep_ == "dobj" for c in tok.children))
+    if tok.tag_ == "NN" and _named_incident(tok, []) and all(
+            (t := getattr(h, "token", None)) is not None and t.tag_ == "NNS" for h in hits):
+        return True   # "carried out attacks in A, B and the Agadez market attack": the named one is one
     if tok.pos_ in ("NOUN", "PROPN") and not verbal:
         mine = _own_date(tok)
         others = {_own_date(t) for h in hits if (t := getattr(h, "token", None)) is not None}
@@ -2219,6 +2225,16 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
         place = geo.geocode(m.group("name"), doc_country)
         if place is not None and place.kind in ("city", "admin1") and not geo.is_country(m.group("name")):
             add(start, end, m.group("name"), place, _KIND_RANK[place.kind], True, _token_at(sent, start))
+    for first, last in _compound_place_names(sent):
+        # "the Agadez market attack", "the Grand Bassam resort attack": a town the gazetteer
+        # knows named in the incident's own compound, which the tagger may leave unlabelled
+        start, end = first.idx, last.idx + len(last.text)
+        if not (lo <= start < hi) or ctx.group_at(start, end) is not None:
+            continue
+        name = ctx.text[start:end]
+        place = geo.geocode(name, doc_country)
+        if place is not None and place.kind in ("city", "admin1") and not geo.is_country(name):
+            add(start, end, name, place, _KIND_RANK[place.kind], True, last)
     for ent in span_ents(sent):
         if ent.label_ not in _PLACE_LABELS or not (lo <= ent.start_char < hi):
             continue
@@ -2253,6 +2269,29 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
         add(ent.start_char, ent.end_char, name, place, rank, _prep_before(ent[0]), ent.root)
     out.sort(key=lambda c: c.start)
     return out, country_only, countries
+
+
+def _compound_place_names(sent: Span) -> list:
+    """Runs of proper nouns compounded onto an incident noun, before it or before a common noun
+    compounded onto it: "the [Agadez] market attack", "the [Grand Bassam] attack"."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() not in _INCIDENT_NOUNS or tok.pos_ != "NOUN":
+            continue
+        heads = [tok] + [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i]
+        for h in heads:
+            names = [c for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < h.i]
+            if not names:
+                continue
+            last = names[-1]
+            first = last
+            while first.i > sent.start and first.doc[first.i - 1].pos_ == "PROPN" and \
+                    first.doc[first.i - 1].dep_ == "compound":
+                first = first.doc[first.i - 1]
+            between = sent.doc[last.i + 1 : h.i]
+            if all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in between):
+                out.append((first, last))
+    return out
 
 
 def _prep_before(tok) -> bool:
