@@ -135,3 +135,12 @@ def test_named_attack_inside_a_list_of_attacks():
     assert evs[0]["perps"] == {"Ansar Dine", "al-Mourabitoun"}
     # a statistic of attacks alone stays none
     assert not events_read("In 2023, al-Mourabitoun carried out more than 40 attacks in Niger and Mali.", PUB)
+
+
+def test_fighting_that_broke_out_has_two_sides():
+    evs = events_read("Fighting broke out on Tuesday on the island of Kangarwa in Kukawa when ISWAP fighters "
+                      "launched an attack on the camp of Ali Ngulde, a Boko Haram commander.", PUB)
+    assert evs[0]["perps"] == {"Islamic State West Africa Province", "Boko Haram"}
+    # a one-sided attack on a group's position names one doer
+    evs = events_read("ISWAP fighters attacked a Boko Haram camp near Kukawa on Tuesday.", PUB)
+    assert evs[0]["perps"] == {"Islamic State West Africa Province"}

@@ -1037,6 +1037,16 @@ def _without_cause(sent: Span, tok, scope: tuple[int, int]) -> tuple[int, int]:
     return (lo, hi) if lo < hi else scope
 
 
+_CLASH_WORDS = lemmas("events_triggers", "clash")
+
+
+def _fighting_broke_out(sent: Span) -> bool:
+    """The sentence's subject is a clash that began ("Fighting broke out", "Clashes erupted")."""
+    return any((t.lemma_.lower() in _CLASH_WORDS or t.lower_ in _CLASH_WORDS) and t.dep_ == "nsubj"
+               and t.head.lemma_.lower() in ("break", "erupt", "flare", "start", "begin", "ensue", "rage")
+               for t in sent)
+
+
 def _description_clause(tok):
     """The relative clause on an apposition that holds this token ("G, a group that claimed an
     attack on a hotel"), if any."""
@@ -1922,6 +1932,13 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
                     _add(hit.described, key)
         if not hit.perpetrators and anonymous_actors(ctx, sent, lo, hi, trigger):
             hit.anonymous = True  # type: ignore[attr-defined]
+        if hit.type == "attack" and hit.perpetrators and _fighting_broke_out(sent):
+            # "Fighting broke out when G1 fighters attacked the camp of a G2 commander": the
+            # fighting had two sides; the group attacked fought it too
+            for g in [g for g in groups if lo <= g.start < hi]:
+                if ctx.entities[g.key].type == ARMED_GROUP and g.key not in hit.perpetrators \
+                        and not isinstance(g, _Ref) and modified_group(ctx.text, g, groups) is None:
+                    _add(hit.perpetrators, g.key)
     tm = _TARGET.search(stext)
     if tm and hit.type == "attack":
         hit.target = re.sub(r"^(?:the|a|an)\s+", "", tm.group("t"), flags=re.I)
