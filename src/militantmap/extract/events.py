@@ -995,7 +995,7 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             picked = tok is not None and tok.tag_ == "NN" and bool(re.search(
                 r"(?i)\bincluding\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}$", ctx.text[max(sent.start_char, tok.idx - 50):tok.idx]))
             # ("attacks in A, B and the Agadez market attack": the named one is an incident)
-            picked = picked or (tok is not None and tok.tag_ == "NN" and _named_incident(tok, hit.group_spans) and any(
+            picked = picked or (tok is not None and tok.tag_ == "NN" and _named_incident(tok, getattr(hit, "group_spans", [])) and any(
                 t.tag_ == "NNS" and t.lemma_.lower() in _INCIDENT_NOUNS and tok in t.subtree for t in sent))
             if type_ == "attack" and not picked and any(t.tag_ == "NNS" and t is not tok and _aggregate(hit, t, stext)
                                                         for t in sent):
