@@ -150,6 +150,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"storm(?:ed|ing)|massacre[ds]?|car\s+bomb|IEDs?|detonat(?:ed|ing)|blew\s+up|blown\s+up|"
         r"set\s+off|overr(?:an|un)|opened\s+fire|abduct(?:ed|ion)|kidnapp(?:ed|ing)|behead(?:ed|ing)|"
         r"hijack(?:ed|ing)?|siege|"
+        # "a patrol came under fire from G militants" (not "came under fire from critics")
+        r"c(?:ame|omes?|oming)\s+under\s+(?:[\w-]+\s+){0,2}?(?:gun)?fire\s+from\s+(?:the\s+)?(?:suspected\s+)?"
+        r"(?:[\w’'-]+\s+){0,4}?(?:militants|fighters|gunmen|rebels|insurgents|jihadists|attackers|assailants|"
+        r"terrorists|extremists|bandits)|"
         # an implicative verb before the bare verb: "G managed to storm a base", "went on to attack"
         rf"{_IMPLICATIVE}|"
         rf"(?:{_EXTRA_INCIDENTS})(?:e?s)?|"
@@ -211,7 +215,10 @@ _CLAIM = re.compile(
     r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried\s+out|"
     r"(?:was|were)\s+behind|conducted|staged|launched|perpetrated)|"
     # "Al-Shabaab said it was responsible", "the group said it was behind the blast"
-    r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:was|were)\s+(?:responsible|behind)\b)",
+    r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:was|were)\s+(?:responsible|behind)\b|"
+    # "the Front later said it had planted the device": its own word that it set the bomb
+    r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+)?(?:planted|detonated|set\s+off|"
+    r"placed|triggered)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:bombs?|devices?|explosives?|mines?|IEDs?|charges?))",
     re.I,
 )
 
@@ -877,10 +884,16 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 continue  # "drones struck a camp, killing 15 militants": the strike's toll, no other incident
             if type_ == "ban" and not _bans_a_group(tok, stext, m.end(), groups):
                 continue
-            if type_ == "ban" and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and any(
+            if type_ in ("ban", "attack") and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and any(
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
-                    and tok.head.lemma_.lower() in ("come", "follow", "precede"):
-                continue  # "The ban came a day after police arrested X": the ban told before, and a sequel
+                    and tok.head.lemma_.lower() in ("come", "follow", "precede") and (
+                        type_ == "ban" or not any(c.dep_ in ("prep", "compound", "amod", "nmod") for c in tok.children)) and (
+                        type_ == "ban" or tok.head.lemma_.lower() != "come" or re.match(
+                            r"(?i)\s*(?:[\w-]+\s+){0,3}?(?:after|before|following|amid|on\s+the\s+heels)\b",
+                            ctx.text[tok.head.idx + len(tok.head.text):])):
+                continue  # "The ban came a day after police arrested X", "This attack follows a raid
+                # by the army": the ban or attack told before, and what came before or after it (an
+                # attack with its own place, "The attack in X came a day after ...", is told here)
             if type_ == "arrest" and _armed_captor(ctx, tok):
                 continue  # "militants captured and killed a businessman": no arrest
             if type_ == "arrest" and not groups and not leader_in_sentence and not _about_militants(ctx, sent):
@@ -1018,6 +1031,20 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
     for type_, hits in found.items():
         for i, hit in enumerate(hits):
             scope = _scope(hit, hits)
+            own = getattr(hit, "token", None)
+            scope = _without_cause(sent, own, scope)
+            if own is not None and own.pos_ == "NOUN":
+                own = _clause_verb(own)   # "attackers who laid siege to a hotel": the clause's verb
+            if type_ == "attack" and "military_operation" in found and own is not None and own.pos_ == "VERB" \
+                    and own.dep_ in ("relcl", "acl"):
+                # "forces killed all six attackers who stormed a hotel in X and later killed 50
+                # militants in airstrikes": the attack told in a relative clause on the forces'
+                # victims has that clause's toll and place only, the rest is the operation's
+                # (not a coordinated verb the parser hung on it: "... and later killed 50")
+                conj = {t for c in own.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
+                sub = [t for t in own.subtree if t not in conj]
+                scope = (max(scope[0], min(t.idx for t in sub)),
+                         min(scope[1], max(t.idx + len(t.text) for t in sub)))
             _fill(ctx, hit, groups, geo, doc_country, scope)
             if len(hits) > 1 and hasattr(hit, "all_dates"):
                 del hit.all_dates   # coordinated incidents were told apart already, each with its day
@@ -1032,6 +1059,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 continue
             picked = tok is not None and tok.tag_ == "NN" and bool(re.search(
                 r"(?i)\bincluding\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}$", ctx.text[max(sent.start_char, tok.idx - 50):tok.idx]))
+            # ("attacks in A, B and the Agadez market attack": the named one is an incident)
+            picked = picked or (tok is not None and tok.tag_ == "NN" and _named_incident(tok, getattr(hit, "group_spans", [])) and any(
+                t.tag_ == "NNS" and t.lemma_.lower() in _INCIDENT_NOUNS and tok in t.subtree for t in sent))
             if type_ == "attack" and not picked and any(t.tag_ == "NNS" and t is not tok and _aggregate(hit, t, stext)
                                                         for t in sent):
                 continue  # "the BLA killed nearly 300 people in over 40 attacks": the same statistic
@@ -1047,6 +1077,39 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
             if (_anchored(hit) or named_arrest) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
     return out
+
+
+_CAUSE_NOUNS = {"response", "retaliation", "revenge", "reprisal"}
+
+
+def _without_cause(sent: Span, tok, scope: tuple[int, int]) -> tuple[int, int]:
+    """"G fired rockets into X in response to a strike that killed one of its commanders in
+    Y": the phrase naming the cause tells another, earlier event; its toll and place are not
+    this incident's."""
+    if tok is None:
+        return scope
+    lo, hi = scope
+    for t in sent:
+        if t.lemma_.lower() in _CAUSE_NOUNS and t.dep_ == "pobj" and t.head.lower_ in ("in", "as"):
+            sub = list(t.head.subtree)
+            if tok in sub:
+                continue
+            start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            if start > tok.idx:
+                hi = min(hi, start)
+            elif end <= tok.idx:
+                lo = max(lo, end)
+    return (lo, hi) if lo < hi else scope
+
+
+_CLASH_WORDS = lemmas("events_triggers", "clash")
+
+
+def _fighting_broke_out(sent: Span) -> bool:
+    """The sentence's subject is a clash that began ("Fighting broke out", "Clashes erupted")."""
+    return any((t.lemma_.lower() in _CLASH_WORDS or t.lower_ in _CLASH_WORDS) and t.dep_ == "nsubj"
+               and t.head.lemma_.lower() in ("break", "erupt", "flare", "start", "begin", "ensue", "rage")
+               for t in sent)
 
 
 def _description_clause(tok):
@@ -1389,6 +1452,8 @@ def _dates_trigger(date_ent, trigger) -> bool:
     root = date_ent.root
     if root in trigger.subtree and not _inside_other_clause(root, trigger):
         return True
+    if _told_in_aftermath(trigger):
+        return False   # "declared Friday a day of mourning for the victims of the X attack"
     if _clause_verb(root) == _clause_verb(trigger):
         return True
     verb = _clause_verb(trigger)
@@ -1406,6 +1471,24 @@ def _dates_trigger(date_ent, trigger) -> bool:
         # the reduced relative the clause and its noun's own verb a subject-less complement
         return True
     return bool(set(_same_time_clauses(root, date_side=True)) & set(_same_time_clauses(trigger)))
+
+
+_AFTERMATH = lemmas("events_triggers", "aftermath_noun")
+
+
+def _told_in_aftermath(trigger) -> bool:
+    """An incident noun inside the phrase of what followed it ("the victims of the attack", "a
+    trial over the bombing"), below its clause's verb."""
+    if trigger.pos_ != "NOUN":
+        return False
+    node = trigger
+    for _ in range(8):
+        if node.head is node or node.head.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in _AFTERMATH:
+            return True
+    return False
 
 
 def _inside_other_clause(tok, trigger) -> bool:
@@ -1536,6 +1619,9 @@ def _bans_a_group(tok, stext: str, end: int, groups) -> bool:
     if (tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound"))) \
             and not _designates(tok, groups) and not amended:
         return False
+    if tok.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and not any(
+            g.start <= c.idx < g.end for g in groups) for c in tok.children):
+        return False   # "the book ban", "a travel ban": what is banned is not a group
     if re.match(r"(?i)(?:imposed|imposes|imposing|slapped|levied)\b", tok.text):
         after = _offset_in(tok, stext)
         m = re.match(r"(?i)\w+\s+(?:new\s+|fresh\s+|further\s+)?sanctions\s+(?:on|against)\s+(?:the\s+)?", stext[after:])
@@ -1545,8 +1631,10 @@ def _bans_a_group(tok, stext: str, end: int, groups) -> bool:
         return True
     if re.search(r"(?:State|Treasury)\s+(?:has\s+|had\s+|also\s+|formally\s+)*$", stext[: _offset_in(tok, stext)]):
         return True   # "the Department of State designated X as a ..."
+    # (the agent of the ban is who bans, not what is banned: "300 titles banned by the Taliban")
     return bool(groups) and bool(_ORG_NOUN.search(stext[end : end + 80]) or any(
-        g.start >= tok.idx for g in groups) or tok.dep_ in ("ROOT", "relcl", "conj") and any(
+        g.start >= tok.idx and not re.search(r"(?i)\bby\s+(?:the\s+)?$", tok.doc.text[max(0, g.start - 12) : g.start])
+        for g in groups) or tok.dep_ in ("ROOT", "relcl", "conj") and any(
         g.start < tok.idx for g in groups) and re.search(r"(?i)\b(?:was|were|been|is|are)\s+\w*\s*$", stext[: end - len(tok.text)]))
 
 
@@ -1588,6 +1676,9 @@ def _separate_incident(hits: list[EventHit], tok) -> bool:
             and verb.head.lemma_.lower() in ("come", "follow", "happen", "occur", "take", "be"):
         return True  # "the attack in X came a day after jihadists killed 12 soldiers in Y"
     verbal = tok.pos_ == "VERB" or (tok.dep_ in ("appos", "conj") and any(c.dep_ == "dobj" for c in tok.children))
+    if tok.tag_ == "NN" and _named_incident(tok, []) and all(
+            (t := getattr(h, "token", None)) is not None and t.tag_ == "NNS" for h in hits):
+        return True   # "carried out attacks in A, B and the Agadez market attack": the named one is one
     if tok.pos_ in ("NOUN", "PROPN") and not verbal:
         mine = _own_date(tok)
         others = {_own_date(t) for h in hits if (t := getattr(h, "token", None)) is not None}
@@ -1803,10 +1894,13 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
     while node.dep_ == "conj" and node.head.i < node.i and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head   # "Gunfire and explosions continued": the first conjunct is the subject
     head = node.head if node.dep_ == "nsubj" else None
-    if head is not None and head.pos_ == "VERB" and head.lemma_.lower() in ("continue", "persist", "rage", "drag") \
+    if head is not None and head.pos_ == "VERB" and (head.lemma_.lower() in ("continue", "persist", "rage", "drag") or (
+            head.lemma_.lower() in ("end", "conclude", "last") and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in node.children))) \
             and not _AGAIN.search(stext) and not hit.another:
-        # "Gunfire and explosions continued into Saturday as forces battled the attackers": the
-        # incident just told goes on; its day is the start's
+        # "Gunfire and explosions continued into Saturday as forces battled the attackers", "the
+        # hotel siege ended early Wednesday": the incident just told goes on or ends; its day is
+        # the start's
         hit.definite = True
         hit.date = None
         hit.continued = True  # type: ignore[attr-defined]
@@ -1908,6 +2002,13 @@ def _fill(ctx: Context, hit: EventHit, groups, geo, doc_country, scope) -> None:
                     _add(hit.described, key)
         if not hit.perpetrators and anonymous_actors(ctx, sent, lo, hi, trigger):
             hit.anonymous = True  # type: ignore[attr-defined]
+        if hit.type == "attack" and hit.perpetrators and _fighting_broke_out(sent):
+            # "Fighting broke out when G1 fighters attacked the camp of a G2 commander": the
+            # fighting had two sides; the group attacked fought it too
+            for g in [g for g in groups if lo <= g.start < hi]:
+                if ctx.entities[g.key].type == ARMED_GROUP and g.key not in hit.perpetrators \
+                        and not isinstance(g, _Ref) and modified_group(ctx.text, g, groups) is None:
+                    _add(hit.perpetrators, g.key)
     tm = _TARGET.search(stext)
     if tm and hit.type == "attack":
         hit.target = re.sub(r"^(?:the|a|an)\s+", "", tm.group("t"), flags=re.I)
@@ -2020,6 +2121,8 @@ def _aggregate(hit: EventHit, tok, stext: str) -> bool:
                 return True
         if child.dep_ in ("amod", "nummod", "det") and _MANY.match(child.text):
             return True
+        if child.dep_ == "amod" and child.lower_ in ("more", "most", "fewer"):
+            return True   # "the city has suffered more attacks than any other": a comparison
     quantifier = stext[max(0, tok.idx - hit.sent.start_char - 15) : tok.idx - hit.sent.start_char]
     if re.search(r"(?i)\b(?:a\s+(?:series|string|wave|spate)|dozens|scores|hundreds)\s+of\s+(?:\w+\s+)?$", quantifier):
         return True
@@ -2223,6 +2326,16 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
         place = geo.geocode(m.group("name"), doc_country)
         if place is not None and place.kind in ("city", "admin1") and not geo.is_country(m.group("name")):
             add(start, end, m.group("name"), place, _KIND_RANK[place.kind], True, _token_at(sent, start))
+    for first, last in _compound_place_names(sent):
+        # "the Agadez market attack", "the Grand Bassam resort attack": a town the gazetteer
+        # knows named in the incident's own compound, which the tagger may leave unlabelled
+        start, end = first.idx, last.idx + len(last.text)
+        if not (lo <= start < hi) or ctx.group_at(start, end) is not None:
+            continue
+        name = ctx.text[start:end]
+        place = geo.geocode(name, doc_country)
+        if place is not None and place.kind in ("city", "admin1") and not geo.is_country(name):
+            add(start, end, name, place, _KIND_RANK[place.kind], True, last)
     for ent in span_ents(sent):
         if ent.label_ not in _PLACE_LABELS or not (lo <= ent.start_char < hi):
             continue
@@ -2269,6 +2382,29 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
     return out, country_only, countries
 
 
+def _compound_place_names(sent: Span) -> list:
+    """Runs of proper nouns compounded onto an incident noun, before it or before a common noun
+    compounded onto it: "the [Agadez] market attack", "the [Grand Bassam] attack"."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() not in _INCIDENT_NOUNS or tok.pos_ != "NOUN":
+            continue
+        heads = [tok] + [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i]
+        for h in heads:
+            names = [c for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < h.i]
+            if not names:
+                continue
+            last = names[-1]
+            first = last
+            while first.i > sent.start and first.doc[first.i - 1].pos_ == "PROPN" and \
+                    first.doc[first.i - 1].dep_ == "compound":
+                first = first.doc[first.i - 1]
+            between = sent.doc[last.i + 1 : h.i]
+            if all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in between):
+                out.append((first, last))
+    return out
+
+
 def _prep_before(tok) -> bool:
     if tok.i == 0:
         return False
@@ -2302,8 +2438,24 @@ def _broader(c: _PlaceCandidate, others: list[_PlaceCandidate], text: str) -> bo
 
 _MOTION = re.compile(
     r"(?i)\b(?:travel(?:l?ing|l?ed|s)?|heading|headed|bound|en\s+route|driving|drove|flying|flew|"
-    r"fleeing|fled|sailing|journeying|retreat(?:ed|ing)|escap(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:from|to|towards?|for|into|across)\s+"
+    r"fleeing|fled|sailing|journeying|retreat(?:ed|ing)|escap(?:ed|ing))\s+(?:\w+\s+){0,2}?"
+    # "travelling north from Quetta, Balochistan, to Peshawar": the far end after the near one
+    r"(?:from\s+[^.;]{1,50}?\s+)?(?:from|to|towards?|for|into|across)\s+"
     r"(?:the\s+)?(?:[A-Z][\w-]+[’']s\s+)?$")
+
+
+def _in_other_relative(tok, trigger) -> bool:
+    """The token sits in a present-tense relative clause (a standing description: "which
+    oversees", "that controls") that does not hold the trigger."""
+    node = tok
+    for _ in range(12):
+        if node.i == trigger.i or node.head is node:
+            return False
+        if node.dep_ == "relcl" and node.tag_ in ("VBZ", "VBP") and not any(
+                c.dep_ in ("aux", "auxpass") for c in node.children):
+            return trigger not in node.subtree
+        node = node.head
+    return False
 
 
 def _on_the_way(c: _PlaceCandidate, text: str) -> bool:
@@ -2316,6 +2468,10 @@ def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope, trigge
     """The most specific place the trigger's own clause names, with coordinates from the
     gazetteer or, for a place it does not know, from the broader place the text puts it in."""
     candidates, country_only, countries = _place_candidates(ctx, sent, geo, doc_country, scope)
+    if trigger is not None:
+        # "Africa Command, which oversees operations in the Horn of Africa, said the commander
+        # was killed in Jilib": a relative clause on another noun places something else
+        candidates = [c for c in candidates if c.tok is None or not _in_other_relative(c.tok, trigger)]
     own_country = next((c for tok, c in countries if trigger is not None and tok in trigger.subtree), None)
     if candidates:
         text = ctx.text

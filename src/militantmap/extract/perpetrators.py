@@ -347,6 +347,8 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
     if dep == "pobj":
         prep = head
         owner = prep.head
+        if prep.lower_ in _lemmas_preps("come_under") and _came_under(owner, incident):
+            return True   # "came under attack by G", "came under fire from G fighters", "an attack from G"
         if prep.lower_ == "by":
             if _lemma(owner) in _lemmas("led") or _lemma(owner) in incident:
                 return True   # "an attack led by G", "an attack by G"
@@ -369,6 +371,10 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
             return True   # "pointed the finger at G for the blast"
         if prep.lower_ == "between" and _lemma(owner) in _lemmas("clash"):
             return True   # "fighting between G1 and G2": both sides
+        if prep.lower_ == "with" and (_lemma(owner) in _lemmas("clash") or owner.lower_ in _lemmas("clash")) \
+                and owner.dep_ in ("pobj", "pcomp") and owner.head.lower_ in ("in", "during", "amid") \
+                and _lemma(owner.head.head) in lemmas("events_perpetrators", "clash", "death_verbs"):
+            return True   # "X died during fighting with G", "was killed in clashes with G"
         if prep.lower_ in ("with", "alongside") and owner.pos_ == "VERB" and (
                 _lemma(owner) in _lemmas("clash") or _credits_subject_of(owner, trigger)) and any(
                 c.dep_ == "nsubj" for c in owner.children):
@@ -387,6 +393,17 @@ def credited(ctx: Context, sent: Span, mention_start: int, mention_end: int, tri
         return _lemma(head) in _lemmas("blame_object") and not _negated(head) and (
             _lemma(head) != "hold" or any(_lemma(c) == "responsible" for c in head.children))
     return False
+
+
+def _came_under(owner: Token, incident: frozenset[str]) -> bool:
+    """"came under attack / fire" (the verb with its "under" phrase), or an incident noun itself
+    ("an attack from G")."""
+    if owner.pos_ == "NOUN":
+        return _lemma(owner) in incident
+    return owner.pos_ == "VERB" and _lemma(owner) in _lemmas("come_under") and any(
+        c.dep_ == "prep" and c.lower_ == "under" and any(
+            o.dep_ == "pobj" and _lemma(o) in lemmas("events_perpetrators", "come_under", "objects") for o in c.children)
+        for c in owner.children)
 
 
 def _weapon_placed(verb: Token) -> bool:
@@ -497,6 +514,11 @@ def anonymous_actors(ctx: Context, sent: Span, lo: int, hi: int, trigger: Token 
     anonymous = _lemmas("anonymous_actor")
     unknown = lemmas("events_perpetrators", "anonymous_actor", "unknown")
     for tok in sent:
+        if lo <= tok.idx < hi and tok.lower_ == "they" and tok.dep_ == "nsubj" and \
+                credited(ctx, sent, tok.idx, tok.idx + len(tok.text), trigger):
+            # "A day later, they targeted a second ship": a "they" the mention layer left
+            # unresolved (a sentence about the victim came between) is the story's doers
+            return True
         if not (lo <= tok.idx < hi) or _lemma(tok) not in anonymous or tok.tag_ not in ("NNS", "NNPS", "NN"):
             continue
         if any(c.lower_ in unknown or c.dep_ in ("poss", "compound") for c in tok.children):
