@@ -333,6 +333,7 @@ class _Pattern:
     pos: frozenset[str] = frozenset({"VERB", "NOUN", "AUX"})  # parts of speech of the cue word
     untitled: bool = False  # the person carries no title of his own ("Under President X, G ..." is no role)
     full_name: bool = False  # the person is named by a full name ("Its members are Afghans" names none)
+    bare: bool = False  # a bare title in a sentence that names no state body ("X, a local commander")
 
 
 @dataclass(frozen=True)
@@ -429,7 +430,7 @@ def _rules() -> _Rules:
                 group=tuple(_parse_path(p) for p in row["group"] if not p.startswith("@")),
                 salient="@salient" in row["group"], possessor="@possessor" in row["group"],
                 pos=frozenset(row.get("pos", ("VERB", "NOUN", "AUX"))), untitled=bool(row.get("untitled")),
-                full_name=bool(row.get("full_name"))))
+                full_name=bool(row.get("full_name")), bare=bool(row.get("bare"))))
     return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role,
                   frozenset(w for p in patterns if p.cue for w in p.cue), frozenset(units),
                   frozenset(unit_words), frozenset(name_prefixes), frozenset(regions),
@@ -940,6 +941,33 @@ def _state_body_between(a: Token, b: Token, groups: dict[int, str]) -> bool:
     return any(t.lemma_.lower() in _STATE_BODIES and t.i not in groups for t in a.doc[a.i + 1:b.i])
 
 
+# Words that may qualify a bare title of an armed group's man ("X, a local commander"); any
+# other modifier ("military", "regional police") may make it a state's title
+_BARE_MODIFIERS = {"local", "senior", "top", "former", "rebel", "militant", "insurgent", "field", "jihadist",
+                   "notorious", "powerful", "self-styled", "slain", "late", "key", "veteran", "feared", "a", "an",
+                   "the", "one", "then", "another"}
+
+
+_NOT_BARE = {"soldier", "officer", "general", "colonel", "minister", "president", "governor", "mayor", "commissioner"}
+
+
+def _bare_title(tok: Token) -> bool:
+    """A title with no group of its own, nor any modifier but those of _BARE_MODIFIERS, in a
+    sentence that names no state body, no soldier and no officer, after one that names none
+    either ("Police said G attacked. Commander X said ..." may be a police commander): an armed
+    group's man when
+    the article's salient group is his ("Al-Shabaab attacked the base. X, a local commander,
+    led the raid")."""
+    if any(c.i < tok.i and c.dep_ in ("amod", "compound", "nmod", "det", "nummod") and c.lower_ not in _BARE_MODIFIERS
+           for c in tok.children):
+        return False
+    if tok.text[:1].isupper() and tok.i > tok.sent.start and tok.doc[tok.i - 1].text[:1].isupper():
+        return False  # "Army Commander X", "Police Commander X"
+    prev = _previous_sentence(tok)
+    return not any(t.lemma_.lower() in _STATE_BODIES or t.lemma_.lower() in _NOT_BARE
+                   for t in [*tok.sent, *(prev if prev is not None else ())])
+
+
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
@@ -1107,7 +1135,16 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                     continue
                 groups: list[str] = []
                 if pat.salient:
-                    if not any(c.dep_ in ("prep", "poss", "compound", "nmod") for c in tok.children):
+                    if pat.bare and (rules.titles.get(tok.lower_, rules.titles.get(tok.lemma_.lower()))
+                                     not in ("commander", "spokesperson") or not _bare_title(tok)):
+                        continue  # (a bare "local leader" is as often a village's or a party's)
+                    if pat.cue is not None and not any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in (
+                            "of", "at") for c in tok.children):
+                        # "X took over in 2009" (a verb with no object: "took over the army" has one)
+                        key = index.salient_group(tok)
+                        if key:
+                            groups.append(key)
+                    elif pat.cue is None and not any(c.dep_ in ("prep", "poss", "compound", "nmod") for c in tok.children):
                         key = index.salient_group(tok)
                         if key:
                             groups.append(key)
