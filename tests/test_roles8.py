@@ -50,6 +50,9 @@ CASES = [
     # "took over" with no object: the group the sentence before is about
     ("Boko Haram lost its founder in a police raid. Idris Bello took over a few months later.",
      [("Idris Bello", "leader", "Boko Haram")]),
+    # a plural relative clause on the last of coordinated names describes them all
+    ("Troops captured Yusuf Karimi and Ibrahim Musa, who were senior commanders of Boko Haram.",
+     [("Yusuf Karimi", "commander", "Boko Haram"), ("Ibrahim Musa", "commander", "Boko Haram")]),
     # "Secretary-General X": the group's leader
     ("Hezbollah Secretary-General Musa Haddad spoke on television.", [("Musa Haddad", "leader", "Hezbollah")]),
 ]
@@ -90,6 +93,9 @@ ABSENT = [
     ("Al-Shabaab gunmen killed Idris Bello, a police commander, in Baidoa.", ("Idris Bello", "commander", "al-Shabaab")),
     ("Army spokesman Idris Bello said troops killed 30 Boko Haram fighters.", ("Idris Bello", "spokesperson", "Boko Haram")),
     ("Idris Bello, an analyst who studies Boko Haram, said the sect was weaker.", ("Idris Bello", "member", "Boko Haram")),
+    # a singular relative clause describes the last name only
+    ("Police held Yusuf Karimi and Ibrahim Musa, who is an al-Shabaab recruiter.",
+     ("Yusuf Karimi", "member", "al-Shabaab")),
     # "took over" with an object names no leadership
     ("Boko Haram raided Gwoza. Idris Bello took over the town in 2014.", ("Idris Bello", "leader", "Boko Haram")),
 ]

@@ -1084,6 +1084,12 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                                     if not (appos and (_described(c) or c.i > tok.i))
                                     and not _own_title(c, rules)] if not appos or _listed(anchor) else []
                             listed = [anchor, *conj]
+                            if anchor.lower_ in ("who", "whom") and anchor.head.dep_ == "relcl" and any(
+                                    w.lower_ in ("are", "were", "have") or w.tag_ == "VBP"
+                                    for w in (anchor.head, *anchor.head.children) if w.i > anchor.i):
+                                # "police held X and Y, who are members of G": a plural relative
+                                # clause on the last of coordinated names describes them all
+                                listed += list(anchor.head.head.conjuncts)
                             if appos and anchor.dep_ != "appos":
                                 # "X, Y and Z, all G commanders": the parser hangs "Y and Z" on
                                 # X as its apposition, and the title on X
