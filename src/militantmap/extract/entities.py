@@ -1632,7 +1632,10 @@ def _add_person(ctx: Context, persons: list[Entity], ent: Span) -> None:
     for p in reversed(persons):
         ptoks = normalize(p.name).split()
         ntoks = norm.split()
-        if ptoks == ntoks or (len(ntoks) < len(ptoks) and _is_subsequence(ntoks, ptoks)):
+        if ptoks == ntoks or (len(ntoks) < len(ptoks) and _is_subsequence(ntoks, ptoks)) \
+                or (len(ntoks) == len(ptoks) >= 3 and sorted(ntoks) == sorted(ptoks)):
+            # (a name of three words or more in another order is the same man's: "Seka Musa
+            # Baluku" and "Musa Seka Baluku" in one article)
             match = p
             break
         if len(ntoks) > len(ptoks) and _is_subsequence(ptoks, ntoks):

@@ -34,12 +34,12 @@ from militantmap.extract.context import (
     doc_words,
     evidence,
 )
-from militantmap.extract.people import NAME, find_person_mentions, find_plural_person_mentions
+from militantmap.extract.people import NAME, SURNAME, find_person_mentions, find_plural_person_mentions
 from militantmap.nlp.gazetteer import normalize
 
 ROLE_WORDS = {
     "spokesperson": r"spokes(?:man|woman|person)|chief\s+spokes(?:man|person)|media\s+(?:chief|head)",
-    "deputy_leader": r"deputy(?:\s+(?:leader|chief|head|emir|amir|commander|caliph))?|second[- ]in[- ]command|number\s+two|no\.\s*2",
+    "deputy_leader": r"deputy(?:\s+(?:leader|chief|head|emir|amir|commander|caliph))?|naib\s+(?:emir|amir|leader|chief)|second[- ]in[- ]command|number\s+two|no\.\s*2",
     "founder": r"co-?founders?|founding\s+(?:leader|member|father)|founders?",
     "leader": r"leaders?|chief|head|emir|amir|caliph|supreme\s+leader|boss|chairman|commander-in-chief|ringleader|mastermind|kingpin|"
               r"general[- ]secretary|secretary[- ]general",
@@ -70,10 +70,21 @@ _GMOD = (r"(?:(?:[A-Z]?[a-z]+-(?:based|linked|backed|led|allied)|Islamist|jihadi
 _TITLE_MOD = (r"(?:(?!(?:and|or|of|the|a|an|to|from|by|on|in|at|with|for|said|says|told|kills?|"
               r"shot|hit|claims?|\w+ed)\b)[\w-]+\s+){0,2}?")
 
+# "the head of the Hamas-run health ministry", "a spokesman for the Houthi-controlled
+# government": the group's name describes a body it runs, not the body whose title it is
+_HELD_BY = (r"\s*-\s*(?:run|controlled|backed|appointed|installed|held|administered|governed|dominated|"
+            r"managed|owned|sponsored|funded|ruled|operated)\b")
+# "X runs G operations", "X leads G fighters in the north": what X leads is a part of the group
+# (the construction table reads those: a commander), not the group
+_NOT_WHOLE = (rf"(?![’']s?\s|{_HELD_BY}|\s+(?:operations?|fighters?|militants?|forces?|troops?|units?|cells?|"
+              r"men|wings?|arm|department|division|cadres?|finances?|media|propaganda|intelligence|recruitment|"
+              r"training|logistics|attacks?|campaigns?|affairs|activities)\b)")
+
 # "X, the mastermind of the G bombings": the title is of an incident the group's name only
 # describes, not of the group
 _NO_EVENT = (r"(?!(?:[’']s?)?\s+(?:attacks?|bombings?|blasts?|massacres?|plots?|raids?|assaults?|killings?|"
-             r"kidnappings?|abductions?|ambush(?:es)?|hijackings?|sieges?|operations?|campaigns?)\b)")
+             r"kidnappings?|abductions?|ambush(?:es)?|hijackings?|sieges?|operations?|campaigns?)\b"
+             rf"|{_HELD_BY})")
 
 # Nouns that make a group's name their modifier and describe another group: "JNIM, an
 # al-Qaeda affiliate led by X" (X leads JNIM, not al-Qaeda).
@@ -105,7 +116,7 @@ _PATTERNS = [
     re.compile(rf"(?:{_ROLE_ANY})\s+(?:of|for)\s+(?:the\s+)?{G}\s*,?\s*{P}", re.I),
     # "X, who leads G" / "X founded G" / "X heads G"
     re.compile(rf"{P}\s*,?\s*(?:who\s+)?(?:(?P<leader>leads|led|heads|headed|ran|runs)|(?P<commander>commands|commanded)|"
-               rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}(?![’']s?\s)", re.I),
+               rf"(?P<founder>founded|co-founded|established|formed|set\s+up))\s+(?:the\s+)?{G}{_NOT_WHOLE}", re.I),
     # "G, led by X" / "G, founded by X" / "under the leadership of X"
     # (not "G1, a G2 affiliate led by X": what is led is the affiliate, G1)
     re.compile(rf"{G}(?:(?!\b{_AFFILIATE}\b)[^⟨⟪.;]){{0,60}}?\b(?:(?P<leader>led|headed|run|commanded)|(?P<founder>founded|"
@@ -124,7 +135,7 @@ _PATTERNS = [
                rf"nicknamed|alias)\s+[“\"‘']?{P}", re.I),
     re.compile(rf"{G}[^⟨⟪.;]{{0,80}}?\bunder\s+the\s+(?P<leader>leadership|command)\s+of\s+(?:\w+\s+){{0,4}}?{P}", re.I),
     # "X led the group" with the group a description resolved earlier
-    re.compile(rf"{P}\s+(?P<leader>led|leads|heads|headed)\s+{G}(?![’']s?\s)", re.I),
+    re.compile(rf"{P}\s+(?P<leader>led|leads|heads|headed)\s+{G}{_NOT_WHOLE}", re.I),
 ]
 # A leader's word before another title ("chief negotiator", "head coordinator"): that title is
 # the person's, not the group's leadership.
@@ -132,6 +143,16 @@ _LEADER_OF_TITLE = re.compile(
     r"\s+(?:negotiator|coordinator|executive|financier|strategist|ideologue|recruiter|trainer|instructor|"
     r"judge|justice|prosecutor|whip|editor|engineer|medic|minister|of\s+(?:operations|finance|intelligence|"
     r"security|propaganda|recruitment|training|logistics|communications))\b", re.I)
+
+
+def _member_title_after(masked: str, end: int) -> bool:
+    """A member's title of the lexicon right after a leader's word: "G's chief bombmaker X",
+    "the group's head propagandist": the leader's word qualifies that title."""
+    m = re.match(r"\s+([\w-]+)", masked[end:])
+    if m is None:
+        return False
+    word, titles = m.group(1).lower(), _rules().titles
+    return titles.get(word) == "member" or (word.endswith("s") and titles.get(word[:-1]) == "member")
 
 
 def _unit_of_group(masked: str, end: int) -> bool:
@@ -200,8 +221,9 @@ def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
                         role = "commander"  # "G's military leader X" commands its fighters
                     if role == "leader" and _unit_of_group(masked, m.end("g")):
                         role = "commander"  # "X, the head of G's armed wing", "X, who heads G's media arm"
-                    if role == "leader" and _LEADER_OF_TITLE.match(masked, m.end(m.lastgroup or 0)) \
-                            and m.lastgroup == "leader":
+                    if role == "leader" and m.lastgroup == "leader" and (
+                            _LEADER_OF_TITLE.match(masked, m.end(m.lastgroup or 0))
+                            or _member_title_after(masked, m.end(m.lastgroup or 0))):
                         continue  # "G's chief negotiator X": a title of its own, not the group's leader
                     found.append((person, role, group))
                     if role == "leader" and _SENIOR_LEADER.search(masked, max(0, m.start() - 30), m.end()):
@@ -231,7 +253,10 @@ def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
             continue
         seen.add(key)
         hits.append(h)
-    return hits
+    # a membership the surface patterns read before a title of the same group ("X, the G
+    # deputy caliph ... X, a member of G's committee") says less than the title: dropped
+    titled |= {(p, g) for p, r, g in seen if r != "member"}
+    return [h for h in hits if h.role != "member" or (h.person, h.group) not in titled]
 
 
 def _mask(text, start, end, persons, groups):
@@ -308,6 +333,7 @@ class _Pattern:
     pos: frozenset[str] = frozenset({"VERB", "NOUN", "AUX"})  # parts of speech of the cue word
     untitled: bool = False  # the person carries no title of his own ("Under President X, G ..." is no role)
     full_name: bool = False  # the person is named by a full name ("Its members are Afghans" names none)
+    bare: bool = False  # a bare title in a sentence that names no state body ("X, a local commander")
 
 
 @dataclass(frozen=True)
@@ -404,7 +430,7 @@ def _rules() -> _Rules:
                 group=tuple(_parse_path(p) for p in row["group"] if not p.startswith("@")),
                 salient="@salient" in row["group"], possessor="@possessor" in row["group"],
                 pos=frozenset(row.get("pos", ("VERB", "NOUN", "AUX"))), untitled=bool(row.get("untitled")),
-                full_name=bool(row.get("full_name"))))
+                full_name=bool(row.get("full_name")), bare=bool(row.get("bare"))))
     return _Rules(titles, tuple(modifiers), tuple(patterns), frozenset(departments), department_role,
                   frozenset(w for p in patterns if p.cue for w in p.cue), frozenset(units),
                   frozenset(unit_words), frozenset(name_prefixes), frozenset(regions),
@@ -481,7 +507,9 @@ def _title_role(tok: Token, rules: _Rules) -> tuple[str | None, str | None]:
         # "Secretary General" is a leader's title)
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if not tok.text[:1].isupper() or nxt is None or nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() \
-                or (tok.i > 0 and doc[tok.i - 1].lower_ in ("secretary", "attorney", "surgeon", "governor")):
+                or (tok.i > 0 and doc[tok.i - 1].lower_ in ("secretary", "attorney", "surgeon", "governor")) \
+                or (tok.i > 1 and doc[tok.i - 1].text in ("-", "‐") and doc[tok.i - 2].lower_ == "secretary"):
+            # ("Secretary-General X": the hyphenated title is a leader's, read on its first word)
             return None, None
         return "commander", None
     role = None
@@ -913,6 +941,33 @@ def _state_body_between(a: Token, b: Token, groups: dict[int, str]) -> bool:
     return any(t.lemma_.lower() in _STATE_BODIES and t.i not in groups for t in a.doc[a.i + 1:b.i])
 
 
+# Words that may qualify a bare title of an armed group's man ("X, a local commander"); any
+# other modifier ("military", "regional police") may make it a state's title
+_BARE_MODIFIERS = {"local", "senior", "top", "former", "rebel", "militant", "insurgent", "field", "jihadist",
+                   "notorious", "powerful", "self-styled", "slain", "late", "key", "veteran", "feared", "a", "an",
+                   "the", "one", "then", "another"}
+
+
+_NOT_BARE = {"soldier", "officer", "general", "colonel", "minister", "president", "governor", "mayor", "commissioner"}
+
+
+def _bare_title(tok: Token) -> bool:
+    """A title with no group of its own, nor any modifier but those of _BARE_MODIFIERS, in a
+    sentence that names no state body, no soldier and no officer, after one that names none
+    either ("Police said G attacked. Commander X said ..." may be a police commander): an armed
+    group's man when
+    the article's salient group is his ("Al-Shabaab attacked the base. X, a local commander,
+    led the raid")."""
+    if any(c.i < tok.i and c.dep_ in ("amod", "compound", "nmod", "det", "nummod") and c.lower_ not in _BARE_MODIFIERS
+           for c in tok.children):
+        return False
+    if tok.text[:1].isupper() and tok.i > tok.sent.start and tok.doc[tok.i - 1].text[:1].isupper():
+        return False  # "Army Commander X", "Police Commander X"
+    prev = _previous_sentence(tok)
+    return not any(t.lemma_.lower() in _STATE_BODIES or t.lemma_.lower() in _NOT_BARE
+                   for t in [*tok.sent, *(prev if prev is not None else ())])
+
+
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
@@ -1029,6 +1084,12 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                                     if not (appos and (_described(c) or c.i > tok.i))
                                     and not _own_title(c, rules)] if not appos or _listed(anchor) else []
                             listed = [anchor, *conj]
+                            if anchor.lower_ in ("who", "whom") and anchor.head.dep_ == "relcl" and any(
+                                    w.lower_ in ("are", "were", "have") or w.tag_ == "VBP"
+                                    for w in (anchor.head, *anchor.head.children) if w.i > anchor.i):
+                                # "police held X and Y, who are members of G": a plural relative
+                                # clause on the last of coordinated names describes them all
+                                listed += list(anchor.head.head.conjuncts)
                             if appos and anchor.dep_ != "appos":
                                 # "X, Y and Z, all G commanders": the parser hangs "Y and Z" on
                                 # X as its apposition, and the title on X
@@ -1080,7 +1141,16 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                     continue
                 groups: list[str] = []
                 if pat.salient:
-                    if not any(c.dep_ in ("prep", "poss", "compound", "nmod") for c in tok.children):
+                    if pat.bare and (rules.titles.get(tok.lower_, rules.titles.get(tok.lemma_.lower()))
+                                     not in ("commander", "spokesperson") or not _bare_title(tok)):
+                        continue  # (a bare "local leader" is as often a village's or a party's)
+                    if pat.cue is not None and not any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in (
+                            "of", "at") for c in tok.children):
+                        # "X took over in 2009" (a verb with no object: "took over the army" has one)
+                        key = index.salient_group(tok)
+                        if key:
+                            groups.append(key)
+                    elif pat.cue is None and not any(c.dep_ in ("prep", "poss", "compound", "nmod") for c in tok.children):
                         key = index.salient_group(tok)
                         if key:
                             groups.append(key)
@@ -1128,6 +1198,7 @@ def pattern_roles(ctx: Context, descriptions: list, known: list[RoleHit] | None 
                             out.append(RoleHit(person, also, group, evidence(sent), pat.id))
     out += _possessed_groups(ctx, index) + _named_with_group(ctx, index)
     out += _unnamed_titles(ctx, index, rules, (known or []) + out)
+    out += _described_titles(ctx, index, rules, (known or []) + out)
     leads = [(h.person, h.group) for h in (known or []) + out if h.role in ("leader", "founder")]
     for persons, owner, role, sent, rule in pending:
         owned = list(dict.fromkeys(g for p, g in leads if p == owner))
@@ -1279,6 +1350,60 @@ def _unnamed_titles(ctx: Context, index: _Index, rules: _Rules, known: list[Role
             out.append(RoleHit(key, role, group, evidence(sent), "unnamed-title"))
             roled.add(key)
             break
+    return out
+
+
+def _described_titles(ctx: Context, index: _Index, rules: _Rules, known: list[RoleHit]) -> list[RoleHit]:
+    """News names a person, then refers back to him by his title: "Troops killed X in a raid.
+    The al-Shabaab commander had planned the hotel attack." A singular title with "the", a
+    group's name among its modifiers, no name, "of" or apposition after it, in a subject or
+    object slot of a sentence that names no person before it, is held by the one person the
+    previous sentence (else the one before) names, when that name carries no title or
+    description of its own ("police chief X", "X, a resident"), is not the subject of a verb of
+    speech ("X said talks failed. The G leader refused": the speaker talks about him) and he
+    holds no role in another group."""
+    out: list[RoleHit] = []
+    sents = list(ctx.sentences())
+    groups_of: dict[str, set[str]] = {}
+    for h in known:
+        groups_of.setdefault(h.person, set()).add(h.group)
+    for k, sent in enumerate(sents):
+        if k == 0:
+            continue
+        for tok in sent:
+            role, _ = _title_role(tok, rules)
+            if role is None or tok.tag_ != "NN" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") \
+                    or _negated(tok) or tok.i in index.group:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+                    c.dep_ in ("poss", "appos", "prep", "relcl", "acl") or c.pos_ == "PROPN" and c.i > tok.i
+                    for c in tok.children):
+                continue
+            if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text[:1].isupper():
+                continue  # "the G commander Omar X": a name follows
+            found = {g for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
+                     for g in [index.group_of(c)] if g}
+            if len(found) != 1:
+                continue
+            group = next(iter(found))
+            if any(sent.start_char <= m.start < tok.idx for m in index.person_mentions):
+                continue  # "X met the G commander": another person, most likely
+            for prev in (sents[k - 1], sents[k - 2] if k >= 2 else None):
+                if prev is None:
+                    break
+                named = [m for m in index.person_mentions
+                         if m.kind in (NAME, SURNAME) and prev.start_char <= m.start < prev.end_char]
+                if not named:
+                    continue
+                keys = {m.key for m in named}
+                if len(keys) == 1:
+                    key = named[0].key
+                    span = ctx.doc.char_span(named[0].start, named[0].end, alignment_mode="expand")
+                    if span is not None and not _titled(span) and not _speaker(span) \
+                            and groups_of.get(key, {group}) <= {group}:
+                        # (a speaker before "the G leader" is most often someone who talks about him)
+                        out.append(RoleHit(key, role, group, evidence(sent), "described-title"))
+                break
     return out
 
 
