@@ -417,6 +417,11 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
     for s, e, entry_id in _compound_short_names(ctx, gaz, cands):
         entity_for_entry(entry_id)
         cands.append(_Candidate(s, e, entry_id, 2, text[s:e]))
+    # "Hakat-ul-Mujahedeen", "Tehrik-e-Talbian Pakistan": a transliterated name a letter or two
+    # off a listed one, which the tagger often splits or misses, so the fuzzy reading of tagged
+    # names below never sees it.
+    for s, e, entry_id in _fuzzy_compound_names(ctx, gaz, cands):
+        cands.append(_Candidate(s, e, entity_for_entry(entry_id), 3, text[s:e]))
 
     # Generic names ("Islamic Front", "New Order") next to a group of their region.
     for s, e, entry_id in _generic_names_by_region(ctx, gaz, gaz_mentions):
@@ -1153,10 +1158,68 @@ def _compound_short_names(ctx: Context, gaz: Gazetteer, cands: list) -> list[tup
         if span is None or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in span):
             continue  # "the Thessaloniki-Athens highway"
         lo, hi = _sentence_span(text, s, e)
-        if not (conflict_cue_re().search(text, lo, hi) or _MILITANT_CUE.search(text, lo, hi)
-                or any(lo <= c.start < hi for c in cands)):
+        if not (_cued(text, lo, hi) or any(lo <= c.start < hi for c in cands)
+                or _cued(text, *_next_sentence(text, hi))):
             continue
         out.append((s, e, gid))
+    return out
+
+
+def _cued(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] holds a conflict cue or a militant word."""
+    return lo < hi and bool(conflict_cue_re().search(text, lo, hi)
+                            or _MILITANT_CUE.search(text, lo, hi))
+
+
+def _next_sentence(text: str, end: int) -> tuple[int, int]:
+    """The sentence after the one ending at `end` in the same paragraph ((end, end) if none):
+    "X founded Riyadus-Salikhin. The group bombed ..." tells what the name is one sentence
+    on."""
+    m = _SENT_END.match(text, max(0, end - 1))
+    if m is None or "\n" in m.group(0):
+        return end, end
+    return _sentence_span(text, m.end(), m.end())
+
+
+# A capitalised word (or one with a glued article, "al-Islami") after a compound name.
+_COMPOUND_TAIL = re.compile(r"[ \t]+(?:[a-z]{1,3}[-‐‑])?[A-Z][\w’'‐‑-]*")
+_FUZZY_COMPOUND_MIN = 12  # characters of the normalized name: shorter ones collide by chance
+
+
+def _fuzzy_compound_names(ctx: Context, gaz: Gazetteer, cands: list) -> list[tuple[int, int, str]]:
+    """Spelling variants of listed transliterated names: a hyphen-joined compound ("Hakat-ul-
+    Mujahedeen"), with up to three capitalised words after it ("Tehrik-e-Talbian Pakistan"),
+    within rapidfuzz's ratio of 90 of one listed name (Gazetteer.fuzzy_lookup: one group
+    only, every distinct word agreeing), where its sentence has a conflict cue or names
+    another group. A name the lists hold as written is left to the matcher and its ambiguity
+    rule; the longest span that fits wins. (start, end, group id)."""
+    out: list[tuple[int, int, str]] = []
+    text = ctx.text
+    for m in _COMPOUND.finditer(text):
+        s = m.start()
+        if any(c.start < m.end() and s < c.end for c in cands):
+            continue
+        ends = [m.end()]
+        pos = m.end()
+        for _ in range(3):
+            tail = _COMPOUND_TAIL.match(text, pos)
+            if tail is None:
+                break
+            pos = tail.end()
+            ends.append(pos)
+        for e in reversed(ends):
+            name = _POSSESSIVE_END.sub("", text[s:e])
+            if (len(normalize(name)) < _FUZZY_COMPOUND_MIN or gaz.lookup(name) is not None
+                    or any(c.start < e and s < c.end for c in cands)):
+                continue
+            lo, hi = _sentence_span(text, s, e)
+            if not (conflict_cue_re().search(text, lo, hi) or _MILITANT_CUE.search(text, lo, hi)
+                    or any(lo <= c.start < hi and c.key in gaz for c in cands)):
+                break
+            entry = gaz.fuzzy_lookup(name)
+            if entry is not None:
+                out.append((s, s + len(name), entry.id))
+                break
     return out
 
 
