@@ -152,3 +152,55 @@ HEAD_NEGATIVES = [
 @pytest.mark.parametrize("text,name", HEAD_NEGATIVES)
 def test_new_heads_negatives(text: str, name: str) -> None:
     assert name not in groups(text)
+
+
+# 6. Incident summaries credit a group in a sentence after the incident: "Sources attributed
+#    the attack to the X", "... was carried out by the X", "The X was suspected of ...",
+#    "Authorities blamed the X for ...", "Leaflets signed by the X", "The incident was claimed
+#    by the X" (rows with cue_before: the conflict cue may be in the sentence before, in the
+#    same paragraph).
+SUMMARIES = [
+    ("Assailants detonated an explosive device at a bank. Sources attributed the attack to the "
+     "Hawks of Kessel.", "Hawks of Kessel"),
+    ("An explosive device damaged the pylon. The attack was carried out by the Sons of Orvan.",
+     "Sons of Orvan"),
+    ("Gunmen killed a judge in Tarvo. The Crimson Path was suspected of carrying out the attack.",
+     "Crimson Path"),
+    ("Two bombs exploded in the port. Authorities blamed the Tupac Red Hand for the attack.",
+     "Tupac Red Hand"),
+    ("A bomb exploded at a police station. Leaflets signed by the Avengers of Tarvo were found.",
+     "Avengers of Tarvo"),
+    ("Unknown assailants kidnapped two engineers. The incident was claimed by the Eagles of Orvan.",
+     "Eagles of Orvan"),
+]
+
+
+@pytest.mark.parametrize("text,name", SUMMARIES)
+def test_summary_credits(text: str, name: str) -> None:
+    assert name in groups(text)
+
+
+SUMMARY_NEGATIVES = [
+    # one-word names in these positions are states' seats and ministries as often
+    ("Two missiles struck the capital overnight. Officials blamed the Kremlin for the attack.",
+     "Kremlin"),
+    ("A blast killed three. The Pentagon was suspected of hiding the toll.", "Pentagon"),
+    # a state's organs
+    ("Rebels attacked the town. The junta blamed the Biden Administration for the attack.",
+     "Biden Administration"),
+    ("Rockets hit the base. Washington blamed the Iranian Revolutionary Guard Corps for the "
+     "attack.", "Iranian Revolutionary Guard Corps"),
+    # companies and parties
+    ("A fire killed nine workers. Officials attributed the blaze to the Northern Power Company.",
+     "Northern Power Company"),
+    ("A bomb exploded in the capital. Leaflets signed by the Workers Party of Tarvo urged calm.",
+     "Workers Party of Tarvo"),
+    # the cue is in another paragraph: no incident is told before the credit
+    ("A bomb exploded in the capital.\n\nThe concert was carried out by the Sons of Orvan.",
+     "Sons of Orvan"),
+]
+
+
+@pytest.mark.parametrize("text,name", SUMMARY_NEGATIVES)
+def test_summary_credit_negatives(text: str, name: str) -> None:
+    assert name not in groups(text)

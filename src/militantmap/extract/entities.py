@@ -109,9 +109,9 @@ def _generic_only(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _discovery_table() -> list[tuple[re.Pattern[str], str, bool]]:
+def _discovery_table() -> list[tuple[re.Pattern[str], str, bool, bool, int]]:
     """The phrase table of data/group_discovery.json, compiled once: (pattern, kind,
-    keep_noun), in the table's order."""
+    keep_noun, cue_before, min_words), in the table's order."""
     data = _discovery_data()
     heads = "(?:" + "|".join(re.escape(h) for h in sorted(data["heads"], key=len, reverse=True)) + ")"
     sub = {"{NAME}": NAME, "{HEAD}": heads, "{GROUP_NOUN}": _GROUP_NOUN,
@@ -121,7 +121,8 @@ def _discovery_table() -> list[tuple[re.Pattern[str], str, bool]]:
         pattern = row["pattern"]
         for key, value in sub.items():
             pattern = pattern.replace(key, value)
-        table.append((re.compile(pattern), row["kind"], bool(row.get("keep_noun"))))
+        table.append((re.compile(pattern), row["kind"], bool(row.get("keep_noun")),
+                      bool(row.get("cue_before")), int(row.get("min_words", 1))))
     return table
 
 
@@ -143,6 +144,8 @@ _NEVER_GROUP_WORDS = {
     "fund", "institute", "center", "centre", "bureau", "office", "press", "times", "post", "radio",
     "tv", "television", "college", "program", "programme", "project", "report",
     "research", "service", "services", "nations", "kingdom", "association", "society", "club",
+    # a state's organs: "the Biden Administration", "the Assad regime", "the Revolutionary Guard"
+    "administration", "regime", "junta", "guard", "guards", "corps",
 }
 
 _APPOSITIVE_ROLE = re.compile(
@@ -593,7 +596,7 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
     text = ctx.text
     found: list[tuple[int, int, str]] = []
     cue = conflict_cue_re()
-    for pattern, kind, keep_noun in _discovery_table():
+    for pattern, kind, keep_noun, cue_before, min_words in _discovery_table():
         for dm in pattern.finditer(text):
             if kind == "known":
                 s = dm.start("x")
@@ -641,6 +644,8 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
                 continue
             if kind == "cued" and _generic_only(name):
                 continue
+            if len(name.split()) < min_words and (gaz is None or gaz.lookup(name) is None):
+                continue  # "blamed the Kremlin for", "the Pentagon was suspected of"
             if not _acceptable_discovery(ctx, s, e, name, countries, nationality):
                 continue
             # a "proper" row keeps people's names only where the noun is kept ("the X gang");
@@ -654,13 +659,28 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
             if kind == "cued":
                 span = ctx.doc.char_span(s, e, alignment_mode="expand")
                 if span is None or not (cue.search(span_text(span.sent))
-                                        or _head_reference_cued(text, name, e, cue)):
+                                        or _head_reference_cued(text, name, e, cue)
+                                        or cue_before and _previous_sentence_cued(ctx, span, cue)):
                     continue
             if keep_noun:
                 e = dm.end("noun")
                 name = text[s:e]
             found.append((s, e, name))
     return found
+
+
+def _previous_sentence_cued(ctx: Context, span, cue: re.Pattern[str]) -> bool:
+    """Whether the sentence before the span's, in the same paragraph, holds a conflict cue: a
+    claim or an attribution refers to the incident told just before it ("Gunmen shot dead a
+    mayor. The incident was claimed by the X.")."""
+    first = span.sent.start
+    if first == 0:
+        return False
+    prev = ctx.doc[first - 1].sent
+    between = ctx.text[prev.start_char : span.sent.start_char]
+    if not prev.text.strip() or "\n" in between[len(between.rstrip()):]:
+        return False  # a blanked sentence, or another line
+    return bool(cue.search(span_text(prev)))
 
 
 # Head nouns by which a text names again a group it has named in full: "the Kessel Front ...
