@@ -109,9 +109,9 @@ def _generic_only(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _discovery_table() -> list[tuple[re.Pattern[str], str, bool]]:
+def _discovery_table() -> list[tuple[re.Pattern[str], str, bool, bool, int]]:
     """The phrase table of data/group_discovery.json, compiled once: (pattern, kind,
-    keep_noun), in the table's order."""
+    keep_noun, cue_before, min_words), in the table's order."""
     data = _discovery_data()
     heads = "(?:" + "|".join(re.escape(h) for h in sorted(data["heads"], key=len, reverse=True)) + ")"
     sub = {"{NAME}": NAME, "{HEAD}": heads, "{GROUP_NOUN}": _GROUP_NOUN,
@@ -121,7 +121,8 @@ def _discovery_table() -> list[tuple[re.Pattern[str], str, bool]]:
         pattern = row["pattern"]
         for key, value in sub.items():
             pattern = pattern.replace(key, value)
-        table.append((re.compile(pattern), row["kind"], bool(row.get("keep_noun"))))
+        table.append((re.compile(pattern), row["kind"], bool(row.get("keep_noun")),
+                      bool(row.get("cue_before")), int(row.get("min_words", 1))))
     return table
 
 
@@ -143,6 +144,8 @@ _NEVER_GROUP_WORDS = {
     "fund", "institute", "center", "centre", "bureau", "office", "press", "times", "post", "radio",
     "tv", "television", "college", "program", "programme", "project", "report",
     "research", "service", "services", "nations", "kingdom", "association", "society", "club",
+    # a state's organs: "the Biden Administration", "the Assad regime", "the Revolutionary Guard"
+    "administration", "regime", "junta", "guard", "guards", "corps",
 }
 
 _APPOSITIVE_ROLE = re.compile(
@@ -429,6 +432,11 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
     for s, e, entry_id in _compound_short_names(ctx, gaz, cands):
         entity_for_entry(entry_id)
         cands.append(_Candidate(s, e, entry_id, 2, text[s:e]))
+    # "Hakat-ul-Mujahedeen", "Tehrik-e-Talbian Pakistan": a transliterated name a letter or two
+    # off a listed one, which the tagger often splits or misses, so the fuzzy reading of tagged
+    # names below never sees it.
+    for s, e, entry_id in _fuzzy_compound_names(ctx, gaz, cands):
+        cands.append(_Candidate(s, e, entity_for_entry(entry_id), 3, text[s:e]))
 
     # Generic names ("Islamic Front", "New Order") next to a group of their region.
     for s, e, entry_id in _generic_names_by_region(ctx, gaz, gaz_mentions):
@@ -600,7 +608,7 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
     text = ctx.text
     found: list[tuple[int, int, str]] = []
     cue = conflict_cue_re()
-    for pattern, kind, keep_noun in _discovery_table():
+    for pattern, kind, keep_noun, cue_before, min_words in _discovery_table():
         for dm in pattern.finditer(text):
             if kind == "known":
                 s = dm.start("x")
@@ -648,6 +656,8 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
                 continue
             if kind == "cued" and _generic_only(name):
                 continue
+            if len(name.split()) < min_words and (gaz is None or gaz.lookup(name) is None):
+                continue  # "blamed the Kremlin for", "the Pentagon was suspected of"
             if not _acceptable_discovery(ctx, s, e, name, countries, nationality):
                 continue
             # a "proper" row keeps people's names only where the noun is kept ("the X gang");
@@ -661,13 +671,28 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
             if kind == "cued":
                 span = ctx.doc.char_span(s, e, alignment_mode="expand")
                 if span is None or not (cue.search(span_text(span.sent))
-                                        or _head_reference_cued(text, name, e, cue)):
+                                        or _head_reference_cued(text, name, e, cue)
+                                        or cue_before and _previous_sentence_cued(ctx, span, cue)):
                     continue
             if keep_noun:
                 e = dm.end("noun")
                 name = text[s:e]
             found.append((s, e, name))
     return found
+
+
+def _previous_sentence_cued(ctx: Context, span, cue: re.Pattern[str]) -> bool:
+    """Whether the sentence before the span's, in the same paragraph, holds a conflict cue: a
+    claim or an attribution refers to the incident told just before it ("Gunmen shot dead a
+    mayor. The incident was claimed by the X.")."""
+    first = span.sent.start
+    if first == 0:
+        return False
+    prev = ctx.doc[first - 1].sent
+    between = ctx.text[prev.start_char : span.sent.start_char]
+    if not prev.text.strip() or "\n" in between[len(between.rstrip()):]:
+        return False  # a blanked sentence, or another line
+    return bool(cue.search(span_text(prev)))
 
 
 # Head nouns by which a text names again a group it has named in full: "the Kessel Front ...
@@ -1165,10 +1190,68 @@ def _compound_short_names(ctx: Context, gaz: Gazetteer, cands: list) -> list[tup
         if span is None or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in span):
             continue  # "the Thessaloniki-Athens highway"
         lo, hi = _sentence_span(text, s, e)
-        if not (conflict_cue_re().search(text, lo, hi) or _MILITANT_CUE.search(text, lo, hi)
-                or any(lo <= c.start < hi for c in cands)):
+        if not (_cued(text, lo, hi) or any(lo <= c.start < hi for c in cands)
+                or _cued(text, *_next_sentence(text, hi))):
             continue
         out.append((s, e, gid))
+    return out
+
+
+def _cued(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] holds a conflict cue or a militant word."""
+    return lo < hi and bool(conflict_cue_re().search(text, lo, hi)
+                            or _MILITANT_CUE.search(text, lo, hi))
+
+
+def _next_sentence(text: str, end: int) -> tuple[int, int]:
+    """The sentence after the one ending at `end` in the same paragraph ((end, end) if none):
+    "X founded Riyadus-Salikhin. The group bombed ..." tells what the name is one sentence
+    on."""
+    m = _SENT_END.match(text, max(0, end - 1))
+    if m is None or "\n" in m.group(0):
+        return end, end
+    return _sentence_span(text, m.end(), m.end())
+
+
+# A capitalised word (or one with a glued article, "al-Islami") after a compound name.
+_COMPOUND_TAIL = re.compile(r"[ \t]+(?:[a-z]{1,3}[-‐‑])?[A-Z][\w’'‐‑-]*")
+_FUZZY_COMPOUND_MIN = 12  # characters of the normalized name: shorter ones collide by chance
+
+
+def _fuzzy_compound_names(ctx: Context, gaz: Gazetteer, cands: list) -> list[tuple[int, int, str]]:
+    """Spelling variants of listed transliterated names: a hyphen-joined compound ("Hakat-ul-
+    Mujahedeen"), with up to three capitalised words after it ("Tehrik-e-Talbian Pakistan"),
+    within rapidfuzz's ratio of 90 of one listed name (Gazetteer.fuzzy_lookup: one group
+    only, every distinct word agreeing), where its sentence has a conflict cue or names
+    another group. A name the lists hold as written is left to the matcher and its ambiguity
+    rule; the longest span that fits wins. (start, end, group id)."""
+    out: list[tuple[int, int, str]] = []
+    text = ctx.text
+    for m in _COMPOUND.finditer(text):
+        s = m.start()
+        if any(c.start < m.end() and s < c.end for c in cands):
+            continue
+        ends = [m.end()]
+        pos = m.end()
+        for _ in range(3):
+            tail = _COMPOUND_TAIL.match(text, pos)
+            if tail is None:
+                break
+            pos = tail.end()
+            ends.append(pos)
+        for e in reversed(ends):
+            name = _POSSESSIVE_END.sub("", text[s:e])
+            if (len(normalize(name)) < _FUZZY_COMPOUND_MIN or gaz.lookup(name) is not None
+                    or any(c.start < e and s < c.end for c in cands)):
+                continue
+            lo, hi = _sentence_span(text, s, e)
+            if not (conflict_cue_re().search(text, lo, hi) or _MILITANT_CUE.search(text, lo, hi)
+                    or any(lo <= c.start < hi and c.key in gaz for c in cands)):
+                break
+            entry = gaz.fuzzy_lookup(name)
+            if entry is not None:
+                out.append((s, s + len(name), entry.id))
+                break
     return out
 
 

@@ -105,6 +105,8 @@ SHORT_ALIAS_MAX = 5
 # Articles that glue to the next word in Arabic names.
 _ARABIC_ARTICLES = frozenset({"al", "el"})
 _FUZZY_MIN_CHARS = 8
+# The Arabic article as a trie key ("el", "ad", "ash" ... fold to "al": data/transliteration.json).
+_ARTICLE_KEYS = frozenset({"al"})
 
 
 def _fold(token: str) -> str:
@@ -176,6 +178,13 @@ def _spelled_first(terminals: list[_T], words: list[str]) -> list[_T]:
         return [_REPEAT_RE.sub(r"\1", form.casefold()) for form, _ in t[1]] == text_form
 
     return sorted(terminals, key=lambda t: not spelled(t))
+
+
+def _articleless_key(key: str) -> str:
+    """The loose key of a normalized name less its words "al" (and their transliterated forms,
+    "el", "ad", ...), or "" when fewer than two words remain."""
+    words = [w for w in _loose_key(key).split(" ") if w not in _ARTICLE_KEYS]
+    return " ".join(words) if len(words) >= 2 else ""
 
 
 def _loose_key(key: str) -> str:
@@ -377,6 +386,7 @@ class Gazetteer:
         self._fuzzy_keys: list[str] = []
         self._fuzzy_entry: list[int] = []
         self._by_name: dict[str, GroupEntry] | None = None
+        self._bare: dict[str, int] | None = None
         for idx, entry in enumerate(self._entries):
             # The aliases are what is matched. They normally include the name; the build leaves
             # out a name too generic to find a group by ("Islamic Front").
@@ -510,6 +520,9 @@ class Gazetteer:
         key = normalize(surface)
         if not key or (" " not in key and len(key) < _FUZZY_MIN_CHARS):
             return None
+        bare = self._articleless().get(_articleless_key(key))
+        if bare is not None:
+            return self._entries[bare] if bare >= 0 else None
         from rapidfuzz import fuzz, process
 
         hits = process.extract(
@@ -523,6 +536,20 @@ class Gazetteer:
         if len(best) != 1 or not all(_distinct_words_agree(key, alias) for alias, _, _ in hits):
             return None
         return self._entries[best.pop()]
+
+    def _articleless(self) -> dict[str, int]:
+        """{a name's loose key without its Arabic articles: entry index, or -1 when two groups
+        share it}, over the names matched case-insensitively, for keys of two words or more:
+        transliterations write the article or leave it out at will ("Harakat al-Hazm" /
+        "Harakat Hazm", "Jaish Islam" / "Jaish al-Islam")."""
+        if self._bare is None:
+            table: dict[str, int] = {}
+            for key, idx in zip(self._fuzzy_keys, self._fuzzy_entry):
+                bare = _articleless_key(key)
+                if bare:
+                    table[bare] = idx if table.get(bare, idx) == idx else -1
+            self._bare = table
+        return self._bare
 
     # -- running text -----------------------------------------------------------------------
     def find_mentions(self, text: str) -> list[Mention]:
