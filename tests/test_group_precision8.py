@@ -30,3 +30,17 @@ def test_a_date_in_a_listed_name_reads_in_either_order():
     found = [g["name"] for g in groups(run("The Revolutionary Organization November 17 claimed the bombing "
                                            "of a bank in Piraeus.")).values()]
     assert found == ["Revolutionary Organization 17 November"], found
+
+
+@pytest.mark.parametrize("text", [
+    "Jamiat Ulema-e-Pakistan, the country's oldest religious party, held a rally in Karachi against the bombing.",
+    "The Sons of Liberty Movement, a far-right party, denied any role in the attack on the mosque.",
+])
+def test_a_name_its_apposition_calls_a_party_is_no_group(text):
+    assert not groups(run(text)), groups(run(text))
+
+
+def test_a_name_its_apposition_calls_a_militant_group_is_kept():
+    found = [g["name"] for g in groups(run("The Hill Front, a separatist militant group, claimed the bombing "
+                                           "of the pipeline.")).values()]
+    assert found == ["Hill Front"], found

@@ -217,6 +217,11 @@ _NUMBERED_UNIT = re.compile(
     r"(?:brigade|division|battalion|regiment|corps|army|infantry|armou?red|mechani[sz]ed|airborne|"
     r"marines?|squadron|company|fleet|group|unit|detachment)s?\b"
 )
+# An apposition that says what a discovered name is, when it is no armed group.
+_CIVIL_APPOSITION = re.compile(
+    r"\s*(?:\([^)]{1,15}\))?\s*,\s+(?:(?:a|an|the)\s+|[A-Z][\w-]+[’']s\s+)(?:[\w-]+\s+){0,3}?"
+    r"(?:party|parties|union|charity|newspaper|broadcaster|ministry|council|foundation|association|"
+    r"company|firm|NGO|think\s+tank|university|church|denomination|federation|club|band|agency)\b")
 _ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][A-Za-z]?){2,}(?:-[A-Z0-9]+)?\)")
 _BAD_NAME_START = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
 
@@ -485,6 +490,8 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             continue
         if nationality is not None and _state_force(name, nationality):
             continue
+        if _CIVIL_APPOSITION.match(text, ent_start + len(name)):
+            continue   # "Jamaat-e-Islami, Pakistan's largest religious party, ..."
         # a generic name is a listed group's only where its acronym is that group's too:
         # "the Popular Liberation Army (XQZ)" is some other army of that name
         link = not (_generic_only(name) and acronym_after) or _acronym_of_entry(
@@ -808,6 +815,8 @@ def _acceptable_discovery(ctx: Context, s: int, e: int, name: str, countries, na
     words = {w.lower().strip("’'") for w in re.split(r"[\s-]+", name)}
     if words & _NEVER_GROUP_WORDS or _STATE_ARMY.search(name):
         return False
+    if _CIVIL_APPOSITION.match(ctx.text, e):
+        return False   # "Jamaat-e-Islami, Pakistan's largest religious party, held a rally"
     return not (nationality is not None and _state_force(name, nationality))
 
 
