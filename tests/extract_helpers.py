@@ -57,3 +57,36 @@ def events_read(text: str, published: str | None = None) -> list[dict]:
         e["place"] = (e.get("location") or {}).get("name")
         out.append(e)
     return out
+
+
+def roles_read(ex: dict) -> set[tuple[str, str, str]]:
+    """The roles of an extraction as (person, role, group) names."""
+    n = names(ex)
+    return {(n[r["person"]], r["role"], n[r["group"]]) for r in ex["roles"]}
+
+
+def has_role(found: set[tuple[str, str, str]], person: str, role: str, group: str) -> bool:
+    """Whether `found` holds that role, the person's name compared as the evaluation does."""
+    from militantmap.evaluate import same_person
+
+    return any(same_person(p, person) and r == role and g == group for p, r, g in found)
+
+
+def check_roles_found(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = roles_read(run(text))
+    for person, role, group in expected:
+        assert has_role(found, person, role, group), f"missing {(person, role, group)} in {found}"
+
+
+def check_role_absent(text: str, absent: tuple[str, str, str]) -> None:
+    found = roles_read(run(text))
+    assert not has_role(found, *absent), f"unexpected {absent} in {found}"
+
+
+def events_of(evs: list[dict], type_: str) -> list[dict]:
+    return [e for e in evs if e["type"] == type_]
+
+
+def killed_of(e: dict) -> int | None:
+    return (e.get("killed") or {}).get("value")
+

@@ -2,17 +2,11 @@
 construction; each asserts something the extractor got wrong before the round."""
 from __future__ import annotations
 
+from extract_helpers import events_of as _of
 from extract_helpers import events_read
+from extract_helpers import killed_of as _killed
 
 PUB = "2024-03-15"   # a Friday
-
-
-def _of(evs, type_):
-    return [e for e in evs if e["type"] == type_]
-
-
-def _killed(e):
-    return (e.get("killed") or {}).get("value")
 
 
 def test_operation_toll_participle_is_not_an_attack():

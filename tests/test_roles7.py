@@ -4,19 +4,7 @@ other words and word orders than any article of the corpus."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import names, run
-
-from militantmap.evaluate import same_person
-
-
-def roles(ex: dict) -> set[tuple[str, str, str]]:
-    n = names(ex)
-    return {(n[r["person"]], r["role"], n[r["group"]]) for r in ex["roles"]}
-
-
-def has(found: set[tuple[str, str, str]], person: str, role: str, group: str) -> bool:
-    return any(same_person(p, person) and r == role and g == group for p, r, g in found)
-
+from extract_helpers import check_role_absent, check_roles_found
 
 CASES = [
     # "G named X as its new leader": the parser may make the name an oprd of the verb
@@ -122,12 +110,9 @@ ABSENT = [
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
 def test_role_found(text: str, expected: list[tuple[str, str, str]]) -> None:
-    found = roles(run(text))
-    for person, role, group in expected:
-        assert has(found, person, role, group), f"missing {(person, role, group)} in {found}"
+    check_roles_found(text, expected)
 
 
 @pytest.mark.parametrize("text,absent", ABSENT, ids=[c[0][:50] for c in ABSENT])
 def test_role_absent(text: str, absent: tuple[str, str, str]) -> None:
-    found = roles(run(text))
-    assert not has(found, *absent), f"unexpected {absent} in {found}"
+    check_role_absent(text, absent)

@@ -5,19 +5,7 @@ turn into roles (state officials, victims, people merely quoted)."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import names, run
-
-from militantmap.evaluate import same_person
-
-
-def roles(ex: dict) -> set[tuple[str, str, str]]:
-    n = names(ex)
-    return {(n[r["person"]], r["role"], n[r["group"]]) for r in ex["roles"]}
-
-
-def has(found: set[tuple[str, str, str]], person: str, role: str, group: str) -> bool:
-    return any(same_person(p, person) and r == role and g == group for p, r, g in found)
-
+from extract_helpers import check_role_absent, check_roles_found, run
 
 CASES = [
     # "naib emir / naib amir": a deputy (South Asian usage)
@@ -103,15 +91,12 @@ ABSENT = [
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
 def test_role_found(text: str, expected: list[tuple[str, str, str]]) -> None:
-    found = roles(run(text))
-    for person, role, group in expected:
-        assert has(found, person, role, group), f"missing {(person, role, group)} in {found}"
+    check_roles_found(text, expected)
 
 
 @pytest.mark.parametrize("text,absent", ABSENT, ids=[c[0][:50] for c in ABSENT])
 def test_role_absent(text: str, absent: tuple[str, str, str]) -> None:
-    found = roles(run(text))
-    assert not has(found, *absent), f"unexpected {absent} in {found}"
+    check_role_absent(text, absent)
 
 
 def test_a_name_in_another_order_is_the_same_person() -> None:
