@@ -132,3 +132,20 @@ def test_the_bodies_of_n_people_are_the_toll():
     evs = events_read("The bodies of 14 herders were found after gunmen raided the village of Kadjoli "
                       "in Chad on Sunday.", PUBLISHED)
     assert [(e["killed"] or {}).get("value") for e in evs] == [14], evs
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Fighters of the Hill Front overran a base near Tarvo, killing nine soldiers. The fighting broke out on "
+     "Tuesday, officials said.", "2024-05-07"),
+    ("Rebels raided the town of Kiwanja, killing six people. The clashes erupted early on Sunday, residents said.",
+     "2024-05-05"),
+])
+def test_the_next_sentence_saying_when_the_fighting_broke_out_dates_the_incident(text, date):
+    evs = [e for e in events_read(text, PUBLISHED) if e["type"] == "attack"]
+    assert [e["date"] for e in evs] == [date], evs
+
+
+def test_a_date_of_something_else_in_the_next_sentence_dates_nothing():
+    evs = events_read("Gunmen attacked a church in Zaria, killing four. The violence began after a dispute on "
+                      "Friday over land.", PUBLISHED)
+    assert [e["date"] for e in evs] == [None], evs

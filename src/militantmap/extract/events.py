@@ -428,6 +428,7 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
     _previous_sentence_group(ctx, events)
     _story_group_fallback(ctx, events)
     _lead_dates(ctx, events)
+    _restated_dates(ctx, events)
     if not any(e.type == ARMED_GROUP for e in ctx.entities.values()):
         events = [e for e in events if not _by_a_state(ctx, e)]
     # A leader killed is an armed group's: in a text that names no armed group, with no armed
@@ -479,6 +480,35 @@ def _lead_dates(ctx: Context, events: list[EventHit]) -> None:
         resolved = resolve_date(m.group("d"), ctx.published)
         if resolved.iso:
             e.date = {"iso": resolved.iso, "text": m.group("d")}
+
+
+def _restated_dates(ctx: Context, events: list[EventHit]) -> None:
+    """An incident with no date of its own, followed in its paragraph by a sentence whose subject
+    is the definite incident noun and whose verb says when it happened (row `restated_time`:
+    "... killing 20 soldiers. The fighting broke out on Tuesday, officials said."), took place
+    on that sentence's date."""
+    nouns = lemmas("events_triggers", "restated_time")
+    verbs = lemmas("events_triggers", "restated_time", "verbs")
+    for e in events:
+        if e.date is not None:
+            continue
+        nxt = next((s for s in ctx.sentences() if s.start_char >= e.sent.end_char), None)
+        if nxt is None or "\n\n" in ctx.text[e.sent.end_char : nxt.start_char]:
+            continue
+        subj = next((t for t in nxt if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in verbs
+                     and t.lemma_.lower() in nouns and any(c.dep_ == "det" and c.lower_ in ("the", "that")
+                                                           for c in t.children)), None)
+        if subj is None or any(o is not e and o.sent.start_char == nxt.start_char for o in events):
+            continue   # (an incident of its own in that sentence keeps its date)
+        for ent in span_ents(nxt):
+            root = ent.root
+            if ent.label_ == "DATE" and (root.head == subj.head or (
+                    root.head.dep_ == "prep" and root.head.head == subj.head)):
+                # (on the verb itself: "began after a dispute on Friday" dates the dispute)
+                resolved = resolve_date(ent.text, ctx.published)
+                if resolved.iso:
+                    e.date = {"iso": resolved.iso, "text": ent.text}
+                break
 
 
 def _by_a_state(ctx: Context, e: EventHit) -> bool:
