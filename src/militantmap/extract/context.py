@@ -9,7 +9,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from militantmap.schema import ARMED_GROUP, LOCATION, ORGANIZATION, PERSON  # noqa: F401 (re-exported)
 
@@ -216,3 +216,11 @@ def forget_ents(doc: Doc) -> None:
     doc.user_data.pop(_ENTS, None)
     doc.user_data.pop(_TEXT, None)
     doc.user_data.pop(_WORDS, None)
+
+
+def agent_of_participle(tok: Token) -> bool:
+    """Whether the token is the doer after a participle's "by" ("a mine operated by China",
+    "a hospital funded by Qatar"): an actor of the phrase, not where something happened."""
+    by = tok.head
+    return tok.dep_ == "pobj" and by.lower_ == "by" and (by.dep_ == "agent" or by.head.tag_ == "VBN")
+

@@ -21,6 +21,7 @@ from militantmap.extract.context import (
     ARMED_GROUP,
     PERSON,
     Context,
+    agent_of_participle,
     doc_ents,
     doc_words,
     evidence,
@@ -492,7 +493,10 @@ def _restated_dates(ctx: Context, events: list[EventHit]) -> None:
     for e in events:
         if e.date is not None:
             continue
-        nxt = next((s for s in ctx.sentences() if s.start_char >= e.sent.end_char), None)
+        doc, i = e.sent.doc, e.sent.end
+        while i < len(doc) and doc[i].is_space:
+            i += 1   # (blank text between: what the focus left unread)
+        nxt = doc[i].sent if i < len(doc) else None
         if nxt is None or "\n\n" in ctx.text[e.sent.end_char : nxt.start_char]:
             continue
         subj = next((t for t in nxt if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in verbs
@@ -823,7 +827,7 @@ def _accident(tok, sent: Span) -> bool:
 
 # verbs of telling whose "on Sunday" dates the telling, not a deed ("claimed an attack ... in
 # 2016" dates the attack)
-_TELLING = frozenset({"say", "tell", "add", "report", "announce", "state", "note", "explain", "confirm"})
+_TELLING = frozenset(_SPEECH_LEMMAS - {"claim"} | {"note", "explain"})
 
 
 def _for_years(verb) -> bool:
@@ -2382,8 +2386,7 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
         name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
         name = re.sub(r"[’']s$", "", name)
         country = geo.is_country(name)
-        if country and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by" \
-                and (ent.root.head.dep_ == "agent" or ent.root.head.head.tag_ == "VBN"):
+        if country and agent_of_participle(ent.root):
             continue  # "a convoy for a mining company operated by China": the doer, not the place
         if country:
             country_only = country_only or country

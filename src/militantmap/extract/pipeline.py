@@ -21,6 +21,7 @@ from militantmap.extract.attribution import SAY_WORDS, Attribution, attribute_se
 from militantmap.extract.context import (
     ARMED_GROUP,
     Context,
+    agent_of_participle,
     doc_ents,
     forget_ents,
     remember_text,
@@ -423,8 +424,7 @@ def _doc_country(ctx: Context, geo) -> str | None:
     counts: Counter[str] = Counter()
     for ent in doc_ents(ctx.doc):
         if ent.label_ in ("GPE", "NORP", "LOC"):
-            if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by" and (
-                    ent.root.head.dep_ == "agent" or ent.root.head.head.tag_ == "VBN"):
+            if agent_of_participle(ent.root):
                 continue  # "a mine operated by China": a doer, not where the story is
             name = re.sub(r"[’']s$", "", ent.text)
             c = geo.is_country(name) or geo.country_of_demonym(name)
