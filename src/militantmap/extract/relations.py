@@ -163,7 +163,10 @@ _p("affiliated_with", rf"{A}{GAP}\b(?:affiliated|associated|linked|connected|tie
 _p("affiliated_with", rf"{A}{GAP}\b(?:has|have|had|maintains?|maintained|develop\w*|built|with|"
    rf"established|forged|retains?|denied|denies|deny|denying|rejected|rejects)\s+"
    # not "X has cut all ties with Y": the tie's end, read by the negating pattern below
-   rf"(?:(?!(?:sever|cut|broke|break|renounc|end|abandon|dissolv|terminat)\w*\b)\w+\s+){{0,2}}?"
+   # nor "X has tense / hostile relations with Y": rivals (data/patterns/ties.jsonl, hostile_relations_with)
+   rf"(?:(?!(?:sever|cut|broke|break|renounc|end|abandon|dissolv|terminat|hostile|tense|strained|antagonis|"
+   rf"adversarial|acrimonious|frosty|fraught|rocky|troubled|uneasy|bitter|bad|poor|violent|bloody|"
+   rf"competitive|conflictual|confrontational)\w*\b)\w+\s+){{0,2}}?"
    rf"{_LINK_NOUN}\s+(?:with|to)\s+(?:the\s+)?{B}")
 # "the Al-Qaeda affiliated Ansar al-Sharia": a noun phrase, whatever its role in the clause
 _p("affiliated_with", rf"{B}[-‐ ](?:affiliated|linked|inspired|allied|aligned)\s+(?:group\s+)?(?:the\s+)?{A}",
@@ -488,6 +491,9 @@ def _between_fallback(ctx: Context, sent, att: Attribution | None, inside: list,
         return  # a clause of its own between the names may tie one of them to a third party
     if _embedded_apart(sent.doc, first, second):
         return  # "the province, which is loyal to X, has fought Y": X is in a clause of its own
+    span = sent.doc.char_span(first[0], first[1], alignment_mode="expand")
+    if span is not None and _in_appositive(span.root):
+        return  # "Z, an X-linked group, fought Y": Z fought (a third group, the patterns' tie)
     # "X and Y clashed", "X's and Y's rivalry": when the two are coordinated, the cue follows them
     words = gap
     if re.fullmatch(r"(?:[’']s?)?\s*,?\s*(?:and|&)\s+(?:the\s+)?", gap):
@@ -808,7 +814,19 @@ def _heads_clause(ctx: Context, span: tuple[int, int], gap: str) -> bool:
     root = s.root
     if root.dep_ == "conj":
         root = root.head
-    return root.dep_ not in _OBJECT_DEPS
+    return root.dep_ not in _OBJECT_DEPS and not _in_appositive(root)
+
+
+def _in_appositive(root) -> bool:  # type: ignore[no-untyped-def]
+    """"X, an al-Qaeda affiliate, clashed with Y", "X, an al-Qaeda-linked group, fought Y": a
+    name inside an appositive describes X; the clause's subject is X (the parse patterns read
+    it), not the group that modifies the appositive's noun."""
+    t = root
+    while t.head.i != t.i and (t.pos_ not in ("VERB", "AUX") or t.dep_ in ("amod", "compound")):
+        if t.dep_ == "appos" and t is not root:
+            return True
+        t = t.head
+    return False
 
 
 DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute", "disavow", "rebuff"}
