@@ -158,9 +158,11 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # an implicative verb before the bare verb: "G managed to storm a base", "went on to attack"
         rf"{_IMPLICATIVE}|"
         rf"(?:{_EXTRA_INCIDENTS})(?:e?s)?|"
-        r"(?:fired|launched)\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
+        r"(?:fired|launched)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?|mortars?|shells?)|"
         r"(?:seized|captured|overran|took\s+(?:over|control\s+of))\s+(?:control\s+of\s+)?(?:the\s+|an?\s+)?"
-        r"(?:[\w-]+\s+){0,3}?(?:town|city|village|district|base|capital)\b(?!\s+(?:hall|council|official|resident))|"
+        r"(?:[\w-]+\s+){0,3}?(?:towns?|city|cities|villages?|district|base|capital|border\s+crossing|crossing|airport|"
+        r"checkpoint|outpost|barracks|garrison|military\s+camp|army\s+camp|stronghold|headquarters|county|"
+        r"localit(?:y|ies))\b(?!\s+(?:hall|council|official|resident))|"
         # an armed actor doing the harm: "suspected jihadists killed 15 villagers"
         r"(?:militants|jihadists|gunmen|insurgents|fighters|rebels|bandits|attackers|terrorists|"
         r"extremists|assailants|militiamen|militias)\s+(?!(?:were|was|have|had|been|being|are)\b)(?:[\w-]+\s+){0,2}?"
@@ -1209,6 +1211,8 @@ def _group_doer(ctx: Context, tok, groups) -> bool:
     elif verb is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
         verb = tok.head.head
     cands = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    # "a drone strike by G": the agent of the noun
+    cands += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
     if verb is not None:
         cands += [c for c in verb.children if c.dep_ == "nsubj"]
     for c in cands:
@@ -1223,6 +1227,14 @@ def _harms(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in lemmas("events_triggers", "harm_verb"):
         return True
+    if lemma in lemmas("events_triggers", "harm_verb_physical"):
+        # "rebels struck a ship", not "rebels struck a deal" (the row's `not_objects`) nor
+        # "leaders hit out at the US"; without an object only "militants struck (again) in X"
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if not objects:
+            return lemma == "strike" and not any(c.dep_ == "prt" for c in tok.children)
+        return not any(c.lemma_.lower() in lemmas("events_triggers", "harm_verb_physical", "not_objects")
+                       for c in objects)
     return lemma in lemmas("events_triggers", "harm_phrase") and any(
         c.dep_ == "dobj" and c.lower_ in lemmas("events_triggers", "harm_phrase", "objects") for c in tok.children)
 

@@ -1,0 +1,82 @@
+"""Events, round 9: an armed group striking or hitting a physical target, a barrage or volley of
+rockets fired, a border crossing or an airport seized, and "a drone strike by G". Sentences
+written for these tests, with other names and words than any text they were met in; and the
+figurative uses of the same verbs, which stay no incident."""
+from __future__ import annotations
+
+import pytest
+from extract_helpers import events_of, events_read
+
+
+@pytest.mark.parametrize(("text", "doer", "place"), [
+    ("Houthi rebels struck a commercial ship in the Red Sea on Monday, the U.S. military said.",
+     "Houthis", "Red Sea"),
+    ("On Wednesday al-Shabaab fighters pounded an army outpost near Beledweyne with mortars.",
+     "al-Shabaab", "Beledweyne"),
+    ("A bomb planted by the Tehrik-i-Taliban Pakistan hit a van in Bajaur on Friday.",
+     "Tehrik-i-Taliban Pakistan", "Bajaur"),
+])
+def test_an_armed_group_striking_a_target_is_an_attack(text, doer, place):
+    attacks = events_of(events_read(text, "2024-05-10"), "attack")
+    assert any(doer in e["perps"] and e["place"] == place for e in attacks), attacks
+
+
+def test_militants_striking_again_without_an_object_is_an_attack():
+    attacks = events_of(events_read(
+        "The militants struck again on Thursday, hitting a police station in Tank and killing three officers.",
+        "2024-05-10"), "attack")
+    assert [e["place"] for e in attacks] == ["Tank"], attacks
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels struck a deal with the government on Monday in Doha.",
+    "Houthi leaders hit out at the United States on Tuesday over the sanctions.",
+    "Taliban fighters struck a defiant tone in a statement on Sunday.",
+    "The ceasefire struck between Hamas and Israel collapsed on Monday.",
+    "Al-Shabaab militants were hit hard by the drought in Gedo last year.",
+])
+def test_figurative_striking_and_hitting_is_no_incident(text):
+    assert events_read(text, "2024-05-10") == []
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Hezbollah fighters fired a barrage of rockets at an army base in Metula on Friday.", "Hezbollah"),
+    ("Al-Shabaab launched a volley of mortar shells at the airport in Mogadishu on Sunday.", "al-Shabaab"),
+])
+def test_a_barrage_or_volley_fired_is_an_attack(text, doer):
+    attacks = events_of(events_read(text, "2024-05-10"), "attack")
+    assert any(doer in e["perps"] for e in attacks), attacks
+
+
+@pytest.mark.parametrize(("text", "doer", "place"), [
+    ("The M23 rebels seized the border crossing at Bunagana on Monday.", "March 23 Movement", "Bunagana"),
+    ("ISWAP fighters captured the airport in Baga on Saturday after a day of fighting.",
+     "Islamic State West Africa Province", "Baga"),
+])
+def test_seizing_a_crossing_or_an_airport_is_an_attack(text, doer, place):
+    attacks = events_of(events_read(text, "2024-05-10"), "attack")
+    assert any(doer in e["perps"] and e["place"] == place for e in attacks), attacks
+
+
+def test_seizing_weapons_is_no_seizure_of_a_place():
+    evs = events_read("Police seized weapons and ammunition from a house in Quetta on Monday.", "2024-05-10")
+    assert events_of(evs, "attack") == [], evs
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("A drone strike by ISWAP destroyed an army vehicle near Monguno on Saturday.",
+     "Islamic State West Africa Province"),
+    ("A drone strike by the Islamic State's Sinai Province destroyed an army vehicle near Rafah on Saturday.",
+     "Islamic State Sinai Province"),
+])
+def test_a_strike_by_an_armed_group_is_its_attack_not_an_operation(text, doer):
+    evs = events_read(text, "2024-05-10")
+    assert any(e["type"] == "attack" and doer in e["perps"] for e in evs), evs
+    assert events_of(evs, "military_operation") == [], evs
+
+
+def test_a_drone_strike_by_the_army_stays_an_operation():
+    evs = events_read("A drone strike by the Nigerian army killed 12 ISWAP fighters near Monguno on Saturday.",
+                      "2024-05-10")
+    assert events_of(evs, "military_operation"), evs
+    assert not any("Islamic State West Africa Province" in e["perps"] for e in events_of(evs, "attack")), evs
