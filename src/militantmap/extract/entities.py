@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from militantmap.extract.context import (
     ARMED_GROUP,
@@ -1663,11 +1663,49 @@ def _named_entities(ctx: Context, taken: _Coverage) -> None:
             continue
         label = ent.label_
         if label == "PERSON":
-            _add_person(ctx, persons, ent)
+            _add_person(ctx, persons, _whole_name(ent, taken))
         elif label in ("GPE", "LOC", "FAC"):
             _add_simple(ctx, ent, LOCATION)
         elif label == "ORG":
             _add_simple(ctx, ent, ORGANIZATION)
+
+
+# capitalised words before a name that are an office, not a part of the name ("Police
+# Commissioner John Otieno", "Mayor Omar Filish")
+_OFFICE_TITLES = frozenset({
+    "mayor", "governor", "commissioner", "president", "minister", "senator", "chief", "commander",
+    "general", "colonel", "captain", "major", "lieutenant", "sergeant", "inspector", "superintendent",
+    "judge", "justice", "ambassador", "spokesman", "spokesperson", "spokeswoman", "secretary",
+    "director", "officer", "premier", "chancellor", "king", "prince", "queen", "lawmaker", "deputy",
+    "police", "army", "commandant", "prosecutor", "attorney", "envoy", "representative", "leader",
+    "pope", "bishop", "archbishop", "cardinal", "rev", "reverend", "father", "brother", "sister", "pastor",
+    "congressman", "congresswoman", "councillor", "councilor", "chairman", "chairwoman", "mp", "sen", "rep",
+    "gov", "district", "province", "state", "county", "region",
+})
+
+
+def _whole_name(ent: Span, taken: _Coverage) -> Span:
+    """The tagger's PERSON span grown over the capitalised proper nouns its parse joins to it
+    by `compound` ("[Iyad Ag] Ghaly heads JNIM", "Sanda [Ould Bouamama] said"): the tagger often
+    cuts a transliterated name short, and a role's pattern then finds no person at its subject.
+    Only tokens outside any other entity and any group."""
+    doc, start, end = ent.doc, ent.start, ent.end
+
+    def free(t: Token) -> bool:
+        return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_iob_ == "O" and t.is_alpha
+                and not taken.overlaps(t.idx, t.idx + len(t.text)))
+
+    while end < len(doc) and end < ent.sent.end and free(doc[end]) and doc[end - 1].dep_ == "compound" \
+            and doc[end - 1].head.i == end and doc[end].lower_ not in _OFFICE_TITLES:
+        end += 1
+    while start > ent.sent.start and free(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+            and start <= doc[start - 1].head.i < end and doc[start - 1].lower_ not in _OFFICE_TITLES:
+        start -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    grown = doc[start:end]
+    # ("[Ismail Khan]" in "Dera Ismail Khan" is a town's name cut short: left as the tagger had it)
+    return ent if get_geocoder().geocode(grown.text) is not None else grown
 
 
 def _clean_span(ent: Span) -> tuple[int, int, str]:
