@@ -4,7 +4,7 @@ stays out of it. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import check_roles_found, run
+from extract_helpers import check_role_absent, check_roles_found, run
 
 
 def persons(text: str) -> set[str]:
@@ -25,3 +25,25 @@ def test_a_name_cut_short_by_the_tagger_holds_its_role():
 def test_an_office_before_a_name_is_not_part_of_it(text, office):
     found = persons(text)
     assert found and not any(office in p for p in found), found
+
+
+def test_a_bare_title_told_by_the_army_is_the_salient_groups():
+    check_roles_found(
+        "The Allied Democratic Forces attacked a village in Beni on Sunday. A senior commander, Musa "
+        "Baluku Kato, was killed in the fighting, the army said.",
+        [("Musa Baluku Kato", "commander", "Allied Democratic Forces")])
+    check_roles_found(
+        "Boko Haram attacked Monguno on Friday. The military said a senior commander, Ali Ngulde, led the raid.",
+        [("Ali Ngulde", "commander", "Boko Haram")])
+
+
+@pytest.mark.parametrize("text", [
+    # the troops of the sentence before may be his
+    "Troops raided an al-Shabaab camp near Jilib. A senior commander, Ahmed Farah, was killed in the raid, "
+    "the army said.",
+    # the army is more than the speaker: it tells of its own commander
+    "Al-Shabaab attacked a base near Afgoye. The army said its commander, Colonel Ahmed Farah, had "
+    "repelled the assault.",
+])
+def test_a_bare_title_near_the_forces_is_nobodys(text):
+    check_role_absent(text, ("Ahmed Farah", "commander", "al-Shabaab"))

@@ -964,8 +964,19 @@ def _bare_title(tok: Token) -> bool:
     if tok.text[:1].isupper() and tok.i > tok.sent.start and tok.doc[tok.i - 1].text[:1].isupper():
         return False  # "Army Commander X", "Police Commander X"
     prev = _previous_sentence(tok)
-    return not any(t.lemma_.lower() in _STATE_BODIES or t.lemma_.lower() in _NOT_BARE
+    return not any((t.lemma_.lower() in _STATE_BODIES or t.lemma_.lower() in _NOT_BARE)
+                   and not (t.sent.start == tok.sent.start and _only_the_speaker(t, tok))
                    for t in [*tok.sent, *(prev if prev is not None else ())])
+
+
+def _only_the_speaker(body: Token, title: Token) -> bool:
+    """"X, a senior commander, was killed in the fighting, the army said": a state body that only
+    tells the sentence (the subject of its verb of speech, the title outside that subject) says
+    nothing of whose commander he is."""
+    speech = body.head
+    return (body.dep_ == "nsubj" and speech.lemma_.lower() in _SPEECH and speech.pos_ == "VERB"
+            and title not in body.subtree
+            and not any(c.dep_ in ("dobj", "prep") and title in c.subtree for c in speech.children))
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
