@@ -23,7 +23,8 @@ def test_an_armed_group_striking_a_target_is_an_attack(text, doer, place):
 
 def test_militants_striking_again_without_an_object_is_an_attack():
     attacks = events_of(events_read(
-        "The militants struck again on Thursday, hitting a police station in Tank and killing three officers.",
+        "The Pakistani Taliban have stepped up their campaign in the north-west. The militants struck again "
+        "on Thursday, hitting a police station in Tank and killing three officers.",
         "2024-05-10"), "attack")
     assert [e["place"] for e in attacks] == ["Tank"], attacks
 
@@ -34,6 +35,10 @@ def test_militants_striking_again_without_an_object_is_an_attack():
     "Taliban fighters struck a defiant tone in a statement on Sunday.",
     "The ceasefire struck between Hamas and Israel collapsed on Monday.",
     "Al-Shabaab militants were hit hard by the drought in Gedo last year.",
+    # men who strike and hit in a story that names no armed group: boxers and ball players
+    "Both fighters hit the canvas in the third round in Las Vegas on Saturday.",
+    "Pirates struck first in Pittsburgh on Tuesday, beating the Cubs 5-3.",
+    "The rebels in the squad struck twice in the second half at Wembley on Sunday.",
 ])
 def test_figurative_striking_and_hitting_is_no_incident(text):
     assert events_read(text, "2024-05-10") == []

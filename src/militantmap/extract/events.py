@@ -1282,7 +1282,11 @@ def _group_does_harm(ctx: Context, sent: Span, groups) -> Token | None:
             continue  # "the militants have killed thousands of people in the past decade": a record
         if _harms(tok) and any(lo <= g.start < hi and ctx.entities[g.key].type == ARMED_GROUP for g in groups):
             return tok
-        if _harms(tok) and _armed_actor(subj[0], actors):
+        if _harms(tok) and _armed_actor(subj[0], actors) and (
+                tok.lemma_.lower() not in lemmas("events_triggers", "harm_verb_physical")
+                or any(e.type == ARMED_GROUP for e in ctx.entities.values())):
+            # ("fighters hit the canvas", "pirates struck first": in a story that names no armed
+            # group, striking and hitting men are boxers and ball players)
             return tok
         weapon = _weapon_of(subj[0], tok)
         users = list(subj[0].subtree)
