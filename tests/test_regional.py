@@ -176,7 +176,7 @@ def test_relative_clause_hides_a_denial_from_the_tie():
     ("Segunda Marquetalia, founded by former FARC negotiator Ivan Marquez, rejected the deal.",
      ("Ivan Marquez", "founder", "segunda-marquetalia")),
     ("Peruvian troops killed a Shining Path commander known as 'Comrade Carlos' in the VRAEM valley.",
-     ("Carlos", "commander", "shining-path")),
+     ("Comrade Carlos", "commander", "shining-path")),
 ])
 def test_regional_roles(text, role):
     assert role in roles(run(text))

@@ -52,9 +52,9 @@ CASES = [
     ("Omar Sadiq split from Hamas to form Boko Haram.", ("Omar Sadiq", "founder", "Boko Haram")),
     # "chief of staff" with the name after it
     ("Hamas Chief of Staff Tomas Ferrer was shot in 1977.", ("Tomas Ferrer", "leader", "Hamas")),
-    # the parser hangs the name on the group
+    # the parser hangs the name on the group (the tagger cuts "Aiman" off; the name grows whole)
     ("The leader of Boko Haram, Aiman Kareem Rabi al-Tahir (QDi.606), sent two letters.",
-     ("Kareem Rabi al-Tahir", "leader", "Boko Haram")),
+     ("Aiman Kareem Rabi al-Tahir", "leader", "Boko Haram")),
     # a name the tagger takes for an organisation's, listed with people it knows
     ("Members of Hamas include Karl Benn (QDi.132), Ivo Marten (QDi.128) and Lena Holt (QDi.130).",
      ("Ivo Marten", "member", "Hamas")),
