@@ -47,3 +47,22 @@ def test_a_bare_title_told_by_the_army_is_the_salient_groups():
 ])
 def test_a_bare_title_near_the_forces_is_nobodys(text):
     check_role_absent(text, ("Ahmed Farah", "commander", "al-Shabaab"))
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Police named the suspect as Kareem Lawal. They said he was a member of ISWAP.",
+     ("Kareem Lawal", "member", "Islamic State West Africa Province")),
+    ("The man, identified as Omar Diallo, was a member of Katiba Macina, police said.",
+     ("Omar Diallo", "member", "Katiba Macina")),
+    ("The attacker, named as Idris Kamara, was a commander of al-Shabaab.",
+     ("Idris Kamara", "commander", "al-Shabaab")),
+    ("The army identified him as Musa Bello, a commander of Boko Haram.",
+     ("Musa Bello", "commander", "Boko Haram")),
+])
+def test_a_name_someone_is_identified_as_is_a_persons_and_holds_the_role(text, role):
+    check_roles_found(text, [role])
+
+
+def test_a_group_identified_as_a_group_stays_a_group():
+    ex = run("The assailants were identified as members of Ansar al-Islam by the police.")
+    assert not [e for e in ex["entities"] if e["type"] == "person"], ex["entities"]

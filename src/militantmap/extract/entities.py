@@ -1860,16 +1860,26 @@ _TITLE_BEFORE_NAME = re.compile(
 )
 
 
+# "Police named the suspect as Kareem Lawal", "the attacker, identified as Omar Diallo,": the
+# name a person noun is identified as is a person's, whatever the tagger made of it
+_IDENTIFIED_AS = re.compile(
+    r"\b(?:identified|named|described)\s+(?:(?:him|her|the\s+(?:[\w-]+\s+)?(?:suspects?|attackers?|bombers?|"
+    r"gunm[ae]n|assailants?|m[ae]n|wom[ae]n|victims?|dead|deceased|militants?|fighters?|killers?|"
+    r"perpetrators?|hostages?|detainees?|boys?|girls?))\s+)?as\s+(?P<name>(?:(?:Sheikh|Mullah|Maulana|Mufti|Abu|"
+    r"Hafiz|Qari|Haji)\s+)?[A-Z][\w’'-]+(?:\s+(?:bin|ibn|al-|el-|ul-|abu|Abu)?\s*[A-Z][\w’'-]+){1,4})"
+)
+
+
 def _persons_named_by_title(ctx: Context) -> None:
     """"Al-Shabab spokesman Sheikh Abdiaziz Abu-Musab": a name right after a role title is a
     person even when the statistical NER missed it (it often does for transliterated names)."""
     taken = [(s, e) for ent in ctx.entities.values() for s, e in ent.mentions]
     orgs = {(s, e): ent for ent in ctx.entities.values() if ent.type == ORGANIZATION for s, e in ent.mentions}
-    for m in _TITLE_BEFORE_NAME.finditer(ctx.text):
+    for m in [*_TITLE_BEFORE_NAME.finditer(ctx.text), *_IDENTIFIED_AS.finditer(ctx.text)]:
         s, e = m.start("name"), m.end("name")
         name = re.sub(r"[’']s$", "", m.group("name"))
         e = s + len(name)
-        if m.group("comma") and (not re.match(r"\s*[,(]", ctx.text[e:e + 2]) or any(
+        if m.groupdict().get("comma") and (not re.match(r"\s*[,(]", ctx.text[e:e + 2]) or any(
                 a < e and s < b for a, b in taken if (a, b) not in orgs)):
             # "Boko Haram's current leader, Bakura Doro, commands ...": an appositive name set
             # off by commas, unless the span is already a group, place or person

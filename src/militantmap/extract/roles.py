@@ -621,6 +621,15 @@ class _Index:
                 return next((self.person[c.i] for c in tok.children
                              if c.dep_ == "appos" and c.i in self.person), None)
         key = self.person.get(tok.i)
+        if key is None and tok.pos_ == "NOUN":
+            # "The man, identified as Omar Diallo, was a member of G": the noun is the name
+            for c in tok.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in ("identify", "name"):
+                    for a in c.children:
+                        if a.dep_ == "prep" and a.lower_ == "as":
+                            for o in a.children:
+                                if o.dep_ == "pobj" and o.i in self.person:
+                                    return self.person[o.i]
         if key is None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
             # 'Ismael "El Mayo" Zambada Garcia': the parser splits a name around a quoted
             # nickname and hangs the rest on the first name as its apposition
