@@ -1351,18 +1351,24 @@ def _country_qualified(ctx: Context, gaz: Gazetteer, mentions: list, nationality
     text = ctx.text
     taken = [(m.start, m.end) for m in mentions]
     counts: dict[str, int] = {}
+    bases = [(base, by_country) for base, by_country in index.items() if base.split()[0] in text.lower()]
+    if not bases:
+        return []
+    geo = get_geocoder()
     for ent in doc_ents(ctx.doc):
         if ent.label_ in ("GPE", "NORP"):
-            country = nationality(re.sub(r"[’']s$", "", ent.text))
+            name = re.sub(r"[’']s$", "", ent.text)
+            country = nationality(name)
+            if not country and ent.label_ == "GPE":
+                # a town or a province names its country too ("fought IS in Derna": Libya)
+                place = geo.geocode(name)
+                country = place.country if place is not None else None
             if country:
                 counts[normalize(country)] = counts.get(normalize(country), 0) + 1
     if not counts:
         return []
     out = []
-    for base, by_country in index.items():
-        first = base.split()[0]
-        if first not in text.lower():
-            continue
+    for base, by_country in bases:
         pattern = _base_pattern(base)
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
