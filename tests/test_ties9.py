@@ -76,3 +76,31 @@ def test_the_appositive_subject_still_does_it():
     found = rels(run("Hurras al-Din, an al-Qaeda affiliate in Syria, clashed with Hayat Tahrir al-Sham."))
     assert has_tie(found, "Hurras al-Din", "rivals", "Hay'at Tahrir al-Sham"), found
     assert has_tie(found, "Hurras al-Din", "faction_of", "al-Qaeda"), found
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Qaeda and the Taliban are closely linked.",
+    "Al-Qaeda and the Taliban remain closely aligned, a UN report said.",
+    "Hamas and Palestinian Islamic Jihad are closely affiliated.",
+])
+def test_two_groups_said_to_be_linked_are_affiliated(text):
+    found = rels(run(text))
+    assert any(t == "affiliated_with" for _, t, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas and Hezbollah were linked to the attacks by investigators.",
+    "The two bombings in Quetta are linked, police said, blaming Lashkar-e-Jhangvi and the Baloch Liberation Army.",
+])
+def test_groups_linked_to_something_else_are_not_linked_to_each_other(text):
+    assert not rels(run(text))
+
+
+@pytest.mark.parametrize(("text", "backer", "backed"), [
+    ("Lashkar-e-Jhangvi is believed to be supplied with weapons by the Pakistani Taliban.",
+     "Tehrik-i-Taliban Pakistan", "Lashkar-e-Jhangvi"),
+    ("The Houthis were supplied with drones by Hezbollah, officials said.", "Hezbollah", "Houthis"),
+    ("Hamas was armed with rockets by Hezbollah, according to the report.", "Hezbollah", "Hamas"),
+])
+def test_supplied_with_arms_by_a_group_is_its_support(text, backer, backed):
+    assert has_tie(rels(run(text)), backer, "supports", backed)
