@@ -85,3 +85,27 @@ def test_a_drone_strike_by_the_army_stays_an_operation():
                       "2024-05-10")
     assert events_of(evs, "military_operation"), evs
     assert not any("Islamic State West Africa Province" in e["perps"] for e in events_of(evs, "attack")), evs
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria's army said on Monday it had freed 30 hostages held by Boko Haram in the Sambisa forest.",
+    "Troops rescued 20 kidnapped passengers in Kaduna on Sunday after a gunfight with bandits.",
+])
+def test_a_rescue_of_hostages_is_the_forces_operation_not_an_attack(text):
+    evs = events_read(text, "2024-05-10")
+    assert events_of(evs, "military_operation"), evs
+    assert events_of(evs, "attack") == [], evs
+
+
+def test_a_release_of_hostages_is_no_attack():
+    evs = events_read("Boko Haram released 82 of the kidnapped schoolgirls in Banki on Saturday in exchange "
+                      "for five commanders. The hostages were released after talks.", "2024-05-10")
+    assert events_of(evs, "attack") == [], evs
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen took 12 hostages at a hotel in Bamako on Friday.",
+    "Militants attacked a passenger train near Sibi on Tuesday, taking hundreds hostage.",
+])
+def test_a_taking_of_hostages_stays_an_attack(text):
+    assert events_of(events_read(text, "2024-05-10"), "attack")

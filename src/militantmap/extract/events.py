@@ -140,6 +140,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?<!\bbeing\s)(?<!\bare\s)(?<!\bis\s)\b(?:killed|neutrali[sz]ed|"
         r"eliminated|killing\s+of|deaths?\s+of)\s+(?:(?!by\b)[\w-]+\s+){0,4}?(?:militants|fighters|insurgents|terrorists|jihadists|rebels|"
         r"bandits|members|extremists)|"
+        # "the army said it had freed 30 hostages held by G": a rescue is the forces' operation
+        r"(?:troops|forces|soldiers|army|military|police|commandos)\b[^.;]{0,40}?(?<!\bwere\s)(?<!\bwas\s)"
+        r"\b(?:rescued|freed|liberated)\s+(?:[\w-]+\s+){0,3}?(?:hostages|captives|abductees|kidnap\s+victims|"
+        r"students|schoolgirls|schoolchildren|passengers|villagers|women|children|people)|"
         r"(?:militants|fighters|insurgents|terrorists|jihadists|rebels|bandits)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:were|have\s+been|had\s+been)\s+killed\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?(?:\w+\s+)?"
         r"(?:troops|forces|soldiers|army|military|police|air\s*strikes?|drone\s+strikes?))\b",
@@ -796,6 +800,9 @@ def _irrealis(tok) -> bool:
 
 
 _BLAST_LEMMAS = frozenset({"explosion", "blast", "fire", "blaze", "explode", "blow"})
+# what is done to hostages after their taking: a rescue (the forces' operation) or a release
+_RELEASE_LEMMAS = frozenset({"free", "rescue", "liberate", "release", "evacuate", "swap", "exchange",
+                             "recover", "reunite", "hand"})
 
 
 def _accident(tok, sent: Span) -> bool:
@@ -885,6 +892,9 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                     tok = verbs[0]
             if _irrealis(tok):
                 continue
+            if type_ == "attack" and tok.lemma_.lower() == "hostage" and tok.dep_ in ("dobj", "nsubjpass") \
+                    and tok.head.lemma_.lower() in _RELEASE_LEMMAS:
+                continue  # "the army freed 30 hostages", "hostages were released": no taking of them
             noun = tok.head if tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i else tok
             if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.tag_ in ("VBZ", "VBP") \
                     and noun.head.dep_ in ("relcl", "acl") and not any(c.dep_ == "aux" for c in noun.head.children):
