@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test setup lock bench evaluate clean web-assets
+.PHONY: demo test setup lock bench evaluate eval-voa clean web-assets
 
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: setup
 
 evaluate: setup
 	$(BIN)/militantmap evaluate $(SHARED)/corpus/dev
+
+# The hand-annotated VOA stories (eval/voa, offsets into the shared feed: scripts/voa_gold.py).
+eval-voa: setup
+	d=$$(mktemp -d) && $(BIN)/python scripts/voa_gold.py unpack $$d --shared $(SHARED) && \
+	  $(BIN)/militantmap evaluate $$d; rc=$$?; rm -rf $$d; exit $$rc
 
 bench: setup
 	$(BIN)/militantmap bench --shared $(SHARED) --queries
