@@ -109,3 +109,10 @@ def test_a_release_of_hostages_is_no_attack():
 ])
 def test_a_taking_of_hostages_stays_an_attack(text):
     assert events_of(events_read(text, "2024-05-10"), "attack")
+
+
+def test_an_incident_named_as_the_scene_of_another_is_not_told_again():
+    evs = events_read("Troops killed the IS leader in an airstrike in Syria on Thursday. Intelligence collected at "
+                      "the scene of the airstrike further led to the arrest of another IS official in Irbil.",
+                      "2024-05-10")
+    assert [e["type"] for e in evs] == ["leader_killed", "arrest"], evs

@@ -800,6 +800,8 @@ def _irrealis(tok) -> bool:
 
 
 _BLAST_LEMMAS = frozenset({"explosion", "blast", "fire", "blaze", "explode", "blow"})
+# the place of an incident told before: "the scene of the blast", "the site of the airstrike"
+_SCENE_NOUNS = frozenset({"scene", "site", "spot", "location"})
 # what is done to hostages after their taking: a rescue (the forces' operation) or a release
 _RELEASE_LEMMAS = frozenset({"free", "rescue", "liberate", "release", "evacuate", "swap", "exchange",
                              "recover", "reunite", "hand"})
@@ -892,6 +894,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                     tok = verbs[0]
             if _irrealis(tok):
                 continue
+            if found and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SCENE_NOUNS:
+                continue  # "arrested at the scene of the airstrike": the arrest is the incident told here
             if type_ == "attack" and tok.lemma_.lower() == "hostage" and tok.dep_ in ("dobj", "nsubjpass") \
                     and tok.head.lemma_.lower() in _RELEASE_LEMMAS:
                 continue  # "the army freed 30 hostages", "hostages were released": no taking of them
