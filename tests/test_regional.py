@@ -84,7 +84,8 @@ def test_sect_and_ethnic_words_are_no_group_name():
 def test_appositive_affiliate_is_the_group_just_named():
     r = run("JNIM, al-Qaeda's Sahel affiliate, is led by Iyad Ag Ghaly, a veteran of earlier rebellions.")
     assert groups(r) == {"jamaat-nusrat-al-islam-wal-muslimin", "al-qaeda"}
-    assert ("jamaat-nusrat-al-islam-wal-muslimin", "faction_of", "al-qaeda", "positive") in ties(r)
+    assert {("jamaat-nusrat-al-islam-wal-muslimin", "affiliated_with", "al-qaeda", "positive"),
+            ("al-qaeda", "affiliated_with", "jamaat-nusrat-al-islam-wal-muslimin", "positive")} & ties(r)
     assert ("Iyad Ag Ghaly", "leader", "jamaat-nusrat-al-islam-wal-muslimin") in roles(r)
 
 

@@ -33,7 +33,7 @@ CASES = [
      "claimed the attack.", [(JNIM, "faction_of", "al-Qaeda")], []),
     ("possessive branch phrase before the name", "Islamic State Sahel Province has clashed again with "
      "al-Qaeda's Sahel affiliate, Jamaat Nusrat al-Islam wal-Muslimin.",
-     [(ISSP, "rivals", JNIM), (JNIM, "faction_of", "al-Qaeda")], []),
+     [(ISSP, "rivals", JNIM), (JNIM, "affiliated_with", "al-Qaeda")], []),
     # an object pronoun or description is not its own clause's subject
     ("object description is another group", "The Islamic State has expanded in Africa. In 2019 the "
      "Allied Democratic Forces pledged allegiance to the group, officials said.",

@@ -20,7 +20,7 @@ CASES = [
     ("parent faction name", "Police blamed the rival Tehrik-i-Taliban Pakistan faction Hizbul Ahrar "
      "for the blast.", [(HUA, "faction_of", TTP)], [(TTP, "faction_of", HUA)]),
     ("parent affiliate name", "The al-Qaeda affiliate al-Shabaab stormed a hotel in the capital.",
-     [("al-Shabaab", "faction_of", "al-Qaeda")], []),
+     [("al-Shabaab", "affiliated_with", "al-Qaeda")], [("al-Shabaab", "faction_of", "al-Qaeda")]),
     # ... and "rival" there does not make the parent the rival of the speaker's group
     ("rival faction is no rivalry of the parent", "Lashkar-e-Jhangvi accused the rival Tehrik-i-Taliban "
      "Pakistan faction Hizbul Ahrar of the killing.",
@@ -29,7 +29,7 @@ CASES = [
     ("appositive parent faction", "Hizbul Ahrar, a Tehrik-i-Taliban Pakistan splinter faction, said it "
      "planted the bomb.", [(HUA, "faction_of", TTP)], []),
     ("appositive parent affiliate in brackets", "Residents fled when al-Shabaab (an al-Qaeda affiliate) "
-     "entered the town.", [("al-Shabaab", "faction_of", "al-Qaeda")], []),
+     "entered the town.", [("al-Shabaab", "affiliated_with", "al-Qaeda")], [("al-Shabaab", "faction_of", "al-Qaeda")]),
     ("pro-parent is no faction", "Al-Shabaab, a pro-al-Qaeda faction, seized the port.",
      [], [("al-Shabaab", "faction_of", "al-Qaeda")]),
     ("parent-linked is no faction", "Al-Shabaab, an al-Qaeda-linked faction, seized the port.",

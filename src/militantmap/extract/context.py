@@ -67,9 +67,11 @@ class Context:
     body_start: int = 0           # offset after a leading title line (only ties are read from it)
     entities: dict[str, Entity] = field(default_factory=dict)
     group_mentions: list[Mention] = field(default_factory=list)
-    # (faction key, parent key, offset) for "G's X faction" phrases: the text itself says the
-    # one belongs to the other, even when both are known groups.
-    faction_ties: list[tuple[str, str, int]] = field(default_factory=list)
+    # (part key, parent key, offset, tie type) for "G's X faction" phrases: the text itself says
+    # the one belongs to the other, even when both are known groups. The type is faction_of,
+    # or affiliated_with for an "affiliate" (SCHEMA.md lists affiliates with neither branches
+    # nor wings, and annotators code "G's Sahel affiliate" as an affiliation).
+    faction_ties: list[tuple[str, str, int, str]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     # Every reference to a group (names, descriptions, pronouns, plurals), sorted by offset;
     # filled by extract.mentions.resolve_group_refs after the descriptions are resolved.

@@ -148,7 +148,7 @@ def _parts_of(ctx: Context) -> list[Description]:
         if ctx.group_at(start, end) is not None:
             continue
         out.append(Description(start, end, kids[0]))
-        ctx.faction_ties.append((kids[0], parent.key, start))
+        ctx.faction_ties.append((kids[0], parent.key, start, "faction_of"))
     return out
 
 

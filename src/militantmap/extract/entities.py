@@ -343,7 +343,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
         if key == m.entry_id:
             continue
         if not fm:  # "G's X faction": the tie is read off the phrase (faction_phrase_relations)
-            ctx.faction_ties.append((key, m.entry_id, xs))
+            ctx.faction_ties.append((key, m.entry_id, xs, _part_tie(hit.group("kind"))))
             phrase = text[m.start:xe]
         else:
             phrase = text[xs:m.end]
@@ -370,7 +370,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             continue
         key = entity_for_entry(child.id)
         xs = pm.start("kind")
-        ctx.faction_ties.append((key, m.entry_id, xs))
+        ctx.faction_ties.append((key, m.entry_id, xs, _part_tie(pm.group("kind"))))
         cands.append(_Candidate(xs, pm.end(), key, 0, ""))
         cands.append(_Candidate(m.start, m.end, m.entry_id, 1, text[m.start:m.end], True))
 
@@ -386,7 +386,7 @@ def find_entities(ctx: Context, gaz: Gazetteer, countries: set[str], nationality
             continue
         key = entity_for_entry(entry.id) if entry is not None else entity_for_name(x, m.entry_id, link=False)
         xs = sm.start("x")
-        ctx.faction_ties.append((key, m.entry_id, xs))
+        ctx.faction_ties.append((key, m.entry_id, xs, "faction_of"))
         cands.append(_Candidate(xs, sm.end("x"), key, 0, x))
 
     # Acronyms the text defines: "Tehrik-i-Taliban Pakistan (TTP)", and the reverse order
@@ -893,6 +893,11 @@ def _appositive_after(text: str, end: int, mentions: list) -> str | None:
         if g.start >= end and re.fullmatch(r"\s*(?:,|\(|—|–|--)\s*(?:the\s+)?", text[end:g.start]):
             return g.entry_id
     return None
+
+
+def _part_tie(kind: str) -> str:
+    """The tie a part noun states: an affiliate is affiliated, a branch or a wing a faction."""
+    return "affiliated_with" if kind.lower().startswith("affiliate") else "faction_of"
 
 
 _BRANCH_IN_PLACE = re.compile(

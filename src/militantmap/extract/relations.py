@@ -55,9 +55,9 @@ def _p(type_: str, pattern: str, subject: str = "a", noun_phrase: bool = False,
         NEGATING.add(compiled)
 
 
-# What a part of a group is called (SCHEMA: affiliate, branch, province, wing, offshoot are
-# faction_of; "linked to", "affiliated with" are affiliated_with).
-_PART = (r"(?:faction|splinter(?:\s+group|\s+faction)?|wing|arm|branch|offshoot|affiliate|"
+# What a part of a group is called (SCHEMA: branch, province, wing, offshoot are faction_of;
+# "an affiliate", "linked to", "affiliated with" are affiliated_with: the pattern row affiliate_of).
+_PART = (r"(?:faction|splinter(?:\s+group|\s+faction)?|wing|arm|branch|offshoot|"
          r"breakaway\s+(?:group|faction)|province|chapter|franchise)")
 
 
@@ -78,10 +78,22 @@ _p("faction_of", rf"{B}[’']s?\s+(?:[\w-]+\s+){{0,3}}?{_PART}\s*,?\s*(?:the\s+)
 # "X, the group's Sahel affiliate" / "X (Y's wing)"
 _p("faction_of", rf"{A}\s*(?:,|\(|—|–|--)\s*(?:the\s+|its\s+)?{B}[’']s?\s+(?:[\w-]+\s+){{0,3}}?{_PART}\b",
    noun_phrase=True)
+# the same constructions with "affiliate", an affiliation: "Y's Somali affiliate, X", "X, the
+# group's Sahel affiliate", "X, an al-Qaeda affiliate", "X, an affiliate of Y", "the IS affiliate X"
+_AFFILIATE = r"affiliates?\b"
+_p("affiliated_with", rf"{B}[’']s?\s+(?:[\w-]+\s+){{0,3}}?{_AFFILIATE}\s*,?\s*(?:the\s+)?{A}", noun_phrase=True)
+_p("affiliated_with", rf"{A}\s*(?:,|\(|—|–|--)\s*(?:the\s+|its\s+)?{B}[’']s?\s+(?:[\w-]+\s+){{0,3}}?{_AFFILIATE}",
+   noun_phrase=True)
+_p("affiliated_with", rf"{A}\s*(?:,|\(|—|–|--)\s*(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+){{0,2}}?{B}\s+{_AFFILIATE}",
+   noun_phrase=True)
+_p("affiliated_with", rf"{A}(?:\s+(?:group|outfit|gang|faction|militia|movement|network))?\s*,?\s*(?:\([^)]*\)\s*,?\s*)?"
+   rf"(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,3}}?{_AFFILIATE}\s+of\s+(?:the\s+)?{B}",
+   noun_phrase=True)
+_p("affiliated_with", rf"{B}\s+(?:(?:local|regional)\s+)?affiliate\s*,?\s*(?:the\s+)?{A}", noun_phrase=True)
 _p("faction_of", rf"{B}\s+(?:splinter|breakaway)\s+(?:group|faction)\s*,?\s*(?:the\s+)?{A}")
 # "the rival TTP faction Jamaat-ul-Ahrar", "the IS affiliate ISWAP": the parent names the part
 _p("faction_of", rf"{B}\s+(?:(?:armed|militant|political|military|dissident|hardline|local|regional|"
-   rf"splinter|breakaway)\s+)?(?:faction|wing|branch|offshoot|affiliate|franchise|chapter|province)"
+   rf"splinter|breakaway)\s+)?(?:faction|wing|branch|offshoot|franchise|chapter|province)"
    rf"\s*,?\s*(?:the\s+)?{A}", noun_phrase=True)
 # "Jamaat-ul-Ahrar, a TTP faction, ...", "X (an al-Qaeda affiliate)"
 _p("faction_of", rf"{A}\s*(?:,|\(|—|–|--)\s*(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+){{0,2}}?{B}\s+"
@@ -374,8 +386,12 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                 negated = (pattern in NEGATING or is_negated(_between(clause))
                            or (pattern not in NOUN_PHRASE and _under_denial(ctx, offsets[last])))
                 modality = modality_of(clause, att)
-                key = (a, type_, b)
-                if key in seen or (type_ in SYMMETRIC and (b, type_, a) in seen):
+                tie_type = type_
+                a_start, a_end = offsets[int(m.group("a"))]
+                if tie_type == "faction_of" and re.search(r"(?i)affiliates?$", ctx.text[a_start:a_end]):
+                    tie_type = "affiliated_with"  # "G's Sahel affiliate": an affiliation (see _PART)
+                key = (a, tie_type, b)
+                if key in seen or (tie_type in SYMMETRIC and (b, tie_type, a) in seen):
                     continue
                 seen.add(key)
                 # An appositive ("X, the group's Somali affiliate") is the writer's own
@@ -385,7 +401,7 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                 structural = (pattern in NOUN_PHRASE and not negated and not _QUOTES.search(span_text(sent))
                               and not _COPULA.search(clause))
                 hits.append(RelationHit(
-                    a, type_, b, "negated" if negated else "positive", modality, att, evidence(sent),
+                    a, tie_type, b, "negated" if negated else "positive", modality, att, evidence(sent),
                     structural, f"surface:{PATTERNS.index((type_, pattern, _subj))}",
                 ))
         _pattern_relations(ctx, sent, att, resolver, seen, hits)
@@ -621,10 +637,10 @@ def faction_phrase_relations(ctx: Context, found: list[RelationHit]) -> list[Rel
     tied = {frozenset((h.subject, h.object)) for h in found}
     hits = [h for h in _names_own_parent(ctx) + related_listed(ctx)
             if frozenset((h.subject, h.object)) not in tied]
-    for child, parent, offset in ctx.faction_ties:
+    for child, parent, offset, type_ in ctx.faction_ties:
         span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is not None and offset >= ctx.body_start:
-            hits.append(RelationHit(child, "faction_of", parent, "positive", "asserted", None,
+            hits.append(RelationHit(child, type_, parent, "positive", "asserted", None,
                                     evidence(span.sent), True, "faction_phrase:possessive"))
     for i, m in enumerate(ctx.group_mentions):
         if not m.complement or i == 0:
@@ -648,7 +664,7 @@ def drop_complement_parents(ctx: Context, relations: list[RelationHit]) -> list[
     the phrase's complement is no party to it. When one sentence gives the same tie to a
     faction phrase's head and to its parent, the parent's goes (the phrase's own faction_of
     stays)."""
-    pairs = {(child, parent) for child, parent, _ in ctx.faction_ties}
+    pairs = {(child, parent) for child, parent, _, _ in ctx.faction_ties}
     if not pairs:
         return relations
 
