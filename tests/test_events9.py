@@ -116,3 +116,13 @@ def test_an_incident_named_as_the_scene_of_another_is_not_told_again():
                       "the scene of the airstrike further led to the arrest of another IS official in Irbil.",
                       "2024-05-10")
     assert [e["type"] for e in evs] == ["leader_killed", "arrest"], evs
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Turkey launched an offensive against the YPG in northeast Syria last month.", "Syria"),
+    ("Kenya said al-Shabaab militants attacked a police post in Somalia on Monday.", "Somalia"),
+    ("Pakistan said gunmen attacked a checkpoint on Monday, killing three soldiers.", "Pakistan"),
+])
+def test_the_country_that_does_or_tells_it_is_not_where_it_happened_when_another_is_named(text, country):
+    evs = events_read(text, "2024-05-10")
+    assert evs and all((e.get("location") or {}).get("country") == country for e in evs), evs

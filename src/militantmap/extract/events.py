@@ -2341,7 +2341,6 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
     country named with its token."""
     lo, hi = scope
     out: list[_PlaceCandidate] = []
-    country_only = None
     countries: list[tuple] = []     # (token, country) of the countries named
 
     def add(start, end, name, place, rank, located, tok):
@@ -2419,7 +2418,6 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
         if country and agent_of_participle(ent.root):
             continue  # "a convoy for a mining company operated by China": the doer, not the place
         if country:
-            country_only = country_only or country
             countries.append((ent.root, country))
             continue
         place = geo.geocode(name, doc_country)
@@ -2442,6 +2440,11 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
         rank = _KIND_RANK.get(place.kind, 2) if place is not None else 2
         add(ent.start_char, end, name, place, rank, _prep_before(ent[0]), ent.root)
     out.sort(key=lambda c: c.start)
+    # the first country named, but not the one that does it ("Turkey launched an offensive
+    # against the YPG in northeast Syria": Syria) when another is named
+    doers = [c for tok, c in countries if tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.head.pos_ in ("VERB", "AUX", "NOUN")]
+    others = [c for _, c in countries if c not in doers]
+    country_only = others[0] if others else (countries[0][1] if countries else None)
     return out, country_only, countries
 
 
