@@ -79,7 +79,13 @@ def test_no_two_labels_or_discs_overlap(page, dev_server, web_assets):
         page.evaluate(f"window.militantmapNetwork.renderer.getCamera().setState({{ratio: {ratio}}})")
         page.evaluate("window.militantmapNetwork.renderer.refresh()")
         found = page.evaluate(_MEASURE)
-        assert len(found["labels"]) >= 5, found["labels"]  # labels are drawn, not all culled
+        # labels are drawn, not all culled: five at least, or one for every disc in view when
+        # the zoomed view holds fewer (what the centre of the layout holds varies with the data)
+        box = page.evaluate("(() => { const r = window.militantmapNetwork.renderer.getContainer()"
+                            ".getBoundingClientRect(); return {w: r.width, h: r.height}; })()")
+        in_view = [d for d in found["discs"] if 0 <= d["x"] <= box["w"] and 0 <= d["y"] <= box["h"]]
+        assert in_view, ratio
+        assert len(found["labels"]) >= min(5, len(in_view)), (ratio, found["labels"])
         assert all(lab["beside"] for lab in found["labels"])
         assert _overlapping(found["labels"]) == [], ratio
         assert _label_on_disc(found["labels"], found["discs"]) == [], ratio
