@@ -126,3 +126,17 @@ def test_an_incident_named_as_the_scene_of_another_is_not_told_again():
 def test_the_country_that_does_or_tells_it_is_not_where_it_happened_when_another_is_named(text, country):
     evs = events_read(text, "2024-05-10")
     assert evs and all((e.get("location") or {}).get("country") == country for e in evs), evs
+
+
+def test_one_leaders_death_told_twice_with_different_days_is_one_incident():
+    evs = events_read("Iraqi officials said on Friday that Abu Khadija, the Islamic State's leader in Iraq, was "
+                      "killed in an airstrike in Anbar on Thursday. In a statement on Saturday, U.S. Central "
+                      "Command said Abu Khadija had been killed in a strike near Rawa on Wednesday night.",
+                      "2024-05-10")
+    assert len(events_of(evs, "leader_killed")) == 1, evs
+
+
+def test_two_leaders_killed_on_different_days_stay_two_incidents():
+    evs = events_read("Abu Khadija, the Islamic State's leader in Iraq, was killed in Anbar on Thursday. Abu "
+                      "Omar, the Islamic State's leader in Syria, was killed in Deir ez-Zor on Monday.", "2024-05-10")
+    assert len(events_of(evs, "leader_killed")) == 2, evs

@@ -350,6 +350,8 @@ class EventHit:
     # the groups an arrest, a ban, a leader's death or an operation is about: members arrested,
     # the group banned, the group that lost its leader, the group targeted (issue 10)
     concerns: list[str] = field(default_factory=list)
+    # a leader's death: the leaders (person keys) the sentence names or refers to
+    victims: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -1126,6 +1128,10 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 and not any(t.lower_ == "since" for t in sent))
             if (_anchored(hit) or named_arrest) and not (plural and not _specific(hit)):
                 out.extend(_split_by_dates(hit, scope))
+    for hit in out:
+        if hit.type == "leader_killed":
+            # the leaders the sentence names or refers to: one man dies once (_compatible)
+            hit.victims = {k for k in _persons_in(ctx, sent) | set(referred) if k in leaders}
     return out
 
 
@@ -2726,6 +2732,8 @@ def _same_spot(a: dict, b: dict) -> bool:
 def _compatible(a: EventHit, b: EventHit) -> bool:
     if a.sent.start_char == b.sent.start_char:
         return False  # incidents of one sentence were told apart on purpose
+    if a.type == "leader_killed" and a.victims & b.victims:
+        return True   # a man dies once, whatever day or place two reports give his death
     if _background(a.date) or _background(b.date):
         return False  # "in recent months, X has ..." tells of other incidents
     da, db = _date_key(a.date), _date_key(b.date)
@@ -2769,6 +2777,7 @@ def _merge(into: EventHit, other: EventHit) -> None:
         described=[p for p in dict.fromkeys(into.described + other.described)
                    if not any(p in h.perpetrators and p not in h.described for h in (into, other))],
         concerns=list(dict.fromkeys(into.concerns + other.concerns)),
+        victims=into.victims | other.victims,
     )
     claim_dated = any(date is h.date and getattr(h, "claim_dated", False) for h in (main, extra))
     into.__dict__.update(merged.__dict__)
