@@ -169,20 +169,19 @@ class _TokenRules:
     def build(cls, vocab, patterns: list[dict]):  # type: ignore[no-untyped-def]
         from spacy.matcher import Matcher
 
-        rules = []
+        rules: list[tuple[int, int, list[list[tuple[str, str, object]]]]] = []
         rest = Matcher(vocab)
         for rule_id, rule in enumerate(patterns):
             key = vocab.strings.add(str(rule_id))  # as AttributeRuler.add keys it
             for pattern in rule["patterns"]:
-                tokens = [cls._tests(spec) for spec in pattern]
-                if len(pattern) == 1:
-                    if tokens[0] is None:
-                        return None
+                found = [cls._tests(spec) for spec in pattern]
+                tokens = [t for t in found if t is not None]
+                if len(pattern) == 1 and len(tokens) != 1:
+                    return None
+                if len(tokens) == 1 == len(pattern) or len(tokens) == len(pattern) and any(
+                        t[1] in ("==", "IN") for tests in tokens for t in tests):
                     rules.append((rule_id, key, tokens))
-                elif all(t is not None for t in tokens) and any(
-                        t[1] in ("==", "IN") for tests in tokens for t in tests):  # type: ignore[union-attr]
-                    rules.append((rule_id, key, tokens))
-                else:
+                else:  # (a longer pattern of another form, or with nothing to index it by)
                     rest.add(key, [pattern])
         return cls(vocab, rules, rest)
 
