@@ -56,11 +56,19 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+@lru_cache(maxsize=1)
+def _lsh_params() -> tuple[int, int]:
+    """The LSH bands and rows for (threshold 0.5, NUM_PERM), computed once: datasketch finds
+    them by numerical integration, a cost per index (per ingest run) otherwise."""
+    lsh = MinHashLSH(threshold=0.5, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
 @dataclass
 class NearDuplicateIndex:
     """Near-duplicate lookup over the stored articles (loaded once per ingest run)."""
 
-    lsh: MinHashLSH = field(default_factory=lambda: MinHashLSH(threshold=0.5, num_perm=NUM_PERM))
+    lsh: MinHashLSH = field(default_factory=lambda: MinHashLSH(num_perm=NUM_PERM, params=_lsh_params()))
 
     def add(self, article_id: int, m: MinHash) -> None:
         key = str(article_id)

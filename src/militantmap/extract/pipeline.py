@@ -98,13 +98,14 @@ class Extractor:
 
     def _warm_up(self) -> None:
         """Build, at load, what the rule stages otherwise build at the first article that needs
-        it (the gazetteer's derived indexes, the compiled rule tables, dateparser's English
-        locale): one short article of our own through every stage. Loading the pipeline is
+        it (the gazetteer's derived indexes, the compiled rule tables and prefilter patterns,
+        dateparser's English locale): one short article of our own through every stage. Loading the pipeline is
         then the whole one-time cost (about half a second more), and the first articles of a
         run, or of each parallel worker, go at the speed of the rest."""
         prepared = self.prepare(Article(text=_WARM_UP_TEXT, id="warm-up", published=dt.date(2020, 1, 1)))
+        relevance(prepared["text"])  # (and the prefilter's patterns)
         with self.nlp.memory_zone():
-            self._extract_doc(prepared, self.nlp(prepared["text"]))
+            self._extract_doc(prepared, self.nlp(focus(prepared["text"])))
 
     def _nationality(self, word: str) -> str | None:
         return self.geo.country_of_demonym(word) or self.geo.is_country(word)

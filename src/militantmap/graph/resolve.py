@@ -33,6 +33,7 @@ FUZZY_MIN = 92  # transliterations ("Tehreek" / "Tehrik") pass, different groups
 _INSERT_ENTITY = entities.insert()
 _INSERT_ALIASES = aliases.insert()
 _ENTITY_BY_KEY = select(entities.c.id).where(entities.c.key == bindparam("key"))
+_LAST_DECISION = select(func.max(curation_log.c.id))
 
 
 def slug(text: str) -> str:
@@ -93,7 +94,7 @@ class ResolverCache:
         if conn.dialect.name != "sqlite":
             self.clear()
             return
-        mark = conn.execute(select(func.max(curation_log.c.id))).scalar() or 0
+        mark = conn.execute(_LAST_DECISION).scalar() or 0
         if mark != self._log_mark:
             self.clear()
             self._log_mark = mark
