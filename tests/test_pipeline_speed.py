@@ -38,7 +38,7 @@ def _annotations(doc) -> list[tuple]:  # type: ignore[no-untyped-def]
 
 def test_the_fast_matching_is_in_place():
     ruler = get_nlp().get_pipe("attribute_ruler")
-    assert type(ruler.match.__self__).__name__ == "_SingleTokenRules"
+    assert type(ruler.match.__self__).__name__ == "_TokenRules"
 
 
 def test_the_same_annotations_as_the_model_s_own_attribute_ruler():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["CleanText", "remove_boilerplate"]
 
@@ -133,10 +134,14 @@ def _split(raw: str) -> list[_Line]:
     return lines
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+# The tests below read each line several times (alone, then in its paragraph, then at the tail):
+# the words and the reporting test of a line are kept for the next reading.
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
 
 
+@lru_cache(maxsize=4096)
 def _is_reporting(text: str) -> bool:
     return len(_words(text)) >= 5 and bool(_REPORTING.search(text))
 

@@ -28,7 +28,7 @@ def shingles(text: str) -> set[str]:
     words = re.findall(r"\w+", text.lower())
     if len(words) < SHINGLE:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))  # each run of SHINGLE words
 
 
 @lru_cache(maxsize=1)
@@ -39,8 +39,14 @@ def _permutations():  # type: ignore[no-untyped-def]
 
 
 def minhash_of(sh: set[str]) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME, permutations=_permutations())
-    m.update_batch([s.encode("utf-8") for s in sh])
+    # The shingles' hashes are datasketch's default (sha1_hash32: the first 4 bytes of SHA-1,
+    # little-endian), read from all the digests at once instead of one call per shingle; the
+    # MinHash is given them as they are (hashfunc=int), so its values are the default's.
+    m = MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME, permutations=_permutations(), hashfunc=int)
+    if sh:
+        sha1 = hashlib.sha1
+        digests = b"".join([sha1(s.encode("utf-8")).digest() for s in sh])
+        m.update_batch(np.frombuffer(digests, dtype="<u4")[::5].tolist())  # 20-byte digests
     return m
 
 
@@ -56,11 +62,19 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+@lru_cache(maxsize=1)
+def _lsh_params() -> tuple[int, int]:
+    """The LSH bands and rows for (threshold 0.5, NUM_PERM), computed once: datasketch finds
+    them by numerical integration, a cost per index (per ingest run) otherwise."""
+    lsh = MinHashLSH(threshold=0.5, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
 @dataclass
 class NearDuplicateIndex:
     """Near-duplicate lookup over the stored articles (loaded once per ingest run)."""
 
-    lsh: MinHashLSH = field(default_factory=lambda: MinHashLSH(threshold=0.5, num_perm=NUM_PERM))
+    lsh: MinHashLSH = field(default_factory=lambda: MinHashLSH(num_perm=NUM_PERM, params=_lsh_params()))
 
     def add(self, article_id: int, m: MinHash) -> None:
         key = str(article_id)

@@ -33,10 +33,7 @@ def extract_many(articles: Iterable[Article]) -> Iterator[dict]:
 
     extractor = Extractor.default()
     it = iter(articles)
-    while True:
-        chunk = list(islice(it, BATCH))
-        if not chunk:
-            return
+    for chunk in extractor.zoned(iter(lambda: list(islice(it, BATCH)), [])):
         yield from extractor.extract_batch(chunk)
 
 

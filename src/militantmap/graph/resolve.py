@@ -7,7 +7,8 @@ normalized name within their type.
 
 Cost (issue 9): a `Resolver` serves one article (one transaction) and reads what the article's
 entities need in three queries up front (their aliases' owners, their keys, the aliases those
-entities already have) instead of a few queries per entity; a `ResolverCache`, owned by an
+entities already have) instead of a few queries per entity, and writes the aliases it adds in
+one statement (`Resolver.flush`); a `ResolverCache`, owned by an
 ingest run, keeps from one article to the next what would otherwise be read again for each:
 the names analysts removed and the alias list fuzzy matching reads (see its doc for why it
 never goes stale).
@@ -19,13 +20,20 @@ import re
 from bisect import bisect_left
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from militantmap.nlp.gazetteer import get_gazetteer, normalize
 from militantmap.store.schema import aliases, curation_log, entities
 
 FUZZY_MIN = 92  # transliterations ("Tehreek" / "Tehrik") pass, different groups do not
+
+# Statements built once: an article resolves a dozen entities, and building a statement (and
+# its cache key) anew cost more than running it.
+_INSERT_ENTITY = entities.insert()
+_INSERT_ALIASES = aliases.insert()
+_ENTITY_BY_KEY = select(entities.c.id).where(entities.c.key == bindparam("key"))
+_LAST_DECISION = select(func.max(curation_log.c.id))
 
 
 def slug(text: str) -> str:
@@ -86,7 +94,7 @@ class ResolverCache:
         if conn.dialect.name != "sqlite":
             self.clear()
             return
-        mark = conn.execute(select(func.max(curation_log.c.id))).scalar() or 0
+        mark = conn.execute(_LAST_DECISION).scalar() or 0
         if mark != self._log_mark:
             self.clear()
             self._log_mark = mark
@@ -136,6 +144,7 @@ class Resolver:
         self._owners: dict[str, list[tuple[int, str]]] = {}
         self._keys: dict[str, int | None] = {}
         self._aliases_of: dict[int, set[str]] = {}
+        self._pending: list[dict] = []  # alias rows not yet written (see flush)
         if ents:
             self._prefetch(ents)
 
@@ -162,6 +171,7 @@ class Resolver:
         new = sorted(n for n in norms if n not in self._owners)
         if not new:
             return
+        self.flush()  # the aliases this resolver added are owners too
         for n in new:
             self._owners[n] = []
         for r in self.conn.execute(
@@ -195,7 +205,7 @@ class Resolver:
     # -- lookups ---------------------------------------------------------------------------
     def _by_key(self, key: str, ent: dict, kb: bool) -> int:
         if key not in self._keys:
-            row = self.conn.execute(select(entities.c.id).where(entities.c.key == key)).first()
+            row = self.conn.execute(_ENTITY_BY_KEY, {"key": key}).first()
             self._keys[key] = None if row is None else row.id
         found = self._keys[key]
         names = [ent["name"], *ent.get("aliases", [])]
@@ -211,7 +221,7 @@ class Resolver:
                     values["parent_id"] = self._by_key(
                         entry.parent, {"name": self.gaz.get(entry.parent).name, "type": "armed_group",  # type: ignore[union-attr]
                                        "kb_id": entry.parent, "aliases": []}, kb=True)
-        inserted = self.conn.execute(entities.insert(), values).inserted_primary_key
+        inserted = self.conn.execute(_INSERT_ENTITY, values).inserted_primary_key
         assert inserted is not None  # an INSERT of one row always has its key
         new_id = int(inserted[0])
         self._keys[key] = new_id
@@ -230,6 +240,7 @@ class Resolver:
         return min(ids) if ids else None
 
     def _by_fuzzy(self, type_: str, names: list[str]) -> int | None:
+        self.flush()  # the list is read from the store
         found = self.cache.fuzzy_list(self.conn, type_)
         if not found.norms:
             return None
@@ -253,5 +264,12 @@ class Resolver:
                 existing.add(name)
                 self._owners.pop(norm, None)  # read again if asked: it has a new owner
                 self._owners.pop(norm[:300], None)
-        if rows:
-            self.conn.execute(aliases.insert(), rows)
+        self._pending += rows
+
+    def flush(self) -> None:
+        """Write the aliases added since the last flush, in the order they were added (so with
+        the ids they would have had one by one), in one statement: before anything reads
+        aliases from the store, and when the article's entities are resolved (the caller's)."""
+        if self._pending:
+            self.conn.execute(_INSERT_ALIASES, self._pending)
+            self._pending = []

@@ -40,16 +40,16 @@ def get_nlp():  # -> spacy.language.Language
 
 def _fast_attribute_matching(nlp) -> None:  # type: ignore[no-untyped-def]
     """The model's attribute_ruler (POS, morphology and lemma exceptions by tag and word) finds
-    its matches with a spaCy Matcher over 179 patterns, a tenth of the whole parse; 171 of them
-    are one-token patterns on a token's own attributes. Those are matched here by a dictionary
-    lookup on the token's tag or word and the same tests, the rest by a Matcher of their own;
-    the matches, their order, and so every annotation are the ruler's own (checked on every
-    shared corpus: tests/test_pipeline_speed.py). A pattern of a form not handled here leaves
-    the ruler as it is."""
+    its matches with a spaCy Matcher over 179 patterns, a tenth of the whole parse; all of them
+    test a token's own attributes (171 one token, 8 a fixed pair of tokens). They are matched
+    here by a dictionary lookup on the token's tag, word or dependency and the same tests
+    (_TokenRules); the matches, their order, and so every annotation are the ruler's own
+    (checked on every shared corpus: tests/test_pipeline_speed.py). A one-token pattern of a
+    form not handled here leaves the ruler as it is; a longer one is left to a Matcher."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
-    matcher = _SingleTokenRules.build(nlp.vocab, ruler.patterns)
+    matcher = _TokenRules.build(nlp.vocab, ruler.patterns)
     if matcher is not None:
         ruler.match = matcher.match
         ruler.set_annotations = partial(_set_annotations, ruler)
@@ -88,67 +88,106 @@ def _set_annotations(ruler, doc: Doc, matches: list[tuple[int, int, int, int]]) 
             set_token_attrs(Span(doc, start, end, label=match_id)[index], attrs[attr_id])
 
 
-class _SingleTokenRules:
-    _ATTRS = {"TAG": "tag_", "LOWER": "lower_", "DEP": "dep_", "IS_SPACE": "is_space"}
+class _TokenRules:
+    """The ruler's patterns as tests of a token's attributes (one-token patterns, and fixed
+    sequences of tokens without operators), each rule indexed by its first test of equality or
+    membership (of the tag, else the word, else the dependency, else IS_SPACE): only a token
+    with one of those values can match, and that test is then true of it. A token's attributes
+    are read as integers from one Doc.to_array (no Token object per token: creating them was
+    most of the cost); a value is its StringStore id, as the Token's own `tag`, `lower`, `dep`."""
 
-    def __init__(self, vocab, rules: list[tuple[int, int, list[tuple[str, str, object]]]], rest) -> None:  # type: ignore[no-untyped-def]
-        self.rest = rest  # a Matcher of the multi-token patterns, keyed as the ruler keys them
-        self.by_tag: dict[str, list] = {}
-        self.by_lower: dict[str, list] = {}
-        self.always: list = []
-        for rule_id, key, tests in rules:
-            # indexed by its first test of the tag (else of the word) for equality or
-            # membership: only a token found under one of those values can match, and that
-            # test is then true of it (the others are still made, by _ok)
-            first = next((t for t in tests if t[0] == "TAG" and t[1] in ("==", "IN")), None) or next(
-                (t for t in tests if t[0] == "LOWER" and t[1] in ("==", "IN")), None)
+    # the token attributes the patterns may test, as columns of Doc.to_array
+    _ATTRS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+
+    def __init__(self, vocab, rules: list[tuple[int, int, list[list[tuple[str, str, object]]]]],  # type: ignore[no-untyped-def]
+                 rest) -> None:
+        self.rest = rest  # a Matcher of the patterns of other forms, keyed as the ruler keys them
+        self.strings = vocab.strings
+        # per column: value -> (one-token rules with no other test: (rule id, key);
+        #                        one-token rules with more tests: (rule id, key, tests);
+        #                        sequences: (rule id, key, position of the indexed token, tests per token))
+        self.index: list[dict[int, tuple[list, list, list]]] = [{} for _ in self._ATTRS]
+        self.always: list = []  # one-token rules with no such test: tried on every token
+        for rule_id, key, tokens in rules:
+            at, first = next(((at, t) for attr in self._ATTRS for at, tests in enumerate(tokens)
+                              for t in tests if t[0] == attr and t[1] in ("==", "IN")), (0, None))
+            compiled = [[self._compile(vocab, t) for t in tests if t is not first] for tests in tokens]
             if first is None:
-                self.always.append((rule_id, key, tests))
+                assert len(tokens) == 1  # (build leaves such sequences to the Matcher)
+                self.always.append((rule_id, key, compiled[0]))
                 continue
-            rest_tests = [t for t in tests if t is not first]
-            index = self.by_tag if first[0] == "TAG" else self.by_lower
+            index = self.index[self._ATTRS[first[0]]]
             for value in ([first[2]] if first[1] == "==" else sorted(first[2])):  # type: ignore[call-overload]
-                index.setdefault(str(value), []).append((rule_id, key, rest_tests))
+                bare, tested, sequences = index.setdefault(self._id(vocab, first[0], value), ([], [], []))
+                if len(tokens) > 1:
+                    sequences.append((rule_id, key, at, compiled))
+                elif compiled[0]:
+                    tested.append((rule_id, key, compiled[0]))
+                else:
+                    bare.append((rule_id, key))
+
+    @classmethod
+    def _id(cls, vocab, attr: str, value):  # type: ignore[no-untyped-def]
+        """A test's value as the array holds it: IS_SPACE 0 or 1, other attributes their string id."""
+        return int(bool(value)) if attr == "IS_SPACE" else vocab.strings.add(str(value))
+
+    @classmethod
+    def _compile(cls, vocab, test: tuple[str, str, object]) -> tuple[int, str, object]:  # type: ignore[no-untyped-def]
+        attr, op, arg = test
+        if op in ("IN", "NOT_IN"):
+            arg = frozenset(cls._id(vocab, attr, v) for v in arg)  # type: ignore[attr-defined]
+        elif op == "==":
+            arg = cls._id(vocab, attr, arg)
+        return cls._ATTRS[attr], op, arg
+
+    @classmethod
+    def _tests(cls, spec: dict) -> list[tuple[str, str, object]] | None:
+        """The tests of one token's pattern, or None for a form not handled here."""
+        import re
+
+        tests: list[tuple[str, str, object]] = []
+        for attr, value in spec.items():
+            if attr not in cls._ATTRS:
+                return None
+            if isinstance(value, dict):
+                if len(value) != 1:
+                    return None
+                ((op, arg),) = value.items()
+                if op in ("IN", "NOT_IN") and isinstance(arg, list):
+                    tests.append((attr, op, frozenset(arg)))
+                elif op == "REGEX" and isinstance(arg, str) and attr != "IS_SPACE":
+                    tests.append((attr, op, re.compile(arg)))
+                else:
+                    return None
+            elif isinstance(value, (str, bool)):
+                tests.append((attr, "==", value))
+            else:
+                return None
+        return tests
 
     @classmethod
     def build(cls, vocab, patterns: list[dict]):  # type: ignore[no-untyped-def]
-        import re
-
         from spacy.matcher import Matcher
 
-        rules = []
+        rules: list[tuple[int, int, list[list[tuple[str, str, object]]]]] = []
         rest = Matcher(vocab)
         for rule_id, rule in enumerate(patterns):
             key = vocab.strings.add(str(rule_id))  # as AttributeRuler.add keys it
             for pattern in rule["patterns"]:
-                if len(pattern) != 1:
+                found = [cls._tests(spec) for spec in pattern]
+                tokens = [t for t in found if t is not None]
+                if len(pattern) == 1 and len(tokens) != 1:
+                    return None
+                if len(tokens) == 1 == len(pattern) or len(tokens) == len(pattern) and any(
+                        t[1] in ("==", "IN") for tests in tokens for t in tests):
+                    rules.append((rule_id, key, tokens))
+                else:  # (a longer pattern of another form, or with nothing to index it by)
                     rest.add(key, [pattern])
-                    continue
-                tests: list[tuple[str, str, object]] = []
-                for attr, value in pattern[0].items():
-                    if attr not in cls._ATTRS:
-                        return None
-                    if isinstance(value, dict):
-                        if len(value) != 1:
-                            return None
-                        ((op, arg),) = value.items()
-                        if op in ("IN", "NOT_IN") and isinstance(arg, list):
-                            tests.append((attr, op, frozenset(arg)))
-                        elif op == "REGEX" and isinstance(arg, str):
-                            tests.append((attr, op, re.compile(arg)))
-                        else:
-                            return None
-                    elif isinstance(value, (str, bool)):
-                        tests.append((attr, "==", value))
-                    else:
-                        return None
-                rules.append((rule_id, key, tests))
         return cls(vocab, rules, rest)
 
-    @classmethod
-    def _ok(cls, tok, tests) -> bool:  # type: ignore[no-untyped-def]
-        for attr, op, arg in tests:
-            value = getattr(tok, cls._ATTRS[attr])
+    def _ok(self, row: list[int], tests) -> bool:  # type: ignore[no-untyped-def]
+        for col, op, arg in tests:
+            value = row[col]
             if op == "==":
                 if value != arg:
                     return False
@@ -158,20 +197,43 @@ class _SingleTokenRules:
             elif op == "NOT_IN":
                 if value in arg:
                     return False
-            elif not arg.search(value):  # REGEX: re.search, as the Matcher
+            elif not arg.search(self.strings[value]):  # REGEX: re.search on the string, as the Matcher
                 return False
         return True
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """AttributeRuler.match: (rule id, match key, start, end), sorted."""
-        found = [(int(doc.vocab.strings[key]), key, s, e) for key, s, e in self.rest(doc, allow_missing=True)]
-        by_tag, by_lower, always, ok = self.by_tag, self.by_lower, self.always, self._ok
-        for tok in doc:
-            for entries in (by_tag.get(tok.tag_), by_lower.get(tok.lower_), always):
-                if entries:
-                    i = tok.i
-                    found.extend((rule_id, key, i, i + 1) for rule_id, key, tests in entries
-                                 if not tests or ok(tok, tests))
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        found = [(int(doc.vocab.strings[key]), key, s, e)
+                 for key, s, e in (self.rest(doc, allow_missing=True) if len(self.rest) else ())]
+        n = len(doc)
+        if not n:
+            return found
+        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()  # the order of _ATTRS
+        indexes = [(col, index) for col, index in enumerate(self.index) if index]
+        always, ok, add = self.always, self._ok, found.append
+        spans: set[tuple[int, int, int, int]] = set()  # a sequence's matches, once (as the Matcher)
+        for i, row in enumerate(rows):
+            for col, index in indexes:
+                entries = index.get(row[col])
+                if entries is None:
+                    continue
+                bare, tested, sequences = entries
+                for rule_id, key in bare:
+                    add((rule_id, key, i, i + 1))
+                for rule_id, key, tests in tested:
+                    if ok(row, tests):
+                        add((rule_id, key, i, i + 1))
+                for rule_id, key, at, tokens in sequences:
+                    start = i - at
+                    if 0 <= start and start + len(tokens) <= n and all(
+                            ok(rows[start + k], tests) for k, tests in enumerate(tokens)):
+                        spans.add((rule_id, key, start, start + len(tokens)))
+            for rule_id, key, tests in always:
+                if ok(row, tests):
+                    add((rule_id, key, i, i + 1))
+        found += spans
         found.sort()
         return found
 

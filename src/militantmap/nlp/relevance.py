@@ -25,9 +25,33 @@ class Verdict:
 @lru_cache(maxsize=1)
 def _cue_regex() -> re.Pattern[str]:
     data = json.loads(resources.files("militantmap.data").joinpath("relevance.json").read_text("utf-8"))
-    stems = sorted({s for row in data["cues"] for s in row["stems"]}, key=len, reverse=True)
+    stems = {s for row in data["cues"] for s in row["stems"]}
     # At a word start only: "ban" is a cue, "urban" is not; the stem may continue ("bans").
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
+    return re.compile(r"(?<![\w])" + _alternation(stems), re.IGNORECASE)
+
+
+def _alternation(words: set[str]) -> str:
+    """The words as one regex alternation that matches, at a position, the longest of them
+    (as "w1|w2|..." sorted longest first does), factored by common prefix ("ab(?:duct|use)"):
+    the regex engine tries the alternatives one by one at every position, and a flat list of a
+    hundred words made these patterns the prefilter's main cost. Case-insensitive patterns
+    only (the words are folded to lower case)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        if "" in node:  # a word ends here: a longer one first (greedy), else this one
+            return "(?:" + "|".join(branches) + ")?"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return "(?:" + pattern(trie) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -64,22 +88,37 @@ def relevance(text: str) -> Verdict:
 # descriptions still find their antecedent. The role titles and event triggers of the rule
 # tables count too (`_rule_words_regex`). scripts/prefilter_recall.py measures what this keeps
 # of the facts of the full parse on every shared corpus (target: all of them).
-_REFERS = re.compile(r"(?i)\b(?:group|organi[sz]ation|movement|outfit|network|spokes\w*|leader\w*|"
-                     r"command\w*|found\w*|chief|emir|head\w*|member\w*|claim\w*|pledg\w*|allegian\w*|"
-                     r"creat\w*|establish\w*|form|formed|forming|formation|set up|launch\w*|led|lead\w*|"
-                     r"alli\w*|ally|rival\w*|split|wing|branch|affiliat\w*|"
-                     # the words of events (data/patterns/events_triggers.jsonl, by stem)
-                     r"attack\w*|bomb\w*|blast\w*|explo\w*|kill\w*|dead|death\w*|died|dies|wound\w*|"
-                     r"injur\w*|shot|shoot\w*|gun\w*|fire\w*|kidnap\w*|abduct\w*|hostage\w*|arrest\w*|"
-                     r"detain\w*|captur\w*|ban|bann\w*|bans|proscri\w*|designat\w*|outlaw\w*|raid\w*|"
-                     r"strik\w*|airstrik\w*|offensive|operation\w*|assault\w*|ambush\w*|clash\w*|"
-                     r"fight\w*|fought|battl\w*|massacre\w*|behead\w*|execut\w*|suicide|grenade\w*|"
-                     r"rocket\w*|missile\w*|drone\w*|mortar\w*|IEDs?|mines?|landmine\w*|stormed|storm|"
-                     r"seiz\w*|overr\w*|torch\w*|burn\w*|destroy\w*|murder\w*|slain|slay\w*|"
-                     r"victim\w*|casualt\w*|toll|responsib\w*|blame\w*|accus\w*|suspect\w*|target\w*|"
-                     r"crackdown\w*|hijack\w*|stab\w*|loot\w*|shell\w*|raz\w*|assassin\w*|lynch\w*|"
-                     r"besieg\w*|slaughter\w*|hack\w*|sieg\w*|invad\w*|invasion\w*|war|wars|"
-                     r"troops?|soldiers?|army|police|forces?)\b")
+_REFERS_WORDS = (r"group|organi[sz]ation|movement|outfit|network|spokes\w*|leader\w*|"
+                 r"command\w*|found\w*|chief|emir|head\w*|member\w*|claim\w*|pledg\w*|allegian\w*|"
+                 r"creat\w*|establish\w*|form|formed|forming|formation|set up|launch\w*|led|lead\w*|"
+                 r"alli\w*|ally|rival\w*|split|wing|branch|affiliat\w*|"
+                 # the words of events (data/patterns/events_triggers.jsonl, by stem)
+                 r"attack\w*|bomb\w*|blast\w*|explo\w*|kill\w*|dead|death\w*|died|dies|wound\w*|"
+                 r"injur\w*|shot|shoot\w*|gun\w*|fire\w*|kidnap\w*|abduct\w*|hostage\w*|arrest\w*|"
+                 r"detain\w*|captur\w*|ban|bann\w*|bans|proscri\w*|designat\w*|outlaw\w*|raid\w*|"
+                 r"strik\w*|airstrik\w*|offensive|operation\w*|assault\w*|ambush\w*|clash\w*|"
+                 r"fight\w*|fought|battl\w*|massacre\w*|behead\w*|execut\w*|suicide|grenade\w*|"
+                 r"rocket\w*|missile\w*|drone\w*|mortar\w*|IEDs?|mines?|landmine\w*|stormed|storm|"
+                 r"seiz\w*|overr\w*|torch\w*|burn\w*|destroy\w*|murder\w*|slain|slay\w*|"
+                 r"victim\w*|casualt\w*|toll|responsib\w*|blame\w*|accus\w*|suspect\w*|target\w*|"
+                 r"crackdown\w*|hijack\w*|stab\w*|loot\w*|shell\w*|raz\w*|assassin\w*|lynch\w*|"
+                 r"besieg\w*|slaughter\w*|hack\w*|sieg\w*|invad\w*|invasion\w*|war|wars|"
+                 r"troops?|soldiers?|army|police|forces?")
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """An alternation of regexes (each starting with a letter, none with "|" or a group inside)
+    grouped by their first letter, in their order within each group: "a(?:ttack\\w*|lli\\w*)|..."
+    is the same pattern for a case-insensitive search, and the engine tries a few alternatives
+    at each word start instead of all of them."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        assert alt[:1].isalpha() and "(" not in alt, alt
+        groups.setdefault(alt[0].lower(), []).append(alt[1:])
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items()) + ")"
+
+
+_REFERS = re.compile(r"(?i)\b" + _by_first_letter(_REFERS_WORDS.split("|")) + r"\b")
 _REFERS_BACK = re.compile(r"\b(?:[Ii]ts?|[Tt]hey|[Tt]heir|[Tt]hem|[Hh]e|[Hh]is|[Ss]he|[Hh]er|[Tt]he group)\b")
 # a sentence ends at . ! ? or : (a heading that opens a list) before whitespace, or at a blank
 # line; a single line break is wrapped text ("has been indicted in the\nUnited States")
@@ -127,13 +166,13 @@ def _rule_words_regex() -> re.Pattern[str]:
     # a lemma matches its inflections from the start ("pledge" -> "pledged"); a final "e" or
     # "y" is dropped so "ally" matches "allied" and "merge" "merging"
     forms = {re.sub(r"[ey]$", "", w) if len(w) > 4 else w for w in stems}
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternatives})", re.IGNORECASE)
+    return re.compile(r"(?<![\w])" + _alternation(forms), re.IGNORECASE)
 
 
 def _sentence_relevant(sentence: str) -> bool:
-    if (_cue_regex().search(sentence) or _proper_head_regex().search(sentence) or _REFERS.search(sentence)
-            or _rule_words_regex().search(sentence)):
+    # (the cheapest tests, and those that most often hold, first)
+    if (_cue_regex().search(sentence) or _rule_words_regex().search(sentence)
+            or _proper_head_regex().search(sentence) or _REFERS.search(sentence)):
         return True
     from militantmap.nlp.gazetteer import get_gazetteer
 

@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -35,6 +35,7 @@ from militantmap.store.schema import articles
 from militantmap.store.writer import clear_facts, insert_article, write_facts
 
 BATCH = 16  # articles parsed together by spaCy; each is still written in its own transaction
+_KEY_TAKEN = select(articles.c.id).where(articles.c.article_key == bindparam("key"))  # built once
 
 
 @dataclass
@@ -118,7 +119,10 @@ def ingest_articles(db_url: str | None, items: Iterable[Article | InputError], *
         for todo, extracted in extract_in_workers(plans, workers, run.summary):
             run.commit(todo, extracted)
         return run.summary
-    while chunk := list(islice(it, BATCH)):
+    chunks: Iterator[list] = iter(lambda: list(islice(it, BATCH)), [])
+    if lock is None:  # no other ingest shares the extractor: its memory zones span chunks
+        chunks = extractor.zoned(chunks)
+    for chunk in chunks:
         with lock or nullcontext():
             run.batch(chunk)
     return run.summary
@@ -284,7 +288,7 @@ def _free_key(conn: Connection, key: str, digest: str) -> str:
     """Input ids are not unique across sources ("1", "article.txt"): a taken key gets the
     content hash appended, so both articles keep a recognisable name."""
     key = key[:180]
-    taken = conn.execute(select(articles.c.id).where(articles.c.article_key == key)).first()
+    taken = conn.execute(_KEY_TAKEN, {"key": key}).first()
     return key if taken is None else f"{key}#{digest[:12]}"
 
 

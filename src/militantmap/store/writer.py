@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 
 from militantmap.graph.incidents import assign_incident
@@ -23,6 +23,10 @@ from militantmap.store.schema import (
     roles,
 )
 
+# Statements run once per article, built once (building one costs more than running it).
+_INSERT_ARTICLE = articles.insert()
+_OWN_STORY = update(articles).where(articles.c.id == bindparam("article_id")).values(story_id=bindparam("story"))
+
 
 def insert_article(conn: Connection, ex: dict, raw_text: str, raw_format: str, source: str,
                    content_hash: str, minhash: bytes | None, duplicate_of: int | None,
@@ -38,11 +42,11 @@ def insert_article(conn: Connection, ex: dict, raw_text: str, raw_format: str, s
         "minhash": minhash, "extractor_version": ex["extractor"]["version"],
         "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
     }
-    article_id = inserted_id(conn.execute(articles.insert(), values))
+    article_id = inserted_id(conn.execute(_INSERT_ARTICLE, values))
     if not story_id:  # a new story is its own first article
-        conn.execute(update(articles).where(articles.c.id == article_id).values(story_id=article_id))
+        conn.execute(_OWN_STORY, {"article_id": article_id, "story": article_id})
     if status == "ok":
-        write_facts(conn, article_id, ex, cache)
+        _write_facts(conn, article_id, ex, cache, published)
     return article_id
 
 
@@ -67,9 +71,15 @@ def clear_facts(conn: Connection, article_id: int) -> None:
 def write_facts(conn: Connection, article_id: int, ex: dict, cache: ResolverCache | None = None) -> None:
     """The facts of an article that has none stored (new, or cleared by `clear_facts`).
     `cache`: the ingest run's (graph.resolve.ResolverCache), kept from one article to the next."""
+    published = conn.execute(select(articles.c.published).where(articles.c.id == article_id)).scalar()
+    _write_facts(conn, article_id, ex, cache, published)
+
+
+def _write_facts(conn: Connection, article_id: int, ex: dict, cache: ResolverCache | None,
+                 published: dt.date | None) -> None:
+    """write_facts, given the article's stored publication date."""
     resolver = Resolver(conn, ex["entities"], cache)
     ids: dict[str, int] = {}
-    published = conn.execute(select(articles.c.published).where(articles.c.id == article_id)).scalar()
     people = summaries.Added()  # what this article adds to the summaries
     linked: list[dict] = []
     linked_ids: set[int] = set()
@@ -82,6 +92,7 @@ def write_facts(conn: Connection, article_id: int, ex: dict, cache: ResolverCach
                 article_id=article_id, entity_id=eid, local_id=ent["id"],
                 surface_forms=json.dumps(ent.get("aliases", []), ensure_ascii=False),
                 mentions=json.dumps(ent.get("mentions", [])), published=published))
+    resolver.flush()
     if linked:
         conn.execute(article_entities.insert(), linked)
     evidence_ids: dict[tuple[int, int], int] = {}
