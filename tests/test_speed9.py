@@ -140,20 +140,3 @@ def test_an_alias_added_in_an_article_resolves_a_later_entity_of_that_article(tm
         (2, "Commander Voss"), (2, "Voss")]
     linked = db.execute("select article_id, entity_id from article_entities order by article_id, entity_id")
     assert linked.fetchall() == [(1, 1), (1, 2), (2, 1)]
-
-
-# -- discovery's required text -------------------------------------------------------------------
-def test_a_discovery_row_is_skipped_only_for_a_text_without_its_required_text():
-    from militantmap.extract.entities import _discovery_table, _required_text
-
-    claim = re.compile(r"\b[Tt]he\s+(?P<x>[A-Z]\w+(?:\s+[A-Z]\w+)*)\s+(?:has\s+)?claimed\s+(?:responsibility|credit)\b")
-    assert _required_text(claim) == "claimed"
-    # never a word of a part that may be absent, nor of a case-insensitive pattern
-    for loose in (r"(?i)the\s+\w+\s+claimed", r"claimed|admitted", r"(?:claimed\s+)?credit"):
-        assert _required_text(re.compile(loose)) in ("", "credit")
-    assert _required_text(re.compile(r"(?:has\s+claimed)\s+(?:credit|responsibility)")) == "claimed"
-    text = ("The Ashen Hand Brigade claimed responsibility for the ambush near Orlan. "
-            "The Kessel Front has claimed credit for the raid.")
-    for pattern, *_, required in _discovery_table():
-        assert required in text or not list(pattern.finditer(text))
-    assert any(required == "claimed" for *_, required in _discovery_table())

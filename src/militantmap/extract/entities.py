@@ -109,10 +109,9 @@ def _generic_only(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _discovery_table() -> list[tuple[re.Pattern[str], str, bool, bool, int, str]]:
+def _discovery_table() -> list[tuple[re.Pattern[str], str, bool, bool, int]]:
     """The phrase table of data/group_discovery.json, compiled once: (pattern, kind,
-    keep_noun, cue_before, min_words, required), in the table's order; `required` is a piece of
-    text every match contains (see _required_text)."""
+    keep_noun, cue_before, min_words), in the table's order."""
     data = _discovery_data()
     heads = "(?:" + "|".join(re.escape(h) for h in sorted(data["heads"], key=len, reverse=True)) + ")"
     sub = {"{NAME}": NAME, "{HEAD}": heads, "{GROUP_NOUN}": _GROUP_NOUN,
@@ -122,29 +121,9 @@ def _discovery_table() -> list[tuple[re.Pattern[str], str, bool, bool, int, str]
         pattern = row["pattern"]
         for key, value in sub.items():
             pattern = pattern.replace(key, value)
-        compiled = re.compile(pattern)
-        table.append((compiled, row["kind"], bool(row.get("keep_noun")),
-                      bool(row.get("cue_before")), int(row.get("min_words", 1)), _required_text(compiled)))
+        table.append((re.compile(pattern), row["kind"], bool(row.get("keep_noun")),
+                      bool(row.get("cue_before")), int(row.get("min_words", 1))))
     return table
-
-
-def _required_text(pattern: re.Pattern[str]) -> str:
-    """The longest run of plain characters at the top level of a case-sensitive pattern (not in
-    a group, an alternative or a repeat): every match contains it, so a text without it has no
-    match and is not scanned ("claimed" for the claim rows, which most articles lack; the
-    scans of the table were most of discovery's cost). "" when there is none."""
-    if pattern.flags & re.IGNORECASE:
-        return ""
-    import re._constants as sre
-    import re._parser as sre_parse
-
-    best = run = ""
-    for op, arg in sre_parse.parse(pattern.pattern, pattern.flags):
-        if op is sre.LITERAL:
-            run += chr(arg)
-        else:
-            best, run = max(best, run, key=len), ""
-    return max(best, run, key=len)
 
 
 # Words before the noun that make "a group called X" a civil body, not an armed one.
@@ -636,9 +615,7 @@ def _discovered_names(ctx: Context, countries: set[str], nationality,
     text = ctx.text
     found: list[tuple[int, int, str]] = []
     cue = conflict_cue_re()
-    for pattern, kind, keep_noun, cue_before, min_words, required in _discovery_table():
-        if required not in text:
-            continue
+    for pattern, kind, keep_noun, cue_before, min_words in _discovery_table():
         for dm in pattern.finditer(text):
             if kind == "known":
                 s = dm.start("x")
