@@ -52,13 +52,18 @@ def _locate(sentence: str, text: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-def pack(src: Path, shared: Path) -> int:
+def _with_stories(folder: Path, shared: Path):  # -> Iterator[tuple[Path, dict, dict | None]]
+    """Each gold file of a folder with its story (None when the feed has no such id)."""
     texts = stories(shared)
+    for path in sorted(folder.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        yield path, gold, texts.get(str(gold.get("id")))
+
+
+def pack(src: Path, shared: Path) -> int:
     GOLD.mkdir(parents=True, exist_ok=True)
     problems = 0
-    for path in sorted(src.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        story = texts.get(str(gold.get("id")))
+    for path, gold, story in _with_stories(src, shared):
         if story is None:
             print(f"{path}: no VOA story with id {gold.get('id')!r}", file=sys.stderr)
             problems += 1
@@ -96,12 +101,9 @@ def unpack_one(gold: dict, story: dict) -> dict:
 
 
 def unpack(out_dir: Path, shared: Path) -> int:
-    texts = stories(shared)
     out_dir.mkdir(parents=True, exist_ok=True)
     n = 0
-    for path in sorted(GOLD.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        story = texts.get(str(gold["id"]))
+    for path, gold, story in _with_stories(GOLD, shared):
         if story is None:
             print(f"{path}: no VOA story with id {gold['id']!r} in {shared}", file=sys.stderr)
             return 1

@@ -44,8 +44,13 @@ def test_a_deed_done_jointly_by_two_groups_is_cooperation(text, a, b):
     ("Lashkar-e-Jhangvi has long enjoyed the patronage of Sipah-e-Sahaba.",
      "Sipah-e-Sahaba Pakistan", "Lashkar-e-Jhangvi"),
     ("The Houthis have received the backing of Hezbollah.", "Hezbollah", "Houthis"),
+    # supplied / armed with weapons by Y, where the parser hangs "by Y" on the weapons
+    ("Lashkar-e-Jhangvi is believed to be supplied with weapons by the Pakistani Taliban.",
+     "Tehrik-i-Taliban Pakistan", "Lashkar-e-Jhangvi"),
+    ("The Houthis were supplied with drones by Hezbollah, officials said.", "Hezbollah", "Houthis"),
+    ("Hamas was armed with rockets by Hezbollah, according to the report.", "Hezbollah", "Hamas"),
 ])
-def test_patronage_or_backing_received_of_a_group_is_its_support(text, backer, backed):
+def test_patronage_backing_or_arms_received_from_a_group_is_its_support(text, backer, backed):
     assert has_tie(rels(run(text)), backer, "supports", backed)
 
 
@@ -95,12 +100,3 @@ def test_two_groups_said_to_be_linked_are_affiliated(text):
 def test_groups_linked_to_something_else_are_not_linked_to_each_other(text):
     assert not rels(run(text))
 
-
-@pytest.mark.parametrize(("text", "backer", "backed"), [
-    ("Lashkar-e-Jhangvi is believed to be supplied with weapons by the Pakistani Taliban.",
-     "Tehrik-i-Taliban Pakistan", "Lashkar-e-Jhangvi"),
-    ("The Houthis were supplied with drones by Hezbollah, officials said.", "Hezbollah", "Houthis"),
-    ("Hamas was armed with rockets by Hezbollah, according to the report.", "Hezbollah", "Hamas"),
-])
-def test_supplied_with_arms_by_a_group_is_its_support(text, backer, backed):
-    assert has_tie(rels(run(text)), backer, "supports", backed)
