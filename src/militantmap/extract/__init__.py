@@ -33,7 +33,10 @@ def extract_many(articles: Iterable[Article]) -> Iterator[dict]:
 
     extractor = Extractor.default()
     it = iter(articles)
-    for chunk in extractor.zoned(iter(lambda: list(islice(it, BATCH)), [])):
+    while True:
+        chunk = list(islice(it, BATCH))
+        if not chunk:
+            return
         yield from extractor.extract_batch(chunk)
 
 

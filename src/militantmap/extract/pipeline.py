@@ -11,10 +11,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from functools import lru_cache
-from typing import TypeVar
 
 from militantmap.article import Article
 from militantmap.budget import MAX_CHARS, MAX_HTML_CHARS, MAX_SECONDS, OverBudget, time_limit
@@ -54,14 +51,6 @@ _WARM_UP_TEXT = (
     "had pledged allegiance. The Crimson Valley Front, a rival of the Taliban, kidnapped two aid workers "
     "in Kandahar province last week.")
 
-# Articles a stream parses in one spaCy memory zone (Extractor.zoned). A zone frees at its close
-# the strings and lexemes made in it, so every zone makes again the words of news ("said",
-# "killed", ...) and fills the tokenizer's cache anew: with one zone per batch of 16 or 32
-# articles that was most of the tokenizer's time, which is a tenth of the parse. This many
-# articles' words are a few megabytes, and memory still stops growing.
-ZONE_ARTICLES = 512
-_T = TypeVar("_T")
-
 _CONFIDENCE = {"asserted": 0.8, "reported": 0.7, "planned": 0.5, "speculated": 0.4}
 _ATTRIBUTION_PENALTY = {"anonymous_official": 0.1, "militant_source": 0.1, "unknown": 0.05}
 
@@ -93,7 +82,6 @@ class Extractor:
         self.geo = get_geocoder()
         self.info = extractor_info()
         self.countries = _country_words(self.geo)
-        self._in_zone = False
         self._warm_up()
 
     def _warm_up(self) -> None:
@@ -144,7 +132,7 @@ class Extractor:
                 out[i] = bare_extraction(p, self.info, relevant=False)  # never parsed
             else:
                 ready.append((i, p))
-        with self.memory_zone():
+        with self.nlp.memory_zone():
             docs = self.nlp.pipe((self._parse_text(p) for _, p in ready), batch_size=len(ready) or 1)
             for (i, ready_one), doc in zip(ready, docs):
                 try:
@@ -152,35 +140,6 @@ class Extractor:
                 except InputError as err:
                     out[i] = error_record(articles[i], err)
         return [o for o in out if o is not None]
-
-    @contextmanager
-    def memory_zone(self) -> Iterator[None]:
-        """A spaCy memory zone, or the one of this extractor that is open (zones do not nest)."""
-        if self._in_zone:
-            yield
-            return
-        with self.nlp.memory_zone():
-            self._in_zone = True
-            try:
-                yield
-            finally:
-                self._in_zone = False
-
-    def zoned(self, chunks: Iterable[list[_T]]) -> Iterator[list[_T]]:
-        """The chunks of a stream, each given out inside a memory zone that spans the chunks of
-        about ZONE_ARTICLES articles (see there): the caller extracts a chunk before asking for
-        the next. Only for one caller at a time, as the zone is the extractor's."""
-        it = iter(chunks)
-        while True:
-            with self.memory_zone():
-                seen = 0
-                for chunk in it:
-                    yield chunk
-                    seen += len(chunk)
-                    if seen >= ZONE_ARTICLES:
-                        break
-                else:
-                    return
 
     def _parse_text(self, prepared: dict) -> str:
         """What the parser reads: with the prefilter on, the sentences that cannot hold a fact

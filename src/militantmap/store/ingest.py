@@ -119,10 +119,7 @@ def ingest_articles(db_url: str | None, items: Iterable[Article | InputError], *
         for todo, extracted in extract_in_workers(plans, workers, run.summary):
             run.commit(todo, extracted)
         return run.summary
-    chunks: Iterator[list] = iter(lambda: list(islice(it, BATCH)), [])
-    if lock is None:  # no other ingest shares the extractor: its memory zones span chunks
-        chunks = extractor.zoned(chunks)
-    for chunk in chunks:
+    while chunk := list(islice(it, BATCH)):
         with lock or nullcontext():
             run.batch(chunk)
     return run.summary
