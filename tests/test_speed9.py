@@ -66,43 +66,6 @@ def test_the_reference_words_grouped_by_letter_match_as_the_flat_list():
         [m.span() for m in flat.finditer(text.upper())]
 
 
-# -- memory zones spanning chunks --------------------------------------------------------------------
-ARTICLES = [
-    "Gunmen of the Harbour Dawn Brigade attacked a police post in Velmar on Monday, killing two officers.",
-    "The Kessel Front, a rival of the Harbour Dawn Brigade, claimed the bombing of a bridge near Orlan.",
-    "A court in Tarsk jailed three members of the Crimson Valley Front on Tuesday.",
-    "The weather in Velmar was mild and the harvest festival drew large crowds.",
-    "Fighters of the Crimson Valley Front kidnapped two engineers near Orlan, police said.",
-]
-
-
-def test_a_stream_in_zones_of_a_few_articles_extracts_as_article_by_article(monkeypatch):
-    from militantmap.extract import BATCH, extract_many, pipeline
-    from militantmap.extract.pipeline import Extractor
-
-    ex = Extractor.default()
-    arts = [Article(text=t, id=f"a{i}") for i, t in enumerate(ARTICLES)] * (BATCH // 2)
-    in_one_zone = list(extract_many(arts))
-    assert not ex._in_zone  # closed at the end of the stream
-    monkeypatch.setattr(pipeline, "ZONE_ARTICLES", BATCH + 1)  # a zone closes every second chunk
-    assert list(extract_many(arts)) == in_one_zone
-    assert not ex._in_zone
-    assert any(out["relations"] for out in in_one_zone) and any(out["events"] for out in in_one_zone)
-
-
-def test_a_zone_left_early_is_closed_and_zones_do_not_nest():
-    from militantmap.extract.pipeline import Extractor
-
-    ex = Extractor.default()
-    chunks = ex.zoned(iter([[1], [2], [3]]))
-    assert next(chunks) == [1] and ex._in_zone
-    with ex.memory_zone():  # inside an open zone: that one, not a nested one
-        assert ex._in_zone
-    assert ex._in_zone
-    chunks.close()
-    assert not ex._in_zone
-
-
 # -- the store's batched aliases ------------------------------------------------------------------
 def _ex(key: str, entities: list[dict]) -> dict:
     return {"schema": "militantmap.extraction/1", "extractor": {"name": "t", "version": "t", "pipeline": "t"},
