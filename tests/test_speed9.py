@@ -9,7 +9,6 @@ import sqlite3
 
 import pytest
 
-from militantmap.article import Article
 from militantmap.nlp import relevance as rel
 
 SENTENCES = [
