@@ -158,3 +158,14 @@ def test_focus_keeps_the_words_of_the_rule_tables():
             "attackers torched the granary.")
     out = focus(text)
     assert "ringleader" in out and "torched the granary" in out and "Crops failed" not in out
+
+
+def test_a_name_that_needs_context_still_makes_an_article_relevant():
+    # "IIPB" is an initialism the gazetteer matches only next to a group named firmly; the parse's
+    # discovery may find that group ("Riyadus-Salikhin"), so the prefilter must not drop the text
+    from militantmap.nlp.gazetteer import get_gazetteer
+    from militantmap.nlp.relevance import relevance
+
+    text = "Umar Dadayev was a co-founder of IIPB and of Riyadus-Salikhin. Both shared members."
+    assert get_gazetteer().find_mentions(text) == []          # no firm name ...
+    assert relevance(text).relevant                             # ... yet relevant

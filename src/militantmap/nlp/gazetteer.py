@@ -552,10 +552,11 @@ class Gazetteer:
         return self._bare
 
     # -- running text -----------------------------------------------------------------------
-    def find_mentions(self, text: str) -> list[Mention]:
+    def find_mentions(self, text: str, context: bool = True) -> list[Mention]:
         """Every gazetteer name in `text`, left to right, longest match first, non-overlapping.
         Linear in the length of the text (a word trie, walked at most as deep as the longest
-        name from each word)."""
+        name from each word). `context=False` keeps the names that need context without
+        looking for it (the relevance prefilter: recall before precision)."""
         toks: list[_Tok] = []
         for m in _TOKEN_RE.finditer(text):
             start, end = m.start(), m.end()
@@ -583,7 +584,7 @@ class Gazetteer:
             mentions.append(Mention(start, end, self._entries[idx].id, text[start:end]))
             contextual.append(ctx)
             i = j
-        if any(contextual):
+        if context and any(contextual):
             mentions = _with_context(text, mentions, contextual)
         return mentions
 

@@ -72,7 +72,9 @@ def relevance(text: str) -> Verdict:
         return Verdict(True, f"name: {head.group(0)}")
     from militantmap.nlp.gazetteer import get_gazetteer
 
-    found = get_gazetteer().find_mentions(text)
+    # (the names that need context too: "IIPB" counts where the parse's discovery may find the
+    # other group that makes it a name; recall before speed)
+    found = get_gazetteer().find_mentions(text, context=False)
     if found:
         return Verdict(True, f"group: {found[0].surface}")
     return Verdict(False, "no armed group named and no conflict vocabulary")
