@@ -803,6 +803,7 @@ def _irrealis(tok) -> bool:
 
 _BLAST_LEMMAS = frozenset({"explosion", "blast", "fire", "blaze", "explode", "blow"})
 # the place of an incident told before: "the scene of the blast", "the site of the airstrike"
+# (kept here, not in the trigger table: the table's words also widen the prefilter's focus)
 _SCENE_NOUNS = frozenset({"scene", "site", "spot", "location"})
 # what is done to hostages after their taking: a rescue (the forces' operation) or a release
 _RELEASE_LEMMAS = frozenset({"free", "rescue", "liberate", "release", "evacuate", "swap", "exchange",
@@ -871,7 +872,8 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
     found: dict[str, list[EventHit]] = {}
     # a leader named in full, or later by surname alone ("ISWAP fighters surrounded Shekau, who
     # blew himself up"; the people layer's surname rule, extract/people.py)
-    leader_in_sentence = any(k in leaders for k in _persons_in(ctx, sent))
+    persons = _persons_in(ctx, sent)
+    leader_in_sentence = any(k in leaders for k in persons)
     # (for a death only: a shared family name, "another Guzman brother was arrested", is no
     # reason to read an arrest)
     leader_referred = leader_in_sentence or any(k in leaders for k in referred)
@@ -1119,7 +1121,7 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
                 continue  # "the BLA killed nearly 300 people in over 40 attacks": the same statistic
             # an arrest of a named person ("following the arrest of his predecessor, Jamil
             # Mukulu") is an incident without a date or place: people are arrested once or so
-            named_arrest = hit.type == "arrest" and bool(_persons_in(ctx, sent))
+            named_arrest = hit.type == "arrest" and bool(persons)
             # "Turkish police detained 25 suspected IS militants in raids across eight provinces":
             # a group's members arrested, told in the simple past, is one incident
             named_arrest = named_arrest or (
@@ -1131,7 +1133,7 @@ def _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referr
     for hit in out:
         if hit.type == "leader_killed":
             # the leaders the sentence names or refers to: one man dies once (_compatible)
-            hit.victims = {k for k in _persons_in(ctx, sent) | set(referred) if k in leaders}
+            hit.victims = {k for k in persons | set(referred) if k in leaders}
     return out
 
 
