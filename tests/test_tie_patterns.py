@@ -237,6 +237,20 @@ CASES = [
      [("al-Qaeda", "supports", "Abu Sayyaf Group")]),
     ("with_support_from (of)", "The Taliban retook the province with the help of al-Qaeda fighters.",
      [("al-Qaeda", "supports", "Afghan Taliban")]),
+    # members of a group found a new one: the new one is its splinter (session 10)
+    ("faction_formed (members of)", "Dissidents from Hamas formed the Army of Islam in 2006.",
+     [("Army of Islam (Gaza)", "faction_of", "Hamas")]),
+    ("faction_formed (compound)", "Some Ansar Dine fighters later established the Macina Liberation Front.",
+     [("Katiba Macina", "faction_of", "Ansar Dine")]),
+    ("faction_formed (controlled form)", "Disgruntled TTP commanders went on to form Jamaat-ul-Ahrar in 2014.",
+     [("Jamaat-ul-Ahrar", "faction_of", "Tehrik-i-Taliban Pakistan")]),
+    ("faction_formed (within)", "Hardliners within the IRA created the Real IRA.",
+     [("Real IRA", "faction_of", "Irish Republican Army")]),
+    ("faction_formed (no group formed)", "Islamic State fighters formed a cordon around the town.", []),
+    ("agree_with", "Hamas agreed with Islamic Jihad to form a joint command.",
+     [("Hamas", "cooperates_with", "Palestinian Islamic Jihad")]),
+    ("agree_reciprocal", "In 1986, the LTTE and EROS agreed to share training camps in Vavuniya.",
+     [("Liberation Tigers of Tamil Eelam", "cooperates_with", "Eelam Revolutionary Organization of Students")]),
 ]
 
 
@@ -258,6 +272,17 @@ def test_an_ended_alliance_is_negated_cooperation():
     ex = run("Ansar Dine broke off its partnership with al-Mourabitoun after the French offensive.")
     coop = [r for r in ex["relations"] if r["type"] == "cooperates_with"]
     assert coop and all(r["polarity"] == "negated" for r in coop)
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas and Islamic Jihad agreed to abide by the truce.",
+    "Hamas and Islamic Jihad agreed to stop attacks on each other.",
+    "Hamas and Islamic Jihad did not agree to share weapons.",
+    "Islamic State fighters formed a cordon around the town.",
+])
+def test_agreeing_to_a_truce_or_forming_a_cordon_is_no_cooperation_or_splinter(text):
+    found = rels(run(text))
+    assert not [r for r in found if r[1] in ("cooperates_with", "faction_of")], found
 
 
 def test_fighting_alongside_is_still_no_rivalry():
