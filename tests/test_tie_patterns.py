@@ -285,6 +285,19 @@ def test_agreeing_to_a_truce_or_forming_a_cordon_is_no_cooperation_or_splinter(t
     assert not [r for r in found if r[1] in ("cooperates_with", "faction_of")], found
 
 
+@pytest.mark.parametrize(("text", "backer", "backed"), [
+    ("The Hezbollah-backed Kataib Hezbollah launched drones at the base.", "Hezbollah", "Kata'ib Hezbollah"),
+    ("The Hamas-funded Popular Resistance Committees fired rockets.", "Hamas", "Popular Resistance Committees"),
+    ("Kataib Hezbollah, a Hezbollah-trained militia, fired rockets.", "Hezbollah", "Kata'ib Hezbollah"),
+])
+def test_a_group_backed_participle_before_a_group_is_support(text, backer, backed):
+    assert has_tie(rels(run(text)), backer, "supports", backed)
+
+
+def test_a_state_backed_group_has_no_group_backer():
+    assert not rels(run("The Iran-backed Houthis seized the port of Hodeidah."))
+
+
 def test_fighting_alongside_is_still_no_rivalry():
     ex = run("Hezbollah fighters fought side by side with Kataib Hezbollah in Aleppo.")
     assert not [r for r in ex["relations"] if r["type"] == "rivals"]

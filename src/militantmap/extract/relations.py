@@ -233,6 +233,13 @@ _p("supports", rf"{B}{GAP}{A}\s*(?:--|—|–|,|\()\s*(?:their|its|the\s+group[�
    rf"(?:backers?|sponsors?|patrons?|benefactors?|funders?|financiers?)")
 _p("supports", rf"{A}\s*,?\s*(?:the\s+)?(?:\w+\s+){{0,2}}?(?:backers?|sponsors?|patrons?|benefactors?|"
    rf"funders?|financiers?)\s+of\s+(?:the\s+)?{B}")
+# "the Hezbollah-backed Kataib Hezbollah", "X, a Hamas-funded militia": the group before the
+# participle backs the one the phrase names (a state before it, "Iran-backed", is no group)
+_p("supports", rf"{A}[-‐](?:backed|funded|financed|sponsored|supported|armed|trained|bankrolled)\s+"
+   rf"(?:[\w-]+\s+){{0,2}}?(?:the\s+)?{B}", noun_phrase=True)
+_p("supports", rf"{B}\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+)?{A}[-‐](?:backed|funded|financed|sponsored|"
+   rf"supported|armed|trained|bankrolled)\s+(?:[\w-]+\s+)?(?:group|outfit|militia|faction|organi[sz]ation|"
+   rf"network|movement|gang|cell|proxy|insurgents?|force)\b", noun_phrase=True)
 # "TTP draws ideological guidance from AQ", "elements of AQ rely on TTP for safe haven":
 # the group named second is the supporter
 _p("supports", rf"{A}{GAP}\b(?:receiv\w+|draw\w*|drew|get\w*|got|obtain\w*|enjoy\w*|secur\w+|accept\w*)\s+"
