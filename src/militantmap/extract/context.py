@@ -70,7 +70,9 @@ class Context:
     # (part key, parent key, offset, tie type) for "G's X faction" phrases: the text itself says
     # the one belongs to the other, even when both are known groups. The type is faction_of,
     # or affiliated_with for an "affiliate" (SCHEMA.md lists affiliates with neither branches
-    # nor wings, and annotators code "G's Sahel affiliate" as an affiliation).
+    # nor wings, and annotators code "G's Sahel affiliate" as an affiliation). A description
+    # such as "the Hezbollah-backed group" (coref._linked_descriptions) adds its tie here too,
+    # any type; for supports the second key is the backer.
     faction_ties: list[tuple[str, str, int, str]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     # Every reference to a group (names, descriptions, pronouns, plurals), sorted by offset;

@@ -40,6 +40,9 @@ class Description:
     start: int
     end: int
     key: str
+    # "the al-Qaeda affiliate" (another group's name in it): its own noun says nothing of the
+    # ties the clause around it states (_linked_descriptions)
+    linked: bool = False
 
 
 def resolve_descriptions(ctx: Context, demonym_country) -> list[Description]:
@@ -66,7 +69,7 @@ def resolve_descriptions(ctx: Context, demonym_country) -> list[Description]:
         if key:
             out.append(Description(m.start(), m.end(), key))
     taken = [(d.start, d.end) for d in out]
-    for d in _named_parts(ctx) + _parts_of(ctx):
+    for d in _named_parts(ctx) + _parts_of(ctx) + _linked_descriptions(ctx):
         if not any(s < d.end and d.start < e for s, e in taken):
             out.append(d)
     out.sort(key=lambda d: (d.start, d.end))
@@ -104,6 +107,64 @@ def _named_parts(ctx: Context) -> list[Description]:
         hits = [k for k, words in names.items() if all(w in words for w in mods)]
         if len(hits) == 1:
             out.append(Description(start, m.end(), hits[0]))
+    return out
+
+
+# "The al-Qaeda affiliate has expanded", "the Taliban-allied network", "the Hezbollah-backed
+# group": a definite description that holds another group's name as its modifier refers to a
+# group named before (as "the group" does), and says how the two are tied. The tie word, by
+# the type it gives: a participle after the name, or the description's own noun.
+_LINK_PARTICIPLES = {
+    "affiliated": "affiliated_with", "linked": "affiliated_with", "aligned": "affiliated_with",
+    "inspired": "affiliated_with", "associated": "affiliated_with", "connected": "affiliated_with",
+    "allied": "cooperates_with",
+    "backed": "supports", "funded": "supports", "financed": "supports", "sponsored": "supports",
+    "supported": "supports", "armed": "supports", "trained": "supports", "bankrolled": "supports",
+}
+_LINK_NOUNS = {
+    "affiliate": "affiliated_with", "ally": "cooperates_with", "partner": "cooperates_with",
+    "offshoot": "faction_of", "franchise": "faction_of", "splinter": "faction_of",
+    "proxy": "supports",
+}
+# (Not "the Hamas wing / faction / branch": those name a part of the group in the phrase as
+# often as a group named before.)
+_LINKED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?!of\b|and\b|or\b)[\w-]+\s+){0,2}$")
+_LINKED_AFTER = re.compile(
+    r"(?:[-‐](?P<part>" + "|".join(_LINK_PARTICIPLES) + r")\s+(?:(?!of\b|and\b)[\w-]+\s+){0,2}?"
+    r"(?P<noun>group|outfit|organi[sz]ation|movement|militia|network|faction|cell|coalition|alliance)"
+    r"|\s+(?P<link>" + "|".join(_LINK_NOUNS) + r")(?:\s+group)?)\b(?!\s+(?:of|called|named|known)\b|[-‐])")
+
+
+_NAME_NEXT = re.compile(r"\s*,?\s*(?:the\s+)?[A-Z]")
+
+
+def _linked_descriptions(ctx: Context) -> list[Description]:
+    """"JNIM claimed the ambush. The al-Qaeda affiliate has expanded into Benin": the
+    description is the group named before it (the nearest one that is not the group its
+    modifier names, as for "the group"), and the tie it states goes to ctx.faction_ties as
+    (the described group, the named group, offset, type); for support, the named group is the
+    backer ("the Hezbollah-backed group", "Iran's proxy"). None without such a group."""
+    text = ctx.text
+    out: list[Description] = []
+    for g in ctx.group_mentions:
+        if g.complement or g.start < ctx.body_start:
+            continue
+        before = _LINKED_BEFORE.search(text, max(ctx.body_start, g.start - 40), g.start)
+        after = _LINKED_AFTER.match(text, g.end)
+        if before is None or after is None:
+            continue
+        start, end = before.start(), after.end()
+        if any(o.key != g.key for o in ctx.groups_between(start, end)):
+            continue
+        if _NAME_NEXT.match(text, end):
+            continue  # "the rival Sinaloa Cartel faction La Mayiza": the phrase names its group
+        type_ = _LINK_PARTICIPLES[after.group("part")] if after.group("part") else \
+            _LINK_NOUNS[after.group("link")]
+        key = _antecedent(ctx, start, True, set(), False, {g.key})
+        if key is None or key == g.key:
+            continue
+        out.append(Description(start, end, key, linked=True))
+        ctx.faction_ties.append((key, g.key, start, type_))
     return out
 
 

@@ -334,6 +334,7 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
     spans = [(m.start, m.end, m.key) for m in ctx.group_mentions if not m.complement]
     spans += [(m.start, m.end, m.key) for m in ctx.group_mentions if m.complement]
     spans += [(d.start, d.end, d.key) for d in descriptions]
+    linked = {(d.start, d.end) for d in descriptions if getattr(d, "linked", False)}
     # Pronouns resolved to one group ("Two years later it swore loyalty to al-Qaeda")
     # (subject pronouns only: "their main backers" is a surface cue the rules read as words)
     spans += [(r.start, r.end, r.keys[0]) for r in ctx.group_refs if r.kind == "pronoun" and len(r.keys) == 1
@@ -395,7 +396,8 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                 modality = modality_of(clause, att)
                 tie_type = type_
                 a_start, a_end = offsets[int(m.group("a"))]
-                if tie_type == "faction_of" and re.search(r"(?i)affiliates?$", ctx.text[a_start:a_end]):
+                if (tie_type == "faction_of" and re.search(r"(?i)affiliates?$", ctx.text[a_start:a_end])
+                        and (a_start, a_end) not in linked):
                     tie_type = "affiliated_with"  # "G's Sahel affiliate": an affiliation (see _PART)
                 key = (a, tie_type, b)
                 if key in seen or (tie_type in SYMMETRIC and (b, tie_type, a) in seen):
@@ -647,7 +649,9 @@ def faction_phrase_relations(ctx: Context, found: list[RelationHit]) -> list[Rel
     for child, parent, offset, type_ in ctx.faction_ties:
         span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is not None and offset >= ctx.body_start:
-            hits.append(RelationHit(child, type_, parent, "positive", "asserted", None,
+            # (for support the phrase's named group is the backer: "the Hezbollah-backed group")
+            subj, obj = (parent, child) if type_ == "supports" else (child, parent)
+            hits.append(RelationHit(subj, type_, obj, "positive", "asserted", None,
                                     evidence(span.sent), True, "faction_phrase:possessive"))
     for i, m in enumerate(ctx.group_mentions):
         if not m.complement or i == 0:
