@@ -2307,7 +2307,15 @@ _NAME = (rf"(?:{_WORD})(?:\s+(?:{_WORD}|al-\w+|el-\w+|de|du|da|do|"
          r"dos|das|la|el)(?=\s+[A-Z]|[\s,.;:]|$))*")
 _SMALL_PLACE = r"village|town|hamlet|settlement|locality|suburb|neighbou?rhood|camp|township"
 _CUE_OF = re.compile(rf"\b(?P<kind>{_SMALL_PLACE}|city|district|area|county)\s+of\s+(?P<name>{_NAME})")
-_CUE_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?P<kind>{_SMALL_PLACE}|district|area)\b")
+# (the administrative units incident summaries name: "in Quiche department, Guatemala", "in
+# Walikale territory", "in Menaka commune", "in Kotli tehsil"; ranked as districts)
+_ADMIN_UNIT = r"department|territory|municipality|commune|tehsil|upazila|woreda|parish"
+_CUE_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?P<kind>{_SMALL_PLACE}|district|area|{_ADMIN_UNIT})\b")
+# "the Justice department", "the Fire department": a government's department, not a place
+_OFFICE_DEPARTMENT = re.compile(
+    r"(?i)\b(?:justice|state|police|fire|defen[cs]e|health|education|treasury|homeland|sheriff|"
+    r"transport|transportation|interior|foreign|energy|labou?r|commerce|revenue|immigration|"
+    r"agriculture|finance|water|parks|planning|public|works|news|sales|marketing)$")
 # "Mali's Timbuktu region", "in Yobe state": a region the gazetteer knows, named with its kind
 # (lower case: "Islamic State" is no state), which the small model often tags as a person
 _ADMIN_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?P<kind>region|state|province|governorate|prefecture)\b")
@@ -2368,9 +2376,11 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
                     _SMALL_WORDS.match(name.split()[0]) or name.split()[0].lower() in ("the", "a"):
                 continue
             kind = (m.groupdict().get("kind") or "").lower()
+            if kind == "department" and _OFFICE_DEPARTMENT.search(name):
+                continue
             if pattern is _FACILITY:
                 rank = 4
-            elif pattern is _FEATURE or kind in ("district", "area", "county"):
+            elif pattern is _FEATURE or kind in ("district", "area", "county") or re.fullmatch(_ADMIN_UNIT, kind):
                 rank = 2
             else:
                 rank = 3    # a village, town, city, neighbourhood or camp
@@ -2422,6 +2432,8 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
             continue  # "a hotel in Gao", "near Turbat": the small model may take a town for a person or a date
         name = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
         name = re.sub(r"[’']s$", "", name)
+        if re.search(r"(?i)\s(?:of|the|and|de|del|of\s+the)$", name):
+            continue  # a name the tagger cut short ("Democratic Republic of the" | "Congo")
         country = geo.is_country(name)
         if country and agent_of_participle(ent.root):
             continue  # "a convoy for a mining company operated by China": the doer, not the place
