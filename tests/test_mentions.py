@@ -77,3 +77,21 @@ def test_a_faction_of_a_group_is_not_the_group():
     ctx = context("A faction of Boko Haram met the envoys.")
     resolver = GroupResolver(ctx)
     assert resolver.groups_of(next(t for t in ctx.doc if t.text == "faction")) == ()
+
+
+def test_a_nationality_description_reaches_a_group_whose_country_is_named_otherwise():
+    # the gazetteer and the place list once spelled the country apart ("Palestine" /
+    # "Palestinian Territories"), so "the Palestinian group" resolved to nothing
+    ctx = context("Hamas fired rockets on Monday. The Palestinian group receives weapons from Hezbollah.")
+    (text, keys), = refs(ctx, "description")
+    assert text == "The Palestinian group" and keys == (key_of(ctx, "Hamas"),)
+
+
+def test_every_gazetteer_country_is_a_country_the_place_list_knows_by_that_name():
+    from militantmap.extract.geo import get_geocoder
+    from militantmap.nlp.gazetteer import get_gazetteer
+
+    geo = get_geocoder()
+    countries = {e.country for e in get_gazetteer()._by_id.values() if e.country}
+    assert countries and all(geo.is_country(c) == c for c in countries), \
+        sorted(c for c in countries if geo.is_country(c) != c)
