@@ -95,3 +95,14 @@ def test_every_gazetteer_country_is_a_country_the_place_list_knows_by_that_name(
     countries = {e.country for e in get_gazetteer()._by_id.values() if e.country}
     assert countries and all(geo.is_country(c) == c for c in countries), \
         sorted(c for c in countries if geo.is_country(c) != c)
+
+
+def test_the_rebels_refer_to_the_group_named_before():
+    ctx = context("The Houthis seized a ship on Sunday. The Yemeni rebels have fought al-Qaeda for years.")
+    (text, keys), = refs(ctx, "description")
+    assert text == "The Yemeni rebels" and keys == (key_of(ctx, "Houthis"),)
+
+
+def test_rebels_without_the_refer_to_no_group():
+    ctx = context("The Houthis seized a ship on Sunday. Rebels elsewhere fought the army.")
+    assert refs(ctx, "description") == []

@@ -16,9 +16,10 @@ _MOD = r"(?!(?:of|the|a|an|and|or|in|for|to|with|by|from|on|at|as)\b)[\w’'-]+\
 DESCRIPTION = re.compile(
     rf"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?P<mods>(?:{_MOD}){{0,3}}?)"
     r"(?P<noun>group|outfit|organi[sz]ation|faction|splinter\s+group|breakaway\s+group|movement|"
-    r"militia|network|insurgent\s+group|jihadist\s+group|militants|jihadists|insurgents|extremists|Islamists)\b(?!\s+(?:of|called|named|known))"
+    r"militia|network|insurgent\s+group|jihadist\s+group|militants|jihadists|insurgents|extremists|Islamists|"
+    r"rebels|guerrillas)\b(?!\s+(?:of|called|named|known))"
 )
-_PLURAL_PEOPLE = {"militants", "jihadists", "insurgents", "extremists", "Islamists"}
+_PLURAL_PEOPLE = {"militants", "jihadists", "insurgents", "extremists", "Islamists", "rebels", "guerrillas"}
 _FACTION_WORDS = re.compile(r"splinter|faction|breakaway|offshoot", re.I)
 _NOT_GROUP_MODS = re.compile(
     r"\b(?:rights|human|aid|civil|political|ethnic|religious|age|working|study|research|"
