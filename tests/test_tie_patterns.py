@@ -247,6 +247,10 @@ CASES = [
     ("faction_formed (within)", "Hardliners within the IRA created the Real IRA.",
      [("Real IRA", "faction_of", "Irish Republican Army")]),
     ("faction_formed (no group formed)", "Islamic State fighters formed a cordon around the town.", []),
+    ("joint_deed", "Fighters from al-Shabaab and Hizbul Islam stormed the base on Friday.",
+     [("al-Shabaab", "cooperates_with", "Hizbul Islam")]),
+    ("joint_deed (member compounds)", "Hamas and Islamic Jihad fighters captured two soldiers near the border.",
+     [("Hamas", "cooperates_with", "Palestinian Islamic Jihad")]),
     ("agree_with", "Hamas agreed with Islamic Jihad to form a joint command.",
      [("Hamas", "cooperates_with", "Palestinian Islamic Jihad")]),
     ("agree_reciprocal", "In 1986, the LTTE and EROS agreed to share training camps in Vavuniya.",
@@ -279,6 +283,9 @@ def test_an_ended_alliance_is_negated_cooperation():
     "Hamas and Islamic Jihad agreed to stop attacks on each other.",
     "Hamas and Islamic Jihad did not agree to share weapons.",
     "Islamic State fighters formed a cordon around the town.",
+    # two groups that each did such things, not one deed together
+    "Boko Haram and ISWAP have both attacked military bases in Borno.",
+    "Islamic State and al-Qaeda attack civilians regularly.",
 ])
 def test_agreeing_to_a_truce_or_forming_a_cordon_is_no_cooperation_or_splinter(text):
     found = rels(run(text))
