@@ -305,6 +305,31 @@ def test_a_state_backed_group_has_no_group_backer():
     assert not rels(run("The Iran-backed Houthis seized the port of Hodeidah."))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the object is the one of the last pledge before, whoever made it
+    ("Ansar Dine swore loyalty to al-Qaeda in the Islamic Maghreb in 2012. Months later, "
+     "Katiba Macina and al-Mourabitoun also pledged their allegiance.",
+     [("Katiba Macina", "allegiance_to", "al-Qaeda in the Islamic Maghreb"),
+      ("al-Mourabitoun", "allegiance_to", "al-Qaeda in the Islamic Maghreb")]),
+    ("Analysts say several Sahel groups have pledged allegiance to the Islamic State. Boko Haram "
+     "renewed its oath last year.", [("Boko Haram", "allegiance_to", "Islamic State")]),
+])
+def test_a_pledge_that_leaves_its_object_unsaid_is_to_the_last_one_named(text, expected):
+    found = rels(run(text))
+    for a, type_, b in expected:
+        assert has_tie(found, a, type_, b), f"{(a, type_, b)} not in {found}"
+
+
+@pytest.mark.parametrize("text", [
+    "Ansar Dine seized Kidal in 2012. Later, Ansaru swore allegiance.",   # to whom: nobody named
+    "Ansaru swore allegiance to al-Qaeda. Boko Haram has not pledged allegiance.",
+])
+def test_an_unsaid_object_with_no_pledge_before_or_a_denied_pledge_ties_nothing(text):
+    found = rels(run(text))
+    assert not [t for t in found if t[0] in ("Ansaru", "Boko Haram") and t[2] != "al-Qaeda"], found
+    assert not [t for t in found if t[0] == "Boko Haram"], found
+
+
 def test_fighting_alongside_is_still_no_rivalry():
     ex = run("Hezbollah fighters fought side by side with Kataib Hezbollah in Aleppo.")
     assert not [r for r in ex["relations"] if r["type"] == "rivals"]

@@ -56,6 +56,13 @@ class TiePattern:
     # the tie is stated inside a noun phrase ("its parent group X"): like an apposition, the
     # outlet's own description, which a denial in the main clause does not reach
     noun_phrase: bool = False
+    # the object is left unsaid ("Two smaller groups have also pledged their allegiance"): it
+    # is the object of the last tie of this type stated before (relations._pattern_relations)
+    object_elided: bool = False
+
+
+# The object of a hit whose row leaves it unsaid (TiePattern.object_elided).
+ELIDED = "@elided"
 
 
 @dataclass(frozen=True)
@@ -117,7 +124,10 @@ def load_patterns(text: str) -> list[TiePattern]:
             requires=_paths(row, "requires"), forbids=_paths(row, "forbids"),
             reciprocal=bool(row.get("reciprocal")), negating=bool(row.get("negating")),
             example=row["example"], noun_phrase=bool(row.get("noun_phrase")),
+            object_elided=bool(row.get("object_elided")),
         ))
+        if out[-1].object_elided and out[-1].object:
+            raise ValueError(f"ties.jsonl line {n}: a row with an elided object has no object paths")
     return out
 
 
@@ -486,6 +496,28 @@ def _negated(cue: Token) -> bool:
     return is_negated(" ".join(words))
 
 
+def stated_objects(span: Span, resolver: GroupResolver, type_: str) -> list[str]:
+    """The groups the rows of a tie type name as objects in `span`, whoever the subject is
+    ("several groups have pledged allegiance to it"), in text order: what a later sentence that
+    leaves the object unsaid refers to (TiePattern.object_elided)."""
+    index, _ = tie_patterns()
+    out: list[str] = []
+    for cue in span:
+        for p in index.get(cue.lemma_.lower()) or []:
+            if p.type != type_ or p.object_elided or p.reciprocal:
+                continue
+            if p.pos and cue.pos_ not in p.pos:
+                continue
+            if p.requires and not any(walk(cue, path) for path in p.requires):
+                continue
+            if p.forbids and any(walk(cue, path) for path in p.forbids) or _negated(cue):
+                continue
+            for key, _tok in _groups([t for path in p.object for t in walk(cue, path)], resolver):
+                if key not in out:
+                    out.append(key)
+    return out
+
+
 def find_pattern_ties(sent: Span, resolver: GroupResolver) -> list[PatternHit]:
     index, _ = tie_patterns()
     hits: list[PatternHit] = []
@@ -514,7 +546,9 @@ def find_pattern_ties(sent: Span, resolver: GroupResolver) -> list[PatternHit]:
             part = p.type == "rivals"
             subj = _groups([t for path in p.subject for t in walk(cue, path)
                             if not _named_by_cue(t, cue, resolver)], resolver, part)
-            if p.reciprocal:
+            if p.object_elided:
+                pairs = [(a, (ELIDED, cue)) for a in subj]
+            elif p.reciprocal:
                 obj = _groups([t for path in p.object for t in walk(cue, path)], resolver, part)
                 args = subj + [o for o in obj if all(o[0] != s for s, _ in subj)]
                 pairs = [(a, b) for i, a in enumerate(args) for b in args[i + 1:]]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from militantmap.extract.attribution import Attribution, is_negated, modality_of
 from militantmap.extract.context import Context, GroupRef, evidence, span_text
 from militantmap.extract.mentions import GroupResolver
-from militantmap.extract.patterns import find_pattern_ties, object_controllers
+from militantmap.extract.patterns import ELIDED, find_pattern_ties, object_controllers, stated_objects
 from militantmap.nlp.gazetteer import get_gazetteer, normalize
 from militantmap.schema import SYMMETRIC
 
@@ -553,6 +553,10 @@ def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: Gr
             if h.evidence["start"] >= sent.start_char and h.evidence["end"] <= sent.end_char}
     for p in find_pattern_ties(sent, resolver):
         a, b, type_ = p.subject, p.object, p.type
+        if b == ELIDED:
+            b = _elided_object(ctx, sent, type_, hits, resolver)
+            if b is None:
+                continue
         if a == b or frozenset((a, b)) in tied:
             continue
         key = (a, type_, b)
@@ -583,6 +587,28 @@ def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: Gr
             modality = "reported"
         hits.append(RelationHit(a, type_, b, "negated" if negated else "positive",
                                 modality, att, evidence(sent), structural, f"pattern:{p.pattern}"))
+
+
+def _elided_object(ctx: Context, sent, type_: str, hits: list[RelationHit],
+                   resolver: GroupResolver) -> str | None:
+    """The object of a tie whose object the sentence leaves unsaid ("Other groups have also
+    pledged their allegiance"): the object of the last positive tie of the same type stated
+    in this sentence or the two before it, or else the last object such a construction names
+    there whatever its subject ("several groups have pledged allegiance to it"); None when
+    there is none."""
+    sents = ctx.sentences()
+    i = next((n for n, s in enumerate(sents) if s.start == sent.start), None)
+    if i is None:
+        return None
+    lo = sents[max(0, i - 2)].start_char
+    for h in reversed(hits):
+        if h.type == type_ and h.polarity == "positive" and lo <= h.evidence["start"] < sent.end_char:
+            return h.object
+    for prev in reversed(sents[max(0, i - 2) : i]):
+        objects = stated_objects(prev, resolver, type_)
+        if objects:
+            return objects[-1]
+    return None
 
 
 # verbs whose hedge bears on the tie's end, not on the tie ("an alliance ... could collapse")
