@@ -39,3 +39,12 @@ def test_a_country_cut_short_by_the_tagger_is_no_place():
     events = run("Five soldiers died in an ambush in Ituri, Democratic Republic of the Congo.", PUB)["events"]
     assert events and _place(events[0]) == "Ituri"
     assert not any((_place(e) or "").endswith(" the") for e in events)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rebels attacked nearly ten villages between the towns of Bocaranga and Bazoum on Tuesday.", "Bocaranga"),
+    ("Gunmen raided the villages of Kautikari and Dalori in Borno on Sunday.", "Kautikari"),
+])
+def test_a_plural_kind_of_place_names_its_first_place(text, place):
+    events = [e for e in run(text, PUB)["events"] if e["type"] == "attack"]
+    assert events and _place(events[0]) == place

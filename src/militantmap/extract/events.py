@@ -2306,7 +2306,9 @@ _WORD = r"[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[\w'’]+)*"   # "L'Estere", "Dasht-e
 _NAME = (rf"(?:{_WORD})(?:\s+(?:{_WORD}|al-\w+|el-\w+|de|du|da|do|"
          r"dos|das|la|el)(?=\s+[A-Z]|[\s,.;:]|$))*")
 _SMALL_PLACE = r"village|town|hamlet|settlement|locality|suburb|neighbou?rhood|camp|township"
-_CUE_OF = re.compile(rf"\b(?P<kind>{_SMALL_PLACE}|city|district|area|county)\s+of\s+(?P<name>{_NAME})")
+# ("between the towns of Bocaranga and Bazoum": a plural kind names its first place too)
+_CUE_OF = re.compile(rf"\b(?P<kind>{_SMALL_PLACE}|city|district|area|county|villages|towns|cities|districts|"
+                     rf"settlements|localities)\s+of\s+(?P<name>{_NAME})")
 # (the administrative units incident summaries name: "in Quiche department, Guatemala", "in
 # Walikale territory", "in Menaka commune", "in Kotli tehsil"; ranked as districts)
 _ADMIN_UNIT = r"department|territory|municipality|commune|tehsil|upazila|woreda|parish"
@@ -2380,7 +2382,7 @@ def _place_candidates(ctx: Context, sent: Span, geo, doc_country, scope) -> tupl
                 continue
             if pattern is _FACILITY:
                 rank = 4
-            elif pattern is _FEATURE or kind in ("district", "area", "county") or re.fullmatch(_ADMIN_UNIT, kind):
+            elif pattern is _FEATURE or kind in ("district", "districts", "area", "county") or re.fullmatch(_ADMIN_UNIT, kind):
                 rank = 2
             else:
                 rank = 3    # a village, town, city, neighbourhood or camp
