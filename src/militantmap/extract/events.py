@@ -438,6 +438,7 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
     _story_group_fallback(ctx, events)
     _lead_dates(ctx, events)
     _restated_dates(ctx, events)
+    _later_dates(ctx, events)
     if not any(e.type == ARMED_GROUP for e in ctx.entities.values()):
         events = [e for e in events if not _by_a_state(ctx, e)]
     # A leader killed is an armed group's: in a text that names no armed group, with no armed
@@ -489,6 +490,39 @@ def _lead_dates(ctx: Context, events: list[EventHit]) -> None:
         resolved = resolve_date(m.group("d"), ctx.published)
         if resolved.iso:
             e.date = {"iso": resolved.iso, "text": m.group("d")}
+
+
+# "Just days later, a roadside bomb killed 11 miners", "Hours later, gunmen stormed a hotel",
+# "The next day, ...": a time after the incident told before; the number of days, when given
+_LATER = re.compile(
+    r"(?i)\b(?:(?P<hours>hours|an\s+hour|minutes)\s+later|(?:the\s+)?(?P<next>next|following)\s+day|"
+    r"(?P<n>a|one|two|three|four|five|six)\s+days?\s+later|(?P<days>(?:a\s+few\s+|several\s+)?days)\s+later)\b")
+_DAY_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _later_dates(ctx: Context, events: list[EventHit]) -> None:
+    """An incident with no date of its own, told as happening a short time after the incident
+    told just before it ("Last month, BLA insurgents ambushed a bus in Kalat. Just days later,
+    a roadside bomb blast killed 11 coal miners"), took place then: the same day for hours
+    later, the day after for "the next day", N days after for "N days later" (when the earlier
+    date has its day), and the same month (or year) as the earlier date for "days later"."""
+    for i, e in enumerate(events):
+        if e.date is not None or i == 0:
+            continue
+        m = _LATER.search(ctx.text, e.sent.start_char, e.sent.end_char)
+        prev = events[i - 1]
+        if m is None or prev.date is None or e.start - prev.start > _STORY_SPAN:
+            continue
+        iso = prev.date.get("iso") or ""
+        if m.group("hours"):
+            new = iso
+        elif (m.group("next") or m.group("n")) and len(iso) == 10:
+            n = 1 if m.group("next") else _DAY_NUMBERS[m.group("n").lower()]
+            new = (dt.date.fromisoformat(iso) + dt.timedelta(days=n)).isoformat()
+        else:
+            new = iso[:7]   # "days later": the same month (a bare year stays the year)
+        if new:
+            e.date = {"iso": new, "text": m.group(0)}
 
 
 def _restated_dates(ctx: Context, events: list[EventHit]) -> None:
@@ -2576,6 +2610,10 @@ def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope, trigge
             # "a trial opened in Paris over the bombing of a base in Ivory Coast": the
             # trigger's own phrase names only the country
             country_only, candidates = own_country, []
+    if not candidates and not country_only:
+        # "a roadside bomb killed 11 miners in the city": the place named just before
+        candidates = _anaphoric_place(ctx, sent, geo, doc_country, scope)
+        best = candidates[-1] if candidates else None   # type: ignore[assignment]
     if candidates:
         place = best.place
         if place is None:
@@ -2594,6 +2632,35 @@ def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope, trigge
     if doc_country:
         return {"name": None, "country": doc_country, "lat": None, "lon": None}
     return None
+
+
+_THE_PLACE = re.compile(r"\b(?:in|near|outside|around)\s+the\s+(?:same\s+)?(?:city|town|village|district|"
+                        r"province|region|area)\b(?!\s+of\b|[’']s)")
+
+
+def _anaphoric_place(ctx: Context, sent: Span, geo, doc_country, scope) -> list:
+    """"Days later, a roadside bomb blast killed 11 coal miners in the city": a place kind with
+    "the" and no name refers to the place named last in the one or two sentences before, in
+    the same paragraph; [] when the clause names no such kind or nothing was named there."""
+    lo, hi = scope
+    if not _THE_PLACE.search(ctx.text, lo, hi):
+        return []
+    doc = sent.doc
+    out: list = []
+    first = sent.start
+    for _ in range(2):
+        if first == 0:
+            break
+        prev = doc[first - 1].sent
+        between = ctx.text[prev.start_char : doc[first].idx]
+        if "\n" in between[len(between.rstrip()):] or prev.start_char < ctx.body_start:
+            break   # another paragraph (a line break after it), or the headline
+        cands, _, _ = _place_candidates(ctx, prev, geo, doc_country, (prev.start_char, prev.end_char))
+        if cands:
+            out = cands
+            break
+        first = prev.start
+    return out
 
 
 def _banning_country(trigger, geo) -> str | None:
