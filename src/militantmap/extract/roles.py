@@ -256,7 +256,22 @@ def find_roles(ctx: Context, descriptions: list) -> list[RoleHit]:
     # a membership the surface patterns read before a title of the same group ("X, the G
     # deputy caliph ... X, a member of G's committee") says less than the title: dropped
     titled |= {(p, g) for p, r, g in seen if r != "member"}
-    return [h for h in hits if h.role != "member" or (h.person, h.group) not in titled]
+    hits = [h for h in hits if h.role != "member" or (h.person, h.group) not in titled]
+    return _without_phrase_parents(ctx, hits)
+
+
+def _without_phrase_parents(ctx: Context, hits: list[RoleHit]) -> list[RoleHit]:
+    """"X, leader of the Islamic State's Khorasan branch": the title is the branch's, not its
+    parent's, which the phrase names only to say whose branch it is (ctx.faction_ties). When a
+    sentence gives a person the same role in a part and in the parent its phrase names, the
+    parent's goes."""
+    parts = {(child, parent) for child, parent, _, type_ in ctx.faction_ties if type_ != "supports"}
+    if not parts:
+        return hits
+    held = {(h.person, h.role, h.group, h.evidence.get("start")) for h in hits}
+    return [h for h in hits if not any(
+        (child, h.group) in parts and (h.person, h.role, child, h.evidence.get("start")) in held
+        for child in {c for c, _ in parts})]
 
 
 def _mask(text, start, end, persons, groups):
