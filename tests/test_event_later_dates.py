@@ -31,9 +31,3 @@ def test_with_no_dated_incident_before_a_later_one_stays_undated():
     assert _dates("Gunmen stormed a hotel in Mogadishu, killing 12 people. Days later, a car bomb "
                   "exploded near a market in Baidoa, killing five.") == [None, None]
 
-
-def test_an_atrocity_claimed_by_a_group_is_its_attack_but_a_scene_of_carnage_is_none():
-    ev = run("The atrocity was claimed by ISIS-K on Thursday.", PUB)["events"]
-    assert [e["type"] for e in ev] == ["attack"]
-    assert not run("He witnessed a scene of utter carnage at a hospital in Omdurman.", PUB)["events"]
-    assert not run("The group has been accused of atrocities in Syria.", PUB)["events"]
