@@ -102,18 +102,37 @@ def test_click_from_network_to_group_to_evidence(page, dev_server, web_assets):
 def test_clicking_an_edge_opens_its_evidence(page, dev_server, web_assets):
     page.goto(dev_server + "/network")
     _wait_for_network(page)
+    # (a click must land inside the window: the graph's lower part may lie below it)
+    page.locator("#graph").evaluate("el => el.scrollIntoView({block: 'end'})")
     box = page.locator("#graph").bounding_box()
-    # The middle of the longest edge: easy to hit, away from the nodes' discs.
+    # The middle of the edge whose middle lies farthest from every node's disc (the longest
+    # edge's middle can lie under another node once the layout moves): a click there can only
+    # hit the edge.
     x, y, url = page.evaluate(
         """() => {
             const {renderer, graph} = window.militantmapNetwork;
+            const discs = graph.nodes().map((n) => {
+                const d = renderer.getNodeDisplayData(n);
+                const v = renderer.framedGraphToViewport(d);
+                return {x: v.x, y: v.y, r: renderer.scaleSize(d.size)};
+            });
+            const {width, height} = renderer.getDimensions();
             let best = null;
             graph.forEachEdge((e, a, s, t) => {
+                const shown = renderer.getEdgeDisplayData(e);
+                if (a.hidden || !shown || shown.hidden) return;
+                // (two ties between one pair are drawn as curves: their middle is off the line)
+                if (new Set([...graph.edges(s, t), ...graph.edges(t, s)]).size > 1 || shown.type === "curved") return;
                 const p = renderer.framedGraphToViewport(renderer.getNodeDisplayData(s));
                 const q = renderer.framedGraphToViewport(renderer.getNodeDisplayData(t));
+                const m = {x: (p.x + q.x) / 2, y: (p.y + q.y) / 2};
+                if (m.x < 10 || m.y < 10 || m.x > width - 10 || m.y > height - 10) return;
                 const len = Math.hypot(p.x - q.x, p.y - q.y);
-                if (!best || len > best.len)
-                    best = {len, x: (p.x + q.x) / 2, y: (p.y + q.y) / 2, url: a.url};
+                const clear = Math.min(...discs.map((d) => Math.hypot(d.x - m.x, d.y - m.y) - d.r));
+                // the thickest, then longest, edge whose middle is clear of every disc by 12 px
+                const score = clear >= 12 ? shown.size * 1e4 + len : clear - 1e6;
+                if (!best || score > best.score)
+                    best = {score, x: m.x, y: m.y, url: a.url};
             });
             return [best.x, best.y, best.url];
         }""")
