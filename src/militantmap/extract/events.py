@@ -382,7 +382,7 @@ def find_events(ctx: Context, roles: list, descriptions: list, doc_country: str 
                    and not any(g.start <= r.start < g.end for g in groups) for key in r.keys]
         groups.sort(key=lambda m: m.start)
         referred = {pm.key for pm in person_refs if sent.start_char <= pm.start < sent.end_char}
-        hits = _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referred)
+        hits = _forces_own_raids(sent, _sentence_events(ctx, sent, stext, groups, leaders, geo, doc_country, referred))
         claim = _claim_in(stext)
         claimers = _claimers(ctx, sent, groups, claim) if claim else []
         several = _SEVERAL.search(claim.group(0)) if claim else None
@@ -789,6 +789,23 @@ _IRREALIS_LEMMAS = {
 }
 _CHARGE_LEMMAS = lemmas("events_triggers", "charge_sheet")
 _FUTURE_AUX = {"will", "would", "can", "shall", "ca", "wo"}
+
+
+def _forces_own_raids(sent: Span, hits: list[EventHit]) -> list[EventHit]:
+    """"Soldiers killed 12 al-Shabaab militants in a raid near Jilib": the raid is the forces'
+    operation the sentence tells, not a second incident, an attack by nobody. An attack with no
+    doer whose incident noun hangs on the clause of the sentence's operation is dropped."""
+    ops = [_clause_verb(_token_at(sent, h.start)) for h in hits if h.type == "military_operation"]
+    if not ops:
+        return hits
+    out = []
+    for h in hits:
+        if h.type == "attack" and not h.perpetrators and not h.claimed_by:
+            tok = _token_at(sent, h.start)
+            if tok.pos_ == "NOUN" and _clause_verb(tok) in ops:
+                continue
+        out.append(h)
+    return out
 
 
 def _token_at(sent: Span, offset: int):
