@@ -255,6 +255,17 @@ CASES = [
      [("Ansar Dine", "affiliated_with", "al-Qaeda in the Islamic Maghreb")]),
     ("linked_to (participle after an object)", "Police blamed Ansar Dine, linked to AQIM, for the attack.",
      [("Ansar Dine", "affiliated_with", "al-Qaeda in the Islamic Maghreb")]),
+    ("formed_by_merger (a group formed as a merger)", "JNIM, a coalition formed as a merger of Ansar Dine, "
+     "Katiba Macina and al-Mourabitoun, claimed the raid.",
+     [("Ansar Dine", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin"),
+      ("al-Mourabitoun", "allegiance_to", "Jama'at Nusrat al-Islam wal-Muslimin")]),
+    ("formed_by_merger (copula)", "Hizbul Islam is an alliance formed in 2009 by a merger of Ras Kamboni "
+     "Brigade and Jabhatul Islamiya.",
+     [("Ras Kamboni Brigade", "allegiance_to", "Hizbul Islam")]),
+    ("claim_jointly (along with)", "Ansar Dine claimed the attack along with al-Mourabitoun.",
+     [("Ansar Dine", "cooperates_with", "al-Mourabitoun")]),
+    ("claim_jointly (together with)", "Ansar Dine claimed responsibility for the raid together with "
+     "al-Mourabitoun.", [("Ansar Dine", "cooperates_with", "al-Mourabitoun")]),
     ("agree_with", "Hamas agreed with Islamic Jihad to form a joint command.",
      [("Hamas", "cooperates_with", "Palestinian Islamic Jihad")]),
     ("agree_reciprocal", "In 1986, the LTTE and EROS agreed to share training camps in Vavuniya.",
