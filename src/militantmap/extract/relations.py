@@ -376,7 +376,8 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                 clause = m.group(0)
                 first = min(("a", "b"), key=m.start)
                 gap = masked[m.end(first) + 1 : m.start("b" if first == "a" else "a") - 1]
-                if (pattern not in NOUN_PHRASE and re.search(r"[A-Za-z]{3,}", gap)
+                # (a coordinator alone is no gap: "the feud between X and Y", "X and Y are rivals")
+                if (pattern not in NOUN_PHRASE and re.search(r"[A-Za-z]{3,}", _COORDINATOR.sub("", gap))
                         and not _heads_clause(ctx, offsets[int(m.group(first))], gap)):
                     continue
                 block = _BLOCK.get(type_)
@@ -426,6 +427,9 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                     hits.append(RelationHit(group, "faction_of", ent.parent_key, "positive", "asserted",
                                             None, evidence(sent), True, "named_faction"))
     return hits
+
+
+_COORDINATOR = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|&|as\s+well\s+as)?\s*$")
 
 
 # Cues that tie two groups whatever their order, read between two names when the parse gave
