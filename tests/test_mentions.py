@@ -106,3 +106,15 @@ def test_the_rebels_refer_to_the_group_named_before():
 def test_rebels_without_the_refer_to_no_group():
     ctx = context("The Houthis seized a ship on Sunday. Rebels elsewhere fought the army.")
     assert refs(ctx, "description") == []
+
+
+def test_the_possessor_of_a_predicate_is_not_its_subject():
+    # "X is its ally": "its" is a group named before, never X (that would be "its own")
+    ctx = context("Lashkar-e-Taiba was blamed for the attacks. Jaish-e-Mohammed is its closest ally.")
+    (text, keys), = refs(ctx, "pronoun")
+    assert text == "its" and keys == (key_of(ctx, "Lashkar-e-Taiba"),)
+
+
+def test_its_own_is_the_subject():
+    ctx = context("Lashkar-e-Taiba was blamed for the attacks. Jaish-e-Mohammed is its own master.")
+    assert all(keys != (key_of(ctx, "Lashkar-e-Taiba"),) for _, keys in refs(ctx, "pronoun"))

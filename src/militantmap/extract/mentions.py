@@ -248,6 +248,14 @@ def _pronoun_antecedent(ctx: Context, tok: Token, sent: Span, prev: Span | None,
                 if r is not None:
                     found += [k for k in r.keys if k not in found]
             return tuple(found)
+    if low in ("its", "their") and tok.dep_ == "poss" and tok.head.dep_ in ("attr", "acomp"):
+        # "X is its ally", "X became their rival": the predicate's possessor is not the
+        # subject it describes (that would be "its own")
+        if not any(c.lower_ == "own" for c in tok.head.children):
+            for t in (c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")):
+                r = by_token.get(t.i) or _member_ref(t, by_token)
+                if r is not None:
+                    excluded |= set(r.keys)
     if low in ("it", "them"):
         # an object pronoun is not its own clause's subject ("X pledged allegiance to it": "it"
         # is another group; the subject itself would be "itself")
