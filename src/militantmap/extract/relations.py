@@ -558,9 +558,10 @@ def _pattern_relations(ctx: Context, sent, att: Attribution | None, resolver: Gr
     for p in find_pattern_ties(sent, resolver):
         a, b, type_ = p.subject, p.object, p.type
         if b == ELIDED:
-            b = _elided_object(ctx, sent, type_, hits, resolver)
-            if b is None:
+            said = _elided_object(ctx, sent, type_, hits, resolver)
+            if said is None:
                 continue
+            b = said
         if a == b or frozenset((a, b)) in tied:
             continue
         key = (a, type_, b)
