@@ -34,3 +34,15 @@ def test_a_title_among_a_groups_dead_is_that_groups(text, role):
 def test_a_title_among_soldiers_is_no_groups():
     check_role_absent("Twelve soldiers and al-Shabaab militants were killed, including commander Abdi Nur Hassan.",
                       ("Abdi Nur Hassan", "commander", "al-Shabaab"))
+
+
+def test_every_row_of_the_pattern_tables_has_its_own_id():
+    # (two role rows once shared an id, and a bulk edit by id rewrote the wrong one)
+    import json
+    from importlib import resources
+
+    for table in ("roles.jsonl", "ties.jsonl"):
+        text = resources.files("militantmap").joinpath("data", "patterns", table).read_text("utf-8")
+        ids = [json.loads(line)["id"] for line in text.splitlines()
+               if line.strip() and not line.lstrip().startswith("//") and "\"id\"" in line]
+        assert len(ids) == len(set(ids)), (table, sorted({i for i in ids if ids.count(i) > 1}))

@@ -383,6 +383,9 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
                 block = _BLOCK.get(type_)
                 if block and block.search(clause):
                     continue
+                if type_ == "affiliated_with" and _HOSTILE_NEAR.search(
+                        masked, max(0, m.start() - 25), min(len(masked), m.end() + 50)):
+                    continue  # "hostile relations between X and Y", "ties ... became strained": rivals
                 if _participle_elsewhere(ctx, offsets[int(m.group(first))],
                                          offsets[int(m.group("b" if first == "a" else "a"))]):
                     continue
@@ -429,6 +432,12 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
     return hits
 
 
+# Words that make "relations / ties between X and Y" a rivalry (data/patterns/ties.jsonl,
+# hostile_relations_between), read just before and after an affiliation the surface rules find
+_HOSTILE_NEAR = re.compile(
+    r"(?i)\b(?:hostile|tense|strained|antagonis\w*|adversarial|acrimonious|frosty|fraught|rocky|troubled|"
+    r"uneasy|bitter|violent|bloody|conflictual|confrontational|soured|sour|deteriorat\w*|worsen\w*|"
+    r"frayed|broke\s+down|collapsed|ruptured)\b")
 _COORDINATOR = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|&|as\s+well\s+as)?\s*$")
 
 
