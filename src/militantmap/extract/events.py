@@ -2630,7 +2630,8 @@ def _place(ctx: Context, sent: Span, geo, doc_country: str | None, scope, trigge
     if not candidates and not country_only:
         # "a roadside bomb killed 11 miners in the city": the place named just before
         candidates = _anaphoric_place(ctx, sent, geo, doc_country, scope)
-        best = candidates[-1] if candidates else None   # type: ignore[assignment]
+        if candidates:
+            best = candidates[-1]
     if candidates:
         place = best.place
         if place is None:
