@@ -496,6 +496,15 @@ def _negated(cue: Token) -> bool:
     return is_negated(" ".join(words))
 
 
+def _row_applies(p: TiePattern, cue: Token) -> bool:
+    """The row's part of speech, required and forbidden paths hold for this cue word."""
+    if p.pos and cue.pos_ not in p.pos and not ("VERB" in p.pos and _verb_by_role(cue)):
+        return False
+    if p.requires and not any(walk(cue, path) for path in p.requires):
+        return False
+    return not (p.forbids and any(walk(cue, path) for path in p.forbids))
+
+
 def stated_objects(span: Span, resolver: GroupResolver, type_: str) -> list[str]:
     """The groups the rows of a tie type name as objects in `span`, whoever the subject is
     ("several groups have pledged allegiance to it"), in text order: what a later sentence that
@@ -504,13 +513,7 @@ def stated_objects(span: Span, resolver: GroupResolver, type_: str) -> list[str]
     out: list[str] = []
     for cue in span:
         for p in index.get(cue.lemma_.lower()) or []:
-            if p.type != type_ or p.object_elided or p.reciprocal:
-                continue
-            if p.pos and cue.pos_ not in p.pos:
-                continue
-            if p.requires and not any(walk(cue, path) for path in p.requires):
-                continue
-            if p.forbids and any(walk(cue, path) for path in p.forbids) or _negated(cue):
+            if p.type != type_ or p.object_elided or p.reciprocal or not _row_applies(p, cue) or _negated(cue):
                 continue
             for key, _tok in _groups([t for path in p.object for t in walk(cue, path)], resolver):
                 if key not in out:
@@ -537,11 +540,7 @@ def find_pattern_ties(sent: Span, resolver: GroupResolver) -> list[PatternHit]:
         if ref is not None and ref.kind == "name":
             continue  # "the Nusra Front", "the Northern Alliance": part of a name, no cue
         for p in pats:
-            if p.pos and cue.pos_ not in p.pos and not ("VERB" in p.pos and _verb_by_role(cue)):
-                continue
-            if p.requires and not any(walk(cue, path) for path in p.requires):
-                continue
-            if p.forbids and any(walk(cue, path) for path in p.forbids):
+            if not _row_applies(p, cue):
                 continue
             part = p.type == "rivals"
             subj = _groups([t for path in p.subject for t in walk(cue, path)

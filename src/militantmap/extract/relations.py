@@ -168,6 +168,11 @@ _p("cooperates_with", rf"{A}{GAP}\b(?:formed|forged|announced|entered|sealed|str
    rf"(?:the\s+)?{B}")
 _p("cooperates_with", rf"{A}{SHORT}\b(?:allied)\s+(?:with|to)\s+(?:the\s+)?{B}")
 _p("cooperates_with", rf"{B}[-‐ ](?:allied)\s+(?:the\s+)?{A}")
+# Words that call relations between two groups hostile (a rivalry, not an affiliation: the rows
+# hostile_relations_with / _between of data/patterns/ties.jsonl); "antagonis" is a stem
+_HOSTILE = ("hostile", "tense", "strained", "antagonis", "adversarial", "acrimonious", "frosty", "fraught",
+            "rocky", "troubled", "uneasy", "bitter", "violent", "bloody", "conflictual", "confrontational")
+
 # affiliated_with
 # "aligned with IS" says whose side a group is on, not that they act together (allied)
 _p("affiliated_with", rf"{A}{GAP}\b(?:affiliated|associated|linked|connected|tied|close|aligned)\s+"
@@ -176,9 +181,8 @@ _p("affiliated_with", rf"{A}{GAP}\b(?:has|have|had|maintains?|maintained|develop
    rf"established|forged|retains?|denied|denies|deny|denying|rejected|rejects)\s+"
    # not "X has cut all ties with Y": the tie's end, read by the negating pattern below
    # nor "X has tense / hostile relations with Y": rivals (data/patterns/ties.jsonl, hostile_relations_with)
-   rf"(?:(?!(?:sever|cut|broke|break|renounc|end|abandon|dissolv|terminat|hostile|tense|strained|antagonis|"
-   rf"adversarial|acrimonious|frosty|fraught|rocky|troubled|uneasy|bitter|bad|poor|violent|bloody|"
-   rf"competitive|conflictual|confrontational)\w*\b)\w+\s+){{0,2}}?"
+   rf"(?:(?!(?:sever|cut|broke|break|renounc|end|abandon|dissolv|terminat|{'|'.join(_HOSTILE)}|bad|poor|"
+   rf"competitive)\w*\b)\w+\s+){{0,2}}?"
    rf"{_LINK_NOUN}\s+(?:with|to)\s+(?:the\s+)?{B}")
 # "the Al-Qaeda affiliated Ansar al-Sharia": a noun phrase, whatever its role in the clause
 _p("affiliated_with", rf"{B}[-‐ ](?:affiliated|linked|inspired|allied|aligned)\s+(?:group\s+)?(?:the\s+)?{A}",
@@ -435,9 +439,8 @@ def find_relations(ctx: Context, attributions: dict, descriptions: list,
 # Words that make "relations / ties between X and Y" a rivalry (data/patterns/ties.jsonl,
 # hostile_relations_between), read just before and after an affiliation the surface rules find
 _HOSTILE_NEAR = re.compile(
-    r"(?i)\b(?:hostile|tense|strained|antagonis\w*|adversarial|acrimonious|frosty|fraught|rocky|troubled|"
-    r"uneasy|bitter|violent|bloody|conflictual|confrontational|soured|sour|deteriorat\w*|worsen\w*|"
-    r"frayed|broke\s+down|collapsed|ruptured)\b")
+    r"(?i)\b(?:" + "|".join(w + r"\w*" if w == "antagonis" else w for w in _HOSTILE)
+    + r"|soured|sour|deteriorat\w*|worsen\w*|frayed|broke\s+down|collapsed|ruptured)\b")
 _COORDINATOR = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|&|as\s+well\s+as)?\s*$")
 
 

@@ -270,8 +270,8 @@ def _without_phrase_parents(ctx: Context, hits: list[RoleHit]) -> list[RoleHit]:
         return hits
     held = {(h.person, h.role, h.group, h.evidence.get("start")) for h in hits}
     return [h for h in hits if not any(
-        (child, h.group) in parts and (h.person, h.role, child, h.evidence.get("start")) in held
-        for child in {c for c, _ in parts})]
+        parent == h.group and (h.person, h.role, child, h.evidence.get("start")) in held
+        for child, parent in parts)]
 
 
 def _mask(text, start, end, persons, groups):
